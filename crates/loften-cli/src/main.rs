@@ -1,0 +1,136 @@
+//! `loften`: the dataset's command line. Validate the data, bundle it for the app, import a
+//! published page as a draft, or make a synthetic dataset for benchmarks.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use loften_core::{DataFiles, Dataset};
+
+mod synth;
+
+const USAGE: &str = "\
+loften: the Medborgarlöften dataset
+
+USAGE:
+    loften validate [DIR]                       check data/ (default DIR: data)
+    loften bundle [--data DIR] --out DIR        validate, then write DIR/data/bundle.json (the app's)
+                                                and DIR/data/medborgarloften.json (open data)
+    loften synth --agreements N [--seed S] --out FILE
+                                                a synthetic bundle for benchmarks (never real data)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("validate") => validate(args.get(1).map_or("data", String::as_str)),
+        Some("bundle") => bundle(&args[1..]),
+        Some("synth") => synth_command(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The value after `--name` in an argument list.
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// (file name, contents) of each file in a folder, sorted by name, with the given ending.
+fn read_folder(dir: &Path, ending: &str) -> Result<Vec<(String, String)>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if path.is_file() && name.ends_with(ending) {
+            files.push((name, read(&path)?));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_data_dir(dir: &Path) -> Result<DataFiles, String> {
+    Ok(DataFiles {
+        kommuner_csv: read(&dir.join("kommuner.csv"))?,
+        lan_csv: read(&dir.join("lan.csv"))?,
+        topics_json: read(&dir.join("topics.json"))?,
+        areas_json: read(&dir.join("areas.json"))?,
+        agreements: read_folder(&dir.join("agreements"), ".json")?,
+        sources: read_folder(&dir.join("sources"), "")?,
+    })
+}
+
+fn load(dir: &Path) -> Result<Dataset, String> {
+    let files = read_data_dir(dir)?;
+    Dataset::from_files(&files).map_err(|problems| {
+        let mut message = format!("{} has {} problem(s):\n", dir.display(), problems.len());
+        for p in &problems {
+            message.push_str(&format!("  {p}\n"));
+        }
+        message
+    })
+}
+
+fn validate(dir: &str) -> Result<(), String> {
+    let data = load(Path::new(dir))?;
+    let promises: usize = data.agreements.iter().map(|a| a.promises.len()).sum();
+    let activities: usize = data.agreements.iter().map(|a| a.activities.len()).sum();
+    println!(
+        "{dir}: valid: {} agreements, {promises} promises, {activities} activities, {} areas, {} topics, {} kommuner, {} län",
+        data.agreements.len(),
+        data.areas.len(),
+        data.topics.len(),
+        data.kommuner.len(),
+        data.lan.len()
+    );
+    Ok(())
+}
+
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn bundle(args: &[String]) -> Result<(), String> {
+    let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
+    let out = PathBuf::from(flag(args, "--out").ok_or("bundle needs --out DIR")?);
+    let data = load(&data_dir)?;
+    let compact = serde_json::to_string(&data).map_err(|e| e.to_string())?;
+    write(&out.join("data/bundle.json"), &compact)?;
+    let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
+    write(&out.join("data/medborgarloften.json"), &open_data)?;
+    println!("bundled {} agreements into {} ({} bytes)", data.agreements.len(), out.join("data").display(), compact.len());
+    Ok(())
+}
+
+fn synth_command(args: &[String]) -> Result<(), String> {
+    let count: usize = flag(args, "--agreements").ok_or("synth needs --agreements N")?.parse().map_err(|_| "--agreements takes a number")?;
+    let seed: u64 = flag(args, "--seed").unwrap_or("1").parse().map_err(|_| "--seed takes a number")?;
+    let out = PathBuf::from(flag(args, "--out").ok_or("synth needs --out FILE")?);
+    let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
+    // Reference data (kommuner, topics) comes from the real dataset; the agreements do not.
+    let real = load(&data_dir)?;
+    let synthetic = synth::generate(&real, count, seed);
+    let json = serde_json::to_string(&synthetic).map_err(|e| e.to_string())?;
+    write(&out, &json)?;
+    let activities: usize = synthetic.agreements.iter().map(|a| a.activities.len()).sum();
+    println!("wrote {} synthetic agreements, {activities} activities, to {} ({} bytes)", synthetic.agreements.len(), out.display(), json.len());
+    Ok(())
+}

@@ -1,0 +1,436 @@
+//! The whole dataset in memory, how it is read from its files, and its validation.
+//!
+//! Reading is pure (file names and contents in, dataset or problems out) so that the
+//! command line, the build and the tests share it; only the CLI touches the file system.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Agreement, Area, Kommun, Lan, Topic};
+use crate::text::{collapse_whitespace, compare_sv, slug};
+
+/// Everything the app shows: reference data plus the agreements, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub kommuner: Vec<Kommun>,
+    pub lan: Vec<Lan>,
+    pub topics: Vec<Topic>,
+    pub areas: Vec<Area>,
+    pub agreements: Vec<Agreement>,
+}
+
+/// One thing wrong with the data, said so that whoever edits the file can fix it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// Path relative to the data folder, e.g. `agreements/jonkoping-2020.json`.
+    pub file: String,
+    /// Where in the file, e.g. `activities[2].promise`.
+    pub field: String,
+    pub message: String,
+    pub fix: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}\n    fix: {}", self.file, self.field, self.message, self.fix)
+    }
+}
+
+/// The files of a data folder, read by the caller.
+#[derive(Debug, Default, Clone)]
+pub struct DataFiles {
+    pub kommuner_csv: String,
+    pub lan_csv: String,
+    pub topics_json: String,
+    pub areas_json: String,
+    /// (file name, contents) of each `agreements/*.json`.
+    pub agreements: Vec<(String, String)>,
+    /// (file name, contents) of each `sources/*`: what verbatim texts are checked against.
+    pub sources: Vec<(String, String)>,
+}
+
+fn problem(file: &str, field: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) -> Problem {
+    Problem { file: file.to_string(), field: field.into(), message: message.into(), fix: fix.into() }
+}
+
+/// Rows of a simple CSV with a header (no quoted fields: the reference files have none).
+fn csv_rows<'a>(file: &str, text: &'a str, columns: usize, problems: &mut Vec<Problem>) -> Vec<Vec<&'a str>> {
+    let mut rows = Vec::new();
+    for (number, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+        if cells.len() != columns || cells.iter().any(|c| c.is_empty()) {
+            problems.push(problem(
+                file,
+                format!("line {}", number + 1),
+                format!("expected {columns} non-empty comma-separated values, found {:?}", line),
+                "give every column a value, as in the header",
+            ));
+            continue;
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
+    let mut kommuner: Vec<Kommun> = csv_rows("kommuner.csv", text, 4, problems)
+        .into_iter()
+        .map(|c| Kommun {
+            code: c[0].to_string(),
+            name: c[1].to_string(),
+            short_name: c[2].to_string(),
+            lan_code: c[3].to_string(),
+            slug: slug(c[2]),
+        })
+        .collect();
+    kommuner.sort_by(|a, b| compare_sv(&a.short_name, &b.short_name));
+    kommuner
+}
+
+pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
+    csv_rows("lan.csv", text, 3, problems)
+        .into_iter()
+        .map(|c| Lan { code: c[0].to_string(), name: c[1].to_string(), short_name: c[2].to_string() })
+        .collect()
+}
+
+fn parse_json<T: for<'de> Deserialize<'de>>(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    match serde_json::from_str(text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            problems.push(problem(
+                file,
+                format!("line {}, column {}", error.line(), error.column()),
+                error.to_string(),
+                "make the file valid JSON in the shape of data/agreement.schema.json",
+            ));
+            None
+        }
+    }
+}
+
+impl Dataset {
+    /// Read and validate a data folder's files. Every problem is reported, not just the first.
+    pub fn from_files(files: &DataFiles) -> Result<Dataset, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let kommuner = parse_kommuner(&files.kommuner_csv, &mut problems);
+        let lan = parse_lan(&files.lan_csv, &mut problems);
+        let topics: Vec<Topic> = parse_json("topics.json", &files.topics_json, &mut problems).unwrap_or_default();
+        let areas: Vec<Area> = parse_json("areas.json", &files.areas_json, &mut problems).unwrap_or_default();
+        let mut agreements = Vec::new();
+        let mut files_of = HashMap::new();
+        for (name, text) in &files.agreements {
+            let file = format!("agreements/{name}");
+            if let Some(agreement) = parse_json::<Agreement>(&file, text, &mut problems) {
+                files_of.insert(agreement.id.clone(), file);
+                agreements.push(agreement);
+            }
+        }
+        let mut dataset = Dataset { kommuner, lan, topics, areas, agreements };
+        dataset.sort();
+        let sources: HashMap<&str, String> =
+            files.sources.iter().map(|(name, text)| (name.as_str(), collapse_whitespace(text))).collect();
+        problems.extend(dataset.problems(&files_of, &sources));
+        if problems.is_empty() {
+            Ok(dataset)
+        } else {
+            problems.sort();
+            Err(problems)
+        }
+    }
+
+    /// Newest first, then by kommun in Swedish order: the order every list starts from.
+    pub fn sort(&mut self) {
+        self.agreements.sort_by(|a, b| {
+            b.period.to.cmp(&a.period.to).then(b.period.from.cmp(&a.period.from)).then_with(|| {
+                compare_sv(
+                    a.kommuner.first().map_or("", String::as_str),
+                    b.kommuner.first().map_or("", String::as_str),
+                )
+            })
+        });
+    }
+
+    /// Everything wrong with an already-parsed dataset. `files_of` names each agreement's
+    /// file; `sources` holds each source document with its whitespace collapsed.
+    pub fn problems(&self, files_of: &HashMap<String, String>, sources: &HashMap<&str, String>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let kommun_names: HashSet<&str> = self.kommuner.iter().map(|k| k.short_name.as_str()).collect();
+        let lan_codes: HashSet<&str> = self.lan.iter().map(|l| l.code.as_str()).collect();
+        let topic_ids: HashSet<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
+        let area_ids: HashSet<&str> = self.areas.iter().map(|a| a.id.as_str()).collect();
+
+        for k in &self.kommuner {
+            if !lan_codes.contains(k.lan_code.as_str()) {
+                problems.push(problem(
+                    "kommuner.csv",
+                    k.short_name.clone(),
+                    format!("county code {} is not in lan.csv", k.lan_code),
+                    "use a county_code from lan.csv",
+                ));
+            }
+        }
+        check_unique(&mut problems, "topics.json", self.topics.iter().map(|t| t.id.as_str()), "id");
+        check_unique(&mut problems, "areas.json", self.areas.iter().map(|a| a.id.as_str()), "id");
+        if self.topics.len() > crate::query::MAX_TOPICS {
+            problems.push(problem(
+                "topics.json",
+                "",
+                format!("{} topics; the query engine handles at most {}", self.topics.len(), crate::query::MAX_TOPICS),
+                "merge topics",
+            ));
+        }
+        for (i, area) in self.areas.iter().enumerate() {
+            let field = format!("[{i}]");
+            if !kommun_names.contains(area.kommun.as_str()) {
+                problems.push(unknown_kommun("areas.json", format!("{field}.kommun"), &area.kommun));
+            }
+            let expected = format!("{}/{}", slug(&area.kommun), slug(&area.name));
+            if area.id != expected {
+                problems.push(problem(
+                    "areas.json",
+                    format!("{field}.id"),
+                    format!("id {:?} does not match its kommun and name", area.id),
+                    format!("use {expected:?}"),
+                ));
+            }
+        }
+
+        let mut seen_ids: HashMap<&str, String> = HashMap::new();
+        for agreement in &self.agreements {
+            let file = files_of.get(&agreement.id).cloned().unwrap_or_else(|| format!("agreements/{}.json", agreement.id));
+            let mut ids_here: Vec<(&str, String)> = vec![(agreement.id.as_str(), "id".to_string())];
+            ids_here.extend(agreement.promises.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("promises[{i}].id"))));
+            ids_here.extend(agreement.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), format!("activities[{i}].id"))));
+            for (id, field) in ids_here {
+                if let Some(other) = seen_ids.get(id) {
+                    problems.push(problem(&file, field, format!("duplicate id {id:?}, also used in {other}"), "give it an id of its own"));
+                } else {
+                    seen_ids.insert(id, file.clone());
+                }
+            }
+            let source = agreement.source.document.as_deref().and_then(|d| sources.get(d).map(|s| (d, s)));
+            if let Some(document) = agreement.source.document.as_deref() {
+                if source.is_none() {
+                    problems.push(problem(
+                        &file,
+                        "source.document",
+                        format!("source document {document:?} is not in data/sources/"),
+                        "add the source's text to data/sources/ under that name",
+                    ));
+                }
+            }
+            problems.extend(agreement_problems(agreement, &file, &kommun_names, &topic_ids, &area_ids, source.map(|(_, s)| s.as_str())));
+        }
+        problems
+    }
+
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+
+    pub fn kommun_by_slug(&self, slug: &str) -> Option<&Kommun> {
+        self.kommuner.iter().find(|k| k.slug == slug)
+    }
+
+    pub fn kommun_by_name(&self, short_name: &str) -> Option<&Kommun> {
+        self.kommuner.iter().find(|k| k.short_name == short_name)
+    }
+
+    pub fn lan_by_code(&self, code: &str) -> Option<&Lan> {
+        self.lan.iter().find(|l| l.code == code)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The län of each kommun an agreement covers, each once, in the order met.
+    pub fn lan_of(&self, agreement: &Agreement) -> Vec<&Lan> {
+        let mut out: Vec<&Lan> = Vec::new();
+        for name in &agreement.kommuner {
+            if let Some(lan) = self.kommun_by_name(name).and_then(|k| self.lan_by_code(&k.lan_code)) {
+                if !out.iter().any(|l| l.code == lan.code) {
+                    out.push(lan);
+                }
+            }
+        }
+        out
+    }
+
+    /// Agreements covering a kommun, newest first.
+    pub fn agreements_for_kommun<'a>(&'a self, short_name: &'a str) -> impl Iterator<Item = &'a Agreement> + 'a {
+        self.agreements.iter().filter(move |a| a.kommuner.iter().any(|k| k == short_name))
+    }
+
+    /// Number of agreements per kommun short name.
+    pub fn agreement_counts(&self) -> BTreeMap<&str, usize> {
+        let mut counts = BTreeMap::new();
+        for a in &self.agreements {
+            for k in &a.kommuner {
+                *counts.entry(k.as_str()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+}
+
+fn check_unique<'a>(problems: &mut Vec<Problem>, file: &str, ids: impl Iterator<Item = &'a str>, field: &str) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            problems.push(problem(file, field, format!("duplicate id {id:?}"), "give each entry an id of its own"));
+        }
+    }
+}
+
+fn unknown_kommun(file: &str, field: String, name: &str) -> Problem {
+    problem(
+        file,
+        field,
+        format!("unknown kommun {name:?}"),
+        "use the short name from data/kommuner.csv (column municipality_name_short), e.g. \"Jönköping\"",
+    )
+}
+
+/// A valid ISO date, YYYY-MM-DD, that exists in the calendar.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+fn agreement_problems(
+    agreement: &Agreement,
+    file: &str,
+    kommun_names: &HashSet<&str>,
+    topic_ids: &HashSet<&str>,
+    area_ids: &HashSet<&str>,
+    source: Option<&str>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let expected_stem = format!("{}.json", agreement.id);
+    if !file.ends_with(&expected_stem) {
+        out.push(problem(file, "id", format!("id {:?} does not match the file name", agreement.id), format!("name the file {expected_stem}")));
+    }
+    if agreement.kommuner.is_empty() {
+        out.push(problem(file, "kommuner", "no kommun", "name at least one kommun from data/kommuner.csv"));
+    }
+    for (i, name) in agreement.kommuner.iter().enumerate() {
+        if !kommun_names.contains(name.as_str()) {
+            out.push(unknown_kommun(file, format!("kommuner[{i}]"), name));
+        }
+    }
+    if agreement.title.trim().is_empty() {
+        out.push(problem(file, "title", "empty title", "use the source's heading for this agreement"));
+    }
+    let period = &agreement.period;
+    if period.to < period.from {
+        out.push(problem(
+            file,
+            "period",
+            format!("the period ends ({}) before it starts ({})", period.to, period.from),
+            "make period.to the same as or later than period.from",
+        ));
+    }
+    for (field, value) in [("signed", &agreement.signed), ("period.start", &period.start), ("period.end", &period.end)] {
+        if let Some(date) = value {
+            if !is_iso_date(date) {
+                out.push(problem(file, field, format!("{date:?} is not a valid date"), "write the date as YYYY-MM-DD, e.g. \"2016-01-21\", or null"));
+            }
+        }
+    }
+    if let (Some(start), Some(end)) = (&period.start, &period.end) {
+        if is_iso_date(start) && is_iso_date(end) && end < start {
+            out.push(problem(file, "period.end", format!("ends {end} before it starts {start}"), "swap or correct the dates"));
+        }
+    }
+
+    let promise_ids: HashSet<&str> = agreement.promises.iter().map(|p| p.id.as_str()).collect();
+    let check_text = |field: String, text: &str, out: &mut Vec<Problem>| {
+        if text.trim().is_empty() {
+            out.push(problem(file, field, "empty text", "copy the text from the source, or remove the entry"));
+        } else if let Some(source) = source {
+            if !source.contains(&collapse_whitespace(text)) {
+                out.push(problem(
+                    file,
+                    field,
+                    format!("the text is not verbatim in the source: {:?}", shorten(text)),
+                    format!("copy it exactly from data/sources/{} (only line breaks and bullets may go)", agreement.source.document.as_deref().unwrap_or("?")),
+                ));
+            }
+        }
+    };
+    let check_refs = |field: String, topics: &[String], areas: &[String], out: &mut Vec<Problem>| {
+        for (j, t) in topics.iter().enumerate() {
+            if !topic_ids.contains(t.as_str()) {
+                out.push(problem(file, format!("{field}.topics[{j}]"), format!("unknown topic {t:?}"), "use an id from data/topics.json"));
+            }
+        }
+        for (j, a) in areas.iter().enumerate() {
+            if !area_ids.contains(a.as_str()) {
+                out.push(problem(file, format!("{field}.areas[{j}]"), format!("unknown area {a:?}"), "use an id from data/areas.json, or add the area there"));
+            }
+        }
+    };
+    for (i, p) in agreement.promises.iter().enumerate() {
+        let field = format!("promises[{i}]");
+        check_text(format!("{field}.text"), &p.text, &mut out);
+        check_refs(field, &p.topics, &p.areas, &mut out);
+    }
+    for (i, a) in agreement.activities.iter().enumerate() {
+        let field = format!("activities[{i}]");
+        check_text(format!("{field}.text"), &a.text, &mut out);
+        check_refs(field.clone(), &a.topics, &a.areas, &mut out);
+        if let Some(promise) = &a.promise {
+            if !promise_ids.contains(promise.as_str()) {
+                out.push(problem(
+                    file,
+                    format!("{field}.promise"),
+                    format!("points at promise {promise:?}, which this agreement does not have"),
+                    "use the id of one of this agreement's promises, or null",
+                ));
+            }
+        }
+        if let Some(frequency) = &a.frequency {
+            if !a.text.contains(&frequency.text) {
+                out.push(problem(
+                    file,
+                    format!("{field}.frequency.text"),
+                    format!("{:?} is not part of the activity's text", frequency.text),
+                    "quote the words of the activity that say how often",
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn shorten(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        s.push('…');
+    }
+    s
+}

@@ -1,0 +1,13 @@
+//! The domain of Medborgarlöften, with no web dependencies: the model of the dataset, its
+//! reading and validation, the query engine, and the codec of what users keep on a device.
+//! Everything here is tested natively; the app only calls it.
+
+pub mod dataset;
+pub mod model;
+pub mod query;
+pub mod text;
+pub mod url;
+
+pub use dataset::{DataFiles, Dataset, Problem};
+pub use model::*;
+pub use query::{ActorFilter, Index, Query, Results};

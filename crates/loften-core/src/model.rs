@@ -1,0 +1,220 @@
+//! The typed model of the dataset, one struct per JSON object of `data/`.
+//!
+//! Field names follow `shared/DESIGN.md`; values stay in the source's Swedish.
+
+use serde::{Deserialize, Serialize};
+
+/// One medborgarlöfte (or an announcement of one), as in `data/agreements/<id>.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Agreement {
+    pub id: String,
+    pub kind: AgreementKind,
+    pub title: String,
+    pub kommuner: Vec<String>,
+    pub lokalpolisomrade: Option<String>,
+    pub period: Period,
+    pub signed: Option<String>,
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
+    pub summary: Option<String>,
+    pub situation: Option<String>,
+    #[serde(default)]
+    pub priorities: Vec<String>,
+    #[serde(default)]
+    pub promises: Vec<Promise>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    pub effect: Option<String>,
+    pub follow_up: Option<FollowUp>,
+    pub source: Source,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AgreementKind {
+    /// The promises and activities themselves.
+    Agreement,
+    /// A source that reports a signing without the promises' contents.
+    Announcement,
+}
+
+/// Years inclusive; exact dates only when the source gives them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+impl Period {
+    pub fn covers_year(&self, year: i32) -> bool {
+        (self.from..=self.to).contains(&year)
+    }
+
+    /// "2020" or "2020–2022".
+    pub fn label(&self) -> String {
+        if self.from == self.to {
+            self.from.to_string()
+        } else {
+            format!("{}–{}", self.from, self.to)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Promise {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub areas: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Actor {
+    Polisen,
+    Kommunen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    pub promise: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub areas: Vec<String>,
+    pub frequency: Option<Frequency>,
+}
+
+impl Activity {
+    /// Both police and kommun named: the source's "gemensamt".
+    pub fn is_joint(&self) -> bool {
+        self.actors.contains(&Actor::Polisen) && self.actors.contains(&Actor::Kommunen)
+    }
+}
+
+/// "minst två … per år" → count 2, min, per år; `text` is the source's own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frequency {
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub min: bool,
+    pub per: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    Tertial,
+    Kvartal,
+    #[serde(rename = "år")]
+    Ar,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub cadence: Option<Cadence>,
+    pub text: Option<String>,
+    #[serde(default)]
+    pub reports: Vec<Report>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub publisher: Option<String>,
+    /// File name under `data/sources/`.
+    pub document: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A named place from `data/areas.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// `<kommun-slug>/<area-slug>`.
+    pub id: String,
+    pub name: String,
+    pub kommun: String,
+    pub kind: AreaKind,
+}
+
+impl Area {
+    /// The part of the id after the kommun: the `:area` of `/omrade/:kommun/:area`.
+    pub fn slug(&self) -> &str {
+        self.id.split_once('/').map_or(self.id.as_str(), |(_, area)| area)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaKind {
+    Stadsdel,
+    Ort,
+    Centrum,
+    Plats,
+}
+
+/// A topic of `data/topics.json`, named in both interface languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub sv: String,
+    pub en: String,
+}
+
+/// A row of `data/kommuner.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kommun {
+    /// SCB's four-digit kommunkod.
+    pub code: String,
+    /// "Malmö stad", "Jönköpings kommun".
+    pub name: String,
+    /// "Malmö", "Jönköping": what agreements use.
+    pub short_name: String,
+    pub lan_code: String,
+    pub slug: String,
+}
+
+/// A row of `data/lan.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lan {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+}

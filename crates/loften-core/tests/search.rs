@@ -1,0 +1,193 @@
+//! The query engine on the real data: Swedish-aware search, filters, ranking and facets.
+
+mod common;
+
+use loften_core::query::{highlight, ActorFilter, Ignored};
+use loften_core::{Dataset, Index, Query, Results};
+
+fn run(data: &Dataset, url_query: &str) -> Results {
+    let (query, ignored) = Query::from_pairs(loften_core::url::parse_query(url_query), data);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    Index::new(data).search(&query)
+}
+
+fn ids(data: &Dataset, results: &Results) -> Vec<String> {
+    results.groups.iter().map(|g| data.agreements[g.agreement].id.clone()).collect()
+}
+
+/// The texts of every listed promise and activity.
+fn texts<'a>(data: &'a Dataset, results: &Results) -> Vec<&'a str> {
+    results
+        .groups
+        .iter()
+        .flat_map(|g| {
+            let a = &data.agreements[g.agreement];
+            g.promises.iter().map(|&i| a.promises[i].text.as_str()).chain(g.activities.iter().map(|&i| a.activities[i].text.as_str()))
+        })
+        .collect()
+}
+
+#[test]
+fn empty_query_lists_every_agreement_newest_first() {
+    let data = common::real_data();
+    let results = run(&data, "");
+    assert_eq!(ids(&data, &results), ["jokkmokk-2020-2022", "jonkoping-2020", "jonkoping-2018-2019", "eslov-2017", "jamtlands-lan-2017", "eslov-2016", "jonkoping-2016"]);
+    assert_eq!(results.record_count, 0);
+}
+
+#[test]
+fn case_and_diacritics_do_not_matter() {
+    let data = common::real_data();
+    for q in ["Öxnehaga", "öxnehaga", "oxnehaga", "OXNEHAGA"] {
+        let results = run(&data, &format!("q={}", loften_core::url::encode(q)));
+        assert_eq!(ids(&data, &results), ["jonkoping-2020"], "{q}");
+        assert!(texts(&data, &results).iter().all(|t| t.contains("Öxnehaga")), "{q}");
+        assert!(results.record_count >= 5, "{q}: {}", results.record_count);
+    }
+}
+
+#[test]
+fn exact_letters_rank_before_folded_ones() {
+    // A twin of jonkoping-2020 that spells the place without its Ö: each spelling ranks
+    // the agreement that has its exact letters first.
+    let mut data = common::real_data();
+    let mut twin = data.agreement("jonkoping-2020").unwrap().clone();
+    twin.id = "test-twin".into();
+    for p in &mut twin.promises {
+        p.text = p.text.replace('Ö', "O");
+    }
+    for a in &mut twin.activities {
+        a.text = a.text.replace('Ö', "O");
+    }
+    data.agreements.push(twin);
+    let results = run(&data, "q=%C3%96xnehaga");
+    assert_eq!(results.groups[0].agreement, data.agreements.iter().position(|a| a.id == "jonkoping-2020").unwrap());
+    let results = run(&data, "q=Oxnehaga");
+    assert_eq!(data.agreements[results.groups[0].agreement].id, "test-twin");
+}
+
+#[test]
+fn word_beginnings_and_compound_insides_match() {
+    let data = common::real_data();
+    let results = run(&data, "q=trygghetsvandr");
+    assert_eq!(ids(&data, &results), ["jokkmokk-2020-2022", "eslov-2017", "eslov-2016"]);
+    // "vandring" inside "trygghetsvandringar"; short terms only at word starts.
+    assert_eq!(ids(&data, &run(&data, "q=vandring")), ids(&data, &results));
+    let short = run(&data, "q=ska");
+    assert!(texts(&data, &short).iter().all(|t| t.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("ska"))));
+}
+
+#[test]
+fn every_term_must_match_and_agreement_words_carry_over_to_records() {
+    let data = common::real_data();
+    // "Jönköping" is said by the agreements; "hundsök" by one activity.
+    let results = run(&data, "q=j%C3%B6nk%C3%B6ping+hunds%C3%B6k");
+    assert_eq!(ids(&data, &results), ["jonkoping-2018-2019"]);
+    assert_eq!(texts(&data, &results).len(), 1);
+    assert!(run(&data, "q=hunds%C3%B6k+eslöv").groups.is_empty());
+}
+
+#[test]
+fn kommun_lan_year_and_actor_filters_combine() {
+    let data = common::real_data();
+    assert_eq!(ids(&data, &run(&data, "kommun=eslov")), ["eslov-2017", "eslov-2016"]);
+    assert_eq!(ids(&data, &run(&data, "lan=23")), ["jamtlands-lan-2017"]);
+    assert_eq!(ids(&data, &run(&data, "kommun=are")), ["jamtlands-lan-2017"]);
+    assert_eq!(ids(&data, &run(&data, "ar=2021")), ["jokkmokk-2020-2022"]);
+    assert_eq!(ids(&data, &run(&data, "ar=2020")), ["jokkmokk-2020-2022", "jonkoping-2020"]);
+    assert_eq!(ids(&data, &run(&data, "kommun=eslov&kommun=jokkmokk")), ["jokkmokk-2020-2022", "eslov-2017", "eslov-2016"]);
+    let police = run(&data, "kommun=jonkoping&ar=2020&aktor=polisen");
+    assert_eq!(ids(&data, &police), ["jonkoping-2020"]);
+    let g = &police.groups[0];
+    assert!(g.promises.is_empty(), "promises have no actors");
+    let a = &data.agreements[g.agreement];
+    assert!(g.activities.iter().all(|&i| a.activities[i].actors.contains(&loften_core::Actor::Polisen)));
+    let joint = run(&data, "aktor=gemensamt&kommun=jokkmokk");
+    let a = &data.agreements[joint.groups[0].agreement];
+    assert!(joint.groups[0].activities.iter().all(|&i| a.activities[i].is_joint()));
+    assert!(joint.groups[0].activities.len() < a.activities.len());
+}
+
+#[test]
+fn topic_filter_lists_the_records_with_that_topic() {
+    let data = common::real_data();
+    let results = run(&data, "tema=trafik");
+    assert!(!results.groups.is_empty());
+    for g in &results.groups {
+        let a = &data.agreements[g.agreement];
+        assert!(g.promises.iter().all(|&i| a.promises[i].topics.iter().any(|t| t == "trafik")));
+        assert!(g.activities.iter().all(|&i| a.activities[i].topics.iter().any(|t| t == "trafik")));
+    }
+    // An announcement has no records, so no topic can find it.
+    assert!(!ids(&data, &results).contains(&"jamtlands-lan-2017".to_string()));
+}
+
+#[test]
+fn facet_counts_are_what_choosing_the_option_would_give() {
+    let data = common::real_data();
+    let index = Index::new(&data);
+    for base in ["", "q=polisen", "tema=trafik", "kommun=jonkoping", "aktor=kommunen&ar=2020", "q=trygg&lan=06"] {
+        let (query, _) = Query::from_pairs(loften_core::url::parse_query(base), &data);
+        let results = index.search(&query);
+        let check = |count: usize, changed: Query, label: &str| {
+            assert_eq!(count, index.search(&changed).groups.len(), "{base}: {label}");
+        };
+        for (i, k) in data.kommuner.iter().enumerate() {
+            check(results.facets.kommun[i], Query { kommun: vec![k.slug.clone()], ..query.clone() }, &k.slug);
+        }
+        for (i, l) in data.lan.iter().enumerate() {
+            check(results.facets.lan[i], Query { lan: vec![l.code.clone()], ..query.clone() }, &l.code);
+        }
+        for (i, t) in data.topics.iter().enumerate() {
+            check(results.facets.tema[i], Query { tema: vec![t.id.clone()], ..query.clone() }, &t.id);
+        }
+        for &(year, count) in &results.facets.ar {
+            check(count, Query { ar: vec![year], ..query.clone() }, &year.to_string());
+        }
+        for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
+            check(results.facets.aktor[i], Query { aktor: vec![actor], ..query.clone() }, actor.slug());
+        }
+    }
+}
+
+#[test]
+fn unknown_values_are_reported_and_dropped() {
+    let data = common::real_data();
+    let pairs = loften_core::url::parse_query("kommun=atlantis&tema=trafik&ar=tjugo&aktor=brandkaren&lan=99&utm_source=x");
+    let (query, ignored) = Query::from_pairs(pairs, &data);
+    assert_eq!(query.tema, ["trafik"]);
+    assert!(query.kommun.is_empty() && query.ar.is_empty() && query.aktor.is_empty() && query.lan.is_empty());
+    let keys: Vec<&str> = ignored.iter().map(|Ignored { key, .. }| key.as_str()).collect();
+    assert_eq!(keys, ["kommun", "ar", "aktor", "lan"]);
+}
+
+#[test]
+fn query_round_trips_through_its_url() {
+    let data = common::real_data();
+    let url = "?q=%C3%B6xnehaga+torg&kommun=jonkoping&tema=narkotika&tema=trafik&ar=2020&aktor=gemensamt";
+    let (query, _) = Query::from_pairs(loften_core::url::parse_query(url), &data);
+    assert_eq!(query.to_query_string(), url);
+    assert_eq!(Query::default().to_query_string(), "");
+}
+
+#[test]
+fn no_results_for_nonsense() {
+    let data = common::real_data();
+    let results = run(&data, "q=xyzzyplugh");
+    assert!(results.groups.is_empty());
+    assert_eq!(results.facets.kommun.iter().sum::<usize>(), 0);
+}
+
+#[test]
+fn highlight_marks_folded_matches_in_the_original_letters() {
+    let segments = highlight("Arbeta aktivt mot drogförsäljning på Öxnehaga", "oxnehaga drog");
+    let marked: Vec<&str> = segments.iter().filter(|s| s.matched).map(|s| s.text).collect();
+    assert_eq!(marked, ["drog", "Öxnehaga"]);
+    let joined: String = segments.iter().map(|s| s.text).collect();
+    assert_eq!(joined, "Arbeta aktivt mot drogförsäljning på Öxnehaga");
+    // Short terms only at word starts; longer ones inside compounds too.
+    let marked: Vec<String> = highlight("trygghetsvandringar och vandringar", "van").into_iter().filter(|s| s.matched).map(|s| s.text.to_string()).collect();
+    assert_eq!(marked, ["van"]);
+    assert!(highlight("", "x").is_empty());
+    assert_eq!(highlight("abc", "").len(), 1);
+}
