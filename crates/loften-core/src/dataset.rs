@@ -20,6 +20,22 @@ pub struct Dataset {
     pub agreements: Vec<Agreement>,
 }
 
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Located<'a> {
+    Agreement(&'a Agreement),
+    Promise(&'a Agreement, &'a crate::model::Promise),
+    Activity(&'a Agreement, &'a crate::model::Activity),
+}
+
+impl<'a> Located<'a> {
+    pub fn agreement(&self) -> &'a Agreement {
+        match *self {
+            Located::Agreement(a) | Located::Promise(a, _) | Located::Activity(a, _) => a,
+        }
+    }
+}
+
 /// One thing wrong with the data, said so that whoever edits the file can fix it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
@@ -231,6 +247,26 @@ impl Dataset {
 
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
+    }
+
+    /// Find an agreement, promise or activity by its id.
+    pub fn locate(&self, id: &str) -> Option<Located<'_>> {
+        for a in &self.agreements {
+            if a.id == id {
+                return Some(Located::Agreement(a));
+            }
+            // Record ids start with their agreement's id.
+            if !id.starts_with(a.id.as_str()) {
+                continue;
+            }
+            if let Some(p) = a.promises.iter().find(|p| p.id == id) {
+                return Some(Located::Promise(a, p));
+            }
+            if let Some(x) = a.activities.iter().find(|x| x.id == id) {
+                return Some(Located::Activity(a, x));
+            }
+        }
+        None
     }
 
     pub fn kommun_by_slug(&self, slug: &str) -> Option<&Kommun> {

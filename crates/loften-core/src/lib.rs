@@ -5,8 +5,10 @@
 pub mod dataset;
 pub mod model;
 pub mod query;
+pub mod storage;
 pub mod text;
 pub mod url;
+pub mod views;
 
 pub use dataset::{DataFiles, Dataset, Problem};
 pub use model::*;

@@ -84,15 +84,17 @@ impl Query {
         let mut query = Query::default();
         let mut ignored = Vec::new();
         for (key, value) in pairs {
-            let (key, value) = (key.as_ref(), value.as_ref().trim());
-            let known = match key {
-                "q" => {
-                    if !query.q.is_empty() && !value.is_empty() {
-                        query.q.push(' ');
-                    }
-                    query.q.push_str(value);
-                    true
+            let key = key.as_ref();
+            // The search text stays as typed (a trailing space is the start of a next word).
+            if key == "q" {
+                if !query.q.is_empty() && !value.as_ref().is_empty() {
+                    query.q.push(' ');
                 }
+                query.q.push_str(value.as_ref());
+                continue;
+            }
+            let value = value.as_ref().trim();
+            let known = match key {
                 _ if value.is_empty() => true,
                 "kommun" => push_if(&mut query.kommun, data.kommun_by_slug(value).map(|k| k.slug.clone())),
                 "lan" => push_if(&mut query.lan, data.lan_by_code(value).map(|l| l.code.clone())),
@@ -112,7 +114,7 @@ impl Query {
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if !self.q.trim().is_empty() {
-            pairs.push(("q", self.q.trim().to_string()));
+            pairs.push(("q", self.q.clone()));
         }
         pairs.extend(self.kommun.iter().map(|v| ("kommun", v.clone())));
         pairs.extend(self.lan.iter().map(|v| ("lan", v.clone())));

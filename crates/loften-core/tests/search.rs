@@ -191,3 +191,66 @@ fn highlight_marks_folded_matches_in_the_original_letters() {
     assert!(highlight("", "x").is_empty());
     assert_eq!(highlight("abc", "").len(), 1);
 }
+
+#[test]
+fn kommun_history_says_what_changed() {
+    let data = common::real_data();
+    let history = loften_core::views::kommun_history(&data, "Jönköping");
+    let ids: Vec<&str> = history.iter().map(|c| c.agreement.id.as_str()).collect();
+    assert_eq!(ids, ["jonkoping-2020", "jonkoping-2018-2019", "jonkoping-2016"]);
+    assert!(!history[2].has_previous);
+    let newest = &history[0];
+    assert!(newest.has_previous);
+    let before = data.agreement("jonkoping-2018-2019").unwrap().topic_ids();
+    let now = data.agreement("jonkoping-2020").unwrap().topic_ids();
+    for t in &newest.added {
+        assert!(now.contains(t) && !before.contains(t));
+    }
+    for t in &newest.dropped {
+        assert!(before.contains(t) && !now.contains(t));
+    }
+    assert_eq!(newest.added.len() + newest.dropped.len(), now.symmetric_difference(&before).count());
+}
+
+#[test]
+fn area_mentions_find_promises_and_activities_naming_a_place() {
+    let data = common::real_data();
+    let mentions = loften_core::views::area_mentions(&data, "jonkoping/oxnehaga");
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(mentions[0].agreement.id, "jonkoping-2020");
+    assert!(mentions[0].promises.iter().any(|p| p.text.contains("Öxnehaga")));
+    assert!(mentions[0].activities.len() >= 3);
+    assert!(loften_core::views::area_mentions(&data, "nowhere/none").is_empty());
+}
+
+#[test]
+fn kommuner_by_lan_covers_all_290_in_swedish_order() {
+    let data = common::real_data();
+    let groups = loften_core::views::kommuner_by_lan(&data);
+    assert_eq!(groups.len(), 21);
+    assert_eq!(groups.iter().map(|(_, k)| k.len()).sum::<usize>(), 290);
+    let names: Vec<&str> = groups.iter().map(|(l, _)| l.name.as_str()).collect();
+    assert_eq!(names.first(), Some(&"Blekinge län"));
+    assert_eq!(names.last(), Some(&"Östergötlands län"));
+    let jamtland = groups.iter().find(|(l, _)| l.code == "23").unwrap();
+    assert!(jamtland.1.iter().all(|(_, count)| *count == 1));
+    let jonkoping = groups.iter().find(|(l, _)| l.code == "06").unwrap();
+    assert_eq!(jonkoping.1.iter().find(|(k, _)| k.short_name == "Jönköping").unwrap().1, 3);
+}
+
+#[test]
+fn csv_export_quotes_and_lists_every_listed_record() {
+    let data = common::real_data();
+    let results = run(&data, "kommun=eslov");
+    let csv = loften_core::views::export_csv(&data, &results);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let expected: usize = ["eslov-2016", "eslov-2017"].iter().map(|id| {
+        let a = data.agreement(id).unwrap();
+        a.promises.len() + a.activities.len()
+    }).sum();
+    assert_eq!(lines.len(), 1 + expected);
+    assert!(lines[0].starts_with("agreement,title,kommuner"));
+    assert!(csv.contains(",\"Lokalpolisområde Eslöv och kommunen lovar att tillsammans arbeta för att öka trafiksäkerheten och under året kommer 4 riktade trafikinsatser, utifrån"), "texts with commas are quoted");
+    let json: serde_json::Value = serde_json::from_str(&loften_core::views::export_json(&data, &results)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+}

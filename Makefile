@@ -1,0 +1,51 @@
+# The project's vocabulary. Every target sets up what it needs first (scripts/setup.sh is
+# idempotent and takes seconds when everything is there).
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+ENV := source scripts/env.sh &&
+PORT ?= 8080
+
+.PHONY: setup serve dev dist test test-native test-wasm test-e2e validate bench clean
+
+## setup: install whatever is missing (toolchain, trunk, wasm-bindgen, wasm-opt, Chromium, npm)
+setup:
+	@bash scripts/setup.sh
+
+## serve: build the release and serve it with the bundled data at http://127.0.0.1:8080 (nginx)
+serve: dist
+	@$(ENV) scripts/serve.sh dist $(PORT) /
+
+## dev: trunk's development server with live reload (not for tests: it injects a script)
+dev: setup
+	@$(ENV) trunk serve
+
+## dist: a release build into dist/ (validates data/ first: broken data fails the build)
+dist: setup
+	@$(ENV) trunk build --release
+
+## validate: check data/ and list what it holds
+validate: setup
+	@$(ENV) cargo run --quiet -p loften-cli -- validate data
+
+## test: every test: native, wasm in headless Chromium, end-to-end against nginx serving dist/
+test: setup
+	@$(MAKE) --no-print-directory test-native test-wasm dist test-e2e
+
+test-native:
+	@echo "== native tests (cargo test --workspace)"
+	@$(ENV) cargo test --workspace --quiet
+
+test-wasm:
+	@echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
+	@$(ENV) cargo test -p medborgarloften --target wasm32-unknown-unknown
+
+test-e2e:
+	@echo "== end-to-end tests (Playwright, Chromium, nginx serving dist/)"
+	@$(ENV) cd end2end && npx playwright test
+
+## bench: the performance harness; writes BENCHMARKS.md
+bench: dist
+	@$(ENV) bash bench/run.sh
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown end2end/test-results

@@ -1,0 +1,340 @@
+//! What a person keeps on their device (bookmarks, notes, preferences), and how it is written
+//! to and read from storage: a versioned envelope that never silently loses data.
+//!
+//! Reading never fails: a value that cannot be understood is handed back to be kept aside
+//! under a backup key, and the app starts clean and says so. Older formats are migrated.
+
+use serde::{Deserialize, Serialize};
+
+/// The one storage key the app writes.
+pub const STORAGE_KEY: &str = "medborgarloften";
+/// Values that could not be read are kept under this prefix plus a timestamp.
+pub const BACKUP_PREFIX: &str = "medborgarloften.backup.";
+/// The envelope version this code writes.
+pub const CURRENT_VERSION: u32 = 2;
+/// A note is for a line or two; longer text is cut so storage cannot be filled by one note.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserState {
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    #[serde(default)]
+    pub preferences: Preferences,
+}
+
+/// A saved agreement, promise or activity, by id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bookmark {
+    pub id: String,
+    /// When it was saved, ISO 8601 ("2026-11-21T09:30:00.000Z"); orders the list.
+    pub saved: String,
+    /// The person's own note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The text at the time of saving, shown if the id ever leaves the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Larger,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preferences {
+    /// "sv" or "en"; None: follow the browser.
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub theme: Theme,
+    #[serde(default)]
+    pub text_size: TextSize,
+}
+
+/// Why the stored value was not used as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Not readable at all (damaged, or written by something else): kept aside.
+    Unreadable,
+    /// Written by a newer version of the app: kept aside untouched.
+    NewerVersion(u32),
+    /// Read from an older format and brought up to date.
+    Migrated(u32),
+}
+
+/// The outcome of reading storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub state: UserState,
+    pub notice: Option<Notice>,
+    /// The raw value to keep under a backup key before anything overwrites it.
+    pub keep_aside: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    version: u32,
+    #[serde(default)]
+    state: serde_json::Value,
+}
+
+/// Read what storage holds (None: nothing stored yet).
+pub fn decode(raw: Option<&str>) -> Decoded {
+    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+        return Decoded { state: UserState::default(), notice: None, keep_aside: None };
+    };
+    let unreadable = || Decoded { state: UserState::default(), notice: Some(Notice::Unreadable), keep_aside: Some(raw.to_string()) };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return unreadable();
+    };
+    // Version 1 (before the envelope) was a bare list of saved ids.
+    if let Some(ids) = value.as_array() {
+        return match migrate_v1(ids) {
+            Some(state) => Decoded { state, notice: Some(Notice::Migrated(1)), keep_aside: None },
+            None => unreadable(),
+        };
+    }
+    let Ok(envelope) = serde_json::from_value::<Envelope>(value) else {
+        return unreadable();
+    };
+    match envelope.version {
+        CURRENT_VERSION => match serde_json::from_value::<UserState>(envelope.state) {
+            Ok(state) => Decoded { state: sanitise(state), notice: None, keep_aside: None },
+            Err(_) => unreadable(),
+        },
+        newer if newer > CURRENT_VERSION => {
+            Decoded { state: UserState::default(), notice: Some(Notice::NewerVersion(newer)), keep_aside: Some(raw.to_string()) }
+        }
+        _ => unreadable(),
+    }
+}
+
+/// Version 1: `["jonkoping-2020-l1", …]`, saved without times or notes.
+fn migrate_v1(ids: &[serde_json::Value]) -> Option<UserState> {
+    let mut state = UserState::default();
+    for id in ids {
+        let id = id.as_str()?;
+        if is_valid_id(id) && !state.bookmarks.iter().any(|b| b.id == id) {
+            // No time was kept; the epoch sorts them after anything saved since.
+            state.bookmarks.push(Bookmark { id: id.to_string(), saved: "1970-01-01T00:00:00.000Z".into(), note: None, label: None });
+        }
+    }
+    Some(state)
+}
+
+/// Drop what could never have been written by this app (bad ids, duplicates), cut long notes.
+fn sanitise(mut state: UserState) -> UserState {
+    let mut seen = std::collections::HashSet::new();
+    state.bookmarks.retain(|b| is_valid_id(&b.id) && seen.insert(b.id.clone()));
+    for b in &mut state.bookmarks {
+        if let Some(note) = &mut b.note {
+            *note = cut(note, MAX_NOTE_CHARS);
+        }
+    }
+    state
+}
+
+fn cut(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+/// Write the state in the current envelope.
+pub fn encode(state: &UserState) -> String {
+    serde_json::json!({ "version": CURRENT_VERSION, "state": state }).to_string()
+}
+
+/// Ids are lowercase ASCII, digits and dashes: anything else did not come from the dataset.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 120 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl UserState {
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.bookmarks.iter().any(|b| b.id == id)
+    }
+
+    /// Save or unsave; returns whether it is saved now.
+    pub fn toggle(&mut self, id: &str, now: &str, label: Option<String>) -> bool {
+        if let Some(i) = self.bookmarks.iter().position(|b| b.id == id) {
+            self.bookmarks.remove(i);
+            false
+        } else if is_valid_id(id) {
+            self.bookmarks.push(Bookmark { id: id.to_string(), saved: now.to_string(), note: None, label });
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn set_note(&mut self, id: &str, note: &str) {
+        if let Some(b) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+            let note = cut(note.trim(), MAX_NOTE_CHARS);
+            b.note = (!note.is_empty()).then_some(note);
+        }
+    }
+
+    /// Add bookmarks from elsewhere (a share link, an imported file). What is already saved
+    /// keeps its time and note; a note arrives only where there was none. Returns how many
+    /// were new.
+    pub fn merge(&mut self, incoming: &[Bookmark]) -> usize {
+        let mut added = 0;
+        for b in incoming {
+            if !is_valid_id(&b.id) {
+                continue;
+            }
+            match self.bookmarks.iter_mut().find(|x| x.id == b.id) {
+                Some(existing) => {
+                    if existing.note.is_none() {
+                        existing.note = b.note.clone();
+                    }
+                }
+                None => {
+                    self.bookmarks.push(b.clone());
+                    added += 1;
+                }
+            }
+        }
+        added
+    }
+
+    /// Bookmarks newest first.
+    pub fn newest_first(&self) -> Vec<&Bookmark> {
+        let mut list: Vec<&Bookmark> = self.bookmarks.iter().collect();
+        list.sort_by(|a, b| b.saved.cmp(&a.saved).then(a.id.cmp(&b.id)));
+        list
+    }
+}
+
+/// The ids of a share link's `dela` value ("a,b,c"), valid ones only, each once.
+pub fn parse_share(value: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in value.split(',').map(str::trim) {
+        if is_valid_id(id) && !ids.iter().any(|x| x == id) {
+            ids.push(id.to_string());
+        }
+    }
+    ids
+}
+
+/// The `dela` value for a set of bookmarks.
+pub fn share_value(bookmarks: &[&Bookmark]) -> String {
+    bookmarks.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved(id: &str, at: &str) -> Bookmark {
+        Bookmark { id: id.into(), saved: at.into(), note: None, label: None }
+    }
+
+    #[test]
+    fn nothing_stored_is_a_clean_start_without_notice() {
+        assert_eq!(decode(None), Decoded { state: UserState::default(), notice: None, keep_aside: None });
+        assert_eq!(decode(Some("  ")).notice, None);
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let mut state = UserState::default();
+        state.toggle("jonkoping-2020-l1", "2026-11-21T10:00:00.000Z", Some("Identifiera …".into()));
+        state.set_note("jonkoping-2020-l1", "  Fråga på mötet  ");
+        state.preferences = Preferences { lang: Some("en".into()), theme: Theme::Dark, text_size: TextSize::Larger };
+        let decoded = decode(Some(&encode(&state)));
+        assert_eq!(decoded.state, state);
+        assert_eq!(decoded.notice, None);
+        assert_eq!(state.bookmarks[0].note.as_deref(), Some("Fråga på mötet"));
+    }
+
+    #[test]
+    fn version_1_bare_list_is_migrated() {
+        let decoded = decode(Some(r#"["eslov-2016-l1","eslov-2016-a2","eslov-2016-l1",42]"#));
+        assert_eq!(decoded.notice, Some(Notice::Unreadable), "a list with a non-id is not ours");
+        let decoded = decode(Some(r#"["eslov-2016-l1","eslov-2016-a2","eslov-2016-l1"]"#));
+        assert_eq!(decoded.notice, Some(Notice::Migrated(1)));
+        assert_eq!(decoded.keep_aside, None);
+        let ids: Vec<&str> = decoded.state.bookmarks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["eslov-2016-l1", "eslov-2016-a2"]);
+        // Migrated, then written again, it reads back as the current version.
+        assert_eq!(decode(Some(&encode(&decoded.state))).notice, None);
+    }
+
+    #[test]
+    fn corrupt_values_are_kept_aside_and_the_state_starts_clean() {
+        for raw in ["{not json", "\"just a string\"", "{\"version\":2,\"state\":{\"bookmarks\":\"oops\"}}", "{\"version\":0}", "{\"state\":{}}"] {
+            let decoded = decode(Some(raw));
+            assert_eq!(decoded.notice, Some(Notice::Unreadable), "{raw}");
+            assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
+            assert_eq!(decoded.state, UserState::default());
+        }
+    }
+
+    #[test]
+    fn a_newer_version_is_kept_aside_untouched() {
+        let raw = r#"{"version":9,"state":{"bookmarks":[{"id":"x","saved":"2030"}],"future":true}}"#;
+        let decoded = decode(Some(raw));
+        assert_eq!(decoded.notice, Some(Notice::NewerVersion(9)));
+        assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn unknown_fields_from_a_compatible_writer_are_tolerated_and_bad_ids_dropped() {
+        let raw = r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"},{"id":"<script>","saved":"2026"},{"id":"a-1","saved":"2025"}],"extra":1}}"#;
+        let decoded = decode(Some(raw));
+        assert_eq!(decoded.notice, None);
+        assert_eq!(decoded.state.bookmarks, [saved("a-1", "2026")]);
+    }
+
+    #[test]
+    fn toggle_merge_and_order() {
+        let mut state = UserState::default();
+        assert!(state.toggle("a-1", "2026-01-01", None));
+        assert!(state.toggle("a-2", "2026-02-01", None));
+        assert!(!state.toggle("Not An Id", "2026-02-01", None));
+        assert_eq!(state.newest_first().iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), ["a-2", "a-1"]);
+        assert!(!state.toggle("a-1", "2026-03-01", None));
+        assert!(!state.is_saved("a-1"));
+        state.set_note("a-2", "mine");
+        let mut incoming = vec![saved("a-2", "2020"), saved("a-3", "2026-04-01")];
+        incoming[0].note = Some("theirs".into());
+        assert_eq!(state.merge(&incoming), 1);
+        assert_eq!(state.bookmarks.iter().find(|b| b.id == "a-2").unwrap().note.as_deref(), Some("mine"));
+        assert!(state.is_saved("a-3"));
+    }
+
+    #[test]
+    fn long_notes_are_cut() {
+        let mut state = UserState::default();
+        state.toggle("a-1", "2026", None);
+        state.set_note("a-1", &"ö".repeat(5000));
+        assert_eq!(state.bookmarks[0].note.as_ref().unwrap().chars().count(), MAX_NOTE_CHARS);
+    }
+
+    #[test]
+    fn share_values_round_trip_and_reject_junk() {
+        let a = saved("jonkoping-2020-l1", "1");
+        let b = saved("eslov-2017", "2");
+        let value = share_value(&[&a, &b]);
+        assert_eq!(parse_share(&value), ["jonkoping-2020-l1", "eslov-2017"]);
+        assert_eq!(parse_share("a-1,,A-2, a-1 ,javascript:alert(1),b"), ["a-1", "b"]);
+    }
+}

@@ -1,0 +1,240 @@
+//! What the pages show, derived from the dataset: so components only lay it out.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::dataset::Dataset;
+use crate::model::{Activity, Agreement, Area, Kommun, Lan, Period, Promise};
+use crate::query::Results;
+use crate::text::compare_sv;
+
+/// Where a period stands relative to a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Pågår.
+    Ongoing,
+    /// Avslutat.
+    Ended,
+    /// Kommande.
+    Upcoming,
+}
+
+impl Period {
+    /// The status on `today` (an ISO date, "2026-11-21"). Exact start and end dates are used
+    /// when the source gives them; otherwise whole years.
+    pub fn status(&self, today: &str) -> Status {
+        let start = self.start.clone().unwrap_or_else(|| format!("{:04}-01-01", self.from));
+        let end = self.end.clone().unwrap_or_else(|| format!("{:04}-12-31", self.to));
+        if today < start.as_str() {
+            Status::Upcoming
+        } else if today > end.as_str() {
+            Status::Ended
+        } else {
+            Status::Ongoing
+        }
+    }
+}
+
+impl Agreement {
+    /// Every topic its promises and activities have, each once.
+    pub fn topic_ids(&self) -> BTreeSet<&str> {
+        self.promises.iter().flat_map(|p| &p.topics).chain(self.activities.iter().flat_map(|a| &a.topics)).map(String::as_str).collect()
+    }
+
+    /// The activities that serve a promise, in source order.
+    pub fn activities_for<'a>(&'a self, promise_id: &'a str) -> impl Iterator<Item = &'a Activity> + 'a {
+        self.activities.iter().filter(move |a| a.promise.as_deref() == Some(promise_id))
+    }
+
+    /// Activities the source does not tie to any promise.
+    pub fn unlinked_activities(&self) -> impl Iterator<Item = &Activity> {
+        self.activities.iter().filter(|a| a.promise.is_none())
+    }
+}
+
+/// How a kommun's agreements changed from one to the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change<'a> {
+    pub agreement: &'a Agreement,
+    /// Topics this agreement has that the one before it did not; empty for the first.
+    pub added: Vec<&'a str>,
+    /// Topics the one before had that this one does not.
+    pub dropped: Vec<&'a str>,
+    /// Whether there is an earlier agreement to compare with.
+    pub has_previous: bool,
+}
+
+/// A kommun's agreements, newest first, each with what changed since the one before.
+pub fn kommun_history<'a>(data: &'a Dataset, kommun: &'a str) -> Vec<Change<'a>> {
+    let agreements: Vec<&Agreement> = data.agreements_for_kommun(kommun).collect();
+    agreements
+        .iter()
+        .enumerate()
+        .map(|(i, agreement)| {
+            // Announcements have no contents to compare; skip past them to the last real one.
+            let previous = agreements[i + 1..].iter().find(|a| a.kind == crate::model::AgreementKind::Agreement);
+            let now = agreement.topic_ids();
+            match previous {
+                Some(before) if agreement.kind == crate::model::AgreementKind::Agreement => {
+                    let before = before.topic_ids();
+                    Change {
+                        agreement,
+                        added: now.difference(&before).copied().collect(),
+                        dropped: before.difference(&now).copied().collect(),
+                        has_previous: true,
+                    }
+                }
+                _ => Change { agreement, added: Vec::new(), dropped: Vec::new(), has_previous: false },
+            }
+        })
+        .collect()
+}
+
+/// The promises and activities of one agreement that name an area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mentions<'a> {
+    pub agreement: &'a Agreement,
+    pub promises: Vec<&'a Promise>,
+    pub activities: Vec<&'a Activity>,
+}
+
+/// Everything that names an area, newest agreement first.
+pub fn area_mentions<'a>(data: &'a Dataset, area_id: &str) -> Vec<Mentions<'a>> {
+    data.agreements
+        .iter()
+        .filter_map(|agreement| {
+            let promises: Vec<&Promise> = agreement.promises.iter().filter(|p| p.areas.iter().any(|a| a == area_id)).collect();
+            let activities: Vec<&Activity> = agreement.activities.iter().filter(|a| a.areas.iter().any(|x| x == area_id)).collect();
+            (!promises.is_empty() || !activities.is_empty()).then_some(Mentions { agreement, promises, activities })
+        })
+        .collect()
+}
+
+/// A kommun's areas in Swedish order.
+pub fn areas_of_kommun<'a>(data: &'a Dataset, kommun: &str) -> Vec<&'a Area> {
+    let mut areas: Vec<&Area> = data.areas.iter().filter(|a| a.kommun == kommun).collect();
+    areas.sort_by(|a, b| compare_sv(&a.name, &b.name));
+    areas
+}
+
+/// Areas grouped by kommun, kommuner in Swedish order.
+pub fn areas_by_kommun(data: &Dataset) -> Vec<(&Kommun, Vec<&Area>)> {
+    data.kommuner.iter().map(|k| (k, areas_of_kommun(data, &k.short_name))).filter(|(_, areas)| !areas.is_empty()).collect()
+}
+
+/// Every län in Swedish order with its kommuner (Swedish order) and their agreement counts.
+pub fn kommuner_by_lan(data: &Dataset) -> Vec<(&Lan, Vec<(&Kommun, usize)>)> {
+    let counts = data.agreement_counts();
+    let mut lan: Vec<&Lan> = data.lan.iter().collect();
+    lan.sort_by(|a, b| compare_sv(&a.name, &b.name));
+    lan.into_iter()
+        .map(|l| {
+            let kommuner = data
+                .kommuner
+                .iter()
+                .filter(|k| k.lan_code == l.code)
+                .map(|k| (k, counts.get(k.short_name.as_str()).copied().unwrap_or(0)))
+                .collect();
+            (l, kommuner)
+        })
+        .collect()
+}
+
+/// One row of an export: a promise or activity with its agreement's context.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRow<'a> {
+    pub agreement: &'a str,
+    pub title: &'a str,
+    pub kommuner: String,
+    pub period: String,
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub text: &'a str,
+    pub actors: String,
+    pub partners: String,
+    pub topics: String,
+    pub areas: String,
+    pub source: &'a str,
+}
+
+/// The rows of a result set. An agreement listed without particular matches (an empty
+/// search, or a match on its own words) brings all its promises and activities.
+pub fn export_rows<'a>(data: &'a Dataset, results: &Results) -> Vec<ExportRow<'a>> {
+    let mut rows = Vec::new();
+    for group in &results.groups {
+        let a = &data.agreements[group.agreement];
+        let everything = group.promises.is_empty() && group.activities.is_empty();
+        let promises: Vec<usize> = if everything { (0..a.promises.len()).collect() } else { group.promises.clone() };
+        let activities: Vec<usize> = if everything { (0..a.activities.len()).collect() } else { group.activities.clone() };
+        let row = |kind, id, text, actors: String, partners: String, topics: &[String], areas: &[String]| ExportRow {
+            agreement: &a.id,
+            title: &a.title,
+            kommuner: a.kommuner.join("; "),
+            period: a.period.label(),
+            kind,
+            id,
+            text,
+            actors,
+            partners,
+            topics: topics.join("; "),
+            areas: areas.join("; "),
+            source: &a.source.title,
+        };
+        for &i in &promises {
+            let p = &a.promises[i];
+            rows.push(row("löfte", &p.id, &p.text, String::new(), String::new(), &p.topics, &p.areas));
+        }
+        for &i in &activities {
+            let x = &a.activities[i];
+            let actors = x.actors.iter().map(|a| format!("{a:?}").to_lowercase()).collect::<Vec<_>>().join("; ");
+            rows.push(row("aktivitet", &x.id, &x.text, actors, x.partners.join("; "), &x.topics, &x.areas));
+        }
+    }
+    rows
+}
+
+/// A CSV (RFC 4180, comma-separated, quoted where needed) of a result set.
+pub fn export_csv(data: &Dataset, results: &Results) -> String {
+    fn cell(value: &str) -> String {
+        if value.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value.to_string()
+        }
+    }
+    let mut out = String::from("agreement,title,kommuner,period,kind,id,text,actors,partners,topics,areas,source\r\n");
+    for r in export_rows(data, results) {
+        let cells = [r.agreement, r.title, &r.kommuner, &r.period, r.kind, r.id, r.text, &r.actors, &r.partners, &r.topics, &r.areas, r.source];
+        out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The agreements of a result set as JSON, in the dataset's own schema.
+pub fn export_json(data: &Dataset, results: &Results) -> String {
+    let agreements: Vec<&Agreement> = results.groups.iter().map(|g| &data.agreements[g.agreement]).collect();
+    serde_json::to_string_pretty(&agreements).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(from: i32, to: i32, start: Option<&str>, end: Option<&str>) -> Period {
+        Period { from, to, start: start.map(Into::into), end: end.map(Into::into) }
+    }
+
+    #[test]
+    fn status_by_years_and_by_exact_dates() {
+        let p = period(2020, 2022, None, None);
+        assert_eq!(p.status("2019-12-31"), Status::Upcoming);
+        assert_eq!(p.status("2020-01-01"), Status::Ongoing);
+        assert_eq!(p.status("2022-12-31"), Status::Ongoing);
+        assert_eq!(p.status("2023-01-01"), Status::Ended);
+        let mid_year = period(2018, 2020, Some("2018-07-01"), Some("2020-06-30"));
+        assert_eq!(mid_year.status("2018-03-01"), Status::Upcoming);
+        assert_eq!(mid_year.status("2020-07-01"), Status::Ended);
+    }
+}

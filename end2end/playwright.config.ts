@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The release build in ../dist, served by nginx with the production server block
+// (scripts/serve.sh), driven in Debian's Chromium (no browser download on these machines).
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+    trace: "off",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    // Mobile first: every spec runs at phone size with touch.
+    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } } },
+    // Specs tagged @wide also run on a desktop and a 1920×1080 kiosk screen.
+    { name: "desktop", grep: /@wide/, use: { viewport: { width: 1280, height: 800 } } },
+    { name: "kiosk", grep: /@wide/, use: { viewport: { width: 1920, height: 1080 }, hasTouch: true } },
+  ],
+  webServer: {
+    command: `bash ../scripts/serve.sh ../dist ${port} /`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,117 @@
+import { test, expect } from "./fixtures/app";
+import { SearchPage } from "./fixtures/search-page";
+
+test("typing searches, forgiving å/ä/ö, with the match highlighted @wide", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto();
+  await search.expectCount(7);
+  await search.search.fill("oxnehaga");
+  await search.expectCount(1);
+  expect(await search.titles()).toEqual(["Medborgarlöfte 2020"]);
+  await expect(search.results.locator("mark").first()).toHaveText("Öxnehaga");
+  expect(search.params()).toEqual(["q=oxnehaga"]);
+  await search.search.fill("Öxnehaga");
+  await search.expectCount(1);
+});
+
+test("a word's beginning finds the word", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?q=trygghetsvandr");
+  await search.expectCount(3);
+  await expect(search.results.locator("mark").first()).toHaveText(/^trygghetsvandr$/i);
+});
+
+test("filters combine, show their counts, and live in the URL @wide", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto();
+  // Each option says how many agreements it would give.
+  await expect(search.filter("Kommun").locator("option", { hasText: "Jönköping (3)" })).toHaveCount(1);
+  await search.filter("Kommun").selectOption("jonkoping");
+  await search.expectCount(3);
+  expect(search.params()).toEqual(["kommun=jonkoping"]);
+  await expect(search.filter("År").locator("option", { hasText: "2020 (1)" })).toHaveCount(1);
+  await search.filter("År").selectOption("2020");
+  await search.expectCount(1);
+  await search.filter("Aktör").selectOption("polisen");
+  expect(search.params()).toEqual(["aktor=polisen", "ar=2020", "kommun=jonkoping"]);
+  // Only police activities are listed, each marked as such.
+  const records = search.results.locator(".record");
+  await expect(records.first()).toBeVisible();
+  const kinds = await records.locator(".record__kind").allInnerTexts();
+  expect(kinds.length).toBeGreaterThan(0);
+  for (const kind of kinds) expect(kind).toMatch(/Polisen|Gemensamt/);
+  // A chip removes one filter.
+  await page.getByRole("button", { name: "Ta bort filtret Aktör: Polisen" }).click();
+  expect(search.params()).toEqual(["ar=2020", "kommun=jonkoping"]);
+});
+
+test("topic and län filters", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?lan=23");
+  await search.expectCount(1);
+  expect(await search.titles()).toEqual(["Nu är alla medborgarlöften för Jämtlands län undertecknade"]);
+  await search.goto("?tema=trafik");
+  const titles = await search.titles();
+  expect(titles.length).toBeGreaterThan(1);
+  await expect(search.filter("Tema")).toHaveValue("trafik");
+});
+
+test("a deep link opens fresh with its search and filters in place", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?q=krog&kommun=jonkoping&ar=2020");
+  await expect(search.search).toHaveValue("krog");
+  await expect(search.filter("Kommun")).toHaveValue("jonkoping");
+  await expect(search.filter("År")).toHaveValue("2020");
+  await search.expectCount(1);
+});
+
+test("back and forward walk through searches and pages", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto();
+  await search.filter("Kommun").selectOption("eslov");
+  await search.expectCount(2);
+  await search.filter("År").selectOption("2017");
+  await search.expectCount(1);
+  await search.results.getByRole("link", { name: "Medborgarlöften i Eslöv 2017" }).click();
+  await expect(page).toHaveURL(/\/medborgarlofte\/eslov-2017$/);
+  await page.goBack();
+  await search.expectCount(1);
+  await expect(search.filter("År")).toHaveValue("2017");
+  await page.goBack();
+  await search.expectCount(2);
+  await expect(search.filter("År")).toHaveValue("");
+  await page.goForward();
+  await search.expectCount(1);
+});
+
+test("no results: says so and offers ways to widen", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?q=hundsök&kommun=eslov");
+  await search.expectCount(0);
+  await expect(page.getByText("Inga träffar.")).toBeVisible();
+  await page.getByRole("button", { name: "Ta bort Kommun: Eslöv" }).click();
+  await search.expectCount(1);
+  expect(search.params()).toEqual(["q=hundsök"]);
+});
+
+test("unknown query values are named, not silently dropped or fatal", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?kommun=atlantis&tema=trafik");
+  await expect(page.getByRole("note")).toContainText("kommun=atlantis");
+  await expect(search.filter("Tema")).toHaveValue("trafik");
+});
+
+test("the result set downloads as CSV and JSON", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?kommun=eslov");
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner som CSV" }).click()]);
+  expect(csv.suggestedFilename()).toBe("medborgarloften.csv");
+  const text = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf-8"));
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toMatch(/^agreement,title,kommuner/);
+  expect(lines.length).toBe(1 + 3 + 3 + 5);
+  expect(text).toContain("Två gemensamma trygghetsvandringar i Eslövs kommun.");
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner som JSON" }).click()]);
+  const body = await (await json.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf-8"));
+  expect(JSON.parse(body).map((a: { id: string }) => a.id)).toEqual(["eslov-2017", "eslov-2016"]);
+});

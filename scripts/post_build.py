@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: runs on the staging directory before it replaces dist/.
+
+1. `loften bundle`: validates data/ (a mistake fails the build with file, field and fix) and
+   writes data/bundle.json, data/medborgarloften.json and data/sources/.
+2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
+   forbid inline scripts.
+"""
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGING = Path(os.environ.get("TRUNK_STAGING_DIR", ROOT / "dist"))
+PUBLIC_URL = os.environ.get("TRUNK_PUBLIC_URL", "/")
+
+
+def bundle_data() -> None:
+    data = os.environ.get("LOFTEN_DATA", str(ROOT / "data"))
+    command = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "bundle", "--data", data, "--out", str(STAGING)]
+    result = subprocess.run(command, cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit("post_build: `loften bundle` failed (see above): the data has problems, or the CLI did not build")
+    synthetic = os.environ.get("LOFTEN_BUNDLE")
+    if synthetic:
+        # Benchmarks serve a synthetic dataset in place of the real one.
+        (STAGING / "data" / "bundle.json").write_bytes(Path(synthetic).read_bytes())
+
+
+def externalise_boot_script() -> None:
+    index = STAGING / "index.html"
+    html = index.read_text(encoding="utf-8")
+    pattern = re.compile(r'<script type="module"[^>]*>(.*?)</script>', re.S)
+    match = pattern.search(html)
+    if not match or "src=" in match.group(0).split(">")[0]:
+        sys.exit("post_build: Trunk's inline boot script was not found in index.html")
+    code = match.group(1).strip() + "\n"
+    digest = hashlib.sha256(code.encode()).hexdigest()[:16]
+    name = f"boot-{digest}.js"
+    (STAGING / name).write_text(code, encoding="utf-8")
+    tag = f'<script type="module" src="{PUBLIC_URL}{name}"></script>'
+    html = html[: match.start()] + tag + html[match.end():]
+    index.write_text(html, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    bundle_data()
+    externalise_boot_script()

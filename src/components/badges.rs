@@ -1,0 +1,52 @@
+//! Small labels: topics, actors, status.
+
+use leptos::prelude::*;
+use loften_core::views::Status;
+use loften_core::{Activity, ActorFilter, Dataset, Period};
+
+use crate::i18n::use_texts;
+
+/// The topic badges of a promise or activity, named in the interface language.
+#[component]
+pub fn TopicBadges(data: std::sync::Arc<Dataset>, topics: Vec<String>) -> impl IntoView {
+    let t = use_texts();
+    let lang = crate::i18n::use_lang();
+    view! {
+        <ul class="badges" aria-label=move || t.get().topics>
+            {topics.into_iter().map(|id| {
+                let topic = data.topic(&id).cloned();
+                let name = move || topic.as_ref().map_or(id.clone(), |tp| crate::i18n::topic_name(tp, lang.get()));
+                view! { <li class="badge badge--topic">{name}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Who does an activity: Polisen, Kommunen or Gemensamt.
+#[component]
+pub fn ActorBadges(activity: Activity) -> impl IntoView {
+    let t = use_texts();
+    let actor = if activity.is_joint() {
+        Some(ActorFilter::Gemensamt)
+    } else if activity.actors.contains(&loften_core::Actor::Polisen) {
+        Some(ActorFilter::Polisen)
+    } else if activity.actors.contains(&loften_core::Actor::Kommunen) {
+        Some(ActorFilter::Kommunen)
+    } else {
+        None
+    };
+    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{move || t.get().actor(a)}</span> })
+}
+
+/// "Pågår", "Avslutat" or "Kommande", computed from today's date.
+#[component]
+pub fn StatusBadge(period: Period) -> impl IntoView {
+    let t = use_texts();
+    let status = period.status(&crate::catalog::today());
+    let class = match status {
+        Status::Ongoing => "badge badge--status badge--ongoing",
+        Status::Ended => "badge badge--status badge--ended",
+        Status::Upcoming => "badge badge--status badge--upcoming",
+    };
+    view! { <span class=class>{move || t.get().status(status)}</span> }
+}

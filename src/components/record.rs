@@ -1,0 +1,75 @@
+//! One promise or activity, as a list item, with its match highlighted.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use loften_core::query::highlight;
+use loften_core::{Activity, Dataset, Promise};
+
+use crate::components::badges::{ActorBadges, TopicBadges};
+use crate::i18n::use_texts;
+
+/// A text with the search's matches in `<mark>`.
+#[component]
+pub fn Highlighted(text: String, #[prop(optional, into)] query: String) -> impl IntoView {
+    if query.trim().is_empty() {
+        return text.into_any();
+    }
+    highlight(&text, &query)
+        .into_iter()
+        .map(|s| if s.matched { view! { <mark>{s.text.to_string()}</mark> }.into_any() } else { s.text.to_string().into_any() })
+        .collect_view()
+        .into_any()
+}
+
+/// Area names of a record, linking to each area's page.
+#[component]
+fn AreaLinks(data: Arc<Dataset>, areas: Vec<String>) -> impl IntoView {
+    let t = use_texts();
+    let links: Vec<(String, String)> = areas.iter().filter_map(|id| data.area(id)).map(|a| (format!("/omrade/{}", a.id), a.name.clone())).collect();
+    (!links.is_empty()).then(move || {
+        view! {
+            <p class="record__areas">
+                <span class="record__label">{move || t.get().areas}": "</span>
+                {links.into_iter().enumerate().map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<A href=href>{name}</A> }).collect_view()}
+            </p>
+        }
+    })
+}
+
+/// A promise: its text, topics and areas.
+#[component]
+pub fn PromiseItem(data: Arc<Dataset>, promise: Promise, #[prop(optional, into)] query: String) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="record record--promise" id=promise.id.clone()>
+            <p class="record__kind">{move || t.get().promise}</p>
+            <p class="record__text" lang="sv"><Highlighted text=promise.text.clone() query=query/></p>
+            <TopicBadges data=data.clone() topics=promise.topics.clone()/>
+            <AreaLinks data=data areas=promise.areas.clone()/>
+        </div>
+    }
+}
+
+/// An activity: text, who does it, with whom, how often, topics and areas.
+#[component]
+pub fn ActivityItem(data: Arc<Dataset>, activity: Activity, #[prop(optional, into)] query: String) -> impl IntoView {
+    let t = use_texts();
+    let partners = activity.partners.join(", ");
+    let frequency = activity.frequency.as_ref().map(|f| f.text.clone());
+    view! {
+        <div class="record record--activity" id=activity.id.clone()>
+            <p class="record__kind">{move || t.get().activity}" "<ActorBadges activity=activity.clone()/></p>
+            <p class="record__text" lang="sv"><Highlighted text=activity.text.clone() query=query/></p>
+            {(!partners.is_empty()).then(|| view! {
+                <p class="record__meta"><span class="record__label">{move || t.get().partners}": "</span><span lang="sv">{partners}</span></p>
+            })}
+            {frequency.map(|f| view! {
+                <p class="record__meta"><span class="record__label">{move || t.get().frequency}": "</span><span lang="sv">{f}</span></p>
+            })}
+            <TopicBadges data=data.clone() topics=activity.topics.clone()/>
+            <AreaLinks data=data areas=activity.areas.clone()/>
+        </div>
+    }
+}

@@ -1,0 +1,457 @@
+//! The interface's words in Swedish and English. The data itself stays Swedish.
+//!
+//! One struct per language, so a missing translation is a compile error, not a blank.
+
+use leptos::prelude::*;
+use loften_core::views::Status;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+}
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_search: &'static str,
+    pub nav_kommuner: &'static str,
+    pub nav_areas: &'static str,
+    pub nav_saved: &'static str,
+    pub nav_about: &'static str,
+    pub switch_language: &'static str,
+    pub switch_language_to: &'static str,
+    pub footer_not_official: &'static str,
+    pub footer_privacy: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+
+    pub search_heading: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub filters: &'static str,
+    pub filter_kommun: &'static str,
+    pub filter_lan: &'static str,
+    pub filter_tema: &'static str,
+    pub filter_ar: &'static str,
+    pub filter_aktor: &'static str,
+    pub all: &'static str,
+    pub several_chosen: &'static str,
+    pub remove_filter: &'static str,
+    pub clear_all: &'static str,
+    pub ignored_values: &'static str,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub widen_remove: &'static str,
+    pub show_more: &'static str,
+    pub download: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub matches_in_agreement: &'static str,
+    pub matched_by_agreement: &'static str,
+
+    pub actor_polisen: &'static str,
+    pub actor_kommunen: &'static str,
+    pub actor_gemensamt: &'static str,
+    pub promise: &'static str,
+    pub activity: &'static str,
+    pub promises: &'static str,
+    pub activities: &'static str,
+    pub other_activities: &'static str,
+    pub commitments: &'static str,
+    pub partners: &'static str,
+    pub frequency: &'static str,
+    pub areas: &'static str,
+    pub topics: &'static str,
+
+    pub status_ongoing: &'static str,
+    pub status_ended: &'static str,
+    pub status_upcoming: &'static str,
+    pub period: &'static str,
+    pub kommun: &'static str,
+    pub kommuner: &'static str,
+    pub lan: &'static str,
+    pub lokalpolisomrade: &'static str,
+    pub signed: &'static str,
+    pub signatories: &'static str,
+    pub summary: &'static str,
+    pub situation: &'static str,
+    pub priorities: &'static str,
+    pub effect: &'static str,
+    pub follow_up: &'static str,
+    pub cadence_tertial: &'static str,
+    pub cadence_kvartal: &'static str,
+    pub cadence_ar: &'static str,
+    pub reports: &'static str,
+    pub source: &'static str,
+    pub source_file: &'static str,
+    pub open_data_link: &'static str,
+    pub notes: &'static str,
+    pub announcement_heading: &'static str,
+    pub announcement_text: &'static str,
+    pub not_stated: &'static str,
+    pub on_this_page: &'static str,
+
+    pub kommuner_heading: &'static str,
+    pub kommuner_intro: &'static str,
+    pub none_in_data: &'static str,
+    pub kommun_heading_prefix: &'static str,
+    pub kommun_agreements: &'static str,
+    pub kommun_none: &'static str,
+    pub kommun_where_to_ask: &'static str,
+    pub changes_since_previous: &'static str,
+    pub topics_added: &'static str,
+    pub topics_dropped: &'static str,
+    pub no_topic_change: &'static str,
+    pub first_in_data: &'static str,
+    pub kommun_areas: &'static str,
+    pub search_in_kommun: &'static str,
+
+    pub areas_heading: &'static str,
+    pub areas_intro: &'static str,
+    pub area_mentions: &'static str,
+    pub area_none: &'static str,
+    pub area_kind_stadsdel: &'static str,
+    pub area_kind_ort: &'static str,
+    pub area_kind_centrum: &'static str,
+    pub area_kind_plats: &'static str,
+
+    pub saved_heading: &'static str,
+
+    pub about_heading: &'static str,
+
+    pub not_found_heading: &'static str,
+    pub not_found_text: &'static str,
+    pub not_found_agreement: &'static str,
+    pub not_found_kommun: &'static str,
+    pub not_found_area: &'static str,
+    pub go_home: &'static str,
+}
+
+pub static SV: Texts = Texts {
+    app_name: "Medborgarlöften",
+    tagline: "Vad polis och kommun har lovat för din trygghet",
+    skip_to_content: "Hoppa till innehållet",
+    nav_label: "Huvudmeny",
+    nav_search: "Sök",
+    nav_kommuner: "Kommuner",
+    nav_areas: "Områden",
+    nav_saved: "Sparade",
+    nav_about: "Om",
+    switch_language: "In English",
+    switch_language_to: "Switch to English",
+    footer_not_official: "Medborgarlöften är inte en tjänst från Polisen eller någon kommun. Varje medborgarlöfte länkar till sin källa.",
+    footer_privacy: "Inget du gör här lämnar din enhet.",
+    loading: "Hämtar medborgarlöften …",
+    load_failed: "Medborgarlöftena kunde inte hämtas.",
+    retry: "Försök igen",
+
+    search_heading: "Sök bland medborgarlöften",
+    search_label: "Sök",
+    search_placeholder: "Till exempel Öxnehaga, narkotika eller trygghetsvandring",
+    filters: "Filter",
+    filter_kommun: "Kommun",
+    filter_lan: "Län",
+    filter_tema: "Tema",
+    filter_ar: "År",
+    filter_aktor: "Aktör",
+    all: "Alla",
+    several_chosen: "Flera valda",
+    remove_filter: "Ta bort filtret",
+    clear_all: "Rensa sökning och filter",
+    ignored_values: "Det här i adressen kände vi inte igen och bortsåg från:",
+    no_results: "Inga träffar.",
+    no_results_hint: "Pröva ett kortare ord, eller vidga sökningen:",
+    widen_remove: "Ta bort",
+    show_more: "Visa fler",
+    download: "Ladda ner resultatet",
+    download_csv: "Ladda ner som CSV",
+    download_json: "Ladda ner som JSON",
+    matches_in_agreement: "Träffar i det här medborgarlöftet",
+    matched_by_agreement: "Träffen finns i medborgarlöftets beskrivning.",
+
+    actor_polisen: "Polisen",
+    actor_kommunen: "Kommunen",
+    actor_gemensamt: "Gemensamt",
+    promise: "Löfte",
+    activity: "Aktivitet",
+    promises: "Löften",
+    activities: "Aktiviteter",
+    other_activities: "Aktiviteter som inte knyts till ett visst löfte",
+    commitments: "Åtaganden",
+    partners: "Tillsammans med",
+    frequency: "Hur ofta",
+    areas: "Områden",
+    topics: "Teman",
+
+    status_ongoing: "Pågår",
+    status_ended: "Avslutat",
+    status_upcoming: "Kommande",
+    period: "Period",
+    kommun: "Kommun",
+    kommuner: "Kommuner",
+    lan: "Län",
+    lokalpolisomrade: "Lokalpolisområde",
+    signed: "Undertecknat",
+    signatories: "Undertecknat av",
+    summary: "Inledning",
+    situation: "Lägesbild",
+    priorities: "Prioriterade områden",
+    effect: "Det här vill de uppnå",
+    follow_up: "Uppföljning",
+    cadence_tertial: "Följs upp varje tertial (var fjärde månad)",
+    cadence_kvartal: "Följs upp varje kvartal",
+    cadence_ar: "Följs upp varje år",
+    reports: "Uppföljningsrapporter",
+    source: "Källa",
+    source_file: "Källans text",
+    open_data_link: "Hela datamängden som öppna data (JSON)",
+    notes: "Att veta om källan",
+    announcement_heading: "Löftenas innehåll finns inte i källan",
+    announcement_text: "Källan är ett meddelande om att medborgarlöftena har undertecknats. Vad polis och kommun lovade står inte i den, så här visas bara det som källan säger.",
+    not_stated: "Anges inte i källan",
+    on_this_page: "Innehåll",
+
+    kommuner_heading: "Alla kommuner",
+    kommuner_intro: "Sveriges 290 kommuner, län för län, med antalet medborgarlöften som finns här.",
+    none_in_data: "inga här ännu",
+    kommun_heading_prefix: "",
+    kommun_agreements: "Medborgarlöften över tid",
+    kommun_none: "Det finns inga medborgarlöften för den här kommunen i datamängden ännu.",
+    kommun_where_to_ask: "Fråga kommunen eller lokalpolisområdet om deras medborgarlöften: de flesta kommuner har ett. Du når polisen på 114 14.",
+    changes_since_previous: "Jämfört med föregående",
+    topics_added: "Nya teman",
+    topics_dropped: "Teman som fallit bort",
+    no_topic_change: "Samma teman som föregående.",
+    first_in_data: "Det första i datamängden.",
+    kommun_areas: "Områden som nämns",
+    search_in_kommun: "Sök i kommunens medborgarlöften",
+
+    areas_heading: "Områden",
+    areas_intro: "Platser som medborgarlöftena nämner, kommun för kommun, med varje löfte och aktivitet som gäller platsen.",
+    area_mentions: "Löften och aktiviteter som nämner platsen",
+    area_none: "Inga löften eller aktiviteter nämner platsen.",
+    area_kind_stadsdel: "Stadsdel",
+    area_kind_ort: "Ort",
+    area_kind_centrum: "Centrum",
+    area_kind_plats: "Plats",
+
+    saved_heading: "Sparade",
+
+    about_heading: "Om Medborgarlöften",
+
+    not_found_heading: "Sidan finns inte",
+    not_found_text: "Vi hittar ingen sida på den adressen. Den kan ha flyttats, eller så har adressen ett skrivfel.",
+    not_found_agreement: "Det finns inget medborgarlöfte med id",
+    not_found_kommun: "Det finns ingen kommun som heter",
+    not_found_area: "Det finns inget område",
+    go_home: "Till sökningen",
+};
+
+pub static EN: Texts = Texts {
+    app_name: "Medborgarlöften",
+    tagline: "What police and municipality promised for your safety",
+    skip_to_content: "Skip to content",
+    nav_label: "Main menu",
+    nav_search: "Search",
+    nav_kommuner: "Municipalities",
+    nav_areas: "Areas",
+    nav_saved: "Saved",
+    nav_about: "About",
+    switch_language: "På svenska",
+    switch_language_to: "Byt till svenska",
+    footer_not_official: "Medborgarlöften is not a service of the Swedish Police or any municipality. Every promise links to its source.",
+    footer_privacy: "Nothing you do here leaves your device.",
+    loading: "Loading the promises …",
+    load_failed: "The promises could not be loaded.",
+    retry: "Try again",
+
+    search_heading: "Search the citizen promises",
+    search_label: "Search",
+    search_placeholder: "For example Öxnehaga, narkotika or trygghetsvandring",
+    filters: "Filters",
+    filter_kommun: "Municipality",
+    filter_lan: "County",
+    filter_tema: "Topic",
+    filter_ar: "Year",
+    filter_aktor: "Actor",
+    all: "All",
+    several_chosen: "Several chosen",
+    remove_filter: "Remove the filter",
+    clear_all: "Clear search and filters",
+    ignored_values: "We did not recognise this in the address and ignored it:",
+    no_results: "No results.",
+    no_results_hint: "Try a shorter word, or widen the search:",
+    widen_remove: "Remove",
+    show_more: "Show more",
+    download: "Download the results",
+    download_csv: "Download as CSV",
+    download_json: "Download as JSON",
+    matches_in_agreement: "Matches in this agreement",
+    matched_by_agreement: "The match is in the agreement's description.",
+
+    actor_polisen: "Police",
+    actor_kommunen: "Municipality",
+    actor_gemensamt: "Joint",
+    promise: "Promise",
+    activity: "Activity",
+    promises: "Promises",
+    activities: "Activities",
+    other_activities: "Activities not tied to a particular promise",
+    commitments: "Commitments",
+    partners: "Together with",
+    frequency: "How often",
+    areas: "Areas",
+    topics: "Topics",
+
+    status_ongoing: "Ongoing",
+    status_ended: "Ended",
+    status_upcoming: "Upcoming",
+    period: "Period",
+    kommun: "Municipality",
+    kommuner: "Municipalities",
+    lan: "County",
+    lokalpolisomrade: "Local police area",
+    signed: "Signed",
+    signatories: "Signed by",
+    summary: "Introduction",
+    situation: "Situation",
+    priorities: "Priorities",
+    effect: "What they want to achieve",
+    follow_up: "Follow-up",
+    cadence_tertial: "Followed up every four months",
+    cadence_kvartal: "Followed up every quarter",
+    cadence_ar: "Followed up every year",
+    reports: "Follow-up reports",
+    source: "Source",
+    source_file: "The source's text",
+    open_data_link: "The whole dataset as open data (JSON)",
+    notes: "About the source",
+    announcement_heading: "The promises' contents are not in the source",
+    announcement_text: "The source announces that the promises were signed. What police and municipality promised is not in it, so only what the source says is shown here.",
+    not_stated: "Not stated in the source",
+    on_this_page: "Contents",
+
+    kommuner_heading: "All municipalities",
+    kommuner_intro: "Sweden's 290 municipalities, county by county, with the number of promises found here.",
+    none_in_data: "none here yet",
+    kommun_heading_prefix: "",
+    kommun_agreements: "Promises over time",
+    kommun_none: "There are no promises for this municipality in the dataset yet.",
+    kommun_where_to_ask: "Ask the municipality or the local police area about their promises: most municipalities have one. The police answer on 114 14.",
+    changes_since_previous: "Compared with the previous one",
+    topics_added: "New topics",
+    topics_dropped: "Topics dropped",
+    no_topic_change: "Same topics as the previous one.",
+    first_in_data: "The first in the dataset.",
+    kommun_areas: "Areas named",
+    search_in_kommun: "Search this municipality's promises",
+
+    areas_heading: "Areas",
+    areas_intro: "Places the promises name, municipality by municipality, with every promise and activity about each place.",
+    area_mentions: "Promises and activities naming the place",
+    area_none: "No promise or activity names this place.",
+    area_kind_stadsdel: "District",
+    area_kind_ort: "Locality",
+    area_kind_centrum: "Town centre",
+    area_kind_plats: "Place",
+
+    saved_heading: "Saved",
+
+    about_heading: "About Medborgarlöften",
+
+    not_found_heading: "Page not found",
+    not_found_text: "There is no page at this address. It may have moved, or the address has a typo.",
+    not_found_agreement: "There is no agreement with the id",
+    not_found_kommun: "There is no municipality called",
+    not_found_area: "There is no area",
+    go_home: "To the search",
+};
+
+impl Texts {
+    pub fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Ongoing => self.status_ongoing,
+            Status::Ended => self.status_ended,
+            Status::Upcoming => self.status_upcoming,
+        }
+    }
+
+    pub fn actor(&self, actor: loften_core::ActorFilter) -> &'static str {
+        match actor {
+            loften_core::ActorFilter::Polisen => self.actor_polisen,
+            loften_core::ActorFilter::Kommunen => self.actor_kommunen,
+            loften_core::ActorFilter::Gemensamt => self.actor_gemensamt,
+        }
+    }
+}
+
+/// "3 medborgarlöften, 12 löften och aktiviteter" for the live region.
+pub fn result_summary(lang: Lang, agreements: usize, records: usize) -> String {
+    match lang {
+        Lang::Sv => {
+            let a = if agreements == 1 { "medborgarlöfte" } else { "medborgarlöften" };
+            if records == 0 {
+                format!("{agreements} {a}")
+            } else {
+                let r = if records == 1 { "träff bland löften och aktiviteter" } else { "träffar bland löften och aktiviteter" };
+                format!("{agreements} {a}, {records} {r}")
+            }
+        }
+        Lang::En => {
+            let a = if agreements == 1 { "agreement" } else { "agreements" };
+            if records == 0 {
+                format!("{agreements} {a}")
+            } else {
+                let r = if records == 1 { "matching promise or activity" } else { "matching promises and activities" };
+                format!("{agreements} {a}, {records} {r}")
+            }
+        }
+    }
+}
+
+/// A topic's name in the interface language.
+pub fn topic_name(topic: &loften_core::Topic, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => topic.sv.clone(),
+        Lang::En => topic.en.clone(),
+    }
+}
+
+/// The current language, from context.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// The current language's words, read reactively.
+pub fn use_texts() -> Signal<&'static Texts> {
+    let lang = use_lang();
+    Signal::derive(move || lang.get().texts())
+}

@@ -1,0 +1,8 @@
+//! Medborgarlöften: the web app. Thin components over `loften_core`.
+
+pub mod app;
+pub mod catalog;
+pub mod components;
+pub mod download;
+pub mod i18n;
+pub mod pages;

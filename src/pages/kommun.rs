@@ -1,0 +1,107 @@
+//! `/kommun/:slug`: one kommun's agreements over time, what changed, and its areas.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use loften_core::views::{areas_of_kommun, kommun_history};
+use loften_core::{Agreement, AgreementKind, Dataset, Topic};
+
+use crate::components::badges::StatusBadge;
+use crate::components::layout::set_title;
+use crate::components::with_catalog::with_catalog;
+use crate::i18n::{topic_name, use_lang, use_texts, Lang};
+use crate::pages::not_found::NotFound;
+
+/// The kommun page.
+#[component]
+pub fn KommunPage() -> impl IntoView {
+    let params = use_params_map();
+    let t = use_texts();
+    let lang = use_lang();
+    with_catalog(move |catalog| {
+        let slug = params.read().get("slug").unwrap_or_default();
+        let Some(kommun) = catalog.data.kommun_by_slug(&slug).cloned() else {
+            return view! { <NotFound detail=format!("{} ”{slug}”.", t.get_untracked().not_found_kommun)/> }.into_any();
+        };
+        set_title(&kommun.name);
+        let data = catalog.data.clone();
+        let lan = data.lan_by_code(&kommun.lan_code).map(|l| l.name.clone()).unwrap_or_default();
+        // (agreement, topics added, topics dropped, has a previous one)
+        let history: Vec<(Agreement, Vec<Topic>, Vec<Topic>, bool)> = kommun_history(&data, &kommun.short_name)
+            .into_iter()
+            .map(|c| (c.agreement.clone(), topics_named(&data, &c.added), topics_named(&data, &c.dropped), c.has_previous))
+            .collect();
+        let areas: Vec<(String, String)> =
+            areas_of_kommun(&data, &kommun.short_name).into_iter().map(|a| (format!("/omrade/{}", a.id), a.name.clone())).collect();
+        let has_agreements = !history.is_empty();
+        let items = history
+            .into_iter()
+            .map(|(a, added, dropped, has_previous)| {
+                let href = format!("/medborgarlofte/{}", a.id);
+                let announcement = a.kind == AgreementKind::Announcement;
+                view! {
+                    <li class="card timeline__item">
+                        <h3 class="card__title"><A href=href>{a.title.clone()}</A></h3>
+                        <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
+                        {if announcement {
+                            view! { <p class="card__note">{move || t.get().announcement_heading}</p> }.into_any()
+                        } else if !has_previous {
+                            view! { <p class="muted">{move || t.get().first_in_data}</p> }.into_any()
+                        } else if added.is_empty() && dropped.is_empty() {
+                            view! { <p class="muted">{move || t.get().no_topic_change}</p> }.into_any()
+                        } else {
+                            view! {
+                                <dl class="changes" aria-label=move || t.get().changes_since_previous>
+                                    {(!added.is_empty()).then(|| view! { <div><dt>{move || t.get().topics_added}</dt><dd>{move || topic_list(&added, lang.get())}</dd></div> })}
+                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{move || t.get().topics_dropped}</dt><dd>{move || topic_list(&dropped, lang.get())}</dd></div> })}
+                                </dl>
+                            }.into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view();
+        let search_href = format!("/?kommun={}", kommun.slug);
+        view! {
+            <div class="page page--kommun">
+                <p class="breadcrumbs"><A href="/kommuner">{move || t.get().nav_kommuner}</A>" › "{lan.clone()}</p>
+                <h1 tabindex="-1">{kommun.name.clone()}</h1>
+                <p class="lead">{lan}</p>
+                <section class="section">
+                    <h2>{move || t.get().kommun_agreements}</h2>
+                    {if has_agreements {
+                        view! {
+                            <ol class="timeline">{items}</ol>
+                            <p><A href=search_href>{move || t.get().search_in_kommun}</A></p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="notice">
+                                <p>{move || t.get().kommun_none}</p>
+                                <p>{move || t.get().kommun_where_to_ask}</p>
+                            </div>
+                        }.into_any()
+                    }}
+                </section>
+                {(!areas.is_empty()).then(move || view! {
+                    <section class="section">
+                        <h2>{move || t.get().kommun_areas}</h2>
+                        <ul class="link-list">
+                            {areas.into_iter().map(|(href, name)| view! { <li><A href=href>{name}</A></li> }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+            </div>
+        }
+        .into_any()
+    })
+}
+
+/// The topics of these ids, in the dataset's order.
+fn topics_named(data: &Dataset, ids: &[&str]) -> Vec<Topic> {
+    ids.iter().filter_map(|id| data.topic(id).cloned()).collect()
+}
+
+fn topic_list(topics: &[Topic], lang: Lang) -> String {
+    topics.iter().map(|t| topic_name(t, lang)).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,9 @@
+//! One module per route.
+
+pub mod about;
+pub mod agreement;
+pub mod areas;
+pub mod home;
+pub mod kommun;
+pub mod kommuner;
+pub mod not_found;

@@ -1,0 +1,32 @@
+//! Anything the app does not know: a page that says so and offers a way on.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::layout::set_title;
+use crate::i18n::use_texts;
+
+/// The fallback for unknown paths.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! { <NotFound detail=String::new()/> }
+}
+
+/// "Sidan finns inte", with what was not found and links onward.
+#[component]
+pub fn NotFound(#[prop(into)] detail: String) -> impl IntoView {
+    let t = use_texts();
+    set_title(t.get_untracked().not_found_heading);
+    view! {
+        <div class="page page--not-found">
+            <h1 tabindex="-1">{move || t.get().not_found_heading}</h1>
+            <p>{move || t.get().not_found_text}</p>
+            {(!detail.is_empty()).then(|| view! { <p class="notice">{detail}</p> })}
+            <ul class="link-list">
+                <li><A href="/">{move || t.get().go_home}</A></li>
+                <li><A href="/kommuner">{move || t.get().nav_kommuner}</A></li>
+                <li><A href="/omraden">{move || t.get().nav_areas}</A></li>
+            </ul>
+        </div>
+    }
+}
