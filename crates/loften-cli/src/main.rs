@@ -14,7 +14,11 @@ loften: the Medborgarlöften dataset
 USAGE:
     loften validate [DIR]                       check data/ (default DIR: data)
     loften bundle [--data DIR] --out DIR        validate, then write DIR/data/bundle.json (the app's)
-                                                and DIR/data/medborgarloften.json (open data)
+                                                DIR/data/medborgarloften.json (open data) and DIR/data/sources/
+    loften import PAGE.txt [--data DIR] [--out DIR]
+                                                draft agreements from a published page's text:
+                                                printed as JSON, or written to DIR/<id>.draft.json;
+                                                each draft lists what to check under review
     loften synth --agreements N [--seed S] --out FILE
                                                 a synthetic bundle for benchmarks (never real data)
 ";
@@ -24,6 +28,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("validate") => validate(args.get(1).map_or("data", String::as_str)),
         Some("bundle") => bundle(&args[1..]),
+        Some("import") => import_command(&args[1..]),
         Some("synth") => synth_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
@@ -116,6 +121,10 @@ fn bundle(args: &[String]) -> Result<(), String> {
     write(&out.join("data/bundle.json"), &compact)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write(&out.join("data/medborgarloften.json"), &open_data)?;
+    // Every agreement links to its source's text, so the sources ship with the app.
+    for (name, text) in read_folder(&data_dir.join("sources"), "")? {
+        write(&out.join("data/sources").join(name), &text)?;
+    }
     println!("bundled {} agreements into {} ({} bytes)", data.agreements.len(), out.join("data").display(), compact.len());
     Ok(())
 }
@@ -132,5 +141,44 @@ fn synth_command(args: &[String]) -> Result<(), String> {
     write(&out, &json)?;
     let activities: usize = synthetic.agreements.iter().map(|a| a.activities.len()).sum();
     println!("wrote {} synthetic agreements, {activities} activities, to {} ({} bytes)", synthetic.agreements.len(), out.display(), json.len());
+    Ok(())
+}
+
+/// `loften import PAGE.txt [--data DIR] [--out DIR]`: the page's agreements as drafts, to
+/// check and complete by hand before they join data/agreements/.
+fn import_command(args: &[String]) -> Result<(), String> {
+    use loften_cli::import::{decode_page, import_page, Reference};
+    // The page is the argument that is neither a flag nor a flag's value.
+    let page = args
+        .iter()
+        .enumerate()
+        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || !args[i - 1].starts_with("--")))
+        .map(|(_, a)| PathBuf::from(a))
+        .ok_or("import needs PAGE.txt, the text of a published medborgarlöfte page")?;
+    let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
+    let bytes = std::fs::read(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let (text, warning) = decode_page(&bytes).map_err(|e| format!("{}: {e}", page.display()))?;
+    if let Some(warning) = warning {
+        eprintln!("{}: {warning}", page.display());
+    }
+    // Kommuner, topics and areas come from the dataset, so it must be valid.
+    let reference = Reference::from_dataset(&load(&data_dir)?);
+    let file_name = page.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let drafts = import_page(&text, file_name, &reference);
+    if drafts.is_empty() {
+        return Err(format!(
+            "{}: no medborgarlöfte found: no promises or activities under the headings such pages use, and no signing reported",
+            page.display()
+        ));
+    }
+    let Some(out) = flag(args, "--out") else {
+        println!("{}", serde_json::to_string_pretty(&drafts).map_err(|e| e.to_string())?);
+        return Ok(());
+    };
+    for draft in &drafts {
+        let path = Path::new(out).join(format!("{}.draft.json", draft.agreement.id));
+        write(&path, &serde_json::to_string_pretty(draft).map_err(|e| e.to_string())?)?;
+        println!("wrote {} ({} notes to review)", path.display(), draft.review.len());
+    }
     Ok(())
 }

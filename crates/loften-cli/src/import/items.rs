@@ -1,0 +1,454 @@
+//! What an activity's own words say: who does it (polisen, kommunen or both), which other
+//! organisations take part, and how often.
+
+use loften_core::import_support::{count, year};
+use loften_core::model::{Actor, Frequency};
+use loften_core::text::fold;
+
+use super::words::{adjacent, gap, words_of, Word};
+
+/// Who does an activity.
+#[derive(Debug, Default, PartialEq)]
+pub struct Doers {
+    pub actors: Vec<Actor>,
+    pub partners: Vec<String>,
+    /// The activity's words name no actor, so those of its list's lead-in were taken:
+    /// "Under tiden … lovar polisen att: • Fokusera …", or its "vi" (police and kommun):
+    /// "… ska vi arbeta … genom att: • Kommunikationsinsatser".
+    pub from_lead_in: bool,
+}
+
+impl Doers {
+    fn add(&mut self, actor: Actor) {
+        if !self.actors.contains(&actor) {
+            self.actors.push(actor);
+            self.actors.sort();
+        }
+    }
+
+    fn both(&mut self) {
+        self.add(Actor::Polisen);
+        self.add(Actor::Kommunen);
+    }
+}
+
+/// "Polisen", "polis", "områdespoliserna", "Lokalpolisområde": the police.
+fn is_police_word(lower: &str) -> bool {
+    lower.contains("polis")
+}
+
+/// "Kommunen", "Eslövs kommun", "Malmö stad": the kommun (not "kommunalt", "kommuninvånare").
+fn is_kommun_word(lower: &str) -> bool {
+    matches!(lower, "kommun" | "kommunen" | "kommunens" | "kommuner" | "kommunerna" | "stad" | "staden" | "stadens")
+}
+
+/// Verbs after which the subject has ended: "Polisen ska …", "Kommunen kommer att …".
+const MODALS: [&str; 8] = ["ska", "skall", "kommer", "lovar", "har", "vill", "kan", "bör"];
+
+fn sentence_ends_between(text: &str, before: &Word, after: &Word) -> bool {
+    gap(text, before, after).contains(['.', '!', '?'])
+}
+
+/// Indices of the words of the activity's main clauses. Purpose clauses ("för att …",
+/// "i syfte att …") say why, not who: "för att skapa gemensamma lägesbilder" does not
+/// make the work joint. One inside a sentence runs to its end; one that opens it ends at
+/// a comma or the verb that follows it ("För att minska skadegörelsen lovar vi att:").
+fn main_clause(text: &str, words: &[Word]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut purpose: Option<bool> = None; // Some(fronted) while in a purpose clause
+    for (i, w) in words.iter().enumerate() {
+        let starts_sentence = i == 0 || sentence_ends_between(text, &words[i - 1], w);
+        let verb_or_comma = MODALS.contains(&w.lower.as_str()) || (i > 0 && gap(text, &words[i - 1], w).contains(','));
+        if starts_sentence || (purpose == Some(true) && verb_or_comma) {
+            purpose = None;
+        }
+        let next = words.get(i + 1).map(|n| n.lower.as_str());
+        let opens_purpose = (matches!(w.lower.as_str(), "för" | "så") && next == Some("att")) || (w.is("i") && next == Some("syfte"));
+        if opens_purpose && purpose.is_none() {
+            purpose = Some(starts_sentence);
+        }
+        if purpose.is_none() {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The words before the first sentence's verb ("Kommunens strategiska säkerhetsgrupp (SSG)"
+/// of "… ska träffas …"); none when the sentence has no such verb ("Två gemensamma …").
+fn subject<'w>(text: &str, words: &'w [Word], main: &[usize]) -> &'w [Word<'w>] {
+    let mut end = None;
+    for (n, &i) in main.iter().enumerate() {
+        let ends_sentence = n > 0 && sentence_ends_between(text, &words[main[n - 1]], &words[i]);
+        if ends_sentence || i != n {
+            break; // the first sentence ended, or a purpose clause cut it
+        }
+        if MODALS.contains(&words[i].lower.as_str()) {
+            end = Some(i);
+            break;
+        }
+    }
+    end.map_or(&[], |e| &words[..e])
+}
+
+/// The organisations in a list after "tillsammans med", "i samverkan med" or a passive
+/// verb's "av": "Vätterhem och områdespolis", "Räddningstjänsten Syd samt polis".
+/// Capitalized names become partners unless they are places or kommuner (`not_partners`,
+/// folded); police and kommun words become actors.
+fn read_list(text: &str, words: &[Word], main: &[usize], mut p: usize, not_partners: &[String], doers: &mut Doers) {
+    while let Some(&i) = main.get(p) {
+        let word = &words[i];
+        let next_p = if is_police_word(&word.lower) {
+            doers.add(Actor::Polisen);
+            p + 1
+        } else if is_kommun_word(&word.lower) {
+            doers.add(Actor::Kommunen);
+            p + 1
+        } else if word.is_capitalized() {
+            read_name(text, words, main, p, not_partners, doers)
+        } else {
+            return;
+        };
+        let (Some(&last), Some(&next)) = (main.get(next_p - 1), main.get(next_p)) else { return };
+        let between = gap(text, &words[last], &words[next]).trim();
+        p = match between {
+            "," => next_p,
+            "" if words[next].is("och") || words[next].is("samt") => next_p + 1,
+            _ => return,
+        };
+    }
+}
+
+/// A capitalized name in a list ("Räddningstjänsten Syd", "Jönköpings kommun"); returns
+/// where the list goes on.
+fn read_name(text: &str, words: &[Word], main: &[usize], p: usize, not_partners: &[String], doers: &mut Doers) -> usize {
+    let continues = |q: usize| {
+        main.get(q).is_some_and(|&j| words[j].is_capitalized() && !is_police_word(&words[j].lower) && adjacent(text, &words[main[q - 1]], &words[j]))
+    };
+    let mut q = p + 1;
+    while continues(q) {
+        q += 1;
+    }
+    let (first, last) = (&words[main[p]], &words[main[q - 1]]);
+    if main.get(q).is_some_and(|&j| is_kommun_word(&words[j].lower) && adjacent(text, last, &words[j])) {
+        doers.add(Actor::Kommunen);
+        return q + 1;
+    }
+    let name = &text[first.start..last.end];
+    if !not_partners.contains(&fold(name)) && !doers.partners.iter().any(|p| p == name) {
+        doers.partners.push(name.to_string());
+    }
+    q
+}
+
+/// Where a list of doers begins in the main clause: after "tillsammans med", "i samverkan
+/// med", "i samarbete med", or a passive verb's "av" ("genomföras av").
+fn list_starts(words: &[Word], main: &[usize]) -> Vec<usize> {
+    let at = |p: usize| main.get(p).map(|&i| words[i].lower.as_str());
+    (0..main.len())
+        .filter(|&p| {
+            let (w, next) = (at(p).unwrap_or(""), at(p + 1));
+            let together = w == "tillsammans" && next == Some("med");
+            let in_cooperation = matches!(w, "samverkan" | "samarbete") && next == Some("med") && p > 0 && at(p - 1) == Some("i");
+            let passive_agent = w.chars().count() > 4 && w.ends_with("as") && next == Some("av");
+            together || in_cooperation || passive_agent
+        })
+        .map(|p| p + 2)
+        .collect()
+}
+
+/// Who does an activity, from its words: the subject before "ska" ("Kommunen och Polisen
+/// ska"), lists after "tillsammans med", "gemensam/gemensamt" (both), and when nothing
+/// else says, police named anywhere in the main clause ("närvaro av områdespoliser").
+pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doers {
+    let words = words_of(text);
+    let main = main_clause(text, &words);
+    let mut doers = Doers::default();
+    for w in subject(text, &words, &main) {
+        if is_police_word(&w.lower) {
+            doers.add(Actor::Polisen);
+        } else if is_kommun_word(&w.lower) {
+            doers.add(Actor::Kommunen);
+        }
+    }
+    for start in list_starts(&words, &main) {
+        read_list(text, &words, &main, start, not_partners, &mut doers);
+    }
+    if main.iter().any(|&i| words[i].lower.starts_with("gemensam")) {
+        doers.both();
+    }
+    if doers.actors.is_empty() {
+        for &i in &main {
+            match words[i].lower.as_str() {
+                "kommunen" | "kommunens" => doers.add(Actor::Kommunen),
+                w if is_police_word(w) => doers.add(Actor::Polisen),
+                _ => {}
+            }
+        }
+    }
+    if doers.actors.is_empty() {
+        doers.actors = lead_in.map(lead_in_actors).unwrap_or_default();
+        doers.from_lead_in = !doers.actors.is_empty();
+    }
+    doers
+}
+
+/// Who a list's lead-in says does its items: police and kommun words of its main clause
+/// ("lovar polisen att:", "Polisen och Vadstena kommun lovar att:"), or "vi", which on a
+/// joint page is both.
+fn lead_in_actors(lead_in: &str) -> Vec<Actor> {
+    let words = words_of(lead_in);
+    let mut doers = Doers::default();
+    for i in main_clause(lead_in, &words) {
+        match words[i].lower.as_str() {
+            "vi" => doers.both(),
+            w if is_police_word(w) => doers.add(Actor::Polisen),
+            w if is_kommun_word(w) => doers.add(Actor::Kommunen),
+            _ => {}
+        }
+    }
+    doers.actors
+}
+
+/// A frequency found in a text, as a byte range of it.
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    start: usize,
+    end: usize,
+    count: Option<u32>,
+    min: bool,
+    per: Option<&'static str>,
+}
+
+/// "år", "året" → "år": the unit a period word names.
+fn unit(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "år" | "året" => "år",
+        "månad" | "månaden" => "månad",
+        "vecka" | "veckan" => "vecka",
+        "termin" | "terminen" => "termin",
+        "kvartal" | "kvartalet" => "kvartal",
+        "tertial" | "tertialet" => "tertial",
+        "dag" | "dagen" => "dag",
+        "halvår" | "halvåret" => "halvår",
+        _ => return None,
+    })
+}
+
+/// "veckovisa", "årligen": words that are a frequency by themselves.
+const PERIODIC: [(&str, &str); 7] =
+    [("veckovis", "vecka"), ("månadsvis", "månad"), ("dagligen", "dag"), ("årligen", "år"), ("årsvis", "år"), ("kvartalsvis", "kvartal"), ("tertialsvis", "tertial")];
+
+fn periodic_at(words: &[Word], i: usize) -> Option<Found> {
+    let w = &words[i];
+    let (_, per) = PERIODIC.iter().find(|(prefix, _)| w.lower.starts_with(prefix))?;
+    Some(Found { start: w.start, end: w.end, count: None, min: false, per: Some(per) })
+}
+
+/// "fredagar", "helgkvällar": days that recur every week.
+fn is_day_word(lower: &str) -> bool {
+    const DAYS: [&str; 9] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "helg", "veckoslut"];
+    DAYS.iter().any(|d| lower.starts_with(d))
+}
+
+/// "varje vecka", "alla fredagar, lördagar och andra helgkvällar": every such day or period.
+fn every_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
+    let w = &words[i];
+    let next = words.get(i + 1).filter(|n| (w.is("alla") || w.is("varje")) && adjacent(text, w, n))?;
+    if let Some(per) = unit(&next.lower).filter(|_| w.is("varje")) {
+        return Some(Found { start: w.start, end: next.end, count: None, min: false, per: Some(per) });
+    }
+    if !is_day_word(&next.lower) {
+        return None;
+    }
+    let mut last = i + 1;
+    for j in i + 2..words.len() {
+        let between = gap(text, &words[j - 1], &words[j]).trim();
+        let joiner = matches!(words[j].lower.as_str(), "och" | "samt" | "andra" | "övriga");
+        if !(between.is_empty() || between == ",") || !(joiner || is_day_word(&words[j].lower)) {
+            break;
+        }
+        if !joiner {
+            last = j;
+        }
+    }
+    Some(Found { start: w.start, end: words[last].end, count: None, min: false, per: Some("vecka") })
+}
+
+/// Words that end a counted noun phrase: "två riktade trafikinsatser | i centrala Eslöv".
+const STOP: [&str; 36] = [
+    "i", "på", "att", "med", "för", "mot", "enligt", "till", "av", "under", "och", "samt", "när", "som", "vid", "per", "om", "från",
+    "genom", "inom", "hos", "efter", "innan", "där", "så", "utifrån", "ska", "skall", "kommer", "kan", "varje", "eller", "men", "in",
+    "är", "blir",
+];
+/// Before a number, words that make it a label, not a count: "årskurs 4", "tertial 3".
+const LABEL_BEFORE: [&str; 11] = ["årskurs", "klass", "kap", "kapitel", "tertial", "kvartal", "nummer", "nr", "sida", "punkt", "steg"];
+/// After a number, words that make it a measure, not a count: "3 år", "14 kap".
+const MEASURE_AFTER: [&str; 11] = ["kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "timmar", "minuter", "kr", "kronor"];
+/// Before a number word, words that make it "which", not "how many": "de två skolorna".
+const DEFINITE: [&str; 9] = ["de", "dessa", "båda", "våra", "sina", "dess", "deras", "den", "det"];
+/// Counting words that take what is counted after "för": "två tillfällen för gemensam medborgardialog".
+const COUNTERS: [&str; 4] = ["tillfällen", "tillfälle", "gånger", "gång"];
+
+/// "per år", "varje år", "om året", "i månaden" at word `j`: the last word and the unit.
+fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+    let (w, next) = (words.get(j)?, words.get(j + 1)?);
+    if !adjacent(text, w, next) {
+        return None;
+    }
+    let definite = next.lower.ends_with(['t', 'n']);
+    let fits = matches!(w.lower.as_str(), "per" | "varje") || (matches!(w.lower.as_str(), "om" | "i") && definite);
+    fits.then(|| unit(&next.lower)).flatten().map(|u| (j + 1, u))
+}
+
+/// How many words after word `from` belong to the counted noun phrase (at most `limit`).
+fn phrase_len(text: &str, words: &[Word], from: usize, limit: usize) -> usize {
+    (from + 1..words.len())
+        .take(limit)
+        .take_while(|&j| adjacent(text, &words[j - 1], &words[j]) && !STOP.contains(&words[j].lower.as_str()) && count(words[j].text).is_none())
+        .count()
+}
+
+/// "under året kommer 4 …": "under året" a few words before the count gives it a period.
+fn during_the_year_before(text: &str, words: &[Word], first: usize) -> Option<usize> {
+    (first.saturating_sub(4)..first).find(|&k| {
+        words[k].is("under") && words.get(k + 1).is_some_and(|n| n.is("året")) && (k + 1..=first).all(|j| adjacent(text, &words[j - 1], &words[j]))
+    })
+}
+
+/// The word `k` places before word `i` when only spaces separate them.
+fn joined_before<'w, 't>(text: &str, words: &'w [Word<'t>], i: usize, k: usize) -> Option<&'w Word<'t>> {
+    let first = i.checked_sub(k)?;
+    (first + 1..=i).all(|j| adjacent(text, &words[j - 1], &words[j])).then(|| &words[first])
+}
+
+/// Whether the number at word `i` is a label ("årskurs 4"), a measure ("3 år") or a
+/// definite "which" ("de två skolorna") rather than a count.
+fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    let digits = w.text.chars().all(|c| c.is_ascii_digit());
+    let before = joined_before(text, words, i, 1).map(|p| p.lower.as_str());
+    let labelled = digits && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
+    let definite = !digits && before.is_some_and(|b| DEFINITE.contains(&b));
+    let measured = words.get(i + 1).is_some_and(|next| MEASURE_AFTER.contains(&next.lower.as_str()) && adjacent(text, w, next));
+    labelled || definite || measured
+}
+
+/// Where a count's phrase begins: "minst" makes it a minimum, and "vid" belongs to it when
+/// a counted noun follows ("vid minst fyra tillfällen", not "vid minst två per år riskhelger").
+fn count_start(text: &str, words: &[Word], i: usize, has_noun: bool) -> (usize, bool) {
+    let min = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
+    let first = if min { i - 1 } else { i };
+    let vid = has_noun && joined_before(text, words, first, 1).is_some_and(|p| p.is("vid"));
+    (if vid { first - 1 } else { first }, min)
+}
+
+/// A count at word `i` and what it counts: "minst två gemensamma tillsyner per år",
+/// "vid minst fyra tillfällen", "30 trafikkontroller", "en trygghetsvandring per år".
+fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
+    let w = &words[i];
+    let n = count(w.text).filter(|&n| n > 0 && year(w.text).is_none())?;
+    if is_not_a_count(text, words, i) {
+        return None;
+    }
+    let noun_len = phrase_len(text, words, i, 3);
+    let mut j = i + 1 + noun_len;
+    let counter_for = noun_len > 0 && COUNTERS.contains(&words[j - 1].lower.as_str()) && words.get(j).is_some_and(|f| f.is("för") && adjacent(text, &words[j - 1], f));
+    if counter_for {
+        let complement = phrase_len(text, words, j, 2);
+        j += if complement > 0 { 1 + complement } else { 0 };
+    }
+    let per = per_clause(text, words, j).filter(|_| adjacent(text, &words[j - 1], &words[j]));
+    let article = matches!(w.lower.as_str(), "en" | "ett");
+    if (noun_len == 0 || article) && per.is_none() {
+        return None;
+    }
+    let end = per.map_or(words[j - 1].end, |(k, _)| words[k].end);
+    let (first, min) = count_start(text, words, i, noun_len > 0);
+    let (first, per) = match (per, during_the_year_before(text, words, first)) {
+        (None, Some(k)) => (k, Some("år")),
+        (per, _) => (first, per.map(|(_, u)| u)),
+    };
+    Some(Found { start: words[first].start, end, count: Some(n), min, per })
+}
+
+/// How often an activity is done, in its own words; `text` of the result is a verbatim
+/// part of the activity. The second value says how many other frequencies the text gives
+/// (the first one is taken).
+pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
+    let words = words_of(text);
+    let found: Vec<Found> =
+        (0..words.len()).filter_map(|i| count_at(text, &words, i).or_else(|| every_at(text, &words, i)).or_else(|| periodic_at(&words, i))).collect();
+    let Some(chosen) = found.iter().min_by_key(|f| f.start) else { return (None, 0) };
+    let others = found.iter().filter(|f| f.start >= chosen.end || f.end <= chosen.start).count();
+    let frequency = Frequency { count: chosen.count, min: chosen.min, per: chosen.per.map(str::to_string), text: text[chosen.start..chosen.end].to_string() };
+    (Some(frequency), others)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn freq(text: &str) -> Option<(Option<u32>, bool, Option<String>, String)> {
+        frequency(text).0.map(|f| (f.count, f.min, f.per, f.text))
+    }
+
+    #[test]
+    fn frequencies_in_the_wordings_pages_use() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(freq("ska genomföra minst två gemensamma tillsyner per år enligt lagen"), Some((Some(2), true, Some(s("år")), s("minst två gemensamma tillsyner per år"))));
+        assert_eq!(freq("gemensamt vid minst två per år riskhelger jobba riktat"), Some((Some(2), true, Some(s("år")), s("minst två per år"))));
+        assert_eq!(freq("genomföra gemensamma krogtillsyner vid minst fyra tillfällen."), Some((Some(4), true, None, s("vid minst fyra tillfällen"))));
+        assert_eq!(freq("Utöver detta kommer 30 trafikkontroller att genomföras"), Some((Some(30), false, None, s("30 trafikkontroller"))));
+        assert_eq!(freq("gemensamt genomföra en trygghetsvandring per år"), Some((Some(1), false, Some(s("år")), s("en trygghetsvandring per år"))));
+        assert_eq!(freq("Två tillfällen för gemensam medborgardialog i Eslövs kommun."), Some((Some(2), false, None, s("Två tillfällen för gemensam medborgardialog"))));
+        assert_eq!(freq("och under året kommer 4 riktade trafikinsatser, utifrån"), Some((Some(4), false, Some(s("år")), s("under året kommer 4 riktade trafikinsatser"))));
+        assert_eq!(freq("fortsätta sin veckovisa samverkan"), Some((None, false, Some(s("vecka")), s("veckovisa"))));
+        assert_eq!(freq("Fotpatrullering alla fredagar, lördagar och andra helgkvällar i centrum"), Some((None, false, Some(s("vecka")), s("alla fredagar, lördagar och andra helgkvällar"))));
+    }
+
+    #[test]
+    fn labels_measures_and_articles_are_not_frequencies() {
+        assert_eq!(freq("för samtliga elever i årskurs 4 i kommunen"), None);
+        assert_eq!(freq("orosanmälan enligt 14 kap 1 §, Socialtjänstlagen"), None);
+        assert_eq!(freq("genomföra en enkätundersökning"), None);
+        assert_eq!(freq("under 2016 och kommande tre år"), None);
+    }
+
+    #[test]
+    fn actors_from_subject_lists_and_joint_wording() {
+        let actors = |text: &str| doers(text, None, &[]).actors;
+        assert_eq!(actors("Polisen ska genomföra en enkätundersökning."), [Actor::Polisen]);
+        assert_eq!(actors("Kommunen och Polisen ska genomföra krogtillsyner."), [Actor::Polisen, Actor::Kommunen]);
+        assert_eq!(actors("Kommunen ska tillsammans med polisen fortsätta."), [Actor::Polisen, Actor::Kommunen]);
+        assert_eq!(actors("Två gemensamma trygghetsvandringar i Eslövs kommun."), [Actor::Polisen, Actor::Kommunen]);
+        assert_eq!(actors("Kommunens säkerhetsgrupp ska träffas för att redovisa gemensamma lägesbilder."), [Actor::Kommunen]);
+        assert_eq!(actors("Polisen ska regelbundet genomföra trafikkontroller i hela kommunen"), [Actor::Polisen]);
+        assert_eq!(actors("Kontinuerlig närvaro av områdespoliser i stadsdelarna."), [Actor::Polisen]);
+        assert!(actors("Två riktade trafikinsatser i centrala Eslöv.").is_empty());
+    }
+
+    #[test]
+    fn partners_are_named_organisations() {
+        let d = doers("Utbildningen kommer att genomföras av Räddningstjänsten Syd samt polis.", None, &[]);
+        assert_eq!((d.actors, d.partners), (vec![Actor::Polisen], vec!["Räddningstjänsten Syd".to_string()]));
+        let d = doers("Kommunens personal ska tillsammans med Vätterhem och områdespolis fortsätta.", None, &[]);
+        assert_eq!((d.actors, d.partners), (vec![Actor::Polisen, Actor::Kommunen], vec!["Vätterhem".to_string()]));
+        let d = doers("Kommunen ska i samverkan med föreningar hjälpa till.", None, &[]);
+        assert!(d.partners.is_empty());
+    }
+
+    #[test]
+    fn a_lead_in_names_the_doers_of_items_that_name_none() {
+        let d = doers("Kommunikationsinsatser", Some("ska vi arbeta mot de prioriterade områdena genom att:"), &[]);
+        assert_eq!((d.actors, d.from_lead_in), (vec![Actor::Polisen, Actor::Kommunen], true));
+        let d = doers("Fokusera på utsatta brottsoffer.", Some("Under tiden 1 januari 2023 - 31 december 2024 lovar polisen att:"), &[]);
+        assert_eq!(d.actors, [Actor::Polisen]);
+        let d = doers("Polisen ska besöka skolorna.", Some("För att minska skadegörelsen lovar vi att:"), &[]);
+        assert_eq!(d.actors, [Actor::Polisen]);
+        let d = doers("Besöka skolorna.", Some("För att minska skadegörelsen lovar vi att:"), &[]);
+        assert_eq!(d.actors, [Actor::Polisen, Actor::Kommunen]);
+        let d = doers("Kommunen ska ordna belysning.", Some("Under samma tid lovar polisen att:"), &[]);
+        assert_eq!((d.actors, d.from_lead_in), (vec![Actor::Kommunen], false));
+    }
+}

@@ -1,0 +1,106 @@
+//! `loften import`: the text of a published medborgarlöfte page → draft agreements.
+//!
+//! The importer reads only the headings and wording real pages use ("Medborgarlöfte 2020",
+//! "Aktiviteter", "Löftena ska uppnås genom …", "Polisen ska …", "minst två … per år"); it
+//! knows no particular page. Texts of promises and activities are copied verbatim. What it
+//! is unsure of is not guessed but written to each draft's `review` list, for the person
+//! who checks the draft before it joins `data/agreements/`.
+
+mod draft;
+mod facts;
+mod items;
+mod page;
+mod sections;
+mod tags;
+mod words;
+
+use loften_core::model::{Agreement, Area, Kommun, Lan, Topic};
+use loften_core::Dataset;
+use serde::Serialize;
+
+/// The reference data a draft is matched against: kommun and län names, topics, areas,
+/// with the kommuner's names prepared once for the lookups every page makes.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    kommuner: Vec<Kommun>,
+    lan: Vec<Lan>,
+    topics: Vec<Topic>,
+    areas: Vec<Area>,
+    /// `kommun_names[i]` is `kommuner[i]`'s.
+    kommun_names: Vec<facts::KommunName>,
+}
+
+impl Reference {
+    pub fn new(kommuner: Vec<Kommun>, lan: Vec<Lan>, topics: Vec<Topic>, areas: Vec<Area>) -> Reference {
+        let kommun_names = kommuner.iter().map(facts::KommunName::new).collect();
+        Reference { kommuner, lan, topics, areas, kommun_names }
+    }
+
+    pub fn from_dataset(data: &Dataset) -> Reference {
+        Reference::new(data.kommuner.clone(), data.lan.clone(), data.topics.clone(), data.areas.clone())
+    }
+
+    pub fn kommuner(&self) -> &[Kommun] {
+        &self.kommuner
+    }
+
+    pub fn lan(&self) -> &[Lan] {
+        &self.lan
+    }
+
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+}
+
+/// A draft agreement: an agreement as the dataset holds it, plus what a person should check.
+/// Only drafts carry `review`; the dataset's schema has no such field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    #[serde(flatten)]
+    pub agreement: Agreement,
+    /// Notes in Swedish and English ("svenska / English") on what the importer was unsure of.
+    pub review: Vec<String>,
+}
+
+/// A review note in both languages.
+fn note(sv: &str, en: &str) -> String {
+    format!("{sv} / {en}")
+}
+
+/// The draft agreements a page's text holds: one per agreement (a page may hold several
+/// years), an announcement when the page reports a signing without the promises, and none
+/// when it is about something else. Never panics, whatever the text.
+pub fn import_page(text: &str, file_name: &str, reference: &Reference) -> Vec<Draft> {
+    let blocks = page::blocks(text);
+    let entries = sections::entries(&blocks);
+    let page = draft::Page::new(text, &entries, file_name, reference);
+    let mut taken = std::collections::HashSet::new();
+    sections::segments(&entries).iter().filter_map(|segment| draft::draft(segment, &page, &mut taken)).collect()
+}
+
+/// Pages are a few kilobytes; anything near this is not the text of one page.
+pub const MAX_PAGE_BYTES: usize = 5 * 1024 * 1024;
+
+/// A page file's bytes as text, or why they cannot be a page's text. Text that is not UTF-8
+/// is read as Latin-1 (older Swedish pages), and the second value says so.
+pub fn decode_page(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(format!(
+            "the file is {} MB; a medborgarlöfte page's text is a few KB. Give the text of one page.",
+            bytes.len() / (1024 * 1024)
+        ));
+    }
+    let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')).count();
+    if bytes.contains(&0) || controls * 20 > bytes.len() {
+        return Err("the file looks binary (a PDF, an image, …), not text. Copy the page's text into a .txt file.".to_string());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), None)),
+        Err(_) => Ok((bytes.iter().map(|&b| char::from(b)).collect(), Some("the file is not UTF-8; it was read as Latin-1".to_string()))),
+    }
+}

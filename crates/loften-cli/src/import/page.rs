@@ -1,0 +1,169 @@
+//! A page's text as blocks: headings, paragraphs and list items, without the web site's
+//! chrome around the article.
+
+/// One block of a page, lines trimmed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A short line on its own: a heading, a date, a report's title.
+    Heading(String),
+    /// Lines of running text (or a name and a role under a signature).
+    Paragraph(Vec<String>),
+    /// A list item without its bullet; lines it wraps onto are joined. `dashed` when the
+    /// bullet was a dash, which Swedish pages also use to quote someone ("- Jag är glad …").
+    Item { text: String, dashed: bool },
+}
+
+/// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
+const CHROME: [&str; 6] = [
+    "javascript är inte påslaget",
+    "sök på polisen.se",
+    "hoppa till innehåll",
+    "dela sidan",
+    "skriv ut sidan",
+    "lyssna på sidan",
+];
+
+/// Lines of site navigation that are nothing but these words.
+const CHROME_LINES: [&str; 4] = ["sök", "meny", "stäng meny", "stäng"];
+
+fn is_chrome(line: &str) -> bool {
+    starts_with_any(line, &CHROME) || CHROME_LINES.contains(&loften_core::text::lowercase(line).as_str())
+}
+
+/// Lines after which the article has ended and the site's footer begins.
+const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdaterades"];
+
+fn starts_with_any(line: &str, starts: &[&str]) -> bool {
+    let lower = loften_core::text::lowercase(line);
+    starts.iter().any(|s| lower.starts_with(s))
+}
+
+/// The text of a list item when the line is one ("• …", "- …", "1. …"), and whether its
+/// bullet was a dash.
+fn strip_bullet(line: &str) -> Option<(&str, bool)> {
+    let trimmed = line.trim_start();
+    let mut chars = trimmed.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if "•·▪◦●○■□►▸➢✓✔*".contains(first) {
+        return Some((rest.trim(), false));
+    }
+    // A dash needs a space after it, so "-15 grader" or "–" inside text is not a bullet.
+    if "-–—".contains(first) && rest.starts_with(char::is_whitespace) {
+        return Some((rest.trim(), true));
+    }
+    numbered_item(trimmed).map(|text| (text, false))
+}
+
+/// "1. Skapa …" or "2) Arbeta …": a numbered list item of at most two digits.
+fn numbered_item(line: &str) -> Option<&str> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = &line[digits..];
+    let after_mark = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+    after_mark.starts_with(char::is_whitespace).then(|| after_mark.trim())
+}
+
+/// A paragraph of one short line without closing punctuation reads as a heading.
+fn is_heading_like(lines: &[String]) -> bool {
+    let [line] = lines else { return false };
+    is_heading_line(line)
+}
+
+/// A short line without closing punctuation: "Vad är ett medborgarlöfte?", "Uppföljning".
+pub fn is_heading_line(line: &str) -> bool {
+    let ends_like_text = line.ends_with(['.', ',', ';', ':']);
+    line.chars().count() <= 100 && line.split_whitespace().count() <= 14 && !ends_like_text
+}
+
+/// Collects lines into blocks as they come.
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    lines: Vec<String>,
+    /// The last line was a list item, so a lower-case line right after it continues it.
+    in_item: bool,
+}
+
+impl Builder {
+    fn end_paragraph(&mut self) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(&mut self.lines);
+        self.blocks.push(if is_heading_like(&lines) { Block::Heading(lines[0].clone()) } else { Block::Paragraph(lines) });
+    }
+
+    fn blank(&mut self) {
+        self.end_paragraph();
+        self.in_item = false;
+    }
+
+    fn item(&mut self, text: &str, dashed: bool) {
+        self.end_paragraph();
+        if !text.is_empty() {
+            self.blocks.push(Block::Item { text: text.to_string(), dashed });
+        }
+        self.in_item = !text.is_empty();
+    }
+
+    fn line(&mut self, line: &str) {
+        let continues_item = self.in_item && line.starts_with(|c: char| c.is_lowercase());
+        if let (true, Some(Block::Item { text, .. })) = (continues_item, self.blocks.last_mut()) {
+            text.push(' ');
+            text.push_str(line);
+            return;
+        }
+        self.in_item = false;
+        self.lines.push(line.to_string());
+    }
+}
+
+/// The article's blocks, in order.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut builder = Builder::default();
+    for raw in text.lines() {
+        let line = raw.trim();
+        if starts_with_any(line, &END_OF_ARTICLE) {
+            break;
+        }
+        if line.is_empty() || is_chrome(line) {
+            builder.blank();
+        } else if let Some((item, dashed)) = strip_bullet(line) {
+            builder.item(item, dashed);
+        } else {
+            builder.line(line);
+        }
+    }
+    builder.end_paragraph();
+    builder.blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_paragraphs_and_items_are_told_apart() {
+        let page = "Sök\nSök på polisen.se\n\nMedborgarlöfte 2020\n\n • Arbeta mot\n droger\n -  Skapa trygghet\n\nEn mening som\nbryts.\n\nTill toppen\nSidfot";
+        assert_eq!(
+            blocks(page),
+            [
+                Block::Heading("Medborgarlöfte 2020".into()),
+                Block::Item { text: "Arbeta mot droger".into(), dashed: false },
+                Block::Item { text: "Skapa trygghet".into(), dashed: true },
+                Block::Paragraph(vec!["En mening som".into(), "bryts.".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_inside_text_and_dates_are_not_bullets() {
+        assert_eq!(strip_bullet("- Jag är glad"), Some(("Jag är glad", true)));
+        assert_eq!(strip_bullet("2017-02-15"), None);
+        assert_eq!(strip_bullet("-15 grader"), None);
+        assert_eq!(strip_bullet("1. Skapa"), Some(("Skapa", false)));
+    }
+}

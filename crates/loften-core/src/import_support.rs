@@ -1,0 +1,143 @@
+//! Swedish words that carry numbers and dates, for reading a published page: "två" is 2,
+//! "den 21 januari 2016" is 2016-01-21. Pure functions; the importer of `loften-cli` uses them.
+
+use crate::dataset::is_iso_date;
+
+/// The number a Swedish number word stands for: "en" → 1, "två" → 2, "tolv" → 12.
+/// Case-insensitive; digits are not words and give `None`.
+pub fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [(&str, u32); 24] = [
+        ("en", 1), ("ett", 1), ("två", 2), ("tre", 3), ("fyra", 4), ("fem", 5), ("sex", 6),
+        ("sju", 7), ("åtta", 8), ("nio", 9), ("tio", 10), ("elva", 11), ("tolv", 12),
+        ("tretton", 13), ("fjorton", 14), ("femton", 15), ("sexton", 16), ("sjutton", 17),
+        ("arton", 18), ("nitton", 19), ("tjugo", 20), ("trettio", 30), ("fyrtio", 40), ("femtio", 50),
+    ];
+    let lower = crate::text::lowercase(word);
+    WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
+}
+
+/// A count written with digits or as a word: "30" → 30, "fyra" → 4. Digits too long for a
+/// count (or for u32) give `None` rather than overflowing.
+pub fn count(word: &str) -> Option<u32> {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        if word.is_empty() || word.len() > 6 {
+            return None;
+        }
+        return word.parse().ok();
+    }
+    number_word(word)
+}
+
+/// A year as pages write them (four digits, 1990–2099); other numbers are not years.
+pub fn year(word: &str) -> Option<i32> {
+    if word.len() != 4 || !word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|y| (1990..=2099).contains(y))
+}
+
+/// The month a Swedish month name (or its usual abbreviation) names: "januari", "jan" → 1.
+pub fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+        "november", "december",
+    ];
+    let lower = crate::text::lowercase(word.trim_end_matches('.'));
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.chars().count() >= 3 && m.starts_with(&lower)))
+        .map(|i| i as u32 + 1)
+}
+
+/// "2016-01-21" when that day exists, else `None`.
+pub fn iso_date(year: i32, month: u32, day: u32) -> Option<String> {
+    let text = format!("{year:04}-{month:02}-{day:02}");
+    is_iso_date(&text).then_some(text)
+}
+
+/// A date written in a text. `year` is `None` when the text leaves it out ("den 1 mars").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte range of the date in the text it was found in.
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl FoundDate {
+    /// The ISO form when the year is known and the day exists.
+    pub fn iso(&self) -> Option<String> {
+        iso_date(self.year?, self.month, self.day)
+    }
+}
+
+/// Every date in a text: ISO ("2017-02-15") and Swedish ("21 januari 2016", "1 mars"),
+/// in order. Impossible days are skipped.
+pub fn dates(text: &str) -> Vec<FoundDate> {
+    let words = spans(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((found, used)) = iso_at(text, &words, i).or_else(|| swedish_at(&words, i)) {
+            out.push(found);
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Runs of letters and digits with their byte ranges.
+fn spans(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), &text[s..]));
+    }
+    out
+}
+
+/// "YYYY-MM-DD" starting at word `i`: three words joined by single hyphens.
+fn iso_at(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<(FoundDate, usize)> {
+    let [(start, e1, y), (s2, e2, m), (s3, end, d)] = [*words.get(i)?, *words.get(i + 1)?, *words.get(i + 2)?];
+    let joined = &text[e1..s2] == "-" && &text[e2..s3] == "-" && m.len() == 2 && d.len() == 2;
+    let year = year(y).filter(|_| joined)?;
+    let (month, day) = (m.parse().ok()?, d.parse().ok()?);
+    iso_date(year, month, day)?;
+    Some((FoundDate { start, end, year: Some(year), month, day }, 3))
+}
+
+/// "21 januari 2016" or "1 mars" starting at word `i`.
+fn swedish_at(words: &[(usize, usize, &str)], i: usize) -> Option<(FoundDate, usize)> {
+    let (start, _, d) = *words.get(i)?;
+    let (_, month_end, m) = *words.get(i + 1)?;
+    if d.len() > 2 || !d.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let day: u32 = d.parse().ok()?;
+    let month = month_number(m).filter(|_| m.chars().count() >= 3)?;
+    match words.get(i + 2).and_then(|&(_, end, y)| year(y).map(|y| (end, y))) {
+        Some((end, y)) => {
+            iso_date(y, month, day)?;
+            Some((FoundDate { start, end, year: Some(y), month, day }, 3))
+        }
+        // Without a year, only check that the day can exist in some year.
+        None => {
+            iso_date(2000, month, day)?;
+            Some((FoundDate { start, end: month_end, year: None, month, day }, 2))
+        }
+    }
+}
