@@ -1,6 +1,7 @@
 //! The router and the frame around every page.
 
 use leptos::prelude::*;
+use loften_core::storage::{TextSize, Theme};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -8,6 +9,7 @@ use leptos_router::path;
 use crate::catalog::provide_catalog;
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::state::Store;
 use crate::pages;
 
 /// The path the app is served under ("" at the root, "/medborgarloften" under a sub-path),
@@ -26,18 +28,22 @@ fn base_path() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_catalog();
-    let lang = RwSignal::new(Lang::Sv);
+    let base = base_path();
+    // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
+    let kiosk = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path.strip_prefix(base.as_str()).unwrap_or(&path).starts_with("/kiosk"));
+    let store = Store::start(kiosk);
+    provide_context(store);
+    let lang = RwSignal::new(store.state.with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)).unwrap_or(Lang::Sv));
     provide_context(lang);
-    // <html lang> follows the interface language, for screen readers and hyphenation.
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.get().code());
-        }
-    });
+    apply_preferences(store, lang);
 
     view! {
-        <Router base=base_path()>
+        <Router base=base>
             <FocusOnNavigate/>
+            // Switching language rebuilds the page, so labels are plain text, not signals.
+            {move || { lang.track(); view! {
             <Layout>
                 <Routes fallback=pages::not_found::NotFoundPage>
                     <Route path=path!("") view=pages::home::HomePage/>
@@ -46,11 +52,52 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("medborgarlofte/:id") view=pages::agreement::AgreementPage/>
                     <Route path=path!("omraden") view=pages::areas::AreasPage/>
                     <Route path=path!("omrade/:kommun/:area") view=pages::areas::AreaPage/>
+                    <Route path=path!("sparade") view=pages::saved::SavedPage/>
                     <Route path=path!("om") view=pages::about::AboutPage/>
                 </Routes>
             </Layout>
+            } }}
         </Router>
     }
+}
+
+/// Keep the language in step with the stored preference (both ways: another tab may change
+/// it), and put language, theme and text size on `<html>`, where CSS and screen readers see them.
+fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
+    Effect::new(move |_| {
+        let code = lang.get().code();
+        if store.state.with_untracked(|s| s.preferences.lang.as_deref() != Some(code)) {
+            store.state.update(|s| s.preferences.lang = Some(code.to_string()));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(stored) = store.state.with(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)) {
+            if stored != lang.get_untracked() {
+                lang.set(stored);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let Some(html) = document().document_element() else { return };
+        let _ = html.set_attribute("lang", lang.get().code());
+        let (theme, size) = store.state.with(|s| (s.preferences.theme, s.preferences.text_size));
+        let theme = match theme {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        };
+        let size = match size {
+            TextSize::Normal => None,
+            TextSize::Large => Some("large"),
+            TextSize::Larger => Some("larger"),
+        };
+        for (name, value) in [("data-theme", theme), ("data-text-size", size)] {
+            let _ = match value {
+                Some(v) => html.set_attribute(name, v),
+                None => html.remove_attribute(name),
+            };
+        }
+    });
 }
 
 /// After a navigation to another page (not a change of query), move focus to the new page's

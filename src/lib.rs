@@ -6,3 +6,4 @@ pub mod components;
 pub mod download;
 pub mod i18n;
 pub mod pages;
+pub mod state;

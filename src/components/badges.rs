@@ -12,7 +12,7 @@ pub fn TopicBadges(data: std::sync::Arc<Dataset>, topics: Vec<String>) -> impl I
     let t = use_texts();
     let lang = crate::i18n::use_lang();
     view! {
-        <ul class="badges" aria-label=move || t.get().topics>
+        <ul class="badges" aria-label=t.topics>
             {topics.into_iter().map(|id| {
                 let topic = data.topic(&id).cloned();
                 let name = move || topic.as_ref().map_or(id.clone(), |tp| crate::i18n::topic_name(tp, lang.get()));
@@ -35,7 +35,7 @@ pub fn ActorBadges(activity: Activity) -> impl IntoView {
     } else {
         None
     };
-    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{move || t.get().actor(a)}</span> })
+    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{t.actor(a)}</span> })
 }
 
 /// "Pågår", "Avslutat" or "Kommande", computed from today's date.
@@ -48,5 +48,5 @@ pub fn StatusBadge(period: Period) -> impl IntoView {
         Status::Ended => "badge badge--status badge--ended",
         Status::Upcoming => "badge badge--status badge--upcoming",
     };
-    view! { <span class=class>{move || t.get().status(status)}</span> }
+    view! { <span class=class>{t.status(status)}</span> }
 }

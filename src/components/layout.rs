@@ -3,42 +3,105 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use loften_core::storage::{TextSize, Theme};
+
+use crate::components::storage_notice::StorageNoticeView;
 use crate::i18n::{use_lang, use_texts, Lang};
+use crate::state::use_store;
 
 /// Header, navigation and footer around the routed page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
+    let store = use_store();
     let toggle_lang = move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv });
     view! {
-        <a class="skip-link" href="#main">{move || t.get().skip_to_content}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <A href="/" attr:class="brand">
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">"Medborgarlöften"</span>
                 </A>
-                <nav aria-label=move || t.get().nav_label class="site-nav">
+                <nav aria-label=t.nav_label class="site-nav">
                     <ul>
-                        <li><A href="/" exact=true>{move || t.get().nav_search}</A></li>
-                        <li><A href="/kommuner">{move || t.get().nav_kommuner}</A></li>
-                        <li><A href="/omraden">{move || t.get().nav_areas}</A></li>
-                        <li><A href="/om">{move || t.get().nav_about}</A></li>
+                        <li><A href="/" exact=true>{t.nav_search}</A></li>
+                        <li><A href="/kommuner">{t.nav_kommuner}</A></li>
+                        <li><A href="/omraden">{t.nav_areas}</A></li>
+                        <li><A href="/sparade">{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></A></li>
+                        <li><A href="/om">{t.nav_about}</A></li>
                     </ul>
                 </nav>
                 <button type="button" class="lang-switch" on:click=toggle_lang
                     lang=move || if lang.get() == Lang::Sv { "en" } else { "sv" }
-                    aria-label=move || t.get().switch_language_to>
-                    {move || t.get().switch_language}
+                    aria-label=t.switch_language_to>
+                    {t.switch_language}
                 </button>
             </div>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            <StorageNoticeView/>
+            {children()}
+        </main>
         <footer class="site-footer">
-            <p>{move || t.get().footer_not_official}</p>
-            <p>{move || t.get().footer_privacy}" "<A href="/om">{move || t.get().nav_about}</A></p>
+            <p>{t.footer_not_official}</p>
+            <p>{t.footer_privacy}" "<A href="/om">{t.nav_about}</A></p>
+            <Preferences/>
         </footer>
+    }
+}
+
+/// Text size and light or dark, kept with the other preferences.
+#[component]
+fn Preferences() -> impl IntoView {
+    let t = use_texts();
+    let store = use_store();
+    let theme_value = move || match store.state.with(|s| s.preferences.theme) {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let size_value = move || match store.state.with(|s| s.preferences.text_size) {
+        TextSize::Normal => "normal",
+        TextSize::Large => "large",
+        TextSize::Larger => "larger",
+    };
+    let on_theme = move |ev: leptos::ev::Event| {
+        let theme = match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        };
+        store.state.update(|s| s.preferences.theme = theme);
+    };
+    let on_size = move |ev: leptos::ev::Event| {
+        let size = match event_target_value(&ev).as_str() {
+            "large" => TextSize::Large,
+            "larger" => TextSize::Larger,
+            _ => TextSize::Normal,
+        };
+        store.state.update(|s| s.preferences.text_size = size);
+    };
+    view! {
+        <div class="preferences">
+            <div class="filter">
+                <label for="pref-size">{t.text_size}</label>
+                <select id="pref-size" on:change=on_size prop:value=size_value>
+                    <option value="normal" selected=move || size_value() == "normal">{t.text_size_normal}</option>
+                    <option value="large" selected=move || size_value() == "large">{t.text_size_large}</option>
+                    <option value="larger" selected=move || size_value() == "larger">{t.text_size_larger}</option>
+                </select>
+            </div>
+            <div class="filter">
+                <label for="pref-theme">{t.theme}</label>
+                <select id="pref-theme" on:change=on_theme prop:value=theme_value>
+                    <option value="system" selected=move || theme_value() == "system">{t.theme_system}</option>
+                    <option value="light" selected=move || theme_value() == "light">{t.theme_light}</option>
+                    <option value="dark" selected=move || theme_value() == "dark">{t.theme_dark}</option>
+                </select>
+            </div>
+        </div>
     }
 }
 

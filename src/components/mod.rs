@@ -3,4 +3,6 @@
 pub mod badges;
 pub mod layout;
 pub mod record;
+pub mod save;
+pub mod storage_notice;
 pub mod with_catalog;

@@ -8,6 +8,7 @@ use loften_core::query::highlight;
 use loften_core::{Activity, Dataset, Promise};
 
 use crate::components::badges::{ActorBadges, TopicBadges};
+use crate::components::save::SaveButton;
 use crate::i18n::use_texts;
 
 /// A text with the search's matches in `<mark>`.
@@ -31,7 +32,7 @@ fn AreaLinks(data: Arc<Dataset>, areas: Vec<String>) -> impl IntoView {
     (!links.is_empty()).then(move || {
         view! {
             <p class="record__areas">
-                <span class="record__label">{move || t.get().areas}": "</span>
+                <span class="record__label">{t.areas}": "</span>
                 {links.into_iter().enumerate().map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<A href=href>{name}</A> }).collect_view()}
             </p>
         }
@@ -44,10 +45,11 @@ pub fn PromiseItem(data: Arc<Dataset>, promise: Promise, #[prop(optional, into)]
     let t = use_texts();
     view! {
         <div class="record record--promise" id=promise.id.clone()>
-            <p class="record__kind">{move || t.get().promise}</p>
+            <p class="record__kind">{t.promise}</p>
             <p class="record__text" lang="sv"><Highlighted text=promise.text.clone() query=query/></p>
             <TopicBadges data=data.clone() topics=promise.topics.clone()/>
             <AreaLinks data=data areas=promise.areas.clone()/>
+            <SaveButton id=promise.id.clone() label=promise.text.clone()/>
         </div>
     }
 }
@@ -60,16 +62,17 @@ pub fn ActivityItem(data: Arc<Dataset>, activity: Activity, #[prop(optional, int
     let frequency = activity.frequency.as_ref().map(|f| f.text.clone());
     view! {
         <div class="record record--activity" id=activity.id.clone()>
-            <p class="record__kind">{move || t.get().activity}" "<ActorBadges activity=activity.clone()/></p>
+            <p class="record__kind">{t.activity}" "<ActorBadges activity=activity.clone()/></p>
             <p class="record__text" lang="sv"><Highlighted text=activity.text.clone() query=query/></p>
             {(!partners.is_empty()).then(|| view! {
-                <p class="record__meta"><span class="record__label">{move || t.get().partners}": "</span><span lang="sv">{partners}</span></p>
+                <p class="record__meta"><span class="record__label">{t.partners}": "</span><span lang="sv">{partners}</span></p>
             })}
             {frequency.map(|f| view! {
-                <p class="record__meta"><span class="record__label">{move || t.get().frequency}": "</span><span lang="sv">{f}</span></p>
+                <p class="record__meta"><span class="record__label">{t.frequency}": "</span><span lang="sv">{f}</span></p>
             })}
             <TopicBadges data=data.clone() topics=activity.topics.clone()/>
             <AreaLinks data=data areas=activity.areas.clone()/>
+            <SaveButton id=activity.id.clone() label=activity.text.clone()/>
         </div>
     }
 }

@@ -11,12 +11,12 @@ pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Catalog) -> V + Send + 
     let t = use_texts();
     move || match load.get() {
         Load::Ready(catalog) => page(catalog).into_any(),
-        Load::Loading => view! { <p class="notice" role="status">{t.get().loading}</p> }.into_any(),
+        Load::Loading => view! { <p class="notice" role="status">{t.loading}</p> }.into_any(),
         Load::Failed(error) => view! {
             <div class="notice notice--error" role="alert">
-                <p>{t.get().load_failed}</p>
+                <p>{t.load_failed}</p>
                 <p class="muted">{error}</p>
-                <button type="button" class="button" on:click=move |_| reload(load)>{t.get().retry}</button>
+                <button type="button" class="button" on:click=move |_| reload(load)>{t.retry}</button>
             </div>
         }
         .into_any(),

@@ -12,7 +12,8 @@ use crate::i18n::{use_lang, use_texts, Lang};
 pub fn AboutPage() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    set_title(t.get_untracked().about_heading);
+    set_title(t.about_heading);
+    let sv = lang.get_untracked() == Lang::Sv;
     let facts = with_catalog(move |catalog| {
         let data = &catalog.data;
         let newest = data.agreements.iter().map(|a| a.period.to).max().unwrap_or_default();
@@ -21,7 +22,7 @@ pub fn AboutPage() -> impl IntoView {
         let agreements = data.agreements.len();
         let sources: std::collections::BTreeSet<&str> = data.agreements.iter().filter_map(|a| a.source.document.as_deref()).collect();
         let sources = sources.len();
-        move || match lang.get() {
+        match lang.get_untracked() {
             Lang::Sv => format!(
                 "Datamängden har {agreements} medborgarlöften från {sources} källsidor och täcker {kommuner} av Sveriges 290 kommuner, för åren {oldest}–{newest}. \
                  Den är inte komplett: de flesta kommuners medborgarlöften finns ännu inte här."
@@ -34,8 +35,8 @@ pub fn AboutPage() -> impl IntoView {
     });
     view! {
         <article class="page page--about">
-            <h1 tabindex="-1">{move || t.get().about_heading}</h1>
-            {move || match lang.get() {
+            <h1 tabindex="-1">{t.about_heading}</h1>
+            {match lang.get_untracked() {
                 Lang::Sv => view! {
                     <section class="section">
                         <h2>"Vad är ett medborgarlöfte?"</h2>
@@ -54,27 +55,27 @@ pub fn AboutPage() -> impl IntoView {
                 }.into_any(),
             }}
             <section class="section">
-                <h2>{move || if lang.get() == Lang::Sv { "Var uppgifterna kommer ifrån" } else { "Where the data comes from" }}</h2>
-                <p>{move || if lang.get() == Lang::Sv {
+                <h2>{if sv { "Var uppgifterna kommer ifrån" } else { "Where the data comes from" }}</h2>
+                <p>{if sv {
                     "Varje medborgarlöfte här är avskrivet från en publicerad sida, oftast från Polisen, och länkar till källans text. Löftenas och aktiviteternas texter är ordagranna; bara radbrytningar och punkter är borttagna. Det som källan inte säger lämnas tomt, aldrig gissat."
                 } else {
                     "Every agreement here is transcribed from a published page, usually from the Swedish Police, and links to the source's text. Promise and activity texts are verbatim (in Swedish); only line breaks and bullets were removed. What the source does not say is left empty, never guessed."
                 }}</p>
                 <p>{facts}</p>
-                <p><a href="data/medborgarloften.json" rel="external">{move || t.get().open_data_link}</a></p>
+                <p><a href="data/medborgarloften.json" rel="external">{t.open_data_link}</a></p>
             </section>
             <section class="section">
-                <h2>{move || if lang.get() == Lang::Sv { "Ingen officiell tjänst" } else { "Not an official service" }}</h2>
-                <p>{move || if lang.get() == Lang::Sv {
+                <h2>{if sv { "Ingen officiell tjänst" } else { "Not an official service" }}</h2>
+                <p>{if sv {
                     "Medborgarlöften är ett fristående projekt. Det är inte en tjänst från Polisen eller någon kommun och använder inte deras logotyper. Vid akut fara, ring 112. För polisen i övrigt, ring 114 14."
                 } else {
                     "Medborgarlöften is an independent project. It is not a service of the Swedish Police or any municipality and does not use their logos. In an emergency, call 112. For the police otherwise, call 114 14."
                 }}</p>
-                <p>{move || t.get().footer_privacy}</p>
+                <p>{t.footer_privacy}</p>
             </section>
             <section class="section" id="tillganglighet">
-                <h2>{move || if lang.get() == Lang::Sv { "Tillgänglighetsredogörelse" } else { "Accessibility statement" }}</h2>
-                <p>{move || if lang.get() == Lang::Sv {
+                <h2>{if sv { "Tillgänglighetsredogörelse" } else { "Accessibility statement" }}</h2>
+                <p>{if sv {
                     "Vi vill att alla ska kunna använda Medborgarlöften, med tangentbord, skärmläsare, förstoring eller pekskärm. Målet är WCAG 2.1 nivå AA, som lagen om tillgänglighet till digital offentlig service (DOS-lagen) hänvisar till via EN 301 549. Varje version testas automatiskt med axe-core och med tangentbordsresor i en riktig webbläsare."
                 } else {
                     "We want everyone to be able to use Medborgarlöften, with a keyboard, screen reader, magnification or touch screen. The goal is WCAG 2.1 level AA, which Sweden's law on accessible digital public services (DOS-lagen) points to through EN 301 549. Every version is tested automatically with axe-core and with keyboard journeys in a real browser."

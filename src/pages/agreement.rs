@@ -11,6 +11,7 @@ use loften_core::{Agreement, AgreementKind, Dataset};
 use crate::components::badges::StatusBadge;
 use crate::components::layout::set_title;
 use crate::components::record::{ActivityItem, PromiseItem};
+use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::use_texts;
 use crate::pages::not_found::NotFound;
@@ -24,14 +25,14 @@ pub fn AgreementPage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         match catalog.data.agreement(&id).cloned() {
             Some(agreement) => view! { <AgreementView data=catalog.data.clone() agreement=agreement/> }.into_any(),
-            None => view! { <NotFound detail=format!("{} ”{id}”.", t.get_untracked().not_found_agreement)/> }.into_any(),
+            None => view! { <NotFound detail=format!("{} ”{id}”.", t.not_found_agreement)/> }.into_any(),
         }
     })
 }
 
 /// A labelled block of the source's own text, when the source has it.
 #[component]
-fn SourceText(#[prop(into)] heading: Signal<&'static str>, text: Option<String>) -> impl IntoView {
+fn SourceText(heading: &'static str, text: Option<String>) -> impl IntoView {
     text.map(|text| {
         view! {
             <section class="section">
@@ -71,7 +72,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
                 <li class="promise-block">
                     <PromiseItem data=data.clone() promise=p.clone()/>
                     {(!serving.is_empty()).then(|| view! {
-                        <ul class="records records--nested" aria-label=move || t.get().activities>
+                        <ul class="records records--nested" aria-label=t.activities>
                             {serving.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
                         </ul>
                     })}
@@ -80,46 +81,47 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
         })
         .collect_view();
     let unlinked: Vec<_> = a.unlinked_activities().cloned().collect();
-    let unlinked_heading = move || if has_promises { t.get().other_activities } else { t.get().commitments };
+    let unlinked_heading = if has_promises { t.other_activities } else { t.commitments };
     let cadence = a.follow_up.as_ref().and_then(|f| f.cadence);
-    let cadence_text = move || {
-        cadence.map(|c| match c {
-            Cadence::Tertial => t.get().cadence_tertial,
-            Cadence::Kvartal => t.get().cadence_kvartal,
-            Cadence::Ar => t.get().cadence_ar,
-        })
-    };
+    let cadence_text = cadence.map(|c| match c {
+        Cadence::Tertial => t.cadence_tertial,
+        Cadence::Kvartal => t.cadence_kvartal,
+        Cadence::Ar => t.cadence_ar,
+    });
     let follow_up = a.follow_up.clone().filter(|f| f.cadence.is_some() || f.text.is_some() || !f.reports.is_empty());
     let source_href = a.source.document.as_ref().map(|d| format!("data/sources/{d}"));
 
     view! {
         <article class="page page--agreement">
-            <p class="breadcrumbs"><A href="/">{move || t.get().nav_search}</A>" › "{kommun_links.clone()}</p>
-            <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
+            <p class="breadcrumbs"><A href="/">{t.nav_search}</A>" › "{kommun_links.clone()}</p>
+            <div class="page__head">
+                <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
+                <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
+            </div>
             <dl class="facts">
-                <div><dt>{move || if a.kommuner.len() > 1 { t.get().kommuner } else { t.get().kommun }}</dt><dd>{kommun_links}</dd></div>
-                <div><dt>{move || t.get().lan}</dt><dd>{lan.join(", ")}</dd></div>
-                <div><dt>{move || t.get().lokalpolisomrade}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| t.get_untracked().not_stated.to_string())}</dd></div>
-                <div><dt>{move || t.get().period}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
-                <div><dt>{move || t.get().signed}</dt><dd>{a.signed.clone().unwrap_or_else(|| t.get_untracked().not_stated.to_string())}</dd></div>
+                <div><dt>{if a.kommuner.len() > 1 { t.kommuner } else { t.kommun }}</dt><dd>{kommun_links}</dd></div>
+                <div><dt>{t.lan}</dt><dd>{lan.join(", ")}</dd></div>
+                <div><dt>{t.lokalpolisomrade}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd></div>
+                <div><dt>{t.period}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
+                <div><dt>{t.signed}</dt><dd>{a.signed.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd></div>
             </dl>
             {is_announcement.then(|| view! {
                 <div class="notice notice--info" role="note">
-                    <h2>{move || t.get().announcement_heading}</h2>
-                    <p>{move || t.get().announcement_text}</p>
+                    <h2>{t.announcement_heading}</h2>
+                    <p>{t.announcement_text}</p>
                 </div>
             })}
-            <SourceText heading=Signal::derive(move || t.get().summary) text=a.summary.clone()/>
-            <SourceText heading=Signal::derive(move || t.get().situation) text=a.situation.clone()/>
+            <SourceText heading=t.summary text=a.summary.clone()/>
+            <SourceText heading=t.situation text=a.situation.clone()/>
             {(!a.priorities.is_empty()).then(|| view! {
                 <section class="section">
-                    <h2>{move || t.get().priorities}</h2>
+                    <h2>{t.priorities}</h2>
                     <ul class="plain-list">{a.priorities.iter().map(|p| view! { <li lang="sv">{p.clone()}</li> }).collect_view()}</ul>
                 </section>
             })}
             {has_promises.then(|| view! {
                 <section class="section">
-                    <h2>{move || t.get().promises}</h2>
+                    <h2>{t.promises}</h2>
                     <ol class="promises">{promise_blocks}</ol>
                 </section>
             })}
@@ -129,21 +131,21 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
                     <ul class="records">{unlinked.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}</ul>
                 </section>
             })}
-            <SourceText heading=Signal::derive(move || t.get().effect) text=a.effect.clone()/>
+            <SourceText heading=t.effect text=a.effect.clone()/>
             {follow_up.map(|f| view! {
                 <section class="section">
-                    <h2>{move || t.get().follow_up}</h2>
-                    {cadence.is_some().then(|| view! { <p><strong>{cadence_text}</strong></p> })}
+                    <h2>{t.follow_up}</h2>
+                    {cadence_text.map(|c| view! { <p><strong>{c}</strong></p> })}
                     {f.text.map(|text| view! { <p lang="sv">{text}</p> })}
                     {(!f.reports.is_empty()).then(|| view! {
-                        <h3>{move || t.get().reports}</h3>
+                        <h3>{t.reports}</h3>
                         <ul class="plain-list">{f.reports.iter().map(|r| view! { <li lang="sv">{r.title.clone()}</li> }).collect_view()}</ul>
                     })}
                 </section>
             })}
             {(!a.signatories.is_empty()).then(|| view! {
                 <section class="section">
-                    <h2>{move || t.get().signatories}</h2>
+                    <h2>{t.signatories}</h2>
                     <ul class="plain-list signatories">
                         {a.signatories.iter().map(|s| {
                             let details: Vec<String> = [s.role.clone(), s.organisation.clone()].into_iter().flatten().collect();
@@ -153,15 +155,15 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
                 </section>
             })}
             <section class="section source">
-                <h2>{move || t.get().source}</h2>
+                <h2>{t.source}</h2>
                 <p lang="sv">{a.source.title.clone()}{a.source.publisher.clone().map(|p| format!(" ({p})"))}</p>
                 {a.source.url.clone().map(|url| view! { <p><a href=url.clone() rel="external noopener">{url.clone()}</a></p> })}
-                {source_href.map(|href| view! { <p><a href=href rel="external">{move || t.get().source_file}</a></p> })}
-                <p><a href="data/medborgarloften.json" rel="external">{move || t.get().open_data_link}</a></p>
+                {source_href.map(|href| view! { <p><a href=href rel="external">{t.source_file}</a></p> })}
+                <p><a href="data/medborgarloften.json" rel="external">{t.open_data_link}</a></p>
             </section>
             {a.notes.clone().map(|notes| view! {
                 <section class="section">
-                    <h2>{move || t.get().notes}</h2>
+                    <h2>{t.notes}</h2>
                     <p lang="sv">{notes}</p>
                 </section>
             })}

@@ -65,7 +65,7 @@ fn mention_list(data: Arc<Dataset>, mentions: Vec<AreaMention>) -> impl IntoView
 #[component]
 pub fn AreasPage() -> impl IntoView {
     let t = use_texts();
-    set_title(t.get_untracked().areas_heading);
+    set_title(t.areas_heading);
     with_catalog(move |catalog| {
         let data = catalog.data.clone();
         // (kommun slug, kommun name, [(area id, area name, kind, mentions)])
@@ -94,7 +94,7 @@ pub fn AreasPage() -> impl IntoView {
                             {areas.into_iter().map(|(id, name, kind, count)| view! {
                                 <li>
                                     <A href=format!("/omrade/{id}")>{name}</A>
-                                    <span class="muted">{move || format!(" · {} · {count}", kind_name(t.get(), kind))}</span>
+                                    <span class="muted">{format!(" · {} · {count}", kind_name(t, kind))}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -104,8 +104,8 @@ pub fn AreasPage() -> impl IntoView {
             .collect_view();
         view! {
             <div class="page page--areas">
-                <h1 tabindex="-1">{move || t.get().areas_heading}</h1>
-                <p class="lead">{move || t.get().areas_intro}</p>
+                <h1 tabindex="-1">{t.areas_heading}</h1>
+                <p class="lead">{t.areas_intro}</p>
                 {groups}
             </div>
         }
@@ -121,7 +121,7 @@ pub fn AreaPage() -> impl IntoView {
         let (kommun, area) = params.with(|p| (p.get("kommun").unwrap_or_default(), p.get("area").unwrap_or_default()));
         let id = format!("{kommun}/{area}");
         let Some(area) = catalog.data.area(&id).cloned() else {
-            return view! { <crate::pages::not_found::NotFound detail=format!("{} ”{id}”.", t.get_untracked().not_found_area)/> }.into_any();
+            return view! { <crate::pages::not_found::NotFound detail=format!("{} ”{id}”.", t.not_found_area)/> }.into_any();
         };
         set_title(&area.name);
         let data = catalog.data.clone();
@@ -132,13 +132,13 @@ pub fn AreaPage() -> impl IntoView {
         let kommun_name = area.kommun.clone();
         view! {
             <div class="page page--area">
-                <p class="breadcrumbs"><A href="/omraden">{move || t.get().nav_areas}</A>" › "<A href=format!("/kommun/{kommun_slug}")>{area.kommun.clone()}</A></p>
+                <p class="breadcrumbs"><A href="/omraden">{t.nav_areas}</A>" › "<A href=format!("/kommun/{kommun_slug}")>{area.kommun.clone()}</A></p>
                 <h1 tabindex="-1" lang="sv">{area.name.clone()}</h1>
-                <p class="lead">{move || kind_name(t.get(), kind)}", "{kommun_name}</p>
+                <p class="lead">{kind_name(t, kind)}", "{kommun_name}</p>
                 <section class="section">
-                    <h2>{move || t.get().area_mentions}</h2>
+                    <h2>{t.area_mentions}</h2>
                     {if empty {
-                        view! { <p>{move || t.get().area_none}</p> }.into_any()
+                        view! { <p>{t.area_none}</p> }.into_any()
                     } else {
                         mention_list(data.clone(), mentions).into_any()
                     }}

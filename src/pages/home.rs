@@ -15,6 +15,7 @@ use crate::catalog::Catalog;
 use crate::components::badges::StatusBadge;
 use crate::components::layout::set_title;
 use crate::components::record::{ActivityItem, PromiseItem};
+use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::{result_summary, topic_name, use_lang, use_texts, Lang, Texts};
 
@@ -175,11 +176,11 @@ fn Search(catalog: Catalog) -> impl IntoView {
                 };
                 view! {
                     <div class="filter">
-                        <label for=key.id()>{move || key.label(t.get())}</label>
+                        <label for=key.id()>{move || key.label(t)}</label>
                         <select id=key.id() on:change=on_change>
-                            <option value="" selected=move || chosen.get().is_empty()>{move || t.get().all}</option>
+                            <option value="" selected=move || chosen.get().is_empty()>{t.all}</option>
                             <Show when=move || { chosen.get().len() > 1 }>
-                                <option value="" disabled=true selected=true>{move || format!("{} ({})", t.get().several_chosen, chosen.get().len())}</option>
+                                <option value="" disabled=true selected=true>{move || format!("{} ({})", t.several_chosen, chosen.get().len())}</option>
                             </Show>
                             <For each=move || options.get() key=|o| o.clone() let:option>
                                 {
@@ -237,7 +238,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
                     {groups.into_iter().map(|g| view! { <li><ResultCard data=data.clone() group=g query=q.q.clone()/></li> }).collect_view()}
                 </ol>
                 <Show when=move || more>
-                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{move || t.get().show_more}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{t.show_more}</button>
                 </Show>
             }
             .into_any()
@@ -259,30 +260,30 @@ fn Search(catalog: Catalog) -> impl IntoView {
 
     view! {
         <div class="page page--search">
-            <h1 tabindex="-1">{move || t.get().search_heading}</h1>
-            <p class="lead">{move || t.get().tagline}</p>
+            <h1 tabindex="-1">{t.search_heading}</h1>
+            <p class="lead">{t.tagline}</p>
             <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-                <label for="q" class="search__label">{move || t.get().search_label}</label>
+                <label for="q" class="search__label">{t.search_label}</label>
                 <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"
-                    placeholder=move || t.get().search_placeholder
+                    placeholder=t.search_placeholder
                     prop:value=move || query.get().q
                     on:input=on_input/>
             </form>
-            <section class="filters" aria-label=move || t.get().filters>
+            <section class="filters" aria-label=t.filters>
                 {filters}
             </section>
             <ul class="chips">{chips}</ul>
             <Show when=move || !ignored.get().is_empty()>
                 <div class="notice" role="note">
-                    <p>{move || t.get().ignored_values}</p>
+                    <p>{t.ignored_values}</p>
                     <ul>{move || ignored.get().into_iter().map(|Ignored { key, value }| view! { <li><code>{format!("{key}={value}")}</code></li> }).collect_view()}</ul>
                 </div>
             </Show>
             <div class="results-bar">
                 <p class="results-count" role="status" aria-live="polite" aria-atomic="true">{summary}</p>
-                <div class="downloads" role="group" aria-label=move || t.get().download>
-                    <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{move || t.get().download_csv}</button>
-                    <button type="button" class="button button--small" on:click=move |_| download(true)>{move || t.get().download_json}</button>
+                <div class="downloads" role="group" aria-label=t.download>
+                    <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
+                    <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
                 </div>
             </div>
             {results_view}
@@ -296,38 +297,39 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: String) -> impl IntoView 
     let t = use_texts();
     let a = data.agreements[group.agreement].clone();
     let title = a.title.clone();
+    let save_label = loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a));
     let kommuner = a.kommuner.join(", ");
     let period = a.period.clone();
     let href = format!("/medborgarlofte/{}", a.id);
     let lan: Vec<String> = data.lan_of(&a).iter().map(|l| l.name.clone()).collect();
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
-    let counts = move || {
-        let t = t.get();
-        format!("{promise_count} {}, {activity_count} {}", t.promises.to_lowercase(), t.activities.to_lowercase())
-    };
+    let counts = format!("{promise_count} {}, {activity_count} {}", t.promises.to_lowercase(), t.activities.to_lowercase());
     let announcement = a.kind == AgreementKind::Announcement;
     let promises: Vec<_> = group.promises.iter().map(|&i| a.promises[i].clone()).collect();
     let activities: Vec<_> = group.activities.iter().map(|&i| a.activities[i].clone()).collect();
     let matched_own_words = listed == 0 && !query.trim().is_empty();
     view! {
         <article class="card result">
-            <h2 class="card__title"><A href=href>{title}</A></h2>
+            <div class="card__head">
+                <h2 class="card__title"><A href=href>{title}</A></h2>
+                <SaveButton id=a.id.clone() label=save_label/>
+            </div>
             <p class="card__meta">
                 <span lang="sv">{kommuner}</span>
                 " · "{lan.join(", ")}" · "{period.label()}" "
                 <StatusBadge period=period.clone()/>
             </p>
             {if announcement {
-                view! { <p class="card__note">{move || t.get().announcement_heading}</p> }.into_any()
+                view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
             } else {
                 view! { <p class="card__counts">{counts}</p> }.into_any()
             }}
             <Show when=move || matched_own_words>
-                <p class="muted">{move || t.get().matched_by_agreement}</p>
+                <p class="muted">{t.matched_by_agreement}</p>
             </Show>
             {(listed > 0).then(|| view! {
-                <ul class="records" aria-label=move || t.get().matches_in_agreement>
+                <ul class="records" aria-label=t.matches_in_agreement>
                     {promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p query=query.clone()/></li> }).collect_view()}
                     {activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x query=query.clone()/></li> }).collect_view()}
                 </ul>
@@ -354,16 +356,16 @@ fn EmptyState<F: Fn(Query, bool) + Send + Sync + 'static>(data: Arc<Dataset>, qu
     }
     view! {
         <div class="empty">
-            <p class="empty__title">{move || t.get().no_results}</p>
-            <p>{move || t.get().no_results_hint}</p>
+            <p class="empty__title">{t.no_results}</p>
+            <p>{t.no_results_hint}</p>
             <ul class="chips">
                 {ways.into_iter().map(|(label, next)| view! {
                     <li><button type="button" class="chip" on:click=move |_| go.with_value(|go| go(next.clone(), false))>
-                        {move || t.get().widen_remove}" "{label.clone()}
+                        {t.widen_remove}" "{label.clone()}
                     </button></li>
                 }).collect_view()}
                 <li><button type="button" class="chip chip--strong" on:click=move |_| go.with_value(|go| go(Query::default(), false))>
-                    {move || t.get().clear_all}
+                    {t.clear_all}
                 </button></li>
             </ul>
         </div>

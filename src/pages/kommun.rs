@@ -21,7 +21,7 @@ pub fn KommunPage() -> impl IntoView {
     with_catalog(move |catalog| {
         let slug = params.read().get("slug").unwrap_or_default();
         let Some(kommun) = catalog.data.kommun_by_slug(&slug).cloned() else {
-            return view! { <NotFound detail=format!("{} ”{slug}”.", t.get_untracked().not_found_kommun)/> }.into_any();
+            return view! { <NotFound detail=format!("{} ”{slug}”.", t.not_found_kommun)/> }.into_any();
         };
         set_title(&kommun.name);
         let data = catalog.data.clone();
@@ -44,16 +44,16 @@ pub fn KommunPage() -> impl IntoView {
                         <h3 class="card__title"><A href=href>{a.title.clone()}</A></h3>
                         <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
                         {if announcement {
-                            view! { <p class="card__note">{move || t.get().announcement_heading}</p> }.into_any()
+                            view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
                         } else if !has_previous {
-                            view! { <p class="muted">{move || t.get().first_in_data}</p> }.into_any()
+                            view! { <p class="muted">{t.first_in_data}</p> }.into_any()
                         } else if added.is_empty() && dropped.is_empty() {
-                            view! { <p class="muted">{move || t.get().no_topic_change}</p> }.into_any()
+                            view! { <p class="muted">{t.no_topic_change}</p> }.into_any()
                         } else {
                             view! {
-                                <dl class="changes" aria-label=move || t.get().changes_since_previous>
-                                    {(!added.is_empty()).then(|| view! { <div><dt>{move || t.get().topics_added}</dt><dd>{move || topic_list(&added, lang.get())}</dd></div> })}
-                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{move || t.get().topics_dropped}</dt><dd>{move || topic_list(&dropped, lang.get())}</dd></div> })}
+                                <dl class="changes" aria-label=t.changes_since_previous>
+                                    {(!added.is_empty()).then(|| view! { <div><dt>{t.topics_added}</dt><dd>{move || topic_list(&added, lang.get())}</dd></div> })}
+                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{t.topics_dropped}</dt><dd>{move || topic_list(&dropped, lang.get())}</dd></div> })}
                                 </dl>
                             }.into_any()
                         }}
@@ -64,28 +64,28 @@ pub fn KommunPage() -> impl IntoView {
         let search_href = format!("/?kommun={}", kommun.slug);
         view! {
             <div class="page page--kommun">
-                <p class="breadcrumbs"><A href="/kommuner">{move || t.get().nav_kommuner}</A>" › "{lan.clone()}</p>
+                <p class="breadcrumbs"><A href="/kommuner">{t.nav_kommuner}</A>" › "{lan.clone()}</p>
                 <h1 tabindex="-1">{kommun.name.clone()}</h1>
                 <p class="lead">{lan}</p>
                 <section class="section">
-                    <h2>{move || t.get().kommun_agreements}</h2>
+                    <h2>{t.kommun_agreements}</h2>
                     {if has_agreements {
                         view! {
                             <ol class="timeline">{items}</ol>
-                            <p><A href=search_href>{move || t.get().search_in_kommun}</A></p>
+                            <p><A href=search_href>{t.search_in_kommun}</A></p>
                         }.into_any()
                     } else {
                         view! {
                             <div class="notice">
-                                <p>{move || t.get().kommun_none}</p>
-                                <p>{move || t.get().kommun_where_to_ask}</p>
+                                <p>{t.kommun_none}</p>
+                                <p>{t.kommun_where_to_ask}</p>
                             </div>
                         }.into_any()
                     }}
                 </section>
                 {(!areas.is_empty()).then(move || view! {
                     <section class="section">
-                        <h2>{move || t.get().kommun_areas}</h2>
+                        <h2>{t.kommun_areas}</h2>
                         <ul class="link-list">
                             {areas.into_iter().map(|(href, name)| view! { <li><A href=href>{name}</A></li> }).collect_view()}
                         </ul>

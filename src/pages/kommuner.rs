@@ -12,7 +12,7 @@ use crate::i18n::use_texts;
 #[component]
 pub fn KommunerPage() -> impl IntoView {
     let t = use_texts();
-    set_title(t.get_untracked().kommuner_heading);
+    set_title(t.kommuner_heading);
     with_catalog(move |catalog| {
         let groups = kommuner_by_lan(&catalog.data)
             .into_iter()
@@ -29,7 +29,7 @@ pub fn KommunerPage() -> impl IntoView {
                                 let href = format!("/kommun/{}", k.slug);
                                 let name = k.short_name.clone();
                                 let has_data = count > 0;
-                                let count_text = move || if count == 0 { t.get().none_in_data.to_string() } else { count.to_string() };
+                                let count_text = if count == 0 { t.none_in_data.to_string() } else { count.to_string() };
                                 view! {
                                     <li class:has-data=has_data>
                                         <A href=href>{name}</A>
@@ -44,8 +44,8 @@ pub fn KommunerPage() -> impl IntoView {
             .collect_view();
         view! {
             <div class="page page--kommuner">
-                <h1 tabindex="-1">{move || t.get().kommuner_heading}</h1>
-                <p class="lead">{move || t.get().kommuner_intro}</p>
+                <h1 tabindex="-1">{t.kommuner_heading}</h1>
+                <p class="lead">{t.kommuner_intro}</p>
                 {groups}
             </div>
         }

@@ -7,3 +7,4 @@ pub mod home;
 pub mod kommun;
 pub mod kommuner;
 pub mod not_found;
+pub mod saved;

@@ -16,16 +16,16 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn NotFound(#[prop(into)] detail: String) -> impl IntoView {
     let t = use_texts();
-    set_title(t.get_untracked().not_found_heading);
+    set_title(t.not_found_heading);
     view! {
         <div class="page page--not-found">
-            <h1 tabindex="-1">{move || t.get().not_found_heading}</h1>
-            <p>{move || t.get().not_found_text}</p>
+            <h1 tabindex="-1">{t.not_found_heading}</h1>
+            <p>{t.not_found_text}</p>
             {(!detail.is_empty()).then(|| view! { <p class="notice">{detail}</p> })}
             <ul class="link-list">
-                <li><A href="/">{move || t.get().go_home}</A></li>
-                <li><A href="/kommuner">{move || t.get().nav_kommuner}</A></li>
-                <li><A href="/omraden">{move || t.get().nav_areas}</A></li>
+                <li><A href="/">{t.go_home}</A></li>
+                <li><A href="/kommuner">{t.nav_kommuner}</A></li>
+                <li><A href="/omraden">{t.nav_areas}</A></li>
             </ul>
         </div>
     }

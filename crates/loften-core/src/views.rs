@@ -238,3 +238,56 @@ mod tests {
         assert_eq!(mid_year.status("2020-07-01"), Status::Ended);
     }
 }
+
+/// A saved item with what it names in the dataset now, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedItem<'a> {
+    pub bookmark: &'a crate::storage::Bookmark,
+    pub located: Option<crate::dataset::Located<'a>>,
+}
+
+/// Saved items of one agreement; `agreement` is None for the ones no longer in the dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedGroup<'a> {
+    pub agreement: Option<&'a Agreement>,
+    pub items: Vec<SavedItem<'a>>,
+}
+
+/// Bookmarks grouped by agreement, the group with the newest save first, newest first inside;
+/// bookmarks whose ids have left the dataset last, kept rather than dropped.
+pub fn saved_groups<'a>(data: &'a Dataset, state: &'a crate::storage::UserState) -> Vec<SavedGroup<'a>> {
+    let mut groups: Vec<SavedGroup<'a>> = Vec::new();
+    let mut missing: Vec<SavedItem<'a>> = Vec::new();
+    for bookmark in state.newest_first() {
+        let located = data.locate(&bookmark.id);
+        let item = SavedItem { bookmark, located };
+        match located {
+            None => missing.push(item),
+            Some(found) => {
+                let agreement = found.agreement();
+                match groups.iter_mut().find(|g| g.agreement.is_some_and(|a| a.id == agreement.id)) {
+                    Some(group) => group.items.push(item),
+                    None => groups.push(SavedGroup { agreement: Some(agreement), items: vec![item] }),
+                }
+            }
+        }
+    }
+    if !missing.is_empty() {
+        groups.push(SavedGroup { agreement: None, items: missing });
+    }
+    groups
+}
+
+/// What a bookmark shows if its id ever leaves the dataset: a short form of its text.
+pub fn bookmark_label(located: crate::dataset::Located<'_>) -> String {
+    let text = match located {
+        crate::dataset::Located::Agreement(a) => format!("{} – {} ({})", a.title, a.kommuner.join(", "), a.period.label()),
+        crate::dataset::Located::Promise(_, p) => p.text.clone(),
+        crate::dataset::Located::Activity(_, x) => x.text.clone(),
+    };
+    let mut short: String = text.chars().take(160).collect();
+    if text.chars().count() > 160 {
+        short.push('…');
+    }
+    short
+}

@@ -254,3 +254,23 @@ fn csv_export_quotes_and_lists_every_listed_record() {
     let json: serde_json::Value = serde_json::from_str(&loften_core::views::export_json(&data, &results)).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn saved_groups_follow_newest_first_and_keep_missing_ids() {
+    use loften_core::storage::UserState;
+    let data = common::real_data();
+    let mut state = UserState::default();
+    state.toggle("eslov-2016-l1", "2026-01-01T00:00:00Z", None);
+    state.toggle("jonkoping-2020-a3", "2026-01-02T00:00:00Z", None);
+    state.toggle("gone-2012-l1", "2026-01-03T00:00:00Z", Some("Ett löfte som inte finns kvar".into()));
+    state.toggle("eslov-2016", "2026-01-04T00:00:00Z", None);
+    let groups = loften_core::views::saved_groups(&data, &state);
+    let ids: Vec<Option<&str>> = groups.iter().map(|g| g.agreement.map(|a| a.id.as_str())).collect();
+    assert_eq!(ids, [Some("eslov-2016"), Some("jonkoping-2020"), None]);
+    assert_eq!(groups[0].items.iter().map(|i| i.bookmark.id.as_str()).collect::<Vec<_>>(), ["eslov-2016", "eslov-2016-l1"]);
+    assert!(groups[2].items[0].located.is_none());
+    assert_eq!(groups[2].items[0].bookmark.label.as_deref(), Some("Ett löfte som inte finns kvar"));
+    let located = data.locate("jonkoping-2020-a3").unwrap();
+    assert!(loften_core::views::bookmark_label(located).starts_with("Kommunen och Polisen ska genomföra gemensamma krogtillsyner"));
+    assert!(data.locate("jonkoping-2020-a99").is_none());
+}

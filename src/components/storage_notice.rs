@@ -1,0 +1,33 @@
+//! Tells the person, once, when what they save is not being kept or was set aside.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::state::{use_store, StorageNotice};
+
+/// A dismissable notice about storage, shown on whichever page the person is on.
+#[component]
+pub fn StorageNoticeView() -> impl IntoView {
+    let t = use_texts();
+    let store = use_store();
+    move || {
+        store.notice.get().map(|notice| {
+            let t = t;
+            let (text, key) = match &notice {
+                StorageNotice::Unavailable => (t.storage_unavailable, None),
+                StorageNotice::Full => (t.storage_full, None),
+                StorageNotice::KeptAside(key) => (t.storage_kept_aside, Some(key.clone())),
+                StorageNotice::UnreadableLeftAlone => (t.storage_left_alone, None),
+                StorageNotice::NewerVersion(key) => (t.storage_newer, Some(key.clone())),
+                StorageNotice::Migrated => (t.storage_migrated, None),
+            };
+            view! {
+                <div class="notice storage-notice" role="alert">
+                    <p>{text}</p>
+                    {key.map(|k| view! { <p><code>{k}</code></p> })}
+                    <button type="button" class="button button--small" on:click=move |_| store.notice.set(None)>{t.dismiss}</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,166 @@
+//! The one module that touches localStorage: bookmarks, notes and preferences.
+//!
+//! The codec (envelope, versions, migrations) is `loften_core::storage`; this module only
+//! moves strings in and out of the browser and decides what to do when storage misbehaves:
+//! - a value that cannot be read is copied to a backup key before anything is written;
+//! - storage that is disabled, blocked or full: keep working in memory and say so;
+//! - another tab changed it: take the new value (the `storage` event).
+//! In kiosk mode nothing is written, so strangers sharing a screen leave no trace.
+
+use leptos::prelude::*;
+use loften_core::storage::{decode, encode, Notice, UserState, BACKUP_PREFIX, STORAGE_KEY};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Why user state lives only in memory, or what happened to what was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Storage is disabled or blocked (private mode, settings): nothing will be kept.
+    Unavailable,
+    /// Storage is full: the latest changes are kept in memory only.
+    Full,
+    /// The stored value could not be read; it was kept aside under this key.
+    KeptAside(String),
+    /// The stored value could not be read and could not be kept aside either: it is left
+    /// untouched, and changes stay in memory.
+    UnreadableLeftAlone,
+    /// Written by a newer version of the app; kept aside under this key.
+    NewerVersion(String),
+    /// Brought up from an older format.
+    Migrated,
+}
+
+/// User state shared through context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub state: RwSignal<UserState>,
+    pub notice: RwSignal<Option<StorageNotice>>,
+    /// False in kiosk mode and when storage cannot be used: changes stay in memory.
+    persist: RwSignal<bool>,
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    // `window.localStorage` itself throws when storage is blocked: catch that as "none".
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A key for keeping an unreadable value aside, unique per moment.
+fn backup_key() -> String {
+    format!("{BACKUP_PREFIX}{}", js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default())
+}
+
+/// The current time, ISO 8601, for bookmark times.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+impl Store {
+    /// Read storage (unless `kiosk`), and keep it in step from now on.
+    pub fn start(kiosk: bool) -> Store {
+        let store = Store { state: RwSignal::new(UserState::default()), notice: RwSignal::new(None), persist: RwSignal::new(!kiosk) };
+        if kiosk {
+            return store;
+        }
+        let Some(storage) = local_storage() else {
+            store.persist.set(false);
+            store.notice.set(Some(StorageNotice::Unavailable));
+            return store;
+        };
+        match storage.get_item(STORAGE_KEY) {
+            Ok(raw) => store.take(raw.as_deref(), &storage),
+            Err(_) => {
+                store.persist.set(false);
+                store.notice.set(Some(StorageNotice::Unavailable));
+            }
+        }
+        store.listen_to_other_tabs();
+        store.write_on_change();
+        store
+    }
+
+    /// Adopt a stored value, keeping aside what cannot be read.
+    fn take(&self, raw: Option<&str>, storage: &web_sys::Storage) {
+        let decoded = decode(raw);
+        if let Some(aside) = &decoded.keep_aside {
+            let key = backup_key();
+            if storage.set_item(&key, aside).is_err() {
+                // Could not keep a copy: never overwrite the original, work in memory.
+                self.persist.set(false);
+                self.notice.set(Some(StorageNotice::UnreadableLeftAlone));
+                self.state.set(decoded.state);
+                return;
+            }
+            self.notice.set(Some(match decoded.notice {
+                Some(Notice::NewerVersion(_)) => StorageNotice::NewerVersion(key),
+                _ => StorageNotice::KeptAside(key),
+            }));
+        } else if matches!(decoded.notice, Some(Notice::Migrated(_))) {
+            self.notice.set(Some(StorageNotice::Migrated));
+        }
+        self.state.set(decoded.state);
+    }
+
+    /// Write after every change (an effect, so every way of changing state is covered).
+    fn write_on_change(&self) {
+        let store = *self;
+        let last_written = StoredValue::new(None::<String>);
+        Effect::new(move |_| {
+            let encoded = encode(&store.state.get());
+            if !store.persist.get() || last_written.with_value(|w| w.as_deref() == Some(encoded.as_str())) {
+                return;
+            }
+            let written = local_storage().map(|s| s.set_item(STORAGE_KEY, &encoded));
+            match written {
+                Some(Ok(())) => last_written.set_value(Some(encoded)),
+                // QuotaExceededError, or storage gone since start.
+                _ => {
+                    store.persist.set(false);
+                    store.notice.set(Some(StorageNotice::Full));
+                }
+            }
+        });
+    }
+
+    /// The `storage` event fires in the other tabs when one writes: take the new value.
+    fn listen_to_other_tabs(&self) {
+        let store = *self;
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() != Some(STORAGE_KEY) {
+                return;
+            }
+            let decoded = decode(event.new_value().as_deref());
+            if decoded.keep_aside.is_none() {
+                store.state.set(decoded.state);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        }
+        // The listener lives as long as the page.
+        on_storage.forget();
+    }
+
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.state.with(|s| s.is_saved(id))
+    }
+
+    pub fn toggle(&self, id: &str, label: Option<String>) {
+        let now = now_iso();
+        self.state.update(|s| {
+            s.toggle(id, &now, label);
+        });
+    }
+
+    pub fn count(&self) -> usize {
+        self.state.with(|s| s.bookmarks.len())
+    }
+
+    /// Whether changes are being kept on this device.
+    pub fn persists(&self) -> bool {
+        self.persist.get()
+    }
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
