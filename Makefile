@@ -5,7 +5,7 @@ SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 PORT ?= 8080
 
-.PHONY: setup serve dev dist test test-native test-wasm test-e2e validate bench clean
+.PHONY: setup serve dev dist dist-sub test test-native test-wasm test-e2e validate bench clean
 
 ## setup: install whatever is missing (toolchain, trunk, wasm-bindgen, wasm-opt, Chromium, npm)
 setup:
@@ -29,7 +29,11 @@ validate: setup
 
 ## test: every test: native, wasm in headless Chromium, end-to-end against nginx serving dist/
 test: setup
-	@$(MAKE) --no-print-directory test-native test-wasm dist test-e2e
+	@$(MAKE) --no-print-directory test-native test-wasm dist dist-sub test-e2e
+
+# The same build for hosting under a sub-path, for the end-to-end test of that.
+dist-sub: setup
+	@$(ENV) trunk build --release --public-url /medborgarloften/ --dist dist-sub
 
 test-native:
 	@echo "== native tests (cargo test --workspace)"
@@ -48,4 +52,4 @@ bench: dist
 	@$(ENV) bash bench/run.sh
 
 clean:
-	rm -rf dist target/wasm32-unknown-unknown end2end/test-results
+	rm -rf dist dist-sub dist-bench target/wasm32-unknown-unknown end2end/test-results

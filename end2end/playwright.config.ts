@@ -37,10 +37,19 @@ export default defineConfig({
     { name: "desktop", grep: /@wide/, use: { viewport: { width: 1280, height: 800 } } },
     { name: "kiosk", grep: /@wide/, use: { viewport: { width: 1920, height: 1080 }, hasTouch: true } },
   ],
-  webServer: {
-    command: `bash ../scripts/serve.sh ../dist ${port} /`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `bash ../scripts/serve.sh ../dist ${port} /`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The same app built for a sub-path (make test builds dist-sub with --public-url).
+      command: `bash ../scripts/serve.sh ../dist-sub ${port + 1} /medborgarloften/`,
+      url: `http://127.0.0.1:${port + 1}/medborgarloften/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

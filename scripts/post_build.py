@@ -5,6 +5,7 @@
    writes data/bundle.json, data/medborgarloften.json and data/sources/.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts.
+3. Writes sw.js with the exact precache list and a content version (scripts/write_sw.py).
 """
 import hashlib
 import os
@@ -49,3 +50,7 @@ def externalise_boot_script() -> None:
 if __name__ == "__main__":
     bundle_data()
     externalise_boot_script()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import write_sw
+
+    print(f"post_build: sw.js version {write_sw.write(STAGING)}")

@@ -12,6 +12,15 @@ use crate::i18n::Lang;
 use crate::state::Store;
 use crate::pages;
 
+/// The app's base path, set once at start (see `base_path`).
+static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// An internal link's href: the router prefixes its base when navigating, but not in `<A
+/// href>` for absolute paths, so every internal link goes through here.
+pub fn link_to(path: &str) -> String {
+    format!("{}{path}", BASE.get().map_or("", String::as_str))
+}
+
 /// The path the app is served under ("" at the root, "/medborgarloften" under a sub-path),
 /// read from `<base href>` so one build can be hosted anywhere `public_url` says.
 fn base_path() -> String {
@@ -29,12 +38,14 @@ fn base_path() -> String {
 pub fn App() -> impl IntoView {
     provide_catalog();
     let base = base_path();
+    let _ = BASE.set(base.clone());
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
     let kiosk = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .is_some_and(|path| path.strip_prefix(base.as_str()).unwrap_or(&path).starts_with("/kiosk"));
     let store = Store::start(kiosk);
     provide_context(store);
+    provide_context(crate::pwa::Pwa::start());
     let lang = RwSignal::new(store.state.with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)).unwrap_or(Lang::Sv));
     provide_context(lang);
     apply_preferences(store, lang);

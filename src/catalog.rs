@@ -13,13 +13,19 @@ use wasm_bindgen_futures::JsFuture;
 pub struct Catalog {
     pub data: Arc<Dataset>,
     pub index: Arc<Index>,
+    /// Loaded from the copy kept on the device because the network failed: may be old.
+    pub from_copy: bool,
 }
 
 impl Catalog {
     pub fn new(data: Dataset) -> Catalog {
         let index = Index::new(&data);
-        Catalog { data: Arc::new(data), index: Arc::new(index) }
+        Catalog { data: Arc::new(data), index: Arc::new(index), from_copy: false }
     }
+}
+
+fn parse(text: &str) -> Result<Dataset, String> {
+    serde_json::from_str(text).map_err(|e| format!("the data file is damaged: {e}"))
 }
 
 #[derive(Clone)]
@@ -44,11 +50,22 @@ async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the response is not text".to_string())
 }
 
-/// Fetch and index the bundle.
+/// Fetch and index the bundle. Where no service worker keeps it offline, a copy goes to the
+/// device, and is used when the network fails.
 pub async fn load_catalog() -> Result<Catalog, String> {
-    let text = fetch_text(BUNDLE_PATH).await?;
-    let data: Dataset = serde_json::from_str(&text).map_err(|e| format!("the data file is damaged: {e}"))?;
-    Ok(Catalog::new(data))
+    match fetch_text(BUNDLE_PATH).await {
+        Ok(text) => {
+            let catalog = Catalog::new(parse(&text)?);
+            if !crate::pwa::controlled_by_service_worker() {
+                crate::state::keep_dataset_copy(&text);
+            }
+            Ok(catalog)
+        }
+        Err(error) => {
+            let copy = crate::state::dataset_copy().ok_or(error)?;
+            Ok(Catalog { from_copy: true, ..Catalog::new(parse(&copy)?) })
+        }
+    }
 }
 
 /// Start loading into a signal that pages read.

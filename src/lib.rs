@@ -6,4 +6,5 @@ pub mod components;
 pub mod download;
 pub mod i18n;
 pub mod pages;
+pub mod pwa;
 pub mod state;

@@ -161,6 +161,23 @@ impl Store {
     }
 }
 
+/// Where the last good dataset is kept for browsers without a service worker.
+const DATASET_KEY: &str = "medborgarloften.data";
+
+/// Keep a copy of the dataset for when the network fails and no service worker can answer
+/// (a kiosk on a plain-http venue network). The dataset is the app's, not the visitor's, so
+/// this happens in kiosk mode too. When it does not fit, the previous copy stays.
+pub fn keep_dataset_copy(text: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(DATASET_KEY, text);
+    }
+}
+
+/// The kept copy of the dataset, if any.
+pub fn dataset_copy() -> Option<String> {
+    local_storage()?.get_item(DATASET_KEY).ok().flatten()
+}
+
 pub fn use_store() -> Store {
     expect_context::<Store>()
 }

@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::link_to;
+
 use loften_core::storage::{TextSize, Theme};
 
 use crate::components::storage_notice::StorageNoticeView;
 use crate::i18n::{use_lang, use_texts, Lang};
+use crate::pwa::use_pwa;
 use crate::state::use_store;
 
 /// Header, navigation and footer around the routed page.
@@ -20,17 +23,17 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="brand">
+                <A href=link_to("/") attr:class="brand">
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">"Medborgarlöften"</span>
                 </A>
                 <nav aria-label=t.nav_label class="site-nav">
                     <ul>
-                        <li><A href="/" exact=true>{t.nav_search}</A></li>
-                        <li><A href="/kommuner">{t.nav_kommuner}</A></li>
-                        <li><A href="/omraden">{t.nav_areas}</A></li>
-                        <li><A href="/sparade">{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></A></li>
-                        <li><A href="/om">{t.nav_about}</A></li>
+                        <li><A href=link_to("/") exact=true>{t.nav_search}</A></li>
+                        <li><A href=link_to("/kommuner")>{t.nav_kommuner}</A></li>
+                        <li><A href=link_to("/omraden")>{t.nav_areas}</A></li>
+                        <li><A href=link_to("/sparade")>{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></A></li>
+                        <li><A href=link_to("/om")>{t.nav_about}</A></li>
                     </ul>
                 </nav>
                 <button type="button" class="lang-switch" on:click=toggle_lang
@@ -40,15 +43,43 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </button>
             </div>
         </header>
+        <AppBanners/>
         <main id="main" tabindex="-1">
             <StorageNoticeView/>
             {children()}
         </main>
         <footer class="site-footer">
             <p>{t.footer_not_official}</p>
-            <p>{t.footer_privacy}" "<A href="/om">{t.nav_about}</A></p>
+            <p>{t.footer_privacy}" "<A href=link_to("/om")>{t.nav_about}</A></p>
             <Preferences/>
+            <p class="version">{t.version}" "{crate::pwa::app_version()}</p>
         </footer>
+    }
+}
+
+/// "Ny version finns", offline, and data from the device's copy: what the person should know
+/// about the app itself, above every page.
+#[component]
+fn AppBanners() -> impl IntoView {
+    let t = use_texts();
+    let pwa = use_pwa();
+    let load = crate::catalog::use_load();
+    let from_copy = move || matches!(load.get(), crate::catalog::Load::Ready(c) if c.from_copy);
+    view! {
+        <div class="banners" role="status" aria-live="polite">
+            <Show when=move || pwa.update_ready.get()>
+                <div class="banner banner--update">
+                    <span>{t.update_ready}</span>
+                    <button type="button" class="button button--small" on:click=move |_| pwa.apply_update()>{t.update_apply}</button>
+                </div>
+            </Show>
+            <Show when=move || !pwa.online.get()>
+                <div class="banner banner--offline">{t.offline}</div>
+            </Show>
+            <Show when=from_copy>
+                <div class="banner banner--offline">{t.data_from_copy}</div>
+            </Show>
+        </div>
     }
 }
 

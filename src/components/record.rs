@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use loften_core::query::highlight;
 use loften_core::{Activity, Dataset, Promise};
 
@@ -33,7 +35,7 @@ fn AreaLinks(data: Arc<Dataset>, areas: Vec<String>) -> impl IntoView {
         view! {
             <p class="record__areas">
                 <span class="record__label">{t.areas}": "</span>
-                {links.into_iter().enumerate().map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<A href=href>{name}</A> }).collect_view()}
+                {links.into_iter().enumerate().map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<A href=link_to(&href)>{name}</A> }).collect_view()}
             </p>
         }
     })

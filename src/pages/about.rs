@@ -7,6 +7,28 @@ use crate::components::layout::set_title;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::{use_lang, use_texts, Lang};
 
+/// How to install: the browser's own offer where there is one, instructions where not.
+#[component]
+fn InstallSection() -> impl IntoView {
+    let t = use_texts();
+    let pwa = crate::pwa::use_pwa();
+    let hint = if crate::pwa::is_standalone() {
+        t.install_done
+    } else if crate::pwa::is_ios() {
+        t.install_ios
+    } else {
+        t.install_other
+    };
+    view! {
+        <section class="section" id="installera">
+            <h2>{t.install_heading}</h2>
+            <Show when=move || pwa.install_available.get() fallback=move || view! { <p>{hint}</p> }>
+                <button type="button" class="button" on:click=move |_| pwa.install()>{t.install_button}</button>
+            </Show>
+        </section>
+    }
+}
+
 /// The about page.
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -73,6 +95,7 @@ pub fn AboutPage() -> impl IntoView {
                 }}</p>
                 <p>{t.footer_privacy}</p>
             </section>
+            <InstallSection/>
             <section class="section" id="tillganglighet">
                 <h2>{if sv { "Tillgänglighetsredogörelse" } else { "Accessibility statement" }}</h2>
                 <p>{if sv {

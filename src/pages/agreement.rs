@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use leptos_router::hooks::use_params_map;
 use loften_core::model::Cadence;
 use loften_core::{Agreement, AgreementKind, Dataset};
@@ -57,7 +59,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
             .enumerate()
             .map(|(i, (slug, name))| {
                 let (href, name) = (format!("/kommun/{slug}"), name.clone());
-                view! { {(i > 0).then_some(", ")}<A href=href>{name}</A> }
+                view! { {(i > 0).then_some(", ")}<A href=link_to(&href)>{name}</A> }
             })
             .collect_view()
     };
@@ -93,7 +95,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
 
     view! {
         <article class="page page--agreement">
-            <p class="breadcrumbs"><A href="/">{t.nav_search}</A>" › "{kommun_links.clone()}</p>
+            <p class="breadcrumbs"><A href=link_to("/")>{t.nav_search}</A>" › "{kommun_links.clone()}</p>
             <div class="page__head">
                 <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>

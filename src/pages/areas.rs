@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use leptos_router::hooks::use_params_map;
 use loften_core::views::{area_mentions, areas_by_kommun};
 use loften_core::{Activity, AreaKind, Dataset, Promise};
@@ -50,7 +52,7 @@ fn mention_list(data: Arc<Dataset>, mentions: Vec<AreaMention>) -> impl IntoView
             let href = format!("/medborgarlofte/{}", m.agreement_id);
             view! {
                 <div class="mention">
-                    <h3 class="mention__agreement"><A href=href>{m.heading}</A></h3>
+                    <h3 class="mention__agreement"><A href=link_to(&href)>{m.heading}</A></h3>
                     <ul class="records">
                         {m.promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p/></li> }).collect_view()}
                         {m.activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
@@ -89,11 +91,11 @@ pub fn AreasPage() -> impl IntoView {
                 let labelled_by = heading_id.clone();
                 view! {
                     <section class="section" aria-labelledby=labelled_by>
-                        <h2 id=heading_id><A href=format!("/kommun/{slug}")>{name}</A></h2>
+                        <h2 id=heading_id><A href=link_to(&format!("/kommun/{slug}"))>{name}</A></h2>
                         <ul class="area-list">
                             {areas.into_iter().map(|(id, name, kind, count)| view! {
                                 <li>
-                                    <A href=format!("/omrade/{id}")>{name}</A>
+                                    <A href=link_to(&format!("/omrade/{id}"))>{name}</A>
                                     <span class="muted">{format!(" · {} · {count}", kind_name(t, kind))}</span>
                                 </li>
                             }).collect_view()}
@@ -132,7 +134,7 @@ pub fn AreaPage() -> impl IntoView {
         let kommun_name = area.kommun.clone();
         view! {
             <div class="page page--area">
-                <p class="breadcrumbs"><A href="/omraden">{t.nav_areas}</A>" › "<A href=format!("/kommun/{kommun_slug}")>{area.kommun.clone()}</A></p>
+                <p class="breadcrumbs"><A href=link_to("/omraden")>{t.nav_areas}</A>" › "<A href=link_to(&format!("/kommun/{kommun_slug}"))>{area.kommun.clone()}</A></p>
                 <h1 tabindex="-1" lang="sv">{area.name.clone()}</h1>
                 <p class="lead">{kind_name(t, kind)}", "{kommun_name}</p>
                 <section class="section">

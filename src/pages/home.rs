@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use loften_core::query::{Group, Ignored};
@@ -312,7 +314,7 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: String) -> impl IntoView 
     view! {
         <article class="card result">
             <div class="card__head">
-                <h2 class="card__title"><A href=href>{title}</A></h2>
+                <h2 class="card__title"><A href=link_to(&href)>{title}</A></h2>
                 <SaveButton id=a.id.clone() label=save_label/>
             </div>
             <p class="card__meta">

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use leptos_router::hooks::use_params_map;
 use loften_core::views::{areas_of_kommun, kommun_history};
 use loften_core::{Agreement, AgreementKind, Dataset, Topic};
@@ -41,7 +43,7 @@ pub fn KommunPage() -> impl IntoView {
                 let announcement = a.kind == AgreementKind::Announcement;
                 view! {
                     <li class="card timeline__item">
-                        <h3 class="card__title"><A href=href>{a.title.clone()}</A></h3>
+                        <h3 class="card__title"><A href=link_to(&href)>{a.title.clone()}</A></h3>
                         <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
                         {if announcement {
                             view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
@@ -64,7 +66,7 @@ pub fn KommunPage() -> impl IntoView {
         let search_href = format!("/?kommun={}", kommun.slug);
         view! {
             <div class="page page--kommun">
-                <p class="breadcrumbs"><A href="/kommuner">{t.nav_kommuner}</A>" › "{lan.clone()}</p>
+                <p class="breadcrumbs"><A href=link_to("/kommuner")>{t.nav_kommuner}</A>" › "{lan.clone()}</p>
                 <h1 tabindex="-1">{kommun.name.clone()}</h1>
                 <p class="lead">{lan}</p>
                 <section class="section">
@@ -72,7 +74,7 @@ pub fn KommunPage() -> impl IntoView {
                     {if has_agreements {
                         view! {
                             <ol class="timeline">{items}</ol>
-                            <p><A href=search_href>{t.search_in_kommun}</A></p>
+                            <p><A href=link_to(&search_href)>{t.search_in_kommun}</A></p>
                         }.into_any()
                     } else {
                         view! {
@@ -87,7 +89,7 @@ pub fn KommunPage() -> impl IntoView {
                     <section class="section">
                         <h2>{t.kommun_areas}</h2>
                         <ul class="link-list">
-                            {areas.into_iter().map(|(href, name)| view! { <li><A href=href>{name}</A></li> }).collect_view()}
+                            {areas.into_iter().map(|(href, name)| view! { <li><A href=link_to(&href)>{name}</A></li> }).collect_view()}
                         </ul>
                     </section>
                 })}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use loften_core::views::kommuner_by_lan;
 
 use crate::components::layout::set_title;
@@ -32,7 +34,7 @@ pub fn KommunerPage() -> impl IntoView {
                                 let count_text = if count == 0 { t.none_in_data.to_string() } else { count.to_string() };
                                 view! {
                                     <li class:has-data=has_data>
-                                        <A href=href>{name}</A>
+                                        <A href=link_to(&href)>{name}</A>
                                         <span class="count">{count_text}</span>
                                     </li>
                                 }

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::link_to;
+
 use crate::components::layout::set_title;
 use crate::i18n::use_texts;
 
@@ -23,9 +25,9 @@ pub fn NotFound(#[prop(into)] detail: String) -> impl IntoView {
             <p>{t.not_found_text}</p>
             {(!detail.is_empty()).then(|| view! { <p class="notice">{detail}</p> })}
             <ul class="link-list">
-                <li><A href="/">{t.go_home}</A></li>
-                <li><A href="/kommuner">{t.nav_kommuner}</A></li>
-                <li><A href="/omraden">{t.nav_areas}</A></li>
+                <li><A href=link_to("/")>{t.go_home}</A></li>
+                <li><A href=link_to("/kommuner")>{t.nav_kommuner}</A></li>
+                <li><A href=link_to("/omraden")>{t.nav_areas}</A></li>
             </ul>
         </div>
     }

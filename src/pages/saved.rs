@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::app::link_to;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use loften_core::dataset::Located;
@@ -110,7 +112,7 @@ fn SavedList(data: Arc<Dataset>) -> impl IntoView {
                 view! {
                     <section class="section saved-group">
                         {match heading {
-                            Some((title, href)) => view! { <h2><A href=href>{title}</A></h2> }.into_any(),
+                            Some((title, href)) => view! { <h2><A href=link_to(&href)>{title}</A></h2> }.into_any(),
                             None => view! { <h2>{t.saved_missing}</h2><p class="muted">{t.saved_missing_text}</p> }.into_any(),
                         }}
                         <ul class="records">
@@ -141,7 +143,7 @@ fn SavedRow(row: Row, missing: bool) -> impl IntoView {
             <p class="record__kind">{row.kind}</p>
             <p class="record__text" lang="sv">
                 {match row.href {
-                    Some(href) => view! { <A href=href>{row.text.clone()}</A> }.into_any(),
+                    Some(href) => view! { <A href=link_to(&href)>{row.text.clone()}</A> }.into_any(),
                     None => view! { <span>{row.text.clone()}</span>" "<code>{row.id.clone()}</code> }.into_any(),
                 }}
             </p>

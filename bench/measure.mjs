@@ -1,0 +1,450 @@
+// The browser half of `make bench`: Debian's Chromium driven by playwright-core over the
+// Chrome DevTools Protocol, against release builds served by nginx with the production
+// server block (scripts/serve.sh). bench/run.sh starts the servers and calls:
+//
+//   node bench/measure.mjs --real http://127.0.0.1:P1 --synth http://127.0.0.1:P2 \
+//        --runs 5 --out bench/results/browser-STAMP.json [--only bytes,lcp,keys,memory,peer]
+//
+// --real serves dist/ (the real data: first-visit bytes and LCP); --synth serves dist-bench/
+// (the synthetic 1,500 agreements: keystroke latency, memory, the MiniSearch peer).
+// Everything is written as JSON; bench/report.mjs turns it into BENCHMARKS.md.
+
+import { chromium, devices } from "playwright-core";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+
+// ---- arguments -------------------------------------------------------------------------
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const REAL = args.real;
+const SYNTH = args.synth;
+const RUNS = Number(args.runs ?? 5);
+const OUT = args.out;
+const ONLY = new Set((args.only ?? "bytes,lcp,keys,memory,peer").split(","));
+const PROBE_DIR = args.probe ?? join(ROOT, "target/bench-probe/pkg");
+if (!REAL || !SYNTH || !OUT) {
+  console.error("usage: node bench/measure.mjs --real URL --synth URL --out FILE [--runs N] [--only bytes,lcp,keys,memory,peer]");
+  process.exit(2);
+}
+
+// Slow 4G as DESIGN.md states it: 150 ms round trip, 1.6 Mbit/s both ways (bytes per second).
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 1_600_000 / 8, connectionType: "cellular4g" };
+const CPU_SLOWDOWN = 4;
+const PHONE = { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, locale: "sv-SE", timezoneId: "Europe/Stockholm" };
+
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+// ---- what runs in every page before its own scripts --------------------------------------
+
+// - LCP entries (PerformanceObserver, buffered);
+// - every WebAssembly.Memory the page instantiates: from Trunk's `TrunkApplicationStarted`
+//   event (detail.wasm is wasm-bindgen's init result: the instance's exports, with `memory`),
+//   and, should the boot script change, from WebAssembly.instantiate(Streaming) itself;
+// - when the first result (`ol.results > li`) was added, and painted;
+// - keystroke latency: keydown (event.timeStamp) to the paint after the DOM changes it causes.
+//   "Painted" is requestAnimationFrame then setTimeout 0 after the last mutation, re-armed by
+//   any later mutation, so work spread over several tasks is counted to its end.
+const INIT_SCRIPT = `(() => {
+  const B = (window.__bench = { lcp: [], memories: [], firstResult: null, kp: { seq: 0, pending: null, samples: [] } });
+  const describe = (el) => !el ? null : el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        B.lcp.push({ startTime: e.startTime, renderTime: e.renderTime, loadTime: e.loadTime, size: e.size, url: e.url || null,
+          element: describe(e.element), text: e.element ? (e.element.textContent || "").trim().slice(0, 80) : null });
+      }
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  } catch (error) { B.lcpError = String(error); }
+
+  const keep = (m) => { if (m instanceof WebAssembly.Memory && !B.memories.includes(m)) B.memories.push(m); };
+  addEventListener("TrunkApplicationStarted", (e) => keep(e.detail && e.detail.wasm && e.detail.wasm.memory));
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = function (...a) {
+      return original.apply(this, a).then((r) => {
+        const instance = r instanceof WebAssembly.Instance ? r : r && r.instance;
+        keep(instance && instance.exports && instance.exports.memory);
+        return r;
+      });
+    };
+  }
+
+  const kp = B.kp;
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || ["Control", "Shift", "Meta", "Alt"].includes(e.key)) return;
+    const now = performance.now();
+    const t0 = e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now;
+    kp.pending = { seq: ++kp.seq, key: e.key, t0, mutations: 0, firstMutation: null, lastMutation: null, painted: null };
+  }, true);
+  let generation = 0;
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (!B.firstResult && document.querySelector("ol.results > li")) {
+      const f = (B.firstResult = { added: now, painted: null });
+      requestAnimationFrame(() => setTimeout(() => { f.painted = performance.now(); }, 0));
+    }
+    const p = kp.pending;
+    if (!p) return;
+    p.mutations++;
+    if (p.firstMutation === null) p.firstMutation = now;
+    p.lastMutation = now;
+    const g = ++generation;
+    requestAnimationFrame(() => setTimeout(() => {
+      if (g !== generation || p.painted !== null) return;
+      p.painted = performance.now();
+      kp.samples.push(p);
+      if (kp.pending === p) kp.pending = null;
+    }, 0));
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})();`;
+
+// ---- helpers -------------------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const quantile = (xs, q) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : null; // nearest rank
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => console.log("[bench]", ...a);
+
+async function newPage(browser, { network, cpu } = {}) {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  if (network) await cdp.send("Network.emulateNetworkConditions", network);
+  if (cpu) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  return { context, page, cdp };
+}
+
+async function waitForResults(page, timeout = 120_000) {
+  await page.locator("ol.results > li").first().waitFor({ state: "visible", timeout });
+}
+
+/// The largest-contentful-paint candidate the browser settled on, and what it was.
+async function readLcp(page) {
+  return page.evaluate(() => {
+    const entries = window.__bench.lcp;
+    const last = entries[entries.length - 1] || null;
+    return { lcp: last ? last.startTime : null, entry: last, candidates: entries.length, error: window.__bench.lcpError || null };
+  });
+}
+
+// ---- a) bytes on a first visit ------------------------------------------------------------
+
+function kindOf(url, mime) {
+  const path = new URL(url).pathname;
+  if (path.endsWith(".wasm") || mime === "application/wasm") return "wasm";
+  if (path.endsWith(".js") || /javascript/.test(mime)) return "js";
+  if (path.endsWith(".css") || mime === "text/css") return "css";
+  if (path.includes("/data/") && path.endsWith(".json")) return "data";
+  if (mime === "text/html") return "html";
+  if (path.endsWith(".webmanifest")) return "manifest";
+  if (/^image\//.test(mime)) return "icons";
+  return "other";
+}
+
+async function firstVisitBytes(browser) {
+  const { context, page } = await newPage(browser);
+  // Playwright's request events cover the page and (Chromium) its service worker, whose
+  // precache downloads are part of a first visit too.
+  const pending = [];
+  const rows = [];
+  context.on("requestfinished", (request) => {
+    pending.push((async () => {
+      const response = await request.response();
+      const sizes = await request.sizes();
+      const headers = response ? await response.allHeaders() : {};
+      const url = request.url();
+      if (url.startsWith("data:")) return;
+      rows.push({
+        url: new URL(url).pathname, by: request.serviceWorker() ? "service worker" : "page",
+        kind: kindOf(url, (headers["content-type"] || "").split(";")[0].trim()), status: response?.status() ?? null,
+        encoding: headers["content-encoding"] || null, headers: sizes.responseHeadersSize, body: sizes.responseBodySize,
+        wire: sizes.responseHeadersSize + sizes.responseBodySize,
+      });
+    })().catch(() => {}));
+  });
+  await page.goto(REAL + "/", { waitUntil: "load" });
+  await waitForResults(page);
+  // A service worker's precache is part of the first visit: wait for it, if there is one.
+  const sw = await page.evaluate(async () => {
+    if (!("serviceWorker" in navigator)) return false;
+    await new Promise((r) => setTimeout(r, 500));
+    if (!(await navigator.serviceWorker.getRegistration())) return false;
+    return Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+  });
+  // Let the browser fetch what it fetches after load (manifest, icons) and settle.
+  await sleep(1500);
+  await Promise.all(pending);
+  await context.close();
+  const byKind = {};
+  const byOrigin = {};
+  for (const r of rows) {
+    const k = (byKind[r.kind] ??= { wire: 0, body: 0, requests: 0 });
+    k.wire += r.wire;
+    k.body += r.body;
+    k.requests++;
+    const o = (byOrigin[r.by] ??= { wire: 0, body: 0, requests: 0 });
+    o.wire += r.wire;
+    o.body += r.body;
+    o.requests++;
+  }
+  return { serviceWorker: sw, rows, byKind, byOrigin };
+}
+
+// ---- b) largest contentful paint ----------------------------------------------------------
+
+async function firstVisitLcp(browser) {
+  const { context, page, cdp } = await newPage(browser, { network: SLOW_4G, cpu: CPU_SLOWDOWN });
+  const started = Date.now();
+  await page.goto(REAL + "/", { waitUntil: "load", timeout: 120_000 });
+  await waitForResults(page);
+  await sleep(1000);
+  const lcp = await readLcp(page);
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    return { fcp: fcp ? fcp.startTime : null, domContentLoaded: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null,
+      firstResultAdded: window.__bench.firstResult?.added ?? null, firstResultPainted: window.__bench.firstResult?.painted ?? null };
+  });
+  // A repeat visit, offline, from the service worker: only if the app has one.
+  const sw = await page.evaluate(async () => {
+    if (!("serviceWorker" in navigator)) return { supported: false };
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return { supported: true, registered: false };
+    const ready = await Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+    return { supported: true, registered: true, ready, controller: !!navigator.serviceWorker.controller, scope: registration.scope };
+  });
+  let repeat = null;
+  if (sw.registered && sw.ready) {
+    await context.setOffline(true);
+    const page2 = await context.newPage();
+    const cdp2 = await context.newCDPSession(page2);
+    await cdp2.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    try {
+      await page2.goto(REAL + "/", { waitUntil: "load", timeout: 60_000 });
+      await waitForResults(page2, 60_000);
+      await sleep(1000);
+      repeat = { ...(await readLcp(page2)), controlled: await page2.evaluate(() => !!navigator.serviceWorker.controller) };
+    } catch (error) {
+      repeat = { error: String(error).split("\n")[0] };
+    }
+  }
+  await context.close();
+  return { ...lcp, ...timing, wallMs: Date.now() - started, sw, repeat };
+}
+
+// ---- c) keystroke to paint ----------------------------------------------------------------
+
+// Type, delete, type again: each step is one key press, ~5 presses a second as a person types.
+const SEQUENCE = [
+  ...[..."trygghetsvandring"].map((k) => ({ key: k })),
+  ...Array(9).fill({ key: "Backspace" }),
+  { key: "Control+a", silent: true }, { key: "Backspace" },
+  ...[..."polisen"].map((k) => ({ key: k })),
+  ...Array(7).fill({ key: "Backspace" }),
+  ...[..."narkotika"].map((k) => ({ key: k })),
+  { key: "Control+a", silent: true }, { key: "Backspace" },
+];
+
+async function keystrokes(browser) {
+  const { context, page } = await newPage(browser, { cpu: CPU_SLOWDOWN });
+  await page.goto(SYNTH + "/", { waitUntil: "load", timeout: 120_000 });
+  await waitForResults(page);
+  const field = page.getByLabel("Sök", { exact: true });
+  await field.click();
+  await sleep(500);
+  const samples = [];
+  let unchanged = 0;
+  for (const step of SEQUENCE) {
+    if (step.silent) {
+      await page.keyboard.press(step.key);
+      await sleep(100);
+      continue;
+    }
+    const before = await page.evaluate(() => window.__bench.kp.seq);
+    await page.keyboard.press(step.key);
+    const done = await page
+      .waitForFunction((seq) => window.__bench.kp.samples.some((s) => s.seq === seq), before + 1, { timeout: 5000, polling: 20 })
+      .then(() => true, () => false);
+    if (!done) {
+      unchanged++;
+      continue;
+    }
+    const s = await page.evaluate((seq) => window.__bench.kp.samples.find((x) => x.seq === seq), before + 1);
+    samples.push({ key: s.key, ms: s.painted - s.t0, toFirstMutation: s.firstMutation - s.t0, toLastMutation: s.lastMutation - s.t0, mutations: s.mutations });
+    await sleep(150);
+  }
+  const value = await field.inputValue();
+  await context.close();
+  const ms = samples.map((s) => s.ms);
+  return { samples, unchanged, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), finalValue: value };
+}
+
+// ---- d) memory after load -----------------------------------------------------------------
+
+async function memoryAfterLoad(browser) {
+  const { context, page, cdp } = await newPage(browser);
+  await page.goto(SYNTH + "/", { waitUntil: "load", timeout: 120_000 });
+  await waitForResults(page);
+  await sleep(2000);
+  await cdp.send("HeapProfiler.enable");
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const usage = await cdp.send("Runtime.getHeapUsage");
+  const inPage = await page.evaluate(async () => {
+    const memories = window.__bench.memories.map((m) => m.buffer.byteLength);
+    let uaMemory = null;
+    if (typeof performance.measureUserAgentSpecificMemory === "function" && self.crossOriginIsolated) {
+      try { uaMemory = (await performance.measureUserAgentSpecificMemory()).bytes; } catch (e) { uaMemory = String(e); }
+    }
+    return { memories, crossOriginIsolated: self.crossOriginIsolated, uaMemory, results: document.querySelectorAll("ol.results > li").length,
+      status: document.querySelector("[role=status].results-count")?.textContent?.trim() ?? null };
+  });
+  await context.close();
+  const wasm = inPage.memories.reduce((a, b) => a + b, 0);
+  return {
+    jsHeapUsed: metrics.JSHeapUsedSize, jsHeapTotal: metrics.JSHeapTotalSize, heapUsage: usage, domNodes: metrics.Nodes,
+    wasmMemory: wasm, wasmMemories: inPage.memories.length, total: metrics.JSHeapUsedSize + wasm,
+    uaSpecificMemory: inPage.uaMemory, crossOriginIsolated: inPage.crossOriginIsolated, status: inPage.status,
+  };
+}
+
+// ---- e) the peer: MiniSearch, and our engine as wasm, in the same page ---------------------
+
+async function peer(browser, queries) {
+  const context = await browser.newContext(PHONE);
+  const files = {
+    "/__bench/peer.html": ["text/html", "<!doctype html><meta charset=utf-8><title>peer</title><body>peer</body>"],
+    "/__bench/peer-page.js": ["application/javascript", readFileSync(join(HERE, "peer-page.js"))],
+    "/__bench/minisearch.js": ["application/javascript", readFileSync(join(HERE, "node_modules/minisearch/dist/es/index.js"))],
+    "/__bench/probe/loften_bench_probe.js": ["application/javascript", readFileSync(join(PROBE_DIR, "loften_bench_probe.js"))],
+    "/__bench/probe/loften_bench_probe_bg.wasm": ["application/wasm", readFileSync(join(PROBE_DIR, "loften_bench_probe_bg.wasm"))],
+  };
+  await context.route(`${SYNTH}/__bench/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = files[path];
+    return file ? route.fulfill({ status: 200, contentType: file[0], body: file[1] }) : route.fulfill({ status: 404, body: "" });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  const heap = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  await page.goto(`${SYNTH}/__bench/peer.html`);
+  await page.evaluate(async () => { window.peer = await import("/__bench/peer-page.js"); });
+  const bundle = await page.evaluate(() => window.peer.fetchBundle("/data/bundle.json"));
+  await page.evaluate(() => window.peer.initOurs());
+  const oursLoad = await page.evaluate(() => window.peer.loadOurs());
+  const oursBuild = await page.evaluate(() => window.peer.buildOurs());
+  const prepared = await page.evaluate(() => window.peer.prepareMini());
+  const heapBefore = await heap();
+  const miniBuild = await page.evaluate(() => window.peer.buildMini());
+  const heapAfter = await heap();
+  const rows = [];
+  for (const [i, q] of queries.entries()) {
+    const engines = i % 2 ? ["mini", "ours"] : ["ours", "mini"]; // alternate who goes first
+    const r = {};
+    for (const e of engines) r[e] = await page.evaluate(([qs, e]) => window.peer.benchQuery(qs, e), [q.qs, e]);
+    rows.push({ name: q.name, kind: q.kind, qs: q.qs, ours: r.ours, mini: r.mini, ratio: r.ours.median_ms / r.mini.median_ms });
+    log(`peer ${q.name}: ours ${r.ours.median_ms.toFixed(3)} ms, MiniSearch ${r.mini.median_ms.toFixed(3)} ms`);
+  }
+  const version = JSON.parse(readFileSync(join(HERE, "node_modules/minisearch/package.json"), "utf8")).version;
+  await context.close();
+  const ours = { ...oursLoad, ...oursBuild };
+  const mini = { ...miniBuild, ...prepared, indexBytes: heapAfter - heapBefore, version };
+  return {
+    bundle, ours, mini, rows,
+    medianRatio: median(rows.map((r) => r.ratio)),
+    totalRatio: rows.reduce((a, r) => a + r.ours.median_ms, 0) / rows.reduce((a, r) => a + r.mini.median_ms, 0),
+    memoryRatio: ours.indexBytes / mini.indexBytes,
+  };
+}
+
+// ---- main ----------------------------------------------------------------------------------
+
+const browser = await chromium.launch(LAUNCH);
+const result = {
+  date: new Date().toISOString(),
+  chromium: browser.version(),
+  runs: RUNS,
+  conditions: { network: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, device: "Pixel 7 (390×844)", playwright: JSON.parse(readFileSync(join(HERE, "node_modules/playwright-core/package.json"), "utf8")).version },
+  sequence: SEQUENCE.map((s) => s.key),
+};
+try {
+  if (ONLY.has("bytes")) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await firstVisitBytes(browser));
+    const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.byKind)))];
+    const origins = [...new Set(runs.flatMap((r) => Object.keys(r.byOrigin)))];
+    const med = (key, group) => Object.fromEntries(group.map((k) => [k, { wire: median(runs.map((r) => r[key][k]?.wire ?? 0)), body: median(runs.map((r) => r[key][k]?.body ?? 0)), requests: median(runs.map((r) => r[key][k]?.requests ?? 0)) }]));
+    result.bytes = { runs, median: med("byKind", kinds), byOrigin: med("byOrigin", origins) };
+    log("bytes (wire, median):", Object.entries(result.bytes.median).map(([k, v]) => `${k} ${v.wire}`).join(", "));
+  }
+  if (ONLY.has("lcp")) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await firstVisitLcp(browser));
+      log(`LCP run ${i + 1}: ${runs.at(-1).lcp?.toFixed(0)} ms (${runs.at(-1).entry?.element}), first result painted ${runs.at(-1).firstResultPainted?.toFixed(0)} ms`);
+    }
+    const sw = runs[0].sw;
+    result.lcp = {
+      runs,
+      median: median(runs.map((r) => r.lcp)),
+      fcp: median(runs.map((r) => r.fcp)),
+      firstResultPainted: median(runs.map((r) => r.firstResultPainted)),
+      load: median(runs.map((r) => r.load)),
+      serviceWorker: sw,
+      repeatOffline: sw.registered ? median(runs.map((r) => r.repeat?.lcp)) : null,
+      repeatNote: sw.registered ? null : "n/a: no service worker yet",
+    };
+  }
+  if (ONLY.has("keys")) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await keystrokes(browser));
+      log(`keystrokes run ${i + 1}: p50 ${runs.at(-1).p50?.toFixed(1)} ms, p95 ${runs.at(-1).p95?.toFixed(1)} ms (${runs.at(-1).samples.length} samples, ${runs.at(-1).unchanged} without a DOM change)`);
+    }
+    const pooled = runs.flatMap((r) => r.samples.map((s) => s.ms));
+    result.keys = { runs, p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), pooledP50: quantile(pooled, 0.5), pooledP95: quantile(pooled, 0.95), samples: pooled.length };
+  }
+  if (ONLY.has("memory")) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await memoryAfterLoad(browser));
+    result.memory = { runs, jsHeapUsed: median(runs.map((r) => r.jsHeapUsed)), wasmMemory: median(runs.map((r) => r.wasmMemory)), total: median(runs.map((r) => r.total)) };
+    log(`memory: JS heap ${(result.memory.jsHeapUsed / 1e6).toFixed(1)} MB + wasm ${(result.memory.wasmMemory / 1e6).toFixed(1)} MB`);
+  }
+  if (ONLY.has("peer")) {
+    const queries = JSON.parse(readFileSync(join(HERE, "queries.json"), "utf8")).queries;
+    result.peer = await peer(browser, queries);
+  }
+} finally {
+  await browser.close();
+}
+writeFileSync(OUT, JSON.stringify(result, null, 2) + "\n");
+log("wrote", OUT);

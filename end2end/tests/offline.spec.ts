@@ -1,0 +1,107 @@
+import { test, expect, open } from "./fixtures/app";
+import { SwappableSite, editBundle } from "./fixtures/site";
+import type { Page } from "@playwright/test";
+
+async function controlled(page: Page): Promise<string> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined);
+  return page.evaluate(() => document.querySelector("meta[name=app-version]")!.getAttribute("content")!);
+}
+
+test("the manifest and every icon load as what they claim to be", async ({ request }) => {
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.headers()["content-type"]).toContain("application/manifest+json");
+  const body = await manifest.json();
+  expect(body).toMatchObject({ name: "Medborgarlöften", lang: "sv", display: "standalone", start_url: "./", scope: "./", id: "./" });
+  expect(body.shortcuts.map((s: { url: string }) => s.url)).toEqual(["./sparade", "./kommuner"]);
+  expect(body.icons.some((i: { purpose: string }) => i.purpose === "maskable")).toBe(true);
+  for (const icon of body.icons) {
+    const response = await request.get(`/${icon.src}`);
+    expect(response.status(), icon.src).toBe(200);
+    expect(response.headers()["content-type"]).toBe(icon.type);
+    const bytes = await response.body();
+    if (icon.type === "image/png") {
+      expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+      const [w, h] = icon.sizes.split("x").map(Number);
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([w, h]);
+    } else {
+      expect(bytes.toString()).toContain("<svg");
+    }
+  }
+  const worker = await request.get("/sw.js");
+  expect(worker.headers()["content-type"]).toContain("javascript");
+  expect(worker.headers()["cache-control"]).toBe("no-cache");
+  // Never revalidated by ETag: two deployments' workers can share size and time.
+  expect(worker.headers()["etag"]).toBeUndefined();
+  expect(await worker.text()).toMatch(/const PRECACHE = \[/);
+});
+
+test("after one visit, the app works with the network cut", async ({ page, context }) => {
+  await open(page, "/");
+  await controlled(page);
+  await context.setOffline(true);
+  await open(page, "/");
+  await expect(page.getByText("Du är offline")).toBeVisible();
+  await page.getByLabel("Sök", { exact: true }).fill("öxnehaga");
+  await expect(page.getByRole("status").filter({ hasText: "1 medborgarlöfte" })).toBeVisible();
+  await open(page, "/medborgarlofte/jonkoping-2020");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöfte 2020");
+  await expect(page.getByText("Kommunen och Polisen ska genomföra gemensamma krogtillsyner vid minst fyra tillfällen.")).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a new deployment is offered, and one tap moves the page to it without mixing", async ({ browser }) => {
+  const site = new SwappableSite();
+  try {
+    const a = site.build("a");
+    const b = site.build("b", (root) => editBundle(root, "Medborgarlöfte 2020", "Medborgarlöfte 2020 (version B)"));
+    site.deploy(a);
+    const url = await site.start();
+    const context = await browser.newContext({ baseURL: url });
+    const page = await context.newPage();
+    await open(page, "/medborgarlofte/jonkoping-2020");
+    const versionA = await controlled(page);
+    site.deploy(b);
+    // The app looks for updates when it becomes visible, and every half hour; ask now.
+    await page.evaluate(() => (window as any).medborgarloften.checkForUpdate());
+    await expect(page.getByText("Ny version finns.")).toBeVisible();
+    // Until the tap, everything still comes from A.
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöfte 2020");
+    expect(await page.evaluate(() => document.querySelector("meta[name=app-version]")!.getAttribute("content"))).toBe(versionA);
+    await page.getByRole("button", { name: "Uppdatera" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöfte 2020 (version B)");
+    const versionB = await page.evaluate(() => document.querySelector("meta[name=app-version]")!.getAttribute("content"));
+    expect(versionB).not.toBe(versionA);
+    // Only B's cache is left, and it holds B's data.
+    const caches = await page.evaluate(() => caches.keys());
+    expect(caches).toEqual([`medborgarloften-${versionB}`]);
+    await expect(page.getByText("Ny version finns.")).toHaveCount(0);
+    await context.close();
+  } finally {
+    site.stop();
+  }
+});
+
+test("the CSP header is present and the app runs under it without a violation", async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => (window as any).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto("/medborgarlofte/eslov-2016");
+  expect(response!.headers()["content-security-policy"]).toMatch(/default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöften i Eslövs kommun 2016");
+  await open(page, "/sparade");
+  expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
+});
+
+test("without a service worker, the last good dataset is kept and shown when the network fails", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await open(page, "/");
+  await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
+  await page.route("**/data/bundle.json", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByText(/som de var när de senast hämtades/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
+  await context.close();
+});

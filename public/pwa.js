@@ -1,0 +1,65 @@
+// Registers the service worker and tells the app (through window events) when a new version
+// is ready or the browser offers to install. Plain JS because these browser events can fire
+// before the wasm has started; the app reads `window.medborgarloften` when it starts.
+"use strict";
+(() => {
+  const state = (window.medborgarloften = { updateReady: false, installAvailable: false });
+  const tell = (name) => window.dispatchEvent(new CustomEvent(`medborgarloften:${name}`));
+
+  let installPrompt = null;
+  window.addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault();
+    installPrompt = event;
+    state.installAvailable = true;
+    tell("install");
+  });
+  window.addEventListener("appinstalled", () => {
+    installPrompt = null;
+    state.installAvailable = false;
+    tell("install");
+  });
+  state.install = () => {
+    if (!installPrompt) return;
+    installPrompt.prompt();
+    installPrompt.userChoice.finally(() => {
+      installPrompt = null;
+      state.installAvailable = false;
+      tell("install");
+    });
+  };
+
+  if (!("serviceWorker" in navigator)) return; // plain http, or an old browser
+  const base = new URL("./", document.baseURI);
+  // A page that was already controlled reloads when a new version takes over; a first visit
+  // (nothing controlled it) does not.
+  const wasControlled = Boolean(navigator.serviceWorker.controller);
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (wasControlled && !reloading) {
+      reloading = true;
+      window.location.reload();
+    }
+  });
+
+  navigator.serviceWorker
+    .register(new URL("sw.js", base), { scope: base.pathname })
+    .then((registration) => {
+      const announce = () => {
+        if (registration.waiting && navigator.serviceWorker.controller) {
+          state.updateReady = true;
+          tell("update");
+        }
+      };
+      announce();
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        if (worker) worker.addEventListener("statechange", () => worker.state === "installed" && announce());
+      });
+      state.applyUpdate = () => registration.waiting && registration.waiting.postMessage({ type: "SKIP_WAITING" });
+      state.checkForUpdate = () => registration.update().catch(() => {});
+      // Kiosks and installed apps stay open for hours: look for a new version now and then.
+      setInterval(state.checkForUpdate, 30 * 60 * 1000);
+      document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && state.checkForUpdate());
+    })
+    .catch((error) => console.warn("Medborgarlöften: no offline support:", error.message));
+})();

@@ -1,0 +1,53 @@
+// Medborgarlöften's service worker. A template: scripts/write_sw.py fills in VERSION (a hash
+// of everything below) and PRECACHE (the build's exact files) and writes dist/sw.js.
+//
+// Every response comes from this version's own cache, so a page never mixes two versions:
+// a new version installs beside the old one, waits until the person taps "Uppdatera", and
+// only then takes over (and the page reloads onto it).
+"use strict";
+
+const VERSION = "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const CACHE = `medborgarloften-${VERSION}`;
+const SCOPE = self.registration.scope;
+const SHELL = new URL("index.html", SCOPE).href;
+
+self.addEventListener("install", (event) => {
+  // waitUntil takes a promise: the install fails (and is retried later) unless every file
+  // is cached. `cache: "reload"` skips the HTTP cache so the files are this deployment's.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("medborgarloften-") && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  if (event.data && event.data.type === "VERSION") event.source.postMessage({ type: "VERSION", version: VERSION });
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // Every route of the app is the same shell; the app reads the path itself.
+      const key = request.mode === "navigate" ? SHELL : request;
+      const cached = await cache.match(key, { ignoreVary: true });
+      return cached || fetch(request);
+    })(),
+  );
+});

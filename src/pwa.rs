@@ -1,0 +1,96 @@
+//! Installable and offline: what the page-side script (public/pwa.js) reports, as signals,
+//! and the actions it offers. The script runs before the wasm, so it keeps its findings on
+//! `window.medborgarloften` and announces changes with window events.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy)]
+pub struct Pwa {
+    /// A new version is installed and waiting for "Uppdatera".
+    pub update_ready: RwSignal<bool>,
+    /// The browser offers to install the app (not on iOS, which never offers).
+    pub install_available: RwSignal<bool>,
+    pub online: RwSignal<bool>,
+}
+
+fn bridge() -> Option<js_sys::Object> {
+    js_sys::Reflect::get(&window(), &"medborgarloften".into()).ok()?.dyn_into().ok()
+}
+
+fn flag(name: &str) -> bool {
+    bridge().and_then(|b| js_sys::Reflect::get(&b, &name.into()).ok()).is_some_and(|v| v.is_truthy())
+}
+
+fn call(name: &str) {
+    if let Some(f) = bridge().and_then(|b| js_sys::Reflect::get(&b, &name.into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = f.call0(&JsValue::NULL);
+    }
+}
+
+/// Listen for a window event for the life of the page.
+fn on_window(event: &str, handler: impl Fn() + 'static) {
+    let closure = Closure::<dyn Fn()>::new(handler);
+    let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+impl Pwa {
+    pub fn start() -> Pwa {
+        let pwa = Pwa {
+            update_ready: RwSignal::new(flag("updateReady")),
+            install_available: RwSignal::new(flag("installAvailable")),
+            online: RwSignal::new(window().navigator().on_line()),
+        };
+        on_window("medborgarloften:update", move || pwa.update_ready.set(flag("updateReady")));
+        on_window("medborgarloften:install", move || pwa.install_available.set(flag("installAvailable")));
+        on_window("online", move || pwa.online.set(true));
+        on_window("offline", move || pwa.online.set(false));
+        pwa
+    }
+
+    /// Let the waiting version take over; the page reloads onto it.
+    pub fn apply_update(&self) {
+        call("applyUpdate");
+    }
+
+    pub fn install(&self) {
+        call("install");
+    }
+}
+
+/// iPhone and iPad never offer installation; they need instructions instead.
+pub fn is_ios() -> bool {
+    let agent = window().navigator().user_agent().unwrap_or_default();
+    agent.contains("iPhone") || agent.contains("iPad") || (agent.contains("Macintosh") && window().navigator().max_touch_points() > 1)
+}
+
+/// Already running as an installed app.
+pub fn is_standalone() -> bool {
+    window().match_media("(display-mode: standalone)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// Whether a service worker answers this page's requests (and so keeps it working offline).
+/// Not on plain http, in browsers that block workers, or on a first visit.
+pub fn controlled_by_service_worker() -> bool {
+    js_sys::Reflect::get(&window().navigator(), &"serviceWorker".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+        .and_then(|c| js_sys::Reflect::get(&c, &"controller".into()).ok())
+        .is_some_and(|controller| controller.is_truthy())
+}
+
+/// The build's version (a hash of its files), from `<meta name="app-version">`.
+pub fn app_version() -> String {
+    document()
+        .query_selector("meta[name=app-version]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "dev".into())
+}
+
+pub fn use_pwa() -> Pwa {
+    expect_context::<Pwa>()
+}
