@@ -123,6 +123,16 @@ const quantile = (xs, q) => {
   return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : null; // nearest rank
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/// One run of a measurement, tried again once should it fail (a server restarting, say).
+async function attempt(name, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    log(`${name} failed (${String(error).split("\n")[0]}); trying again`);
+    await sleep(2000);
+    return fn();
+  }
+}
 const log = (...a) => console.log("[bench]", ...a);
 
 async function newPage(browser, { network, cpu } = {}) {
@@ -176,11 +186,14 @@ async function firstVisitBytes(browser) {
       const headers = response ? await response.allHeaders() : {};
       const url = request.url();
       if (url.startsWith("data:")) return;
+      // A page request the service worker answered did not touch the network: 0 bytes.
+      const viaServiceWorker = !!response?.fromServiceWorker();
       rows.push({
-        url: new URL(url).pathname, by: request.serviceWorker() ? "service worker" : "page",
+        url: new URL(url).pathname, by: request.serviceWorker() ? "service worker" : "page", viaServiceWorker,
         kind: kindOf(url, (headers["content-type"] || "").split(";")[0].trim()), status: response?.status() ?? null,
-        encoding: headers["content-encoding"] || null, headers: sizes.responseHeadersSize, body: sizes.responseBodySize,
-        wire: sizes.responseHeadersSize + sizes.responseBodySize,
+        encoding: headers["content-encoding"] || null,
+        headers: viaServiceWorker ? 0 : sizes.responseHeadersSize, body: viaServiceWorker ? 0 : sizes.responseBodySize,
+        wire: viaServiceWorker ? 0 : sizes.responseHeadersSize + sizes.responseBodySize,
       });
     })().catch(() => {}));
   });
@@ -399,7 +412,7 @@ const result = {
 try {
   if (ONLY.has("bytes")) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await firstVisitBytes(browser));
+    for (let i = 0; i < RUNS; i++) runs.push(await attempt("bytes", () => firstVisitBytes(browser)));
     const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.byKind)))];
     const origins = [...new Set(runs.flatMap((r) => Object.keys(r.byOrigin)))];
     const med = (key, group) => Object.fromEntries(group.map((k) => [k, { wire: median(runs.map((r) => r[key][k]?.wire ?? 0)), body: median(runs.map((r) => r[key][k]?.body ?? 0)), requests: median(runs.map((r) => r[key][k]?.requests ?? 0)) }]));
@@ -409,7 +422,7 @@ try {
   if (ONLY.has("lcp")) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(await firstVisitLcp(browser));
+      runs.push(await attempt("LCP", () => firstVisitLcp(browser)));
       log(`LCP run ${i + 1}: ${runs.at(-1).lcp?.toFixed(0)} ms (${runs.at(-1).entry?.element}), first result painted ${runs.at(-1).firstResultPainted?.toFixed(0)} ms`);
     }
     const sw = runs[0].sw;
@@ -427,7 +440,7 @@ try {
   if (ONLY.has("keys")) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(await keystrokes(browser));
+      runs.push(await attempt("keystrokes", () => keystrokes(browser)));
       log(`keystrokes run ${i + 1}: p50 ${runs.at(-1).p50?.toFixed(1)} ms, p95 ${runs.at(-1).p95?.toFixed(1)} ms (${runs.at(-1).samples.length} samples, ${runs.at(-1).unchanged} without a DOM change)`);
     }
     const pooled = runs.flatMap((r) => r.samples.map((s) => s.ms));
@@ -435,13 +448,13 @@ try {
   }
   if (ONLY.has("memory")) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await memoryAfterLoad(browser));
+    for (let i = 0; i < RUNS; i++) runs.push(await attempt("memory", () => memoryAfterLoad(browser)));
     result.memory = { runs, jsHeapUsed: median(runs.map((r) => r.jsHeapUsed)), wasmMemory: median(runs.map((r) => r.wasmMemory)), total: median(runs.map((r) => r.total)) };
     log(`memory: JS heap ${(result.memory.jsHeapUsed / 1e6).toFixed(1)} MB + wasm ${(result.memory.wasmMemory / 1e6).toFixed(1)} MB`);
   }
   if (ONLY.has("peer")) {
     const queries = JSON.parse(readFileSync(join(HERE, "queries.json"), "utf8")).queries;
-    result.peer = await peer(browser, queries);
+    result.peer = await attempt("peer", () => peer(browser, queries));
   }
 } finally {
   await browser.close();

@@ -40,12 +40,15 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     let _ = BASE.set(base.clone());
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
-    let kiosk = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|path| path.strip_prefix(base.as_str()).unwrap_or(&path).starts_with("/kiosk"));
+    let location = web_sys::window().map(|w| w.location());
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let query = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let kiosk_settings = crate::state::kiosk_session(path.strip_prefix(base.as_str()).unwrap_or(&path), &query);
+    let kiosk = kiosk_settings.is_some();
     let store = Store::start(kiosk);
     provide_context(store);
     provide_context(crate::pwa::Pwa::start());
+    provide_context(crate::kiosk::Kiosk::start(kiosk, kiosk_settings.unwrap_or_default()));
     let lang = RwSignal::new(store.state.with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)).unwrap_or(Lang::Sv));
     provide_context(lang);
     apply_preferences(store, lang);
@@ -65,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("omrade/:kommun/:area") view=pages::areas::AreaPage/>
                     <Route path=path!("sparade") view=pages::saved::SavedPage/>
                     <Route path=path!("om") view=pages::about::AboutPage/>
+                    <Route path=path!("kiosk") view=pages::kiosk::KioskPage/>
                 </Routes>
             </Layout>
             } }}

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod components;
 pub mod download;
 pub mod i18n;
+pub mod kiosk;
 pub mod pages;
 pub mod pwa;
 pub mod state;

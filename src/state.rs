@@ -161,6 +161,22 @@ impl Store {
     }
 }
 
+/// A kiosk session survives a reload (the update button reloads, so may an operator) in this
+/// tab only: sessionStorage, never localStorage, holds the kiosk's settings.
+const KIOSK_KEY: &str = "medborgarloften.kiosk";
+
+/// The kiosk session of this tab, if one started here: its settings' query string.
+pub fn kiosk_session(path_after_base: &str, query: &str) -> Option<String> {
+    let session = web_sys::window()?.session_storage().ok().flatten();
+    if path_after_base.starts_with("/kiosk") {
+        if let Some(session) = &session {
+            let _ = session.set_item(KIOSK_KEY, query);
+        }
+        return Some(query.to_string());
+    }
+    session?.get_item(KIOSK_KEY).ok().flatten()
+}
+
 /// Where the last good dataset is kept for browsers without a service worker.
 const DATASET_KEY: &str = "medborgarloften.data";
 

@@ -18,6 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let store = use_store();
+    let kiosk = crate::kiosk::use_kiosk();
     let toggle_lang = move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv });
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
@@ -36,6 +37,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><A href=link_to("/om")>{t.nav_about}</A></li>
                     </ul>
                 </nav>
+                {kiosk.enabled.then(|| view! {
+                    <A href=move || link_to(&kiosk.start_path()) attr:class="button kiosk-home">{t.kiosk_to_start}</A>
+                })}
                 <button type="button" class="lang-switch" on:click=toggle_lang
                     lang=move || if lang.get() == Lang::Sv { "en" } else { "sv" }
                     aria-label=t.switch_language_to>
@@ -44,6 +48,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <AppBanners/>
+        {kiosk.enabled.then(|| view! { <crate::kiosk::KioskOverlay/> })}
         <main id="main" tabindex="-1">
             <StorageNoticeView/>
             {children()}

@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod layout;
+pub mod qr;
 pub mod record;
 pub mod save;
 pub mod storage_notice;

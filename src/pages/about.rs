@@ -84,7 +84,7 @@ pub fn AboutPage() -> impl IntoView {
                     "Every agreement here is transcribed from a published page, usually from the Swedish Police, and links to the source's text. Promise and activity texts are verbatim (in Swedish); only line breaks and bullets were removed. What the source does not say is left empty, never guessed."
                 }}</p>
                 <p>{facts}</p>
-                <p><a href="data/medborgarloften.json" rel="external">{t.open_data_link}</a></p>
+                <crate::components::qr::OutboundLink href="data/medborgarloften.json".to_string() text=t.open_data_link.to_string()/>
             </section>
             <section class="section">
                 <h2>{if sv { "Ingen officiell tjänst" } else { "Not an official service" }}</h2>
@@ -95,7 +95,7 @@ pub fn AboutPage() -> impl IntoView {
                 }}</p>
                 <p>{t.footer_privacy}</p>
             </section>
-            <InstallSection/>
+            {(!crate::kiosk::use_kiosk().enabled).then(|| view! { <InstallSection/> })}
             <section class="section" id="tillganglighet">
                 <h2>{if sv { "Tillgänglighetsredogörelse" } else { "Accessibility statement" }}</h2>
                 <p>{if sv {

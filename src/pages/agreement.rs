@@ -13,6 +13,7 @@ use loften_core::{Agreement, AgreementKind, Dataset};
 use crate::components::badges::StatusBadge;
 use crate::components::layout::set_title;
 use crate::components::record::{ActivityItem, PromiseItem};
+use crate::components::qr::{OutboundLink, TakeAway};
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::use_texts;
@@ -92,6 +93,8 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
     });
     let follow_up = a.follow_up.clone().filter(|f| f.cadence.is_some() || f.text.is_some() || !f.reports.is_empty());
     let source_href = a.source.document.as_ref().map(|d| format!("data/sources/{d}"));
+    let kiosk = crate::kiosk::use_kiosk().enabled;
+    let page_url = crate::kiosk::public_url(&format!("/medborgarlofte/{}", a.id));
 
     view! {
         <article class="page page--agreement">
@@ -100,6 +103,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
                 <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
             </div>
+            {kiosk.then(|| view! { <TakeAway url=page_url.clone()/> })}
             <dl class="facts">
                 <div><dt>{if a.kommuner.len() > 1 { t.kommuner } else { t.kommun }}</dt><dd>{kommun_links}</dd></div>
                 <div><dt>{t.lan}</dt><dd>{lan.join(", ")}</dd></div>
@@ -159,9 +163,9 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
             <section class="section source">
                 <h2>{t.source}</h2>
                 <p lang="sv">{a.source.title.clone()}{a.source.publisher.clone().map(|p| format!(" ({p})"))}</p>
-                {a.source.url.clone().map(|url| view! { <p><a href=url.clone() rel="external noopener">{url.clone()}</a></p> })}
-                {source_href.map(|href| view! { <p><a href=href rel="external">{t.source_file}</a></p> })}
-                <p><a href="data/medborgarloften.json" rel="external">{t.open_data_link}</a></p>
+                {a.source.url.clone().map(|url| view! { <OutboundLink href=url text=t.source.to_string()/> })}
+                {source_href.map(|href| view! { <OutboundLink href=href text=t.source_file.to_string()/> })}
+                <OutboundLink href="data/medborgarloften.json".to_string() text=t.open_data_link.to_string()/>
             </section>
             {a.notes.clone().map(|notes| view! {
                 <section class="section">

@@ -283,7 +283,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
             </Show>
             <div class="results-bar">
                 <p class="results-count" role="status" aria-live="polite" aria-atomic="true">{summary}</p>
-                <div class="downloads" role="group" aria-label=t.download>
+                <div class="downloads" role="group" aria-label=t.download hidden=crate::kiosk::use_kiosk().enabled>
                     <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
                     <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
                 </div>

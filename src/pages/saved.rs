@@ -68,7 +68,7 @@ pub fn SavedPage() -> impl IntoView {
                     move || shared().map(|ids| view! { <SharedPreview data=data.clone() ids=ids/> })
                 }
                 <SavedList data=data.clone()/>
-                <ShareAndMove/>
+                {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/> }.into_any() }}
             </div>
         }
     })
@@ -189,6 +189,16 @@ fn SharedPreview(data: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// On a kiosk: the saved items as a share link, in a QR code for the visitor's phone.
+#[component]
+fn KioskTakeAway() -> impl IntoView {
+    let store = use_store();
+    move || {
+        let value = store.state.with(|s| share_value(&s.newest_first()));
+        (!value.is_empty()).then(|| view! { <crate::components::qr::TakeAway url=crate::kiosk::public_url(&format!("/sparade?dela={value}"))/> })
     }
 }
 

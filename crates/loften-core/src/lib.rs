@@ -3,6 +3,7 @@
 //! Everything here is tested natively; the app only calls it.
 
 pub mod dataset;
+pub mod kiosk;
 pub mod import_support;
 pub mod model;
 pub mod query;

@@ -1,0 +1,243 @@
+// Turns one run's raw results into BENCHMARKS.md (called by bench/run.sh):
+//   node bench/report.mjs --native N.json --browser B.json --size S.json --out BENCHMARKS.md
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { execSync } from "node:child_process";
+import os from "node:os";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const load = (path) => (path && existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
+const native = load(args.native);
+const browser = load(args.browser) ?? {};
+const size = load(args.size);
+
+// ---- formatting --------------------------------------------------------------------------
+const KB = 1024;
+const kb = (b) => (b == null ? "–" : `${(b / KB).toFixed(1)} KB`);
+const mb = (b) => (b == null ? "–" : `${(b / (KB * KB)).toFixed(1)} MB`);
+const ms = (x, d = 0) => (x == null ? "–" : `${x.toFixed(d)} ms`);
+const us = (x) => (x == null ? "–" : `${x.toFixed(0)} µs`);
+const num = (x) => (x == null ? "–" : x.toLocaleString("en-US"));
+const verdict = (value, limit) => (value == null ? "not measured" : value <= limit ? "**holds**" : "**fails**");
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
+};
+const sh = (cmd) => {
+  try {
+    return execSync(cmd, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "?";
+  }
+};
+
+// ---- machine -----------------------------------------------------------------------------
+const cpuModel = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m) || [])[1] ?? os.cpus()[0]?.model ?? "?";
+const machine = {
+  nproc: sh("nproc"),
+  cpu: cpuModel,
+  memory: `${(os.totalmem() / KB ** 3).toFixed(1)} GiB`,
+  os: `${sh("sh -c '. /etc/os-release && echo $PRETTY_NAME'")}, Linux ${os.release()}`,
+  rustc: sh("rustc --version"),
+  node: process.version,
+};
+
+// ---- figures -----------------------------------------------------------------------------
+const BUDGET_KINDS = ["html", "js", "wasm", "css", "data"];
+const bytes = browser.bytes;
+const sumKinds = (obj, key) => (obj ? BUDGET_KINDS.reduce((a, k) => a + (obj[k]?.[key] ?? 0), 0) : null);
+// Per run, split by who fetched (page / service worker), budget kinds only.
+const perRun = (bytes?.runs ?? []).map((run) => {
+  const t = { page: { wire: 0, body: 0 }, sw: { wire: 0, body: 0 } };
+  for (const r of run.rows) {
+    if (!BUDGET_KINDS.includes(r.kind)) continue;
+    const side = r.by === "page" ? t.page : t.sw;
+    side.wire += r.wire;
+    side.body += r.body;
+  }
+  return t;
+});
+// Each file once (the larger of its downloads), and everything received (a service worker's
+// precache downloads the same files a second time).
+const oncePerRun = (bytes?.runs ?? []).map((run) => {
+  const largest = new Map();
+  for (const r of run.rows) if (BUDGET_KINDS.includes(r.kind)) largest.set(r.url, Math.max(largest.get(r.url) ?? 0, r.wire));
+  return [...largest.values()].reduce((a, b) => a + b, 0);
+});
+const servedOnce = median(oncePerRun);
+const servedAll = median(perRun.map((t) => t.page.wire + t.sw.wire));
+const swUsed = perRun.some((t) => t.sw.wire > 0);
+const brotliTotal = size?.total_brotli ?? null;
+
+const lcp = browser.lcp;
+const keys = browser.keys;
+const memory = browser.memory;
+const peer = browser.peer;
+const nativeWorst = native?.worst_median_us ?? null;
+const nativeMid = native?.median_of_medians_us ?? null;
+
+const repeatFigure = lcp ? (lcp.serviceWorker?.registered ? lcp.repeatOffline : null) : null;
+const repeatCell = !lcp ? "not measured" : lcp.serviceWorker?.registered ? ms(lcp.repeatOffline) : "n/a: no service worker yet";
+
+// ---- the document ------------------------------------------------------------------------
+const out = [];
+const p = (s = "") => out.push(s);
+p("# Benchmarks");
+p();
+p("Every figure below was produced by one run of `make bench` (bench/run.sh; raw JSON in");
+p("`bench/results/`, gitignored). Budgets are from `shared/DESIGN.md`; timings live here and");
+p("never in tests. 1 KB = 1,024 bytes; the 150 KB budget is 153,600 bytes.");
+p();
+p(`- Date: ${browser.date ?? new Date().toISOString()}`);
+p(`- Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory} memory; ${machine.os}`);
+p(`- Browser: Chromium ${browser.chromium ?? "?"} (Debian), headless, via playwright-core ${browser.conditions?.playwright ?? "?"} over the DevTools Protocol; ${browser.conditions?.device ?? ""}`);
+p(`- Toolchain: ${machine.rustc}; Node ${machine.node}`);
+p(`- Runs: ${browser.runs ?? "?"} per browser measurement, medians reported`);
+p();
+p("## Budgets");
+p();
+p("| Budget (DESIGN.md) | Measured | Holds? |");
+p("|---|---|---|");
+p(`| First visit transfer (html, js, wasm, css, data) ≤ 150 KB — brotli -q 11 of the files, as a production server would send them (\`python3 bench/size_check.py dist\`) | ${kb(brotliTotal)} (${num(brotliTotal)} B) | ${verdict(brotliTotal, 150 * KB)} |`);
+p(`| … the same files, as served here by nginx (gzip level 6, headers included), each counted once | ${kb(servedOnce)} | ${verdict(servedOnce, 150 * KB)} |`);
+if (swUsed) p(`| … everything actually received on a first visit, with the service worker's precache downloading the same files again | ${kb(servedAll)} | ${verdict(servedAll, 150 * KB)} |`);
+p(`| Largest contentful paint, first visit, Slow 4G + 4x CPU ≤ 2.0 s | ${ms(lcp?.median)} | ${verdict(lcp?.median, 2000)} |`);
+p(`| Largest contentful paint, repeat visit offline from the service worker (4x CPU) ≤ 0.5 s | ${repeatCell} | ${lcp && !lcp.serviceWorker?.registered ? "n/a" : verdict(repeatFigure, 500)} |`);
+p(`| Keystroke in search to results painted, 1,500 agreements / 15,000 activities, 4x CPU: p95 ≤ 50 ms | p95 ${ms(keys?.p95)} (p50 ${ms(keys?.p50)}) | ${verdict(keys?.p95, 50)} |`);
+p(`| The core's query on that dataset, natively: median ≤ 1 ms | slowest query's median ${us(nativeWorst)}; median over the query set ${us(nativeMid)} | ${verdict(nativeWorst == null ? null : nativeWorst / 1000, 1)} |`);
+p(`| Memory after load with that dataset (JS heap + wasm memory) ≤ 20 MB | ${mb(memory?.total)} (JS ${mb(memory?.jsHeapUsed)} + wasm ${mb(memory?.wasmMemory)}) | ${verdict(memory?.total, 20 * KB * KB)} |`);
+p();
+if (peer) {
+  const comparable = peer.rows.filter((r) => !(r.mini.records === 0 && r.ours.records + r.ours.groups > 0));
+  p("## Peer: MiniSearch in the same browser");
+  p();
+  p(`MiniSearch ${peer.mini.version} and our engine (loften-core built to wasm by \`bench/probe\` with the app's`);
+  p("release profile and wasm-opt settings), in one page of the same Chromium, no throttling, over the");
+  p(`same ${num(peer.mini.documentCount)} promises and activities of the synthetic dataset, the same queries (\`bench/queries.json\`).`);
+  p();
+  p("| | Ours | MiniSearch | Ours / MiniSearch |");
+  p("|---|---|---|---|");
+  p(`| Query time, median over the query set's per-query medians | ${ms(median(peer.rows.map((r) => r.ours.median_ms)), 3)} | ${ms(median(peer.rows.map((r) => r.mini.median_ms)), 3)} | **${median(comparable.map((r) => r.ratio)).toFixed(2)}** (median of per-query ratios, ${comparable.length} comparable queries) |`);
+  p(`| Query time, the whole set once | ${ms(peer.rows.reduce((a, r) => a + r.ours.median_ms, 0), 2)} | ${ms(peer.rows.reduce((a, r) => a + r.mini.median_ms, 0), 2)} | ${(peer.rows.reduce((a, r) => a + r.ours.median_ms, 0) / peer.rows.reduce((a, r) => a + r.mini.median_ms, 0)).toFixed(2)} |`);
+  p(`| Index memory | ${mb(peer.ours.indexBytes)} (Rust allocator, live bytes) | ${mb(peer.mini.indexBytes)} (JS heap after GC) | **${peer.memoryRatio.toFixed(2)}** |`);
+  p(`| Index build | ${ms(peer.ours.buildMs)} | ${ms(peer.mini.buildMs)} | ${(peer.ours.buildMs / peer.mini.buildMs).toFixed(2)} |`);
+  p(`| Reading the bundle | ${ms(peer.ours.parseMs)} (serde_json, ${mb(peer.ours.datasetBytes)} held) | ${ms(peer.mini.prepareMs)} to make documents from JSON.parse | |`);
+  p();
+  p("| Query | Ours: agreements / records | MiniSearch: agreements / records | Ours, median | MiniSearch, median | Ratio |");
+  p("|---|---|---|---|---|---|");
+  for (const r of peer.rows) {
+    const note = comparable.includes(r) ? "" : " (not comparable: MiniSearch has no infix search)";
+    p(`| ${r.name} | ${num(r.ours.groups)} / ${num(r.ours.records)} | ${num(r.mini.groups)} / ${num(r.mini.records)} | ${ms(r.ours.median_ms, 3)} | ${ms(r.mini.median_ms, 3)} | ${r.ratio.toFixed(2)}${note} |`);
+  }
+  p();
+  p("Not the same work: ours also counts facets for all five filters on every query, lists");
+  p("agreements that match by their own texts (records listed: only those matching by their own");
+  p("words), ranks exact letters over folded ones and finds words inside compounds (4+ letters);");
+  p("MiniSearch scores BM25 and returns every matching record. Record counts differ for those reasons.");
+  p();
+}
+p("## Details");
+p();
+if (size || bytes) {
+  p("### First visit: bytes by kind");
+  p();
+  p("Brotli -q 11 and gzip -6 of the files in dist/ (`bench/size_check.py`, deterministic), and what");
+  p(`Chromium received from nginx (gzip level 6) on a first visit of \`/\` with the real data, median of ${browser.runs ?? "?"} runs`);
+  p("(body bytes; headers are counted in the budget rows above). \"Service worker\" is the precache");
+  p("download the service worker makes during that same first visit.");
+  p();
+  p("| Kind | Raw | Brotli -q 11 | gzip -6 | Received by the page | Received by the service worker |");
+  p("|---|---|---|---|---|---|");
+  const swKind = (k) => median((bytes?.runs ?? []).map((run) => run.rows.filter((r) => r.kind === k && r.by !== "page").reduce((a, r) => a + r.body, 0)));
+  const pageKind = (k) => median((bytes?.runs ?? []).map((run) => run.rows.filter((r) => r.kind === k && r.by === "page").reduce((a, r) => a + r.body, 0)));
+  for (const k of [...BUDGET_KINDS, "manifest", "icons", "other"]) {
+    const s = size?.by_kind?.[k];
+    if (!s && !bytes?.median?.[k]) continue;
+    p(`| ${k} | ${s ? num(s.raw) : "–"} | ${s ? num(s.brotli) : "–"} | ${s ? num(s.gzip6) : "–"} | ${num(pageKind(k))} | ${num(swKind(k))} |`);
+  }
+  p(`| **html+js+wasm+css+data** | ${num(size?.total_raw)} | **${num(size?.total_brotli)}** | ${num(size?.total_gzip6)} | ${num(median(perRun.map((t) => t.page.body)))} | ${num(median(perRun.map((t) => t.sw.body)))} |`);
+  p();
+  if (size) {
+    p("Files counted by the size check: " + size.files.map((f) => `\`${f.path}\` ${num(f.brotli)}`).join(", ") + ".");
+    p();
+  }
+}
+if (lcp) {
+  p("### Largest contentful paint");
+  p();
+  p("First visit of `/` (real data) in a fresh browser context: Slow 4G (150 ms latency, 1.6 Mbit/s down and up,");
+  p("`Network.emulateNetworkConditions`), 4x CPU slowdown (`Emulation.setCPUThrottlingRate`), phone viewport.");
+  p();
+  p("| Run | LCP | LCP element | FCP | load event | first result painted | repeat visit offline (SW) |");
+  p("|---|---|---|---|---|---|---|");
+  lcp.runs.forEach((r, i) => {
+    const rep = r.repeat ? (r.repeat.error ? `error: ${r.repeat.error}` : `${ms(r.repeat.lcp)} (${r.repeat.entry?.element ?? "?"}, controlled: ${r.repeat.controlled})`) : "n/a";
+    p(`| ${i + 1} | ${ms(r.lcp)} | \`${r.entry?.element ?? "?"}\` “${(r.entry?.text ?? "").slice(0, 40)}…” | ${ms(r.fcp)} | ${ms(r.load)} | ${ms(r.firstResultPainted)} | ${rep} |`);
+  });
+  p(`| **median** | **${ms(lcp.median)}** | | ${ms(lcp.fcp)} | ${ms(lcp.load)} | ${ms(lcp.firstResultPainted)} | ${lcp.serviceWorker?.registered ? ms(lcp.repeatOffline) : "n/a: no service worker yet"} |`);
+  p();
+}
+if (keys) {
+  p("### Keystroke to paint");
+  p();
+  p("Synthetic dataset (dist-bench/), 4x CPU slowdown, typing into the search field one key at a time");
+  p(`(${browser.sequence?.filter((k) => !k.startsWith("Control")).length ?? "?"} key presses per run: "trygghetsvandring", 9 × Backspace, select all + Backspace, "polisen",`);
+  p("7 × Backspace, \"narkotika\", select all + Backspace), ~150 ms between a paint and the next key.");
+  p();
+  p("| Run | p50 | p95 | max | keys without a DOM change |");
+  p("|---|---|---|---|---|");
+  keys.runs.forEach((r, i) => p(`| ${i + 1} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.unchanged} |`));
+  p(`| **median of runs** | **${ms(keys.p50)}** | **${ms(keys.p95)}** | | |`);
+  p(`| all ${keys.samples} keys pooled | ${ms(keys.pooledP50)} | ${ms(keys.pooledP95)} | | |`);
+  p();
+}
+if (memory) {
+  p("### Memory after load");
+  p();
+  p("Synthetic dataset, `/` loaded and the results shown, 2 s idle, two forced garbage collections");
+  p("(`HeapProfiler.collectGarbage`); JS heap = `Performance.getMetrics` JSHeapUsedSize; wasm = the");
+  p("`byteLength` of the app's `WebAssembly.Memory`.");
+  p();
+  p("| Run | JS heap used | wasm memory | total | DOM nodes |");
+  p("|---|---|---|---|---|");
+  memory.runs.forEach((r, i) => p(`| ${i + 1} | ${mb(r.jsHeapUsed)} | ${mb(r.wasmMemory)} | ${mb(r.total)} | ${num(r.domNodes)} |`));
+  p(`| **median** | ${mb(memory.jsHeapUsed)} | ${mb(memory.wasmMemory)} | **${mb(memory.total)}** | |`);
+  p();
+}
+if (native) {
+  p("### The query engine, natively");
+  p();
+  p(`\`cargo bench -p loften-core --bench query\` (crates/loften-core/benches/query.rs; the bench profile inherits`);
+  p(`the workspace's \`[profile.release]\`: opt-level "z", LTO). ${num(native.agreements)} agreements, ${num(native.activities)} activities,`);
+  p(`${num(native.records)} promises and activities; reading the bundle (serde_json) ${ms(native.parse_ms, 1)}, \`Index::new\` ${ms(native.index_build_ms, 1)}.`);
+  p();
+  p("| Query | Kind | Agreements | Records | Median | p95 |");
+  p("|---|---|---|---|---|---|");
+  for (const q of native.queries) p(`| ${q.name} | ${q.kind} | ${num(q.groups)} | ${num(q.records)} | ${us(q.median_us)} | ${us(q.p95_us)} |`);
+  p();
+}
+p("## How it is measured");
+p();
+p("- `make bench` builds dist/ (real data) and dist-bench/ (`LOFTEN_BUNDLE=… trunk build --release --dist dist-bench`,");
+p("  the synthetic bundle from `loften synth --agreements 1500 --seed 1`), serves each with nginx and the production");
+p("  server block (`scripts/serve.sh DIST PORT /`) on loopback, and drives Debian's Chromium with playwright-core");
+p("  (`bench/measure.mjs`). Every measurement starts in a fresh browser context (empty caches).");
+p("- Bytes: Playwright's request events (page and service worker), `request.sizes()`: encoded body and header bytes.");
+p("- LCP: a `PerformanceObserver` for `largest-contentful-paint` (buffered) added before the page's scripts; the last");
+p("  entry once the first result is visible plus 1 s. The throttling applies to the page; the service worker's own");
+p("  downloads during the first visit are not throttled. Repeat visit: a new tab in the same context after the");
+p("  service worker is ready, with the context offline and 4x CPU slowdown.");
+p("- Keystroke to paint: `keydown` (its `timeStamp`) to the paint after the last DOM mutation it caused: a");
+p("  `MutationObserver`, then `requestAnimationFrame` → `setTimeout 0`, re-armed by every later mutation.");
+p("- wasm memory: the app's `WebAssembly.Memory`, taken from Trunk's `TrunkApplicationStarted` event");
+p("  (`event.detail.wasm` is wasm-bindgen's init result, the instance's exports, whose `memory` it is) and, as a");
+p("  fallback should the boot script change, from a wrapper around `WebAssembly.instantiate(Streaming)` installed");
+p("  by the same init script. `performance.measureUserAgentSpecificMemory` needs cross-origin isolation, which the");
+p("  site does not have.");
+p("- Peer: `bench/peer-page.js`; times are medians of batches of calls long enough (≥ 5 ms) for the browser's");
+p("  100 µs timer; index memory for ours is the Rust allocator's live bytes before and after `Index::new`, for");
+p("  MiniSearch the JS heap after forced GC before and after `addAll` (documents built beforehand).");
+p();
+writeFileSync(args.out, out.join("\n"));
+console.log(`[bench] wrote ${args.out}`);

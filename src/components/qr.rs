@@ -1,0 +1,116 @@
+//! QR codes drawn as SVG by the app itself, so a kiosk visitor can take a page to their phone
+//! and a link that would leave the app can be followed on the phone instead.
+
+use leptos::prelude::*;
+use qrcodegen::{QrCode, QrCodeEcc};
+
+use crate::i18n::use_texts;
+
+/// The side (in modules, quiet zone included) and an SVG path of the dark modules of a QR
+/// code for `text`. One path keeps the DOM small; `M x y h1 v1 h-1 z` per dark module.
+pub fn qr_path(text: &str) -> Option<(i32, String)> {
+    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    const QUIET: i32 = 4;
+    let size = code.size();
+    let mut path = String::with_capacity((size * size * 8) as usize);
+    for y in 0..size {
+        for x in 0..size {
+            if code.get_module(x, y) {
+                path.push_str(&format!("M{} {}h1v1h-1z", x + QUIET, y + QUIET));
+            }
+        }
+    }
+    Some((size + 2 * QUIET, path))
+}
+
+/// A QR code of `url`, with the address written under it for those who would rather type.
+#[component]
+pub fn QrCode(
+    /// The full address the code holds.
+    #[prop(into)]
+    url: String,
+    /// What the code is for, e.g. "QR-kod till medborgarlöftet".
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    let Some((side, path)) = qr_path(&url) else {
+        return view! { <p class="qr__url">{url}</p> }.into_any();
+    };
+    view! {
+        <figure class="qr">
+            <svg class="qr__code" role="img" aria-label=label viewBox=format!("0 0 {side} {side}") shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+                <rect width="100%" height="100%" fill="#fff"/>
+                <path d=path fill="#000"/>
+            </svg>
+            <figcaption class="qr__url">{url}</figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+/// "Ta med till mobilen": a button that shows a QR code of `url` in a dialog.
+#[component]
+pub fn TakeAway(
+    /// The public address to carry away.
+    #[prop(into)]
+    url: String,
+) -> impl IntoView {
+    let t = use_texts();
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="button button--secondary take-away" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+            {t.take_away}
+        </button>
+        <Show when=move || open.get()>
+            <div class="take-away__panel" role="group" aria-label=t.take_away>
+                <p>{t.take_away_hint}</p>
+                <QrCode url=url.clone() label=t.qr_label/>
+                <button type="button" class="button" on:click=move |_| open.set(false)>{t.close}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A link that leaves the app (a source's page, a file): on a kiosk it is a QR code for the
+/// visitor's phone instead, so nobody is stranded on a page without a way back.
+#[component]
+pub fn OutboundLink(
+    /// Absolute, or relative to the app's base.
+    href: String,
+    /// The link text.
+    text: String,
+) -> impl IntoView {
+    let t = use_texts();
+    if !crate::kiosk::use_kiosk().enabled {
+        return view! { <p><a href=href rel="external noopener">{text}</a></p> }.into_any();
+    }
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(&href, &base).map(|u| u.href()).unwrap_or(href);
+    let label = format!("{}: {text}", t.qr_label);
+    view! {
+        <div class="outbound">
+            <p>{text}" – "{t.open_on_phone}</p>
+            <QrCode url=url label=label/>
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_becomes_a_square_of_modules_with_a_quiet_zone() {
+        let (side, path) = qr_path("https://example.org/medborgarlofte/jonkoping-2020").unwrap();
+        // Version 3 or 4 for a URL this long: 29 or 33 modules, plus 4 on each side.
+        assert!(side == 37 || side == 41, "{side}");
+        assert!(path.starts_with("M4 4h1v1h-1z"), "the finder pattern starts in the corner");
+        assert!(path.matches('M').count() > 200);
+    }
+
+    #[test]
+    fn too_long_for_a_qr_code_is_none() {
+        assert!(qr_path(&"x".repeat(5000)).is_none());
+    }
+}

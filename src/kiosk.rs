@@ -1,0 +1,192 @@
+//! Kiosk mode: a shared touch screen at a medborgardialog. A session that starts at `/kiosk`
+//! keeps nothing on the device, warns before it resets when left alone, then starts over and
+//! shows the meeting's promises until someone touches it. The timing rules are in
+//! `loften_core::kiosk`; this module wires them to the browser.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
+use loften_core::storage::UserState;
+use loften_core::Dataset;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::catalog::{use_load, Load};
+use crate::i18n::{use_texts, Lang};
+use crate::state::use_store;
+
+/// Kiosk state shared through context; `enabled` is false for everyone else.
+#[derive(Clone, Copy)]
+pub struct Kiosk {
+    pub enabled: bool,
+    /// The settings, read from the opening URL once the data can check its kommun.
+    pub config: Memo<KioskConfig>,
+    /// When the screen was last touched (ms, the page's clock).
+    last_touch: RwSignal<f64>,
+    pub phase: RwSignal<IdlePhase>,
+    /// Showing the meeting's promises until someone touches the screen.
+    pub attract: RwSignal<bool>,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Kiosk {
+    /// `start_query` is the query string the kiosk was opened with (its settings).
+    pub fn start(enabled: bool, start_query: String) -> Kiosk {
+        let load = use_load();
+        let config = Memo::new(move |_| match load.get() {
+            Load::Ready(catalog) if enabled => KioskConfig::from_pairs(loften_core::url::parse_query(&start_query), &catalog.data),
+            _ => KioskConfig::default(),
+        });
+        let kiosk = Kiosk {
+            enabled,
+            config,
+            last_touch: RwSignal::new(now()),
+            phase: RwSignal::new(IdlePhase::Active),
+            attract: RwSignal::new(false),
+        };
+        if !enabled {
+            return kiosk;
+        }
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-kiosk", "");
+        }
+        for event in ["pointerdown", "keydown", "wheel", "input", "touchstart"] {
+            let closure = Closure::<dyn Fn()>::new(move || kiosk.touched());
+            let _ = window().add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), true);
+            closure.forget();
+        }
+        kiosk
+    }
+
+    /// Any touch restarts the count; the next tick (within a second) closes a warning. Closing
+    /// it here, on pointerdown, would pull "Fortsätt" away from under the finger mid-press.
+    fn touched(&self) {
+        self.last_touch.set(now());
+    }
+
+    /// "Fortsätt": the visitor is here; close the warning now.
+    fn keep_going(&self) {
+        self.touched();
+        self.phase.set(IdlePhase::Active);
+    }
+
+    /// Where a reset returns to.
+    pub fn start_path(&self) -> String {
+        self.config.with(KioskConfig::start_path)
+    }
+}
+
+pub fn use_kiosk() -> Kiosk {
+    expect_context::<Kiosk>()
+}
+
+/// The public address of a path of the app, for a QR code.
+pub fn public_url(path: &str) -> String {
+    format!("{}{}", window().location().origin().unwrap_or_default(), crate::app::link_to(path))
+}
+
+/// The idle warning, the reset and the attract screen. Rendered once, in kiosk mode only.
+#[component]
+pub fn KioskOverlay() -> impl IntoView {
+    let kiosk = use_kiosk();
+    let store = use_store();
+    let lang = crate::i18n::use_lang();
+    let navigate = use_navigate();
+    let t = use_texts();
+
+    let reset = move || {
+        // Everything the visitor did goes: saved items, notes, text size, language, search.
+        store.state.set(UserState::default());
+        lang.set(Lang::Sv);
+        navigate(&kiosk.start_path(), NavigateOptions { replace: true, ..Default::default() });
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        kiosk.attract.set(true);
+        kiosk.keep_going();
+    };
+    let tick = move || {
+        let phase = idle_phase(now(), kiosk.last_touch.get_untracked(), kiosk.config.with_untracked(|c| c.idle_seconds));
+        match phase {
+            // Nobody is there to warn while the attract screen runs.
+            _ if kiosk.attract.get_untracked() => {}
+            IdlePhase::Reset => reset(),
+            other if other != kiosk.phase.get_untracked() => kiosk.phase.set(other),
+            _ => {}
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(1000)) {
+        on_cleanup(move || handle.clear());
+    }
+
+    // The dialog stays while the countdown runs (only the number changes), so focus stays on
+    // "Fortsätt" and a screen reader hears the count, not a new dialog every second.
+    let seconds_left = Memo::new(move |_| match kiosk.phase.get() {
+        IdlePhase::Warning { seconds_left } => Some(seconds_left),
+        _ => None,
+    });
+    let warning_open = Memo::new(move |_| seconds_left.get().is_some());
+    let continue_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if warning_open.get() {
+            if let Some(button) = continue_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let warning = view! {
+        <Show when=move || warning_open.get()>
+            <div class="kiosk-warning" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-warning-title" aria-describedby="kiosk-warning-text">
+                <div class="kiosk-warning__box">
+                    <h2 id="kiosk-warning-title">{t.kiosk_warning_title}</h2>
+                    <p id="kiosk-warning-text">{t.kiosk_warning_text}</p>
+                    <p class="kiosk-warning__count">
+                        <span class="kiosk-warning__seconds">{move || seconds_left.get().unwrap_or_default()}</span>" "{t.kiosk_seconds}
+                    </p>
+                    <button type="button" class="button kiosk-warning__continue" node_ref=continue_button on:click=move |_| kiosk.keep_going()>{t.kiosk_continue}</button>
+                </div>
+            </div>
+        </Show>
+    };
+    let load = use_load();
+    let attract = move || {
+        let Load::Ready(catalog) = load.get() else { return None };
+        kiosk.attract.get().then(|| view! { <Attract data=catalog.data.clone()/> })
+    };
+    view! { {warning} {attract} }
+}
+
+/// The meeting's promises, one after another, until someone touches the screen.
+#[component]
+fn Attract(data: Arc<Dataset>) -> impl IntoView {
+    let kiosk = use_kiosk();
+    let t = use_texts();
+    let kommun = kiosk.config.with_untracked(|c| c.kommun.clone());
+    let slides: Vec<(String, String)> = data
+        .agreements
+        .iter()
+        .filter(|a| kommun.as_ref().is_none_or(|slug| a.kommuner.iter().any(|k| data.kommun_by_name(k).is_some_and(|x| &x.slug == slug))))
+        .flat_map(|a| a.promises.iter().map(move |p| (p.text.clone(), format!("{} · {}", a.kommuner.join(", "), a.period.label()))))
+        .collect();
+    let index = RwSignal::new(0usize);
+    let count = slides.len().max(1);
+    if let Ok(handle) = set_interval_with_handle(move || index.update(|i| *i = (*i + 1) % count), Duration::from_millis(7000)) {
+        on_cleanup(move || handle.clear());
+    }
+    let slide = move || slides.get(index.get()).cloned();
+    view! {
+        <button type="button" class="kiosk-attract" on:click=move |_| kiosk.attract.set(false)>
+            <span class="kiosk-attract__title">{t.kiosk_heading}</span>
+            {move || slide().map(|(text, meta)| view! {
+                <span class="kiosk-attract__promise" lang="sv">{text}</span>
+                <span class="kiosk-attract__meta">{meta}</span>
+            })}
+            <span class="kiosk-attract__hint">{t.kiosk_touch_to_start}</span>
+        </button>
+    }
+}

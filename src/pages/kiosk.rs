@@ -1,0 +1,119 @@
+//! `/kiosk`: the kiosk's start: "Vad har polis och kommun lovat?", a kommun picker, and the
+//! chosen kommun's promises in large type. `?kommun=` opens straight on a kommun.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use loften_core::views::kommun_history;
+use loften_core::{Agreement, AgreementKind};
+
+use crate::app::link_to;
+use crate::components::badges::StatusBadge;
+use crate::components::layout::set_title;
+use crate::components::with_catalog::with_catalog;
+use crate::i18n::use_texts;
+use crate::kiosk::use_kiosk;
+
+/// The kiosk start page.
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    let t = use_texts();
+    set_title(t.kiosk_heading);
+    let query = use_query_map();
+    let kiosk = use_kiosk();
+    let navigate = use_navigate();
+    with_catalog(move |catalog| {
+        let data = catalog.data.clone();
+        // The visitor's choice (in the URL) or the meeting's kommun.
+        let chosen = query.with(|q| q.get("kommun")).or_else(|| kiosk.config.with(|c| c.kommun.clone()));
+        let kommun = chosen.and_then(|slug| data.kommun_by_slug(&slug).cloned());
+        let with_data: Vec<(String, String)> = data
+            .kommuner
+            .iter()
+            .filter(|k| data.agreement_counts().contains_key(k.short_name.as_str()))
+            .map(|k| (k.slug.clone(), k.short_name.clone()))
+            .collect();
+        let all: Vec<(String, String)> = data.kommuner.iter().map(|k| (k.slug.clone(), k.short_name.clone())).collect();
+        let navigate = navigate.clone();
+        let pick = move |slug: String| navigate(&format!("/kiosk?kommun={slug}"), NavigateOptions { scroll: true, ..Default::default() });
+        let pick_from_select = {
+            let pick = pick.clone();
+            move |ev: leptos::ev::Event| {
+                let slug = event_target_value(&ev);
+                if !slug.is_empty() {
+                    pick(slug);
+                }
+            }
+        };
+        let selected = kommun.as_ref().map(|k| k.slug.clone()).unwrap_or_default();
+        let agreements: Vec<Agreement> = kommun
+            .as_ref()
+            .map(|k| kommun_history(&data, &k.short_name).into_iter().map(|c| c.agreement.clone()).collect())
+            .unwrap_or_default();
+        view! {
+            <div class="page page--kiosk">
+                <h1 tabindex="-1">{t.kiosk_heading}</h1>
+                <p class="lead">{t.kiosk_intro}</p>
+                <section class="kiosk-picker" aria-labelledby="kiosk-pick">
+                    <h2 id="kiosk-pick">{t.kiosk_pick}</h2>
+                    <p class="muted">{t.kiosk_with_data}</p>
+                    <ul class="kiosk-picker__list">
+                        {with_data.into_iter().map(|(slug, name)| {
+                            let pick = pick.clone();
+                            let current = slug == selected;
+                            view! {
+                                <li><button type="button" class="button kiosk-picker__button" aria-pressed=current.to_string() on:click=move |_| pick(slug.clone())>{name}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <div class="filter kiosk-picker__all">
+                        <label for="kiosk-kommun">{t.kiosk_pick}</label>
+                        <select id="kiosk-kommun" on:change=pick_from_select>
+                            <option value="" selected=selected.is_empty()>"—"</option>
+                            {all.into_iter().map(|(slug, name)| {
+                                let is_selected = slug == selected;
+                                view! { <option value=slug selected=is_selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </section>
+                {kommun.map(|k| {
+                    let none = agreements.is_empty();
+                    view! {
+                        <section class="section kiosk-kommun" aria-labelledby="kiosk-kommun-heading">
+                            <h2 id="kiosk-kommun-heading">{k.name.clone()}</h2>
+                            {if none {
+                                view! { <p class="notice">{t.kommun_none}" "{t.kommun_where_to_ask}</p> }.into_any()
+                            } else {
+                                view! { <ol class="kiosk-agreements">{agreements.into_iter().map(|a| view! { <li><KioskAgreement agreement=a/></li> }).collect_view()}</ol> }.into_any()
+                            }}
+                            <p><A href=link_to(&format!("/?kommun={}", k.slug))>{t.kiosk_search_all}</A></p>
+                        </section>
+                    }
+                })}
+            </div>
+        }
+    })
+}
+
+/// One agreement in large type: its promises (or, when it has none, its commitments).
+#[component]
+fn KioskAgreement(agreement: Agreement) -> impl IntoView {
+    let t = use_texts();
+    let a = agreement;
+    let texts: Vec<String> = if a.promises.is_empty() { a.activities.iter().map(|x| x.text.clone()).collect() } else { a.promises.iter().map(|p| p.text.clone()).collect() };
+    let announcement = a.kind == AgreementKind::Announcement;
+    view! {
+        <article class="card kiosk-card">
+            <h3 class="card__title">{a.title.clone()}</h3>
+            <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
+            {if announcement {
+                view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
+            } else {
+                view! { <ul class="kiosk-promises">{texts.into_iter().map(|text| view! { <li lang="sv">{text}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            <p><A href=link_to(&format!("/medborgarlofte/{}", a.id))>{t.kiosk_open_agreement}</A></p>
+        </article>
+    }
+}
