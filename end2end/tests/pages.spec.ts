@@ -110,3 +110,17 @@ test("navigation moves focus to the new page's heading", async ({ page }) => {
   await page.getByRole("navigation").getByRole("link", { name: "Kommuner" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Alla kommuner" })).toBeFocused();
 });
+
+test("find a kommun by part of its name; the text stays in the URL", async ({ page }) => {
+  await open(page, "/kommuner");
+  await page.getByLabel("Hitta kommun").fill("jonk");
+  await expect(page.locator(".kommun-list li")).toHaveCount(1);
+  await expect(page.locator("section.lan h2")).toHaveText(["Jönköpings län · 1/13"]);
+  expect(new URL(page.url()).searchParams.get("hitta")).toBe("jonk");
+  await page.getByLabel("Hitta kommun").fill("väsby");
+  await expect(page.getByRole("link", { name: "Upplands Väsby" })).toBeVisible();
+  await page.getByLabel("Hitta kommun").fill("xyz");
+  await expect(page.getByText("Ingen kommun heter så.")).toBeVisible();
+  await page.getByLabel("Hitta kommun").fill("");
+  await expect(page.locator(".kommun-list li")).toHaveCount(290);
+});

@@ -41,8 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <A href=move || link_to(&kiosk.start_path()) attr:class="button kiosk-home">{t.kiosk_to_start}</A>
                 })}
                 <button type="button" class="lang-switch" on:click=toggle_lang
-                    lang=move || if lang.get() == Lang::Sv { "en" } else { "sv" }
-                    aria-label=t.switch_language_to>
+                    lang=move || if lang.get() == Lang::Sv { "en" } else { "sv" }>
                     {t.switch_language}
                 </button>
             </div>

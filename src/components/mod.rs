@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod layout;
+pub mod page_frame;
 pub mod qr;
 pub mod record;
 pub mod save;

@@ -81,11 +81,12 @@ pub fn OutboundLink(
     text: String,
 ) -> impl IntoView {
     let t = use_texts();
-    if !crate::kiosk::use_kiosk().enabled {
-        return view! { <p><a href=href rel="external noopener">{text}</a></p> }.into_any();
-    }
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(&href, &base).map(|u| u.href()).unwrap_or(href);
+    let url = web_sys::Url::new_with_base(&href, &base).map(|u| u.href()).unwrap_or(href.clone());
+    if !crate::kiosk::use_kiosk().enabled {
+        // On paper the address is printed, since it cannot be clicked.
+        return view! { <p><a href=href rel="external noopener">{text}</a><span class="print-only">" ("{url}")"</span></p> }.into_any();
+    }
     let label = format!("{}: {text}", t.qr_label);
     view! {
         <div class="outbound">

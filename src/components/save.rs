@@ -24,8 +24,7 @@ pub fn SaveButton(
         let id = id.clone();
         Memo::new(move |_| store.state.with(|s| s.is_saved(&id)))
     };
-    let short: String = label.chars().take(80).collect();
-    let name = format!("{} {}", t.save, short);
+    let name = format!("{} {}", t.save, loften_core::text::shorten(&label, 80));
     let on_click = move |_| store.toggle(&id, Some(label.clone()));
     view! {
         <button type="button" class="save" aria-pressed=move || saved.get().to_string() aria-label=name on:click=on_click>

@@ -104,6 +104,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
             </div>
             {kiosk.then(|| view! { <TakeAway url=page_url.clone()/> })}
+            <p class="print-only print-address">{t.print_address}": "{page_url.clone()}</p>
             <dl class="facts">
                 <div><dt>{if a.kommuner.len() > 1 { t.kommuner } else { t.kommun }}</dt><dd>{kommun_links}</dd></div>
                 <div><dt>{t.lan}</dt><dd>{lan.join(", ")}</dd></div>

@@ -11,6 +11,7 @@ use loften_core::views::{area_mentions, areas_by_kommun};
 use loften_core::{Activity, AreaKind, Dataset, Promise};
 
 use crate::components::layout::set_title;
+use crate::components::page_frame::PageFrame;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::{use_texts, Texts};
@@ -52,7 +53,7 @@ fn mention_list(data: Arc<Dataset>, mentions: Vec<AreaMention>) -> impl IntoView
             let href = format!("/medborgarlofte/{}", m.agreement_id);
             view! {
                 <div class="mention">
-                    <h3 class="mention__agreement"><A href=link_to(&href)>{m.heading}</A></h3>
+                    <h3 class="mention__agreement" lang="sv"><A href=link_to(&href)>{m.heading}</A></h3>
                     <ul class="records">
                         {m.promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p/></li> }).collect_view()}
                         {m.activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
@@ -104,13 +105,7 @@ pub fn AreasPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <div class="page page--areas">
-                <h1 tabindex="-1">{t.areas_heading}</h1>
-                <p class="lead">{t.areas_intro}</p>
-                {groups}
-            </div>
-        }
+        view! { <PageFrame class="page--areas" heading=t.areas_heading lead=t.areas_intro>{groups}</PageFrame> }
     })
 }
 

@@ -16,6 +16,7 @@ use loften_core::{ActorFilter, AgreementKind, Dataset, Query, Results};
 use crate::catalog::Catalog;
 use crate::components::badges::StatusBadge;
 use crate::components::layout::set_title;
+use crate::components::page_frame::PageFrame;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
@@ -261,9 +262,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
     let download_csv = download.clone();
 
     view! {
-        <div class="page page--search">
-            <h1 tabindex="-1">{t.search_heading}</h1>
-            <p class="lead">{t.tagline}</p>
+        <PageFrame class="page--search" heading=t.search_heading lead=t.tagline>
             <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
                 <label for="q" class="search__label">{t.search_label}</label>
                 <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"
@@ -289,7 +288,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
                 </div>
             </div>
             {results_view}
-        </div>
+        </PageFrame>
     }
 }
 
@@ -314,7 +313,7 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: String) -> impl IntoView 
     view! {
         <article class="card result">
             <div class="card__head">
-                <h2 class="card__title"><A href=link_to(&href)>{title}</A></h2>
+                <h2 class="card__title" lang="sv"><A href=link_to(&href)>{title}</A></h2>
                 <SaveButton id=a.id.clone() label=save_label/>
             </div>
             <p class="card__meta">

@@ -11,6 +11,7 @@ use loften_core::{Agreement, AgreementKind};
 use crate::app::link_to;
 use crate::components::badges::StatusBadge;
 use crate::components::layout::set_title;
+use crate::components::page_frame::PageFrame;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::use_texts;
 use crate::kiosk::use_kiosk;
@@ -52,9 +53,7 @@ pub fn KioskPage() -> impl IntoView {
             .map(|k| kommun_history(&data, &k.short_name).into_iter().map(|c| c.agreement.clone()).collect())
             .unwrap_or_default();
         view! {
-            <div class="page page--kiosk">
-                <h1 tabindex="-1">{t.kiosk_heading}</h1>
-                <p class="lead">{t.kiosk_intro}</p>
+            <PageFrame class="page--kiosk" heading=t.kiosk_heading lead=t.kiosk_intro>
                 <section class="kiosk-picker" aria-labelledby="kiosk-pick">
                     <h2 id="kiosk-pick">{t.kiosk_pick}</h2>
                     <p class="muted">{t.kiosk_with_data}</p>
@@ -92,7 +91,7 @@ pub fn KioskPage() -> impl IntoView {
                         </section>
                     }
                 })}
-            </div>
+            </PageFrame>
         }
     })
 }
@@ -106,7 +105,7 @@ fn KioskAgreement(agreement: Agreement) -> impl IntoView {
     let announcement = a.kind == AgreementKind::Announcement;
     view! {
         <article class="card kiosk-card">
-            <h3 class="card__title">{a.title.clone()}</h3>
+            <h3 class="card__title" lang="sv">{a.title.clone()}</h3>
             <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
             {if announcement {
                 view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()

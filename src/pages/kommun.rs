@@ -43,7 +43,7 @@ pub fn KommunPage() -> impl IntoView {
                 let announcement = a.kind == AgreementKind::Announcement;
                 view! {
                     <li class="card timeline__item">
-                        <h3 class="card__title"><A href=link_to(&href)>{a.title.clone()}</A></h3>
+                        <h3 class="card__title" lang="sv"><A href=link_to(&href)>{a.title.clone()}</A></h3>
                         <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
                         {if announcement {
                             view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()

@@ -1,55 +1,89 @@
-//! `/kommuner`: all 290 kommuner by län, each with its number of agreements.
+//! `/kommuner`: all 290 kommuner by län, each with its number of agreements, and a field to
+//! find one by name (`?hitta=`, in the URL so it survives Back).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use loften_core::views::{kommun_matches, kommuner_by_lan};
 
 use crate::app::link_to;
-use loften_core::views::kommuner_by_lan;
-
 use crate::components::layout::set_title;
+use crate::components::page_frame::PageFrame;
 use crate::components::with_catalog::with_catalog;
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Texts};
+
+/// One län's kommuner as the page lists them: (slug, name, number of agreements).
+type Kommuner = Vec<(String, String, usize)>;
 
 /// The kommun list.
 #[component]
 pub fn KommunerPage() -> impl IntoView {
     let t = use_texts();
     set_title(t.kommuner_heading);
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let typed = Memo::new(move |_| query.with(|q| q.get("hitta")).unwrap_or_default());
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let path = format!("/kommuner{}", loften_core::url::query_string([("hitta", value.as_str())].into_iter().filter(|(_, v)| !v.is_empty())));
+        navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
     with_catalog(move |catalog| {
-        let groups = kommuner_by_lan(&catalog.data)
+        // (län code, län name, its kommuner)
+        let lan: Vec<(String, String, Kommuner)> = kommuner_by_lan(&catalog.data)
             .into_iter()
-            .map(|(lan, kommuner)| {
-                let heading_id = format!("lan-{}", lan.code);
-                let labelled_by = heading_id.clone();
-                let with_data = kommuner.iter().filter(|(_, n)| *n > 0).count();
-                let (lan_name, total) = (lan.name.clone(), kommuner.len());
-                view! {
-                    <section class="lan" aria-labelledby=labelled_by>
-                        <h2 id=heading_id>{lan_name}<span class="muted">{format!(" · {with_data}/{total}")}</span></h2>
-                        <ul class="kommun-list">
-                            {kommuner.into_iter().map(|(k, count)| {
-                                let href = format!("/kommun/{}", k.slug);
-                                let name = k.short_name.clone();
-                                let has_data = count > 0;
-                                let count_text = if count == 0 { t.none_in_data.to_string() } else { count.to_string() };
-                                view! {
-                                    <li class:has-data=has_data>
-                                        <A href=link_to(&href)>{name}</A>
-                                        <span class="count">{count_text}</span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                }
-            })
-            .collect_view();
+            .map(|(lan, kommuner)| (lan.code.clone(), lan.name.clone(), kommuner.into_iter().map(|(k, n)| (k.slug.clone(), k.short_name.clone(), n)).collect()))
+            .collect();
+        let on_input = on_input.clone();
         view! {
-            <div class="page page--kommuner">
-                <h1 tabindex="-1">{t.kommuner_heading}</h1>
-                <p class="lead">{t.kommuner_intro}</p>
-                {groups}
-            </div>
+            <PageFrame class="page--kommuner" heading=t.kommuner_heading lead=t.kommuner_intro>
+                <div class="filter kommun-finder">
+                    <label for="hitta">{t.find_kommun}</label>
+                    <input id="hitta" type="search" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input=on_input/>
+                </div>
+                {move || {
+                    let typed = typed.get();
+                    let sections: Vec<_> = lan
+                        .iter()
+                        .filter_map(|(code, name, kommuner)| {
+                            let matching: Kommuner = kommuner.iter().filter(|(_, k, _)| kommun_matches(k, &typed)).cloned().collect();
+                            (!matching.is_empty()).then(|| lan_section(t, code, name, kommuner, matching))
+                        })
+                        .collect();
+                    if sections.is_empty() {
+                        view! { <p class="empty">{t.no_kommun_found}</p> }.into_any()
+                    } else {
+                        sections.collect_view().into_any()
+                    }
+                }}
+            </PageFrame>
         }
     })
+}
+
+/// One län: its heading with how many of its kommuner have agreements here, and the kommuner
+/// shown (all, or those matching what was typed).
+fn lan_section(t: &'static Texts, code: &str, name: &str, all: &Kommuner, shown: Kommuner) -> impl IntoView {
+    let heading_id = format!("lan-{code}");
+    let labelled_by = heading_id.clone();
+    let with_data = all.iter().filter(|(_, _, n)| *n > 0).count();
+    let counts = format!(" · {with_data}/{}", all.len());
+    view! {
+        <section class="lan" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{name.to_string()}<span class="muted">{counts}</span></h2>
+            <ul class="kommun-list">
+                {shown.into_iter().map(|(slug, name, count)| {
+                    let count_text = if count == 0 { t.none_in_data.to_string() } else { count.to_string() };
+                    let has_data = count > 0;
+                    view! {
+                        <li class:has-data=has_data>
+                            <A href=link_to(&format!("/kommun/{slug}"))>{name}</A>
+                            <span class="count">{count_text}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
 }

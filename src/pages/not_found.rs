@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::app::link_to;
 
 use crate::components::layout::set_title;
+use crate::components::page_frame::PageFrame;
 use crate::i18n::use_texts;
 
 /// The fallback for unknown paths.
@@ -20,15 +21,13 @@ pub fn NotFound(#[prop(into)] detail: String) -> impl IntoView {
     let t = use_texts();
     set_title(t.not_found_heading);
     view! {
-        <div class="page page--not-found">
-            <h1 tabindex="-1">{t.not_found_heading}</h1>
-            <p>{t.not_found_text}</p>
+        <PageFrame class="page--not-found" heading=t.not_found_heading lead=t.not_found_text>
             {(!detail.is_empty()).then(|| view! { <p class="notice">{detail}</p> })}
             <ul class="link-list">
                 <li><A href=link_to("/")>{t.go_home}</A></li>
                 <li><A href=link_to("/kommuner")>{t.nav_kommuner}</A></li>
                 <li><A href=link_to("/omraden")>{t.nav_areas}</A></li>
             </ul>
-        </div>
+        </PageFrame>
     }
 }

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::layout::set_title;
+use crate::components::page_frame::PageFrame;
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::{use_texts, Texts};
@@ -60,16 +61,14 @@ pub fn SavedPage() -> impl IntoView {
         let data = catalog.data.clone();
         let shared = move || query.with(|q| q.get("dela")).map(|v| parse_share(&v));
         view! {
-            <div class="page page--saved">
-                <h1 tabindex="-1">{t.saved_heading}</h1>
-                <p class="lead">{t.saved_intro}</p>
+            <PageFrame class="page--saved" heading=t.saved_heading lead=t.saved_intro>
                 {
                     let data = data.clone();
                     move || shared().map(|ids| view! { <SharedPreview data=data.clone() ids=ids/> })
                 }
                 <SavedList data=data.clone()/>
                 {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/> }.into_any() }}
-            </div>
+            </PageFrame>
         }
     })
 }
@@ -112,7 +111,7 @@ fn SavedList(data: Arc<Dataset>) -> impl IntoView {
                 view! {
                     <section class="section saved-group">
                         {match heading {
-                            Some((title, href)) => view! { <h2><A href=link_to(&href)>{title}</A></h2> }.into_any(),
+                            Some((title, href)) => view! { <h2 lang="sv"><A href=link_to(&href)>{title}</A></h2> }.into_any(),
                             None => view! { <h2>{t.saved_missing}</h2><p class="muted">{t.saved_missing_text}</p> }.into_any(),
                         }}
                         <ul class="records">

@@ -2,3 +2,5 @@
 //! page's text as draft agreements. `main.rs` stays the thin command line around it.
 
 pub mod import;
+pub mod rng;
+pub mod synth;

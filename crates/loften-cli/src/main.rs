@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use loften_core::{DataFiles, Dataset};
 
-mod synth;
 
 const USAGE: &str = "\
 loften: the Medborgarlöften dataset
@@ -50,38 +49,8 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-/// (file name, contents) of each file in a folder, sorted by name, with the given ending.
-fn read_folder(dir: &Path, ending: &str) -> Result<Vec<(String, String)>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        if path.is_file() && name.ends_with(ending) {
-            files.push((name, read(&path)?));
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-fn read_data_dir(dir: &Path) -> Result<DataFiles, String> {
-    Ok(DataFiles {
-        kommuner_csv: read(&dir.join("kommuner.csv"))?,
-        lan_csv: read(&dir.join("lan.csv"))?,
-        topics_json: read(&dir.join("topics.json"))?,
-        areas_json: read(&dir.join("areas.json"))?,
-        agreements: read_folder(&dir.join("agreements"), ".json")?,
-        sources: read_folder(&dir.join("sources"), "")?,
-    })
-}
-
 fn load(dir: &Path) -> Result<Dataset, String> {
-    let files = read_data_dir(dir)?;
+    let files = DataFiles::read_dir(dir)?;
     Dataset::from_files(&files).map_err(|problems| {
         let mut message = format!("{} has {} problem(s):\n", dir.display(), problems.len());
         for p in &problems {
@@ -122,7 +91,7 @@ fn bundle(args: &[String]) -> Result<(), String> {
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write(&out.join("data/medborgarloften.json"), &open_data)?;
     // Every agreement links to its source's text, so the sources ship with the app.
-    for (name, text) in read_folder(&data_dir.join("sources"), "")? {
+    for (name, text) in DataFiles::read_dir(&data_dir)?.sources {
         write(&out.join("data/sources").join(name), &text)?;
     }
     println!("bundled {} agreements into {} ({} bytes)", data.agreements.len(), out.join("data").display(), compact.len());
@@ -136,7 +105,7 @@ fn synth_command(args: &[String]) -> Result<(), String> {
     let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
     // Reference data (kommuner, topics) comes from the real dataset; the agreements do not.
     let real = load(&data_dir)?;
-    let synthetic = synth::generate(&real, count, seed);
+    let synthetic = loften_cli::synth::generate(&real, count, seed);
     let json = serde_json::to_string(&synthetic).map_err(|e| e.to_string())?;
     write(&out, &json)?;
     let activities: usize = synthetic.agreements.iter().map(|a| a.activities.len()).sum();

@@ -6,24 +6,7 @@ use loften_core::{Activity, Actor, Agreement, AgreementKind, Area, AreaKind, Dat
 use loften_core::model::Cadence;
 use loften_core::text::slug;
 
-/// splitmix64: small, fast and the same on every machine, so a seed names one dataset.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use crate::rng::Rng;
 
 const PLACE_PARTS: [&str; 12] = ["Norr", "Söder", "Väster", "Öster", "Björk", "Ek", "Lin", "Ros", "Sjö", "Berg", "Äng", "Ström"];
 const PLACE_ENDS: [&str; 8] = ["hagen", "backen", "dal", "ängen", "torp", "vik", "gården", "holm"];

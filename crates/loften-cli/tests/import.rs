@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use loften_cli::import::{decode_page, import_page, Draft, Reference};
+use loften_cli::rng::Rng;
 use loften_core::dataset::is_iso_date;
 use loften_core::text::collapse_whitespace;
 use loften_core::{Agreement, DataFiles, Dataset};
@@ -16,33 +17,13 @@ fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
 }
 
-/// (file name, contents) of each file in a folder, sorted.
-fn folder(dir: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
-
 fn real_data() -> Dataset {
-    let dir = data_dir();
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
-    let files = DataFiles {
-        kommuner_csv: read("kommuner.csv"),
-        lan_csv: read("lan.csv"),
-        topics_json: read("topics.json"),
-        areas_json: read("areas.json"),
-        agreements: folder(&dir.join("agreements")),
-        sources: folder(&dir.join("sources")),
-    };
+    let files = DataFiles::read_dir(&data_dir()).expect("data/ is readable");
     Dataset::from_files(&files).expect("the real data is valid")
 }
 
 fn seeds() -> Vec<(String, String)> {
-    folder(&data_dir().join("sources"))
+    DataFiles::read_dir(&data_dir()).expect("data/ is readable").sources
 }
 
 /// Every draft of every seed page.
@@ -260,26 +241,6 @@ fn seed_drafts_pass_the_dataset_validation() {
 
 // ---- Robustness: garbled, empty, binary, enormous and foreign input. ----
 
-/// splitmix64: the same inputs on every run, so a failure names its case and can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 /// Lines that lead the importer's heuristics astray: headings, odd dates, odd numbers.
 const TRICKY_LINES: [&str; 22] = [

@@ -66,6 +66,37 @@ pub struct DataFiles {
     pub sources: Vec<(String, String)>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl DataFiles {
+    /// Read a data folder (`data/`): the reference files, `agreements/*.json` and `sources/*`.
+    pub fn read_dir(dir: &std::path::Path) -> Result<DataFiles, String> {
+        let read = |path: std::path::PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+        // (file name, contents) of each file in a folder with the given ending, sorted by name.
+        let folder = |sub: &str, ending: &str| -> Result<Vec<(String, String)>, String> {
+            let path = dir.join(sub);
+            let entries = std::fs::read_dir(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let mut files = Vec::new();
+            for entry in entries {
+                let path = entry.map_err(|e| e.to_string())?.path();
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                if path.is_file() && name.ends_with(ending) {
+                    files.push((name, read(path)?));
+                }
+            }
+            files.sort();
+            Ok(files)
+        };
+        Ok(DataFiles {
+            kommuner_csv: read(dir.join("kommuner.csv"))?,
+            lan_csv: read(dir.join("lan.csv"))?,
+            topics_json: read(dir.join("topics.json"))?,
+            areas_json: read(dir.join("areas.json"))?,
+            agreements: folder("agreements", ".json")?,
+            sources: folder("sources", "")?,
+        })
+    }
+}
+
 fn problem(file: &str, field: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) -> Problem {
     Problem { file: file.to_string(), field: field.into(), message: message.into(), fix: fix.into() }
 }

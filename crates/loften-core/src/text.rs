@@ -102,9 +102,28 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// At most `max` characters of a text, cut at a word boundary with "…" when cut: for
+/// accessible names and labels that must stay short.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max).collect();
+    let cut = head.rfind(' ').filter(|&i| i > 0).map_or(head.as_str(), |i| &head[..i]);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortening_cuts_between_words() {
+        assert_eq!(shorten("Två gemensamma trygghetsvandringar", 100), "Två gemensamma trygghetsvandringar");
+        assert_eq!(shorten("Två gemensamma trygghetsvandringar i Eslöv", 20), "Två gemensamma…");
+        assert_eq!(shorten("Två, gemensamma", 6), "Två…");
+        assert_eq!(shorten("Trygghetsvandringar", 5), "Trygg…");
+    }
 
     #[test]
     fn slugs_follow_the_design_rules() {

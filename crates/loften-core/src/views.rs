@@ -123,6 +123,13 @@ pub fn areas_by_kommun(data: &Dataset) -> Vec<(&Kommun, Vec<&Area>)> {
     data.kommuner.iter().map(|k| (k, areas_of_kommun(data, &k.short_name))).filter(|(_, areas)| !areas.is_empty()).collect()
 }
 
+/// Whether a kommun's name matches what someone typed to find it: anywhere in the name,
+/// case and å/ä/ö forgiven ("jonk" finds Jönköping, "väsby" Upplands Väsby).
+pub fn kommun_matches(name: &str, typed: &str) -> bool {
+    let typed = crate::text::fold(typed.trim());
+    typed.is_empty() || crate::text::fold(name).contains(&typed)
+}
+
 /// Every län in Swedish order with its kommuner (Swedish order) and their agreement counts.
 pub fn kommuner_by_lan(data: &Dataset) -> Vec<(&Lan, Vec<(&Kommun, usize)>)> {
     let counts = data.agreement_counts();

@@ -224,6 +224,15 @@ fn area_mentions_find_promises_and_activities_naming_a_place() {
 }
 
 #[test]
+fn finding_a_kommun_by_part_of_its_name() {
+    use loften_core::views::kommun_matches;
+    assert!(kommun_matches("Jönköping", "jonk"));
+    assert!(kommun_matches("Upplands Väsby", "VÄSBY"));
+    assert!(kommun_matches("Eslöv", " "));
+    assert!(!kommun_matches("Eslöv", "malmö"));
+}
+
+#[test]
 fn kommuner_by_lan_covers_all_290_in_swedish_order() {
     let data = common::real_data();
     let groups = loften_core::views::kommuner_by_lan(&data);

@@ -1,0 +1,38 @@
+import { test, expect, open } from "./fixtures/app";
+
+test("the whole interface switches to English, remembered, with <html lang> set @wide", async ({ page }) => {
+  await open(page, "/");
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search the citizen promises");
+  await expect(page.getByLabel("Search", { exact: true })).toBeVisible();
+  for (const label of ["Municipality", "County", "Topic", "Year", "Actor"]) {
+    await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "7 agreements" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search the citizen promises");
+  await page.getByRole("button", { name: "På svenska" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+});
+
+test("in English, the data stays Swedish and is marked lang=sv", async ({ page }) => {
+  await open(page, "/");
+  await page.getByRole("button", { name: "In English" }).click();
+  await open(page, "/medborgarlofte/jonkoping-2020");
+  await expect(page.getByRole("heading", { name: "Promises" })).toBeVisible();
+  await expect(page.locator("dl.facts")).toContainText("Local police area");
+  const promise = page.locator(".record__text", { hasText: "Identifiera och arbeta förebyggande" });
+  await expect(promise).toHaveAttribute("lang", "sv");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "sv");
+  // Topic names are interface: English.
+  await expect(page.locator(".badge--topic").first()).not.toHaveText(/otrygga|Otrygga/);
+  // Every text block that comes from the data is inside a lang="sv" element.
+  const unmarked = await page.evaluate(() =>
+    [...document.querySelectorAll(".record__text, .section > p")]
+      .filter((el) => el.closest("[lang]")?.getAttribute("lang") !== "sv" && /[åäö]/i.test(el.textContent ?? ""))
+      .map((el) => el.textContent),
+  );
+  expect(unmarked).toEqual([]);
+});
