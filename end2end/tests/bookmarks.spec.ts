@@ -161,3 +161,18 @@ test("export to a file and import it on another profile", async ({ page, browser
   await expect(other.locator(".saved-item")).toHaveCount(1);
   await fresh.close();
 });
+
+test("a saved activity's link opens the agreement at that activity", async ({ page }) => {
+  await open(page, "/medborgarlofte/jonkoping-2020");
+  const text = "Kommunens personal från fritid, fält, skola ska tillsammans med Vätterhem";
+  await page.getByRole("button", { name: "Spara " + text }).click();
+  await page.getByRole("navigation").getByRole("link", { name: /Sparade/ }).click();
+  await page.getByRole("link", { name: new RegExp(`^${text}`) }).click();
+  await expect(page).toHaveURL(/\/medborgarlofte\/jonkoping-2020#jonkoping-2020-a11$/);
+  const target = page.locator("#jonkoping-2020-a11");
+  await expect(target).toBeFocused();
+  await expect(target).toBeInViewport();
+  // Opened fresh, too.
+  await page.reload();
+  await expect(page.locator("#jonkoping-2020-a11")).toBeInViewport();
+});

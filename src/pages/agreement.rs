@@ -46,9 +46,26 @@ fn SourceText(heading: &'static str, text: Option<String>) -> impl IntoView {
     })
 }
 
+/// A link to one promise or activity (`#jonkoping-2020-l2`, from the saved page) arrives
+/// before the page has rendered it, so the browser cannot scroll there by itself: once the
+/// agreement is on screen, scroll to it, mark it and move focus to it.
+fn reveal_linked_record() {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
+    let Some(target) = document().get_element_by_id(id) else { return };
+    let _ = target.set_attribute("tabindex", "-1");
+    let _ = target.class_list().add_1("is-target");
+    target.scroll_into_view();
+    if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+        let _ = target.focus();
+    }
+}
+
 #[component]
 fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
     let t = use_texts();
+    // After the heading has taken focus (app::FocusOnNavigate), a linked record takes it.
+    Effect::new(move |_| request_animation_frame(|| request_animation_frame(reveal_linked_record)));
     set_title(&format!("{} – {}", agreement.title, agreement.kommuner.join(", ")));
     let a = agreement;
     let lan: Vec<String> = data.lan_of(&a).iter().map(|l| l.name.clone()).collect();

@@ -280,14 +280,14 @@ fn Search(catalog: Catalog) -> impl IntoView {
                     <ul>{move || ignored.get().into_iter().map(|Ignored { key, value }| view! { <li><code>{format!("{key}={value}")}</code></li> }).collect_view()}</ul>
                 </div>
             </Show>
-            <div class="results-bar">
-                <p class="results-count" role="status" aria-live="polite" aria-atomic="true">{summary}</p>
-                <div class="downloads" role="group" aria-label=t.download hidden=crate::kiosk::use_kiosk().enabled>
-                    <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
-                    <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
-                </div>
-            </div>
+            <p class="results-count" role="status" aria-live="polite" aria-atomic="true">{summary}</p>
             {results_view}
+            // After the results: on a phone the results come first; downloading is rarer.
+            <div class="downloads" role="group" aria-labelledby="downloads-label" hidden=crate::kiosk::use_kiosk().enabled>
+                <span class="downloads__label" id="downloads-label">{t.download}</span>
+                <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
+                <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
+            </div>
         </PageFrame>
     }
 }
