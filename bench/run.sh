@@ -68,16 +68,19 @@ python3 bench/size_check.py dist --json > "$RESULTS/size-$STAMP.json" || true
 # restarted should it stop on its own (another job on the machine stopping nginx, say).
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 while ! port_free "$PORT" || ! port_free $((PORT + 1)); do PORT=$((PORT + 2)); done
-serve() { # DIST PORT LOG
-  trap 'kill $child 2>/dev/null; wait $child 2>/dev/null; exit 0' TERM
-  while true; do
+serve() { # DIST PORT LOG: keep nginx up while this script runs, and no longer
+  trap 'kill $child 2>/dev/null; wait $child 2>/dev/null; exit 0' TERM INT HUP
+  while kill -0 "$MAIN" 2>/dev/null; do
     bash scripts/serve.sh "$1" "$2" / >> "$3" 2>&1 &
     child=$!
-    wait $child || true
+    # Poll rather than wait: should this script be killed outright, nginx stops too.
+    while kill -0 "$MAIN" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+    kill -0 "$child" 2>/dev/null && { kill "$child"; wait "$child" 2>/dev/null; exit 0; }
     echo "[bench] nginx on port $2 stopped; restarting it" >> "$3"
     sleep 0.5
   done
 }
+MAIN=$$
 servers=()
 stop_servers() {
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -85,6 +88,7 @@ stop_servers() {
   servers=()
 }
 trap stop_servers EXIT
+trap 'exit 130' INT TERM HUP
 : > "$RESULTS/nginx-real.log"
 : > "$RESULTS/nginx-synth.log"
 serve dist "$PORT" "$RESULTS/nginx-real.log" &

@@ -12,12 +12,18 @@ const CACHE = `medborgarloften-${VERSION}`;
 const SCOPE = self.registration.scope;
 const SHELL = new URL("index.html", SCOPE).href;
 
+// A content-hashed file's name fixes its content, so the copy the page just downloaded (in the
+// HTTP cache) is the right one; anything else is fetched afresh, so that it is this deployment's.
+const HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener("install", (event) => {
   // waitUntil takes a promise: the install fails (and is retried later) unless every file
-  // is cached. `cache: "reload"` skips the HTTP cache so the files are this deployment's.
+  // is cached.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" }))),
+      cache.addAll(
+        PRECACHE.map((path) => new Request(new URL(path, SCOPE), { cache: HASHED.test(path) ? "default" : "reload" })),
+      ),
     ),
   );
 });

@@ -24,9 +24,7 @@ impl Catalog {
     }
 }
 
-fn parse(text: &str) -> Result<Dataset, String> {
-    serde_json::from_str(text).map_err(|e| format!("the data file is damaged: {e}"))
-}
+
 
 #[derive(Clone)]
 pub enum Load {
@@ -39,31 +37,46 @@ pub enum Load {
 /// sub-path works without a rebuild.
 pub const BUNDLE_PATH: &str = "data/bundle.json";
 
-async fn fetch_text(path: &str) -> Result<String, String> {
+fn js_error(error: wasm_bindgen::JsValue) -> String {
+    format!("{error:?}")
+}
+
+/// Fetch the bundle's bytes. Where no service worker keeps the app offline, the text also goes
+/// to the device as it is (a JS string: it never passes through the wasm memory).
+async fn fetch_bundle(path: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| format!("{e:?}"))?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(js_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!("HTTP {} for {path}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "the response is not text".to_string())
-}
-
-/// Fetch and index the bundle. Where no service worker keeps it offline, a copy goes to the
-/// device, and is used when the network fails.
-pub async fn load_catalog() -> Result<Catalog, String> {
-    match fetch_text(BUNDLE_PATH).await {
-        Ok(text) => {
-            let catalog = Catalog::new(parse(&text)?);
-            if !crate::pwa::controlled_by_service_worker() {
+    if !crate::pwa::controlled_by_service_worker() {
+        if let Ok(copy) = web_sys::Response::clone(&response) {
+            if let Ok(text) = copy.text() {
+                let text = JsFuture::from(text).await.map_err(js_error)?;
                 crate::state::keep_dataset_copy(&text);
             }
-            Ok(catalog)
         }
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Read and index a bundle. The bytes are freed before the index is built, so the index reuses
+/// their memory: a wasm memory never shrinks, so its peak is what the page keeps.
+fn catalog_from(bytes: Vec<u8>) -> Result<Catalog, String> {
+    let data: Dataset = serde_json::from_slice(&bytes).map_err(|e| format!("the data file is damaged: {e}"))?;
+    drop(bytes);
+    Ok(Catalog::new(data))
+}
+
+/// Fetch and index the bundle; when the network fails, use the copy kept on the device.
+pub async fn load_catalog() -> Result<Catalog, String> {
+    match fetch_bundle(BUNDLE_PATH).await {
+        Ok(bytes) => catalog_from(bytes),
         Err(error) => {
             let copy = crate::state::dataset_copy().ok_or(error)?;
-            Ok(Catalog { from_copy: true, ..Catalog::new(parse(&copy)?) })
+            Ok(Catalog { from_copy: true, ..catalog_from(copy.into_bytes())? })
         }
     }
 }

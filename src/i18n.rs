@@ -75,6 +75,7 @@ pub struct Texts {
     pub download_json: &'static str,
     pub matches_in_agreement: &'static str,
     pub matched_by_agreement: &'static str,
+    pub more_matches: &'static str,
 
     pub actor_polisen: &'static str,
     pub actor_kommunen: &'static str,
@@ -259,6 +260,7 @@ pub static SV: Texts = Texts {
     download_json: "Ladda ner som JSON",
     matches_in_agreement: "Träffar i det här medborgarlöftet",
     matched_by_agreement: "Träffen finns i medborgarlöftets beskrivning.",
+    more_matches: "träffar till i det här medborgarlöftet",
 
     actor_polisen: "Polisen",
     actor_kommunen: "Kommunen",
@@ -443,6 +445,7 @@ pub static EN: Texts = Texts {
     download_json: "Download as JSON",
     matches_in_agreement: "Matches in this agreement",
     matched_by_agreement: "The match is in the agreement's description.",
+    more_matches: "more matches in this agreement",
 
     actor_polisen: "Police",
     actor_kommunen: "Municipality",

@@ -183,10 +183,13 @@ const DATASET_KEY: &str = "medborgarloften.data";
 /// Keep a copy of the dataset for when the network fails and no service worker can answer
 /// (a kiosk on a plain-http venue network). The dataset is the app's, not the visitor's, so
 /// this happens in kiosk mode too. When it does not fit, the previous copy stays.
-pub fn keep_dataset_copy(text: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(DATASET_KEY, text);
-    }
+pub fn keep_dataset_copy(text: &JsValue) {
+    // Storage.setItem called with the JS string itself: the text stays out of wasm memory.
+    let Some(storage) = local_storage() else { return };
+    let Ok(set_item) = js_sys::Reflect::get(&storage, &"setItem".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+        return;
+    };
+    let _ = set_item.call2(&storage, &DATASET_KEY.into(), text);
 }
 
 /// The kept copy of the dataset, if any.

@@ -115,3 +115,12 @@ test("the result set downloads as CSV and JSON", async ({ page }) => {
   const body = await (await json.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf-8"));
   expect(JSON.parse(body).map((a: { id: string }) => a.id)).toEqual(["eslov-2017", "eslov-2016"]);
 });
+
+test("removing a filter keeps the search text", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto("?kommun=jonkoping");
+  await search.search.fill("krog");
+  await page.getByRole("button", { name: "Ta bort filtret Kommun: Jönköping" }).click();
+  expect(search.params()).toEqual(["q=krog"]);
+  await expect(search.search).toHaveValue("krog");
+});

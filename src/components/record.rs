@@ -13,17 +13,19 @@ use crate::components::badges::{ActorBadges, TopicBadges};
 use crate::components::save::SaveButton;
 use crate::i18n::use_texts;
 
-/// A text with the search's matches in `<mark>`.
+/// A text with the search's matches in `<mark>`, following the search as it is typed.
 #[component]
-pub fn Highlighted(text: String, #[prop(optional, into)] query: String) -> impl IntoView {
-    if query.trim().is_empty() {
-        return text.into_any();
-    }
-    highlight(&text, &query)
-        .into_iter()
-        .map(|s| if s.matched { view! { <mark>{s.text.to_string()}</mark> }.into_any() } else { s.text.to_string().into_any() })
-        .collect_view()
-        .into_any()
+pub fn Highlighted(text: String, query: Option<Memo<String>>) -> impl IntoView {
+    let Some(query) = query else { return text.into_any() };
+    (move || {
+        query.with(|q| {
+            highlight(&text, q)
+                .into_iter()
+                .map(|s| if s.matched { view! { <mark>{s.text.to_string()}</mark> }.into_any() } else { s.text.to_string().into_any() })
+                .collect_view()
+        })
+    })
+    .into_any()
 }
 
 /// Area names of a record, linking to each area's page.
@@ -43,7 +45,13 @@ fn AreaLinks(data: Arc<Dataset>, areas: Vec<String>) -> impl IntoView {
 
 /// A promise: its text, topics and areas.
 #[component]
-pub fn PromiseItem(data: Arc<Dataset>, promise: Promise, #[prop(optional, into)] query: String) -> impl IntoView {
+pub fn PromiseItem(
+    data: Arc<Dataset>,
+    promise: Promise,
+    /// The search text to highlight, in search results.
+    #[prop(optional, into)]
+    query: Option<Memo<String>>,
+) -> impl IntoView {
     let t = use_texts();
     view! {
         <div class="record record--promise" id=promise.id.clone()>
@@ -58,7 +66,13 @@ pub fn PromiseItem(data: Arc<Dataset>, promise: Promise, #[prop(optional, into)]
 
 /// An activity: text, who does it, with whom, how often, topics and areas.
 #[component]
-pub fn ActivityItem(data: Arc<Dataset>, activity: Activity, #[prop(optional, into)] query: String) -> impl IntoView {
+pub fn ActivityItem(
+    data: Arc<Dataset>,
+    activity: Activity,
+    /// The search text to highlight, in search results.
+    #[prop(optional, into)]
+    query: Option<Memo<String>>,
+) -> impl IntoView {
     let t = use_texts();
     let partners = activity.partners.join(", ");
     let frequency = activity.frequency.as_ref().map(|f| f.text.clone());

@@ -2,6 +2,7 @@
 //! the URL, so a search can be shared, bookmarked and walked back with the browser.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,9 +10,9 @@ use leptos_router::components::A;
 use crate::app::link_to;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use loften_core::query::{Group, Ignored};
+use loften_core::query::{Facets, Group, Ignored};
 use loften_core::url::parse_query;
-use loften_core::{ActorFilter, AgreementKind, Dataset, Query, Results};
+use loften_core::{ActorFilter, AgreementKind, Dataset, Index, Query};
 
 use crate::catalog::Catalog;
 use crate::components::badges::StatusBadge;
@@ -24,7 +25,9 @@ use crate::i18n::{result_summary, topic_name, use_lang, use_texts, Lang, Texts};
 
 /// How many agreements are drawn at first; "Visa fler" draws more. Keeps typing fast on a
 /// large dataset, where the first screenful is what matters.
-const PAGE_SIZE: usize = 20;
+const PAGE_SIZE: usize = 6;
+/// Matching promises and activities shown per agreement; the agreement's page has them all.
+const RECORDS_PER_AGREEMENT: usize = 2;
 
 /// The start page.
 #[component]
@@ -88,25 +91,33 @@ impl Key {
         q
     }
 
-    /// Every option with its label and how many agreements it would give.
-    fn options(self, data: &Dataset, results: &Results, lang: Lang) -> Vec<(String, String, usize)> {
-        let f = &results.facets;
+    /// Every option: its value, its label, and where its count is in `counts`. Fixed for a
+    /// dataset and language, so the options are drawn once and only their counts change as
+    /// someone types.
+    fn choices(self, data: &Dataset, lang: Lang) -> Vec<(String, String, usize)> {
         let t = lang.texts();
         match self {
-            Key::Kommun => data.kommuner.iter().zip(&f.kommun).map(|(k, &n)| (k.slug.clone(), k.short_name.clone(), n)).collect(),
+            Key::Kommun => data.kommuner.iter().enumerate().map(|(i, k)| (k.slug.clone(), k.short_name.clone(), i)).collect(),
             Key::Lan => {
-                let mut lan: Vec<_> = data.lan.iter().zip(&f.lan).map(|(l, &n)| (l.code.clone(), l.name.clone(), n)).collect();
+                let mut lan: Vec<_> = data.lan.iter().enumerate().map(|(i, l)| (l.code.clone(), l.name.clone(), i)).collect();
                 lan.sort_by(|a, b| loften_core::text::compare_sv(&a.1, &b.1));
                 lan
             }
-            Key::Tema => data
-                .topics
-                .iter()
-                .zip(&f.tema)
-                .map(|(tp, &n)| (tp.id.clone(), topic_name(tp, lang), n))
-                .collect(),
-            Key::Ar => f.ar.iter().map(|&(y, n)| (y.to_string(), y.to_string(), n)).collect(),
-            Key::Aktor => ActorFilter::ALL.iter().zip(f.aktor).map(|(a, n)| (a.slug().to_string(), t.actor(*a).to_string(), n)).collect(),
+            Key::Tema => data.topics.iter().enumerate().map(|(i, tp)| (tp.id.clone(), topic_name(tp, lang), i)).collect(),
+            // Every year some agreement covers, from the index (the same for every query).
+            Key::Ar => Index::years_of(data).into_iter().enumerate().map(|(i, y)| (y.to_string(), y.to_string(), i)).collect(),
+            Key::Aktor => ActorFilter::ALL.iter().enumerate().map(|(i, a)| (a.slug().to_string(), t.actor(*a).to_string(), i)).collect(),
+        }
+    }
+
+    /// How many agreements each option would give, in the order `choices` refers to.
+    fn counts(self, f: &Facets) -> Vec<usize> {
+        match self {
+            Key::Kommun => f.kommun.clone(),
+            Key::Lan => f.lan.clone(),
+            Key::Tema => f.tema.clone(),
+            Key::Ar => f.ar.iter().map(|&(_, n)| n).collect(),
+            Key::Aktor => f.aktor.to_vec(),
         }
     }
 
@@ -165,12 +176,36 @@ fn Search(catalog: Catalog) -> impl IntoView {
         result_summary(lang.get(), r.groups.len(), r.record_count)
     };
 
+    // The filters' counts sit inside closed selects, unseen while someone types: they follow
+    // the results once typing pauses, or at once when a filter gets focus, and so stay out of
+    // the work done on every keystroke.
+    let facets = RwSignal::new(results.get_untracked().facets);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    let settle = move || {
+        cancel();
+        // The page may be gone by the time a timeout fires.
+        if let Some(latest) = results.try_with_untracked(|r| r.facets.clone()) {
+            facets.try_set(latest);
+        }
+    };
+    Effect::new(move |_| {
+        results.track();
+        cancel();
+        pending.try_set_value(set_timeout_with_handle(settle, Duration::from_millis(300)).ok());
+    });
+    on_cleanup(cancel);
+
     let filters = {
         let data = data.clone();
         KEYS.into_iter()
             .map(|key| {
-                let data = data.clone();
-                let options = Memo::new(move |_| key.options(&data, &results.get(), lang.get()));
+                let choices = key.choices(&data, lang.get_untracked());
+                let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
                 let chosen = Memo::new(move |_| key.values(&query.get()));
                 let on_change = move |ev: leptos::ev::Event| {
                     let value = event_target_value(&ev);
@@ -180,18 +215,19 @@ fn Search(catalog: Catalog) -> impl IntoView {
                 view! {
                     <div class="filter">
                         <label for=key.id()>{move || key.label(t)}</label>
-                        <select id=key.id() on:change=on_change>
+                        <select id=key.id() on:change=on_change on:focus=move |_| settle()>
                             <option value="" selected=move || chosen.get().is_empty()>{t.all}</option>
                             <Show when=move || { chosen.get().len() > 1 }>
                                 <option value="" disabled=true selected=true>{move || format!("{} ({})", t.several_chosen, chosen.get().len())}</option>
                             </Show>
-                            <For each=move || options.get() key=|o| o.clone() let:option>
-                                {
-                                    let value = option.0.clone();
-                                    let selected = move || chosen.with(|c| c.len() == 1 && c[0] == value);
-                                    view! { <option value=option.0.clone() selected=selected>{format!("{} ({})", option.1, option.2)}</option> }
-                                }
-                            </For>
+                            {choices.into_iter().map(|(value, label, at)| {
+                                let selected = {
+                                    let value = value.clone();
+                                    move || chosen.with(|c| c.len() == 1 && c[0] == value)
+                                };
+                                let text = move || format!("{label} ({})", counts.with(|c| c.get(at).copied().unwrap_or(0)));
+                                view! { <option value=value selected=selected>{text}</option> }
+                            }).collect_view()}
                         </select>
                     </div>
                 }
@@ -199,23 +235,28 @@ fn Search(catalog: Catalog) -> impl IntoView {
             .collect_view()
     };
 
+    // The filters without the search text: the chips need not follow every keystroke.
+    let filters_only = Memo::new(move |_| Query { q: String::new(), ..query.get() });
     let chips = {
         let data = data.clone();
         move || {
-            let q = query.get();
+            let q = filters_only.get();
             let lang = lang.get();
             let t = lang.texts();
             KEYS.into_iter()
                 .flat_map(|key| key.values(&q).into_iter().map(move |v| (key, v)))
                 .map(|(key, value)| {
                     let label = format!("{}: {}", key.label(t), key.value_label(&data, &value, lang));
-                    let remaining: Vec<String> = key.values(&q).into_iter().filter(|v| *v != value).collect();
-                    let next = key.with(&q, remaining);
                     let name = format!("{} {}", t.remove_filter, label);
+                    // The query as it is when pressed (with the search text typed since).
+                    let remove = move |_| {
+                        let now = query.get_untracked();
+                        let remaining: Vec<String> = key.values(&now).into_iter().filter(|v| *v != value).collect();
+                        go.with_value(|go| go(key.with(&now, remaining), false));
+                    };
                     view! {
                         <li>
-                            <button type="button" class="chip" aria-label=name
-                                on:click=move |_| go.with_value(|go| go(next.clone(), false))>
+                            <button type="button" class="chip" aria-label=name on:click=remove>
                                 {label}<span aria-hidden="true">" ×"</span>
                             </button>
                         </li>
@@ -225,26 +266,33 @@ fn Search(catalog: Catalog) -> impl IntoView {
         }
     };
 
+    // Cards are keyed by their agreement and matches: while a word is typed the matches often
+    // stay the same, and then only the highlighting changes, not the cards.
+    let page = Memo::new(move |_| results.with(|r| r.groups.iter().take(shown.get()).cloned().collect::<Vec<Group>>()));
+    let more = move || results.with(|r| r.groups.len() > shown.get());
+    let text = Memo::new(move |_| query.with(|q| q.q.clone()));
     let results_view = {
         let data = data.clone();
-        move || {
-            let r = results.get();
-            let q = query.get();
-            lang.track();
-            if r.groups.is_empty() {
-                return view! { <EmptyState data=data.clone() query=q go=go/> }.into_any();
-            }
-            let more = r.groups.len() > shown.get();
-            let groups: Vec<Group> = r.groups.into_iter().take(shown.get()).collect();
-            view! {
+        let empty_data = data.clone();
+        view! {
+            <Show
+                when=move || results.with(|r| !r.groups.is_empty())
+                fallback=move || view! { <EmptyState data=empty_data.clone() query=query.get() go=go/> }
+            >
                 <ol class="results">
-                    {groups.into_iter().map(|g| view! { <li><ResultCard data=data.clone() group=g query=q.q.clone()/></li> }).collect_view()}
+                    {
+                        let data = data.clone();
+                        view! {
+                            <For each=move || page.get() key=|group| group.clone() let:group>
+                                <li><ResultCard data=data.clone() group=group query=text/></li>
+                            </For>
+                        }
+                    }
                 </ol>
-                <Show when=move || more>
+                <Show when=more>
                     <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{t.show_more}</button>
                 </Show>
-            }
-            .into_any()
+            </Show>
         }
     };
 
@@ -294,7 +342,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
 
 /// One agreement in the results, with its matching promises and activities.
 #[component]
-fn ResultCard(data: Arc<Dataset>, group: Group, query: String) -> impl IntoView {
+fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl IntoView {
     let t = use_texts();
     let a = data.agreements[group.agreement].clone();
     let title = a.title.clone();
@@ -307,9 +355,13 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: String) -> impl IntoView 
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     let counts = format!("{promise_count} {}, {activity_count} {}", t.promises.to_lowercase(), t.activities.to_lowercase());
     let announcement = a.kind == AgreementKind::Announcement;
-    let promises: Vec<_> = group.promises.iter().map(|&i| a.promises[i].clone()).collect();
-    let activities: Vec<_> = group.activities.iter().map(|&i| a.activities[i].clone()).collect();
-    let matched_own_words = listed == 0 && !query.trim().is_empty();
+    // Promises first (they are what was promised), then activities, up to the cap.
+    let promises: Vec<_> = group.promises.iter().take(RECORDS_PER_AGREEMENT).map(|&i| a.promises[i].clone()).collect();
+    let activities: Vec<_> =
+        group.activities.iter().take(RECORDS_PER_AGREEMENT - promises.len()).map(|&i| a.activities[i].clone()).collect();
+    let more = listed - promises.len() - activities.len();
+    let more_href = href.clone();
+    let matched_own_words = move || listed == 0 && query.with(|q| !q.trim().is_empty());
     view! {
         <article class="card result">
             <div class="card__head">
@@ -326,14 +378,15 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: String) -> impl IntoView 
             } else {
                 view! { <p class="card__counts">{counts}</p> }.into_any()
             }}
-            <Show when=move || matched_own_words>
+            <Show when=matched_own_words>
                 <p class="muted">{t.matched_by_agreement}</p>
             </Show>
             {(listed > 0).then(|| view! {
                 <ul class="records" aria-label=t.matches_in_agreement>
-                    {promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p query=query.clone()/></li> }).collect_view()}
-                    {activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x query=query.clone()/></li> }).collect_view()}
+                    {promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p query=query/></li> }).collect_view()}
+                    {activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x query=query/></li> }).collect_view()}
                 </ul>
+                {(more > 0).then(|| view! { <p class="more-matches"><A href=link_to(&more_href)>{format!("{more} {}", t.more_matches)}</A></p> })}
             })}
         </article>
     }

@@ -218,7 +218,7 @@ fn ShareAndMove() -> impl IntoView {
             let promise = clipboard.write_text(&text);
             leptos::task::spawn_local(async move {
                 if JsFuture::from(promise).await.is_ok() {
-                    message.set(Some(t.copied.to_string()));
+                    message.try_set(Some(t.copied.to_string()));
                 }
             });
         }
@@ -235,12 +235,12 @@ fn ShareAndMove() -> impl IntoView {
             let decoded = decode(text.as_deref());
             let t = t;
             if text.is_none() || matches!(decoded.notice, Some(Notice::Unreadable | Notice::NewerVersion(_))) || decoded.keep_aside.is_some() {
-                message.set(Some(t.import_failed.to_string()));
+                message.try_set(Some(t.import_failed.to_string()));
                 return;
             }
             let mut added = 0;
             store.state.update(|s| added = s.merge(&decoded.state.bookmarks));
-            message.set(Some(format!("{} {added}", t.imported)));
+            message.try_set(Some(format!("{} {added}", t.imported)));
         });
     };
     view! {

@@ -256,7 +256,7 @@ pub struct Index {
 }
 
 /// One agreement in the results, with the promises and activities that matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Group {
     /// Position in `Dataset::agreements`.
     pub agreement: usize,
@@ -326,7 +326,6 @@ impl Index {
         let mut agreement_kommuner = Vec::with_capacity(agreement_count);
         let mut agreement_lan = Vec::with_capacity(agreement_count);
         let mut agreement_years = Vec::with_capacity(agreement_count);
-        let mut years = Vec::new();
         for (a, agreement) in data.agreements.iter().enumerate() {
             for text in agreement_texts(agreement) {
                 add_text(a as u32, text);
@@ -341,7 +340,6 @@ impl Index {
             agreement_kommuner.push(kommuner);
             agreement_lan.push(lan);
             agreement_years.push((agreement.period.from, agreement.period.to));
-            years.extend(agreement.period.from..=agreement.period.to);
 
             record_start.push(records.len());
             let place_names = |areas: &[String]| areas.iter().filter_map(|id| area_names.get(id.as_str()).copied()).collect::<Vec<_>>().join(" ");
@@ -366,8 +364,6 @@ impl Index {
             }
         }
         record_start.push(records.len());
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
 
         // The folded vocabulary merges words that differ only in å/ä/ö and the like.
         let mut folded: HashMap<String, Vec<u32>> = HashMap::new();
@@ -394,8 +390,17 @@ impl Index {
             kommun_count: data.kommuner.len(),
             lan_count: data.lan.len(),
             topic_count: data.topics.len().min(MAX_TOPICS),
-            years,
+            years: Index::years_of(data),
         }
+    }
+
+    /// Every year some agreement covers, newest first: the `ar` facet's options, in the order
+    /// of `Facets::ar`.
+    pub fn years_of(data: &Dataset) -> Vec<i32> {
+        let mut years: Vec<i32> = data.agreements.iter().flat_map(|a| a.period.from..=a.period.to).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
     }
 
     fn doc_count(&self) -> usize {
