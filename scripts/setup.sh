@@ -39,12 +39,16 @@ if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "chromiu
 has_wasm_std() { [ -n "$(ls "$1"/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib 2>/dev/null)" ]; }
 
 toolchain=""
-if has_wasm_std "$(rustc +stable --print sysroot 2>/dev/null || echo /nonexistent)"; then
+# MEDBORGARLOFTEN_TOOLCHAIN=web-offline forces the fallback (to test it where rustup works).
+if [ "${MEDBORGARLOFTEN_TOOLCHAIN:-}" = web-offline ]; then
+  say "MEDBORGARLOFTEN_TOOLCHAIN=web-offline: using Debian's rustc-web and a self-built wasm32 std"
+fi
+if [ "${MEDBORGARLOFTEN_TOOLCHAIN:-}" != web-offline ] && has_wasm_std "$(rustc +stable --print sysroot 2>/dev/null || echo /nonexistent)"; then
   toolchain=stable
 elif [ -x /usr/bin/rustc ] && has_wasm_std /usr \
      && [ "$(cat "$WASM_SYSROOT/rustc-version" 2>/dev/null)" = "$(/usr/bin/rustc -vV)" ]; then
   toolchain=web-offline
-elif timeout 25 rustup target add --toolchain stable wasm32-unknown-unknown >/dev/null 2>&1; then
+elif [ "${MEDBORGARLOFTEN_TOOLCHAIN:-}" != web-offline ] && timeout 25 rustup target add --toolchain stable wasm32-unknown-unknown >/dev/null 2>&1; then
   say "installed wasm32-unknown-unknown with rustup"
   toolchain=stable
 else
