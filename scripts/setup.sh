@@ -52,7 +52,7 @@ elif [ "${MEDBORGARLOFTEN_TOOLCHAIN:-}" != web-offline ] && timeout 25 rustup ta
   say "installed wasm32-unknown-unknown with rustup"
   toolchain=stable
 else
-  say "rustup cannot fetch the wasm32 target here; using Debian's rustc-web and building a wasm32 std"
+  say "no wasm32 target from rustup; using Debian's rustc-web and building a wasm32 std"
   [ -x /usr/bin/rustc ] && dpkg -s rust-web-src >/dev/null 2>&1 || apt_install rustc-web cargo-web rust-web-src
   rustup toolchain list | grep -q '^web-offline' || rustup toolchain link web-offline /usr
   seed=$(mktemp -d)/sysroot_seed
@@ -71,6 +71,11 @@ else
   toolchain=web-offline
 fi
 rustup toolchain list | grep -q "^$toolchain" || { [ "$toolchain" = web-offline ] && rustup toolchain link web-offline /usr; }
+# rustc-web links wasm with /usr/bin/rust-lld, a link to lld-22, which nothing installs with it:
+# without it every wasm build fails with "linker `rust-lld` not found".
+if [ "$toolchain" = web-offline ] && ! rust-lld -flavor wasm --version >/dev/null 2>&1; then
+  apt_install lld-22
+fi
 echo "$toolchain" > "$TOOLS/.toolchain"
 say "rust toolchain for builds: $toolchain ($(RUSTUP_TOOLCHAIN=$toolchain rustc --version))"
 

@@ -353,7 +353,13 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl Int
     let lan: Vec<String> = data.lan_of(&a).iter().map(|l| l.name.clone()).collect();
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
-    let counts = format!("{promise_count} {}, {activity_count} {}", t.promises.to_lowercase(), t.activities.to_lowercase());
+    // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
+    let counts = [(promise_count, t.promise, t.promises), (activity_count, t.activity, t.activities)]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;
     // Promises first (they are what was promised), then activities, up to the cap.
     let promises: Vec<_> = group.promises.iter().take(RECORDS_PER_AGREEMENT).map(|&i| a.promises[i].clone()).collect();
