@@ -96,16 +96,9 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
         let Some(html) = document().document_element() else { return };
         let _ = html.set_attribute("lang", lang.get().code());
         let (theme, size) = store.state.with(|s| (s.preferences.theme, s.preferences.text_size));
-        let theme = match theme {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
-        let size = match size {
-            TextSize::Normal => None,
-            TextSize::Large => Some("large"),
-            TextSize::Larger => Some("larger"),
-        };
+        // The defaults leave the attribute off: CSS follows the system and the browser's size.
+        let theme = (theme != Theme::System).then_some(theme.code());
+        let size = (size != TextSize::Normal).then_some(size.code());
         for (name, value) in [("data-theme", theme), ("data-text-size", size)] {
             let _ = match value {
                 Some(v) => html.set_attribute(name, v),

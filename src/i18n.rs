@@ -36,7 +36,6 @@ impl Lang {
 }
 
 pub struct Texts {
-    pub app_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
@@ -117,14 +116,12 @@ pub struct Texts {
     pub announcement_heading: &'static str,
     pub announcement_text: &'static str,
     pub not_stated: &'static str,
-    pub on_this_page: &'static str,
 
     pub kommuner_heading: &'static str,
     pub kommuner_intro: &'static str,
     pub none_in_data: &'static str,
     pub find_kommun: &'static str,
     pub no_kommun_found: &'static str,
-    pub kommun_heading_prefix: &'static str,
     pub kommun_agreements: &'static str,
     pub kommun_none: &'static str,
     pub kommun_where_to_ask: &'static str,
@@ -221,7 +218,6 @@ pub struct Texts {
 }
 
 pub static SV: Texts = Texts {
-    app_name: "Medborgarlöften",
     tagline: "Vad polis och kommun har lovat för din trygghet",
     skip_to_content: "Hoppa till innehållet",
     nav_label: "Huvudmeny",
@@ -302,14 +298,12 @@ pub static SV: Texts = Texts {
     announcement_heading: "Löftenas innehåll finns inte i källan",
     announcement_text: "Källan är ett meddelande om att medborgarlöftena har undertecknats. Vad polis och kommun lovade står inte i den, så här visas bara det som källan säger.",
     not_stated: "Anges inte i källan",
-    on_this_page: "Innehåll",
 
     kommuner_heading: "Alla kommuner",
     kommuner_intro: "Sveriges 290 kommuner, län för län, med antalet medborgarlöften som finns här.",
     none_in_data: "inga här ännu",
     find_kommun: "Hitta kommun",
     no_kommun_found: "Ingen kommun heter så. Pröva en del av namnet.",
-    kommun_heading_prefix: "",
     kommun_agreements: "Medborgarlöften över tid",
     kommun_none: "Det finns inga medborgarlöften för den här kommunen i datamängden ännu.",
     kommun_where_to_ask: "Fråga kommunen eller lokalpolisområdet om deras medborgarlöften: de flesta kommuner har ett. Du når polisen på 114 14.",
@@ -406,7 +400,6 @@ pub static SV: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
-    app_name: "Medborgarlöften",
     tagline: "What police and municipality promised for your safety",
     skip_to_content: "Skip to content",
     nav_label: "Main menu",
@@ -487,14 +480,12 @@ pub static EN: Texts = Texts {
     announcement_heading: "The promises' contents are not in the source",
     announcement_text: "The source announces that the promises were signed. What police and municipality promised is not in it, so only what the source says is shown here.",
     not_stated: "Not stated in the source",
-    on_this_page: "Contents",
 
     kommuner_heading: "All municipalities",
     kommuner_intro: "Sweden's 290 municipalities, county by county, with the number of promises found here.",
     none_in_data: "none here yet",
     find_kommun: "Find a municipality",
     no_kommun_found: "No municipality has that name. Try part of the name.",
-    kommun_heading_prefix: "",
     kommun_agreements: "Promises over time",
     kommun_none: "There are no promises for this municipality in the dataset yet.",
     kommun_where_to_ask: "Ask the municipality or the local police area about their promises: most municipalities have one. The police answer on 114 14.",

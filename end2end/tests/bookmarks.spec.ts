@@ -176,3 +176,21 @@ test("a saved activity's link opens the agreement at that activity", async ({ pa
   await page.reload();
   await expect(page.locator("#jonkoping-2020-a11")).toBeInViewport();
 });
+
+test("text size and light or dark are kept like the bookmarks", async ({ page }) => {
+  await open(page, "/om");
+  await page.getByLabel("Textstorlek").selectOption("larger");
+  await page.getByLabel("Ljust eller mörkt").selectOption("dark");
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-text-size", "larger");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(size).toBeCloseTo(16 * 1.3, 0);
+  await page.reload();
+  await expect(html).toHaveAttribute("data-text-size", "larger");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByLabel("Ljust eller mörkt")).toHaveValue("dark");
+  expect((await stored(page)).state.preferences).toMatchObject({ theme: "dark", textSize: "larger" });
+  await page.getByLabel("Ljust eller mörkt").selectOption("system");
+  await expect(html).not.toHaveAttribute("data-theme", /.*/);
+});

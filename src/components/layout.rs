@@ -92,50 +92,34 @@ fn AppBanners() -> impl IntoView {
 fn Preferences() -> impl IntoView {
     let t = use_texts();
     let store = use_store();
-    let theme_value = move || match store.state.with(|s| s.preferences.theme) {
-        Theme::System => "system",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    };
-    let size_value = move || match store.state.with(|s| s.preferences.text_size) {
-        TextSize::Normal => "normal",
-        TextSize::Large => "large",
-        TextSize::Larger => "larger",
-    };
-    let on_theme = move |ev: leptos::ev::Event| {
-        let theme = match event_target_value(&ev).as_str() {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::System,
-        };
-        store.state.update(|s| s.preferences.theme = theme);
-    };
-    let on_size = move |ev: leptos::ev::Event| {
-        let size = match event_target_value(&ev).as_str() {
-            "large" => TextSize::Large,
-            "larger" => TextSize::Larger,
-            _ => TextSize::Normal,
-        };
-        store.state.update(|s| s.preferences.text_size = size);
-    };
+    let sizes = TextSize::ALL.into_iter().zip([t.text_size_normal, t.text_size_large, t.text_size_larger]).map(|(s, name)| (s.code(), name));
+    let themes = Theme::ALL.into_iter().zip([t.theme_system, t.theme_light, t.theme_dark]).map(|(s, name)| (s.code(), name));
     view! {
         <div class="preferences">
-            <div class="filter">
-                <label for="pref-size">{t.text_size}</label>
-                <select id="pref-size" on:change=on_size prop:value=size_value>
-                    <option value="normal" selected=move || size_value() == "normal">{t.text_size_normal}</option>
-                    <option value="large" selected=move || size_value() == "large">{t.text_size_large}</option>
-                    <option value="larger" selected=move || size_value() == "larger">{t.text_size_larger}</option>
-                </select>
-            </div>
-            <div class="filter">
-                <label for="pref-theme">{t.theme}</label>
-                <select id="pref-theme" on:change=on_theme prop:value=theme_value>
-                    <option value="system" selected=move || theme_value() == "system">{t.theme_system}</option>
-                    <option value="light" selected=move || theme_value() == "light">{t.theme_light}</option>
-                    <option value="dark" selected=move || theme_value() == "dark">{t.theme_dark}</option>
-                </select>
-            </div>
+            {preference_select("pref-size", t.text_size, sizes.collect(), move || store.state.with(|s| s.preferences.text_size.code()), move |code| {
+                store.state.update(|s| s.preferences.text_size = TextSize::from_code(&code));
+            })}
+            {preference_select("pref-theme", t.theme, themes.collect(), move || store.state.with(|s| s.preferences.theme.code()), move |code| {
+                store.state.update(|s| s.preferences.theme = Theme::from_code(&code));
+            })}
+        </div>
+    }
+}
+
+/// A labelled select of (code, name) options showing `current` and calling `choose`.
+fn preference_select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    current: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
+    choose: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="filter">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| choose(event_target_value(&ev))>
+                {options.into_iter().map(|(code, name)| view! { <option value=code selected=move || current() == code>{name}</option> }).collect_view()}
+            </select>
         </div>
     }
 }

@@ -57,6 +57,40 @@ pub enum TextSize {
     Larger,
 }
 
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The value stored, used in forms and on `<html data-theme>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Unknown values are the default: follow the system.
+    pub fn from_code(code: &str) -> Theme {
+        Theme::ALL.into_iter().find(|t| t.code() == code).unwrap_or_default()
+    }
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Larger];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Larger => "larger",
+        }
+    }
+
+    pub fn from_code(code: &str) -> TextSize {
+        TextSize::ALL.into_iter().find(|t| t.code() == code).unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
