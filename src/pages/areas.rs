@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::app::link_to;
 use leptos_router::hooks::use_params_map;
-use loften_core::views::{area_mentions, areas_by_kommun};
+use loften_core::views::{area_mention_counts, area_mentions, areas_by_kommun};
 use loften_core::{Activity, AreaKind, Dataset, Promise};
 
 use crate::components::layout::set_title;
@@ -71,6 +71,7 @@ pub fn AreasPage() -> impl IntoView {
     set_title(t.areas_heading);
     with_catalog(move |catalog| {
         let data = catalog.data.clone();
+        let counts = area_mention_counts(&data);
         // (kommun slug, kommun name, [(area id, area name, kind, mentions)])
         let listing: Vec<(String, String, Vec<(String, String, AreaKind, usize)>)> = areas_by_kommun(&data)
             .into_iter()
@@ -78,8 +79,7 @@ pub fn AreasPage() -> impl IntoView {
                 let areas = areas
                     .into_iter()
                     .map(|area| {
-                        let count = area_mentions(&data, &area.id).iter().map(|m| m.promises.len() + m.activities.len()).sum::<usize>();
-                        (area.id.clone(), area.name.clone(), area.kind, count)
+                        (area.id.clone(), area.name.clone(), area.kind, counts.get(area.id.as_str()).copied().unwrap_or(0))
                     })
                     .collect();
                 (kommun.slug.clone(), kommun.short_name.clone(), areas)

@@ -29,10 +29,11 @@ pub fn KioskPage() -> impl IntoView {
         // The visitor's choice (in the URL) or the meeting's kommun.
         let chosen = query.with(|q| q.get("kommun")).or_else(|| kiosk.config.with(|c| c.kommun.clone()));
         let kommun = chosen.and_then(|slug| data.kommun_by_slug(&slug).cloned());
+        let counts = data.agreement_counts();
         let with_data: Vec<(String, String)> = data
             .kommuner
             .iter()
-            .filter(|k| data.agreement_counts().contains_key(k.short_name.as_str()))
+            .filter(|k| counts.contains_key(k.short_name.as_str()))
             .map(|k| (k.slug.clone(), k.short_name.clone()))
             .collect();
         let all: Vec<(String, String)> = data.kommuner.iter().map(|k| (k.slug.clone(), k.short_name.clone())).collect();

@@ -111,6 +111,18 @@ pub fn area_mentions<'a>(data: &'a Dataset, area_id: &str) -> Vec<Mentions<'a>> 
         .collect()
 }
 
+/// How many promises and activities name each area, counted in one pass over the data.
+pub fn area_mention_counts(data: &Dataset) -> std::collections::HashMap<&str, usize> {
+    let mut counts = std::collections::HashMap::new();
+    let named = data.agreements.iter().flat_map(|a| a.promises.iter().map(|p| &p.areas).chain(a.activities.iter().map(|x| &x.areas)));
+    for areas in named {
+        for area in areas {
+            *counts.entry(area.as_str()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// A kommun's areas in Swedish order.
 pub fn areas_of_kommun<'a>(data: &'a Dataset, kommun: &str) -> Vec<&'a Area> {
     let mut areas: Vec<&Area> = data.areas.iter().filter(|a| a.kommun == kommun).collect();

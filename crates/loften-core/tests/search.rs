@@ -221,6 +221,12 @@ fn area_mentions_find_promises_and_activities_naming_a_place() {
     assert!(mentions[0].promises.iter().any(|p| p.text.contains("Öxnehaga")));
     assert!(mentions[0].activities.len() >= 3);
     assert!(loften_core::views::area_mentions(&data, "nowhere/none").is_empty());
+    // The one-pass counts agree with the mentions, area by area.
+    let counts = loften_core::views::area_mention_counts(&data);
+    for area in &data.areas {
+        let listed: usize = loften_core::views::area_mentions(&data, &area.id).iter().map(|m| m.promises.len() + m.activities.len()).sum();
+        assert_eq!(counts.get(area.id.as_str()).copied().unwrap_or(0), listed, "{}", area.id);
+    }
 }
 
 #[test]
