@@ -443,7 +443,7 @@ fn agreement_problems(
                 out.push(problem(
                     file,
                     field,
-                    format!("the text is not verbatim in the source: {:?}", shorten(text)),
+                    format!("the text is not verbatim in the source: {:?}", crate::text::shorten(text, 60)),
                     format!("copy it exactly from data/sources/{} (only line breaks and bullets may go)", agreement.source.document.as_deref().unwrap_or("?")),
                 ));
             }
@@ -492,12 +492,4 @@ fn agreement_problems(
         }
     }
     out
-}
-
-fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().take(60).collect();
-    if text.chars().count() > 60 {
-        s.push('…');
-    }
-    s
 }

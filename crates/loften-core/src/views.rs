@@ -304,9 +304,5 @@ pub fn bookmark_label(located: crate::dataset::Located<'_>) -> String {
         crate::dataset::Located::Promise(_, p) => p.text.clone(),
         crate::dataset::Located::Activity(_, x) => x.text.clone(),
     };
-    let mut short: String = text.chars().take(160).collect();
-    if text.chars().count() > 160 {
-        short.push('…');
-    }
-    short
+    crate::text::shorten(&text, 160)
 }
