@@ -4,6 +4,7 @@ pub mod app;
 pub mod catalog;
 pub mod components;
 pub mod download;
+pub mod highlight;
 pub mod i18n;
 pub mod kiosk;
 pub mod pages;

@@ -10,12 +10,12 @@ use crate::i18n::use_texts;
 #[component]
 pub fn TopicBadges(data: std::sync::Arc<Dataset>, topics: Vec<String>) -> impl IntoView {
     let t = use_texts();
-    let lang = crate::i18n::use_lang();
+    // Plain text: a change of language rebuilds the page.
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <ul class="badges" aria-label=t.topics>
             {topics.into_iter().map(|id| {
-                let topic = data.topic(&id).cloned();
-                let name = move || topic.as_ref().map_or(id.clone(), |tp| crate::i18n::topic_name(tp, lang.get()));
+                let name = data.topic(&id).map_or(id.clone(), |tp| crate::i18n::topic_name(tp, lang));
                 view! { <li class="badge badge--topic">{name}</li> }
             }).collect_view()}
         </ul>

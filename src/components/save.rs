@@ -28,7 +28,8 @@ pub fn SaveButton(
     let on_click = move |_| store.toggle(&id, Some(label.clone()));
     view! {
         <button type="button" class="save" aria-pressed=move || saved.get().to_string() aria-label=name on:click=on_click>
-            <span class="save__icon" aria-hidden="true">{move || if saved.get() { "★" } else { "☆" }}</span>
+            // The star follows aria-pressed in CSS: one reactive binding per button, not two.
+            <span class="save__icon" aria-hidden="true"></span>
             <span class="save__text">{t.save}</span>
         </button>
     }

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::link_to;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -28,6 +27,8 @@ use crate::i18n::{result_summary, topic_name, use_lang, use_texts, Lang, Texts};
 const PAGE_SIZE: usize = 6;
 /// Matching promises and activities shown per agreement; the agreement's page has them all.
 const RECORDS_PER_AGREEMENT: usize = 2;
+/// How long typing must pause before the search text is written to the address.
+const ADDRESS_DELAY: Duration = Duration::from_millis(400);
 
 /// The start page.
 #[component]
@@ -150,8 +151,13 @@ fn Search(catalog: Catalog) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| Query::from_pairs(parse_query(&location.search.get()), &data))
     };
-    let query = Memo::new(move |_| parsed.get().0);
+    let from_url = Memo::new(move |_| parsed.get().0);
     let ignored = Memo::new(move |_| parsed.get().1);
+    // The search text as typed. It drives the results at once; the address follows when typing
+    // pauses (see `on_input`), because writing the address costs a same-document navigation,
+    // and with it a favicon check, on every key.
+    let typed = RwSignal::new(from_url.with_untracked(|q| q.q.clone()));
+    let query = Memo::new(move |_| Query { q: typed.get(), ..from_url.get() });
     let results = Memo::new(move |_| index.search(&query.get()));
     let shown = RwSignal::new(PAGE_SIZE);
     // A new search starts again from the first page of results.
@@ -166,11 +172,37 @@ fn Search(catalog: Catalog) -> impl IntoView {
         navigate(&format!("/{}", q.to_query_string()), NavigateOptions { replace, scroll: false, ..Default::default() });
     };
     let go = StoredValue::new(go);
-    let on_input = move |ev: leptos::ev::Event| {
-        let mut q = query.get_untracked();
-        q.q = event_target_value(&ev);
-        go.with_value(|go| go(q, true));
+    let address_write = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_address_write = move || {
+        if let Some(handle) = address_write.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
     };
+    let write_address = move || {
+        cancel_address_write();
+        if let Some(q) = query.try_get_untracked() {
+            if from_url.try_with_untracked(|u| u.q != q.q) == Some(true) {
+                go.with_value(|go| go(q, true));
+            }
+        }
+    };
+    // The address changed by other means (Back, a filter, a link): its text is the search now.
+    Effect::new(move |_| {
+        let text = from_url.with(|q| q.q.clone());
+        cancel_address_write();
+        if typed.get_untracked() != text {
+            typed.set(text);
+        }
+    });
+    on_cleanup(cancel_address_write);
+    let on_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        cancel_address_write();
+        address_write.try_set_value(set_timeout_with_handle(write_address, ADDRESS_DELAY).ok());
+    };
+    // Leaving the field (for a result link, say) writes the address at once, so Back returns
+    // to this search.
+    let on_change = move |_: leptos::ev::Event| write_address();
     let summary = move || {
         let r = results.get();
         result_summary(lang.get(), r.groups.len(), r.record_count)
@@ -271,6 +303,14 @@ fn Search(catalog: Catalog) -> impl IntoView {
     let page = Memo::new(move |_| results.with(|r| r.groups.iter().take(shown.get()).cloned().collect::<Vec<Group>>()));
     let more = move || results.with(|r| r.groups.len() > shown.get());
     let text = Memo::new(move |_| query.with(|q| q.q.clone()));
+    // Paint the matches once the cards for this text are in the document (before the frame
+    // that shows them).
+    Effect::new(move |_| {
+        let text = text.get();
+        page.track();
+        request_animation_frame(move || crate::highlight::paint("ol.results .record__text", &text));
+    });
+    on_cleanup(crate::highlight::clear);
     let results_view = {
         let data = data.clone();
         let empty_data = data.clone();
@@ -311,12 +351,12 @@ fn Search(catalog: Catalog) -> impl IntoView {
 
     view! {
         <PageFrame class="page--search" heading=t.search_heading lead=t.tagline>
-            <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); write_address(); }>
                 <label for="q" class="search__label">{t.search_label}</label>
                 <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"
                     placeholder=t.search_placeholder
-                    prop:value=move || query.get().q
-                    on:input=on_input/>
+                    prop:value=move || typed.get()
+                    on:input=on_input on:change=on_change/>
             </form>
             <section class="filters" aria-label=t.filters>
                 {filters}
@@ -344,13 +384,14 @@ fn Search(catalog: Catalog) -> impl IntoView {
 #[component]
 fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl IntoView {
     let t = use_texts();
-    let a = data.agreements[group.agreement].clone();
+    let all = data.clone();
+    let a = &all.agreements[group.agreement];
     let title = a.title.clone();
-    let save_label = loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a));
+    let save_label = loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(a));
     let kommuner = a.kommuner.join(", ");
     let period = a.period.clone();
     let href = format!("/medborgarlofte/{}", a.id);
-    let lan: Vec<String> = data.lan_of(&a).iter().map(|l| l.name.clone()).collect();
+    let lan: Vec<String> = data.lan_of(a).iter().map(|l| l.name.clone()).collect();
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
@@ -371,7 +412,7 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl Int
     view! {
         <article class="card result">
             <div class="card__head">
-                <h2 class="card__title" lang="sv"><A href=link_to(&href)>{title}</A></h2>
+                <h2 class="card__title" lang="sv"><a href=link_to(&href)>{title}</a></h2>
                 <SaveButton id=a.id.clone() label=save_label/>
             </div>
             <p class="card__meta">
@@ -389,10 +430,10 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl Int
             </Show>
             {(listed > 0).then(|| view! {
                 <ul class="records" aria-label=t.matches_in_agreement>
-                    {promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p query=query/></li> }).collect_view()}
-                    {activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x query=query/></li> }).collect_view()}
+                    {promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p/></li> }).collect_view()}
+                    {activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
                 </ul>
-                {(more > 0).then(|| view! { <p class="more-matches"><A href=link_to(&more_href)>{format!("{more} {}", t.more_matches)}</A></p> })}
+                {(more > 0).then(|| view! { <p class="more-matches"><a href=link_to(&more_href)>{format!("{more} {}", t.more_matches)}</a></p> })}
             })}
         </article>
     }

@@ -625,6 +625,22 @@ pub struct Segment<'a> {
     pub matched: bool,
 }
 
+/// Where the query's terms match in a text, as `[start, end)` offsets in UTF-16 code units:
+/// what a DOM `Range` over the text's node takes. The app paints these with the CSS Custom
+/// Highlight API, so the text's nodes stay as they are while someone types.
+pub fn highlight_ranges(text: &str, q: &str) -> Vec<(u32, u32)> {
+    let mut ranges = Vec::new();
+    let mut at = 0u32;
+    for segment in highlight(text, q) {
+        let len = segment.text.encode_utf16().count() as u32;
+        if segment.matched {
+            ranges.push((at, at + len));
+        }
+        at += len;
+    }
+    ranges
+}
+
 /// Split a text into pieces, marking where the query's terms match, by the same rules as
 /// search (word starts; inside words for longer terms; å/ä/ö folded).
 pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<Segment<'a>> {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use loften_core::query::{highlight, ActorFilter, Ignored};
+use loften_core::query::{highlight, highlight_ranges, ActorFilter, Ignored};
 use loften_core::{Dataset, Index, Query, Results};
 
 fn run(data: &Dataset, url_query: &str) -> Results {
@@ -288,4 +288,13 @@ fn saved_groups_follow_newest_first_and_keep_missing_ids() {
     let located = data.locate("jonkoping-2020-a3").unwrap();
     assert!(loften_core::views::bookmark_label(located).starts_with("Kommunen och Polisen ska genomföra gemensamma krogtillsyner"));
     assert!(data.locate("jonkoping-2020-a99").is_none());
+}
+
+#[test]
+fn highlight_ranges_count_utf16_units_as_the_dom_does() {
+    // "å" is one UTF-16 unit, like "a"; an emoji outside the BMP is two.
+    assert_eq!(highlight_ranges("Trygghet på Öxnehaga", "oxne"), vec![(12, 16)]);
+    assert_eq!(highlight_ranges("🙂 drog och droger", "drog"), vec![(3, 7), (12, 16)]);
+    assert_eq!(highlight_ranges("a < b", ""), vec![]);
+    assert_eq!(highlight_ranges("", "x"), vec![]);
 }
