@@ -51,7 +51,8 @@ const LAUNCH = {
 //   event (detail.wasm is wasm-bindgen's init result: the instance's exports, with `memory`),
 //   and, should the boot script change, from WebAssembly.instantiate(Streaming) itself;
 // - when the first result (`ol.results > li`) was added, and painted;
-// - keystroke latency: keydown (event.timeStamp) to the paint after the DOM changes it causes.
+// - keystroke latency: keydown (event.timeStamp) to the paint after the DOM changes it causes
+//   (or the change of the search's CSS highlight, when only the painted matches change).
 //   "Painted" is requestAnimationFrame then setTimeout 0 after the last mutation, re-armed by
 //   any later mutation, so work spread over several tasks is counted to its end.
 const INIT_SCRIPT = `(() => {
@@ -89,7 +90,9 @@ const INIT_SCRIPT = `(() => {
     kp.pending = { seq: ++kp.seq, key: e.key, t0, mutations: 0, firstMutation: null, lastMutation: null, painted: null };
   }, true);
   let generation = 0;
-  new MutationObserver(() => {
+  // A keystroke's visible change is a DOM mutation or, for search matches painted with the
+  // CSS Custom Highlight API, a change of the page's highlights (no DOM mutation at all).
+  const changed = () => {
     const now = performance.now();
     if (!B.firstResult && document.querySelector("ol.results > li")) {
       const f = (B.firstResult = { added: now, painted: null });
@@ -107,7 +110,15 @@ const INIT_SCRIPT = `(() => {
       kp.samples.push(p);
       if (kp.pending === p) kp.pending = null;
     }, 0));
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+  new MutationObserver(changed).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  const highlights = self.CSS && CSS.highlights;
+  if (highlights) {
+    for (const name of ["set", "delete", "clear"]) {
+      const original = highlights[name].bind(highlights);
+      highlights[name] = (...a) => { const r = original(...a); changed(); return r; };
+    }
+  }
 })();`;
 
 // ---- helpers -------------------------------------------------------------------------------

@@ -303,12 +303,11 @@ fn Search(catalog: Catalog) -> impl IntoView {
     let page = Memo::new(move |_| results.with(|r| r.groups.iter().take(shown.get()).cloned().collect::<Vec<Group>>()));
     let more = move || results.with(|r| r.groups.len() > shown.get());
     let text = Memo::new(move |_| query.with(|q| q.q.clone()));
-    // Paint the matches once the cards for this text are in the document (before the frame
-    // that shows them).
+    // Paint the matches over the cards for this text. Effects run after the render effects
+    // that put the cards in the document, and before the frame that shows them.
     Effect::new(move |_| {
-        let text = text.get();
         page.track();
-        request_animation_frame(move || crate::highlight::paint("ol.results .record__text", &text));
+        text.with(|text| crate::highlight::paint("ol.results .record__text", text));
     });
     on_cleanup(crate::highlight::clear);
     let results_view = {
