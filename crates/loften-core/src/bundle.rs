@@ -117,18 +117,19 @@ impl Reader<'_> {
 
     fn u32(&mut self) -> Result<u32> {
         let mut v: u32 = 0;
-        for i in 0..5 {
+        let mut shift = 0;
+        loop {
             let b = self.byte()?;
-            // The fifth byte holds the top 4 bits only.
-            if i == 4 && b > 0x0f {
+            // The fifth byte holds the top 4 bits only, and ends the number.
+            if shift == 28 && b > 0x0f {
                 return self.fail("a number in the data bundle is too large");
             }
-            v |= u32::from(b & 0x7f) << (7 * i);
+            v |= u32::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(v);
             }
+            shift += 7;
         }
-        unreachable!("the fifth byte either ends the number or fails")
     }
 
     /// A length of something that takes at least a byte per unit: it cannot be more than
