@@ -92,8 +92,6 @@ fn bundle(args: &[String]) -> Result<(), String> {
     // The app reads the binary bundle (no JSON parser in its wasm); people get the JSON.
     let bundle = loften_core::bundle::encode(&data);
     write(&out.join("data/bundle.bin"), &bundle)?;
-    // Until the app reads bundle.bin, it reads this.
-    write(&out.join("data/bundle.json"), serde_json::to_string(&data).map_err(|e| e.to_string())?)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write(&out.join("data/medborgarloften.json"), &open_data)?;
     // Every agreement links to its source's text, so the sources ship with the app.

@@ -62,6 +62,7 @@ fn bundle_writes_the_binary_bundle_and_the_open_data_of_the_same_dataset() {
     let open: Dataset = serde_json::from_str(&std::fs::read_to_string(out.join("data/medborgarloften.json")).unwrap()).unwrap();
     assert_eq!(bundle::decode(&bytes).as_ref(), Ok(&open));
     assert_eq!(open, real_data());
+    assert!(!out.join("data/bundle.json").exists(), "the app reads bundle.bin; no JSON copy of it ships");
     assert!(out.join("data/sources/001_a31d958f5b0b3e22.txt").is_file());
     std::fs::remove_dir_all(out).unwrap();
 }
