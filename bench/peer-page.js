@@ -15,13 +15,14 @@
 import MiniSearch from "/__bench/minisearch.js";
 import initProbe, * as probe from "/__bench/probe/loften_bench_probe.js";
 
-const state = { text: null, data: null, mini: null, agreementFilters: null };
+const state = { bytes: null, data: null, mini: null, agreementFilters: null };
 
-export async function fetchBundle(url) {
-  const response = await fetch(url, { cache: "no-store" });
-  state.text = await response.text();
-  state.data = JSON.parse(state.text);
-  return { bytes: state.text.length, agreements: state.data.agreements.length };
+/** The app's binary bundle (for our engine) and the same data as JSON (for MiniSearch). */
+export async function fetchBundle(binUrl, jsonUrl) {
+  state.bytes = new Uint8Array(await (await fetch(binUrl, { cache: "no-store" })).arrayBuffer());
+  const text = await (await fetch(jsonUrl, { cache: "no-store" })).text();
+  state.data = JSON.parse(text);
+  return { bytes: state.bytes.length, jsonBytes: text.length, agreements: state.data.agreements.length };
 }
 
 // ---- ours ----------------------------------------------------------------------------------
@@ -35,7 +36,7 @@ export async function initOurs() {
 export function loadOurs() {
   const before = probe.live_bytes();
   const t = performance.now();
-  const agreements = probe.load(state.text);
+  const agreements = probe.load(state.bytes);
   const parseMs = performance.now() - t;
   return { agreements, parseMs, datasetBytes: probe.live_bytes() - before };
 }

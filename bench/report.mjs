@@ -123,7 +123,7 @@ if (peer) {
   p(`| Query time, the whole set once | ${ms(peer.rows.reduce((a, r) => a + r.ours.median_ms, 0), 2)} | ${ms(peer.rows.reduce((a, r) => a + r.mini.median_ms, 0), 2)} | ${(peer.rows.reduce((a, r) => a + r.ours.median_ms, 0) / peer.rows.reduce((a, r) => a + r.mini.median_ms, 0)).toFixed(2)} |`);
   p(`| Index memory | ${mb(peer.ours.indexBytes)} (Rust allocator, live bytes) | ${mb(peer.mini.indexBytes)} (JS heap after GC) | **${peer.memoryRatio.toFixed(2)}** |`);
   p(`| Index build | ${ms(peer.ours.buildMs)} | ${ms(peer.mini.buildMs)} | ${(peer.ours.buildMs / peer.mini.buildMs).toFixed(2)} |`);
-  p(`| Reading the bundle | ${ms(peer.ours.parseMs)} (serde_json, ${mb(peer.ours.datasetBytes)} held) | ${ms(peer.mini.prepareMs)} to make documents from JSON.parse | |`);
+  p(`| Reading the bundle | ${ms(peer.ours.parseMs)} (binary bundle, ${mb(peer.ours.datasetBytes)} held) | ${ms(peer.mini.prepareMs)} to make documents from JSON.parse | |`);
   p();
   p("| Query | Ours: agreements / records | MiniSearch: agreements / records | Ours, median | MiniSearch, median | Ratio |");
   p("|---|---|---|---|---|---|");
@@ -211,7 +211,7 @@ if (native) {
   p();
   p(`\`cargo bench -p loften-core --bench query\` (crates/loften-core/benches/query.rs; the bench profile inherits`);
   p(`the workspace's \`[profile.release]\`: opt-level "z", LTO). ${num(native.agreements)} agreements, ${num(native.activities)} activities,`);
-  p(`${num(native.records)} promises and activities; reading the bundle (serde_json) ${ms(native.parse_ms, 1)}, \`Index::new\` ${ms(native.index_build_ms, 1)}.`);
+  p(`${num(native.records)} promises and activities; reading the binary bundle ${ms(native.parse_ms, 1)}, \`Index::new\` ${ms(native.index_build_ms, 1)}.`);
   p();
   p("| Query | Kind | Agreements | Records | Median | p95 |");
   p("|---|---|---|---|---|---|");

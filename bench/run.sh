@@ -4,7 +4,8 @@
 # raw results as JSON in bench/results/ (gitignored).
 #
 #   1. the synthetic dataset (1,500 agreements, 15,000 activities; seed 1);
-#   2. dist-bench/: a release build with that dataset as data/bundle.json;
+#   2. dist-bench/: a release build with that dataset as data/bundle.bin (and as the open-data
+#      data/medborgarloften.json, which the MiniSearch peer reads);
 #   3. the native benchmark of loften-core's query engine on it (crates/loften-core/benches);
 #   4. bench/probe: the same engine as a small wasm module, for the browser-side peer;
 #   5. the deterministic size check of dist/ (bench/size_check.py);

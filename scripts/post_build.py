@@ -2,7 +2,9 @@
 """Trunk post_build hook: runs on the staging directory before it replaces dist/.
 
 1. `loften bundle`: validates data/ (a mistake fails the build with file, field and fix) and
-   writes data/bundle.json, data/medborgarloften.json and data/sources/.
+   writes data/bundle.bin (the app's binary bundle), data/medborgarloften.json (open data)
+   and data/sources/. With LOFTEN_BUNDLE (a synthetic dataset in JSON from `loften synth`),
+   `loften pack` makes the app's bundle from that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts.
 3. Writes sw.js with the exact precache list and a content version (scripts/write_sw.py).
@@ -27,8 +29,13 @@ def bundle_data() -> None:
         sys.exit("post_build: `loften bundle` failed (see above): the data has problems, or the CLI did not build")
     synthetic = os.environ.get("LOFTEN_BUNDLE")
     if synthetic:
-        # Benchmarks serve a synthetic dataset in place of the real one.
-        (STAGING / "data" / "bundle.json").write_bytes(Path(synthetic).read_bytes())
+        # Benchmarks serve a synthetic dataset in place of the real one: the app's bundle and
+        # the open-data file both, so they stay the same data (the benchmark's peer reads the
+        # JSON). The CLI converts it, so this script needs no Python packages.
+        pack = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "pack", synthetic, "--out", str(STAGING / "data" / "bundle.bin")]
+        if subprocess.run(pack, cwd=ROOT).returncode != 0:
+            sys.exit(f"post_build: `loften pack {synthetic}` failed (see above)")
+        (STAGING / "data" / "medborgarloften.json").write_bytes(Path(synthetic).read_bytes())
 
 
 def externalise_boot_script() -> None:

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "public" / "sw.js"
 
 # Not precached: the worker itself, and the open-data copy of the dataset (people download it
-# on purpose; the app reads data/bundle.json).
+# on purpose; the app reads its binary bundle, data/bundle.bin, which is precached).
 SKIP = {"sw.js", "data/medborgarloften.json"}
 
 

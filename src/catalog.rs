@@ -24,8 +24,6 @@ impl Catalog {
     }
 }
 
-
-
 #[derive(Clone)]
 pub enum Load {
     Loading,
@@ -34,15 +32,16 @@ pub enum Load {
 }
 
 /// Where the bundle lives, relative to the app's base URL (`<base href>`), so hosting under a
-/// sub-path works without a rebuild.
-pub const BUNDLE_PATH: &str = "data/bundle.json";
+/// sub-path works without a rebuild. It is the binary bundle (`loften_core::bundle`, written by
+/// `loften bundle`): no JSON parser in the wasm, and less to hold while reading it.
+pub const BUNDLE_PATH: &str = "data/bundle.bin";
 
 fn js_error(error: wasm_bindgen::JsValue) -> String {
     format!("{error:?}")
 }
 
-/// Fetch the bundle's bytes. Where no service worker keeps the app offline, the text also goes
-/// to the device as it is (a JS string: it never passes through the wasm memory).
+/// Fetch the bundle's bytes. Where no service worker keeps the app offline, they also go to
+/// the device as a copy for when the network fails.
 async fn fetch_bundle(path: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(js_error)?;
@@ -50,33 +49,38 @@ async fn fetch_bundle(path: &str) -> Result<Vec<u8>, String> {
     if !response.ok() {
         return Err(format!("HTTP {} for {path}", response.status()));
     }
-    if !crate::pwa::controlled_by_service_worker() {
-        if let Ok(copy) = web_sys::Response::clone(&response) {
-            if let Ok(text) = copy.text() {
-                let text = JsFuture::from(text).await.map_err(js_error)?;
-                crate::state::keep_dataset_copy(&text);
-            }
-        }
-    }
     let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    if !crate::pwa::controlled_by_service_worker() {
+        crate::state::keep_dataset_copy(&bytes);
+    }
+    Ok(bytes)
 }
 
 /// Read and index a bundle. The bytes are freed before the index is built, so the index reuses
-/// their memory: a wasm memory never shrinks, so its peak is what the page keeps.
-fn catalog_from(bytes: Vec<u8>) -> Result<Catalog, String> {
-    let data: Dataset = serde_json::from_slice(&bytes).map_err(|e| format!("the data file is damaged: {e}"))?;
+/// their memory: a wasm memory never shrinks, so its peak is what the page keeps. A damaged
+/// bundle is an error the page shows (the data-error notice), never a panic.
+pub fn catalog_from(bytes: Vec<u8>) -> Result<Catalog, String> {
+    let data = loften_core::bundle::decode(&bytes).map_err(|e| format!("the data file is damaged: {e}"))?;
     drop(bytes);
     Ok(Catalog::new(data))
 }
 
-/// Fetch and index the bundle; when the network fails, use the copy kept on the device.
+/// Fetch and index the bundle; when the network fails, use the copy kept on the device. A
+/// copy that does not read is dropped, and the network's error is what the page shows.
 pub async fn load_catalog() -> Result<Catalog, String> {
-    match fetch_bundle(BUNDLE_PATH).await {
-        Ok(bytes) => catalog_from(bytes),
-        Err(error) => {
-            let copy = crate::state::dataset_copy().ok_or(error)?;
-            Ok(Catalog { from_copy: true, ..catalog_from(copy.into_bytes())? })
+    let error = match fetch_bundle(BUNDLE_PATH).await {
+        Ok(bytes) => return catalog_from(bytes),
+        Err(error) => error,
+    };
+    let Some(copy) = crate::state::dataset_copy() else {
+        return Err(error);
+    };
+    match catalog_from(copy) {
+        Ok(catalog) => Ok(Catalog { from_copy: true, ..catalog }),
+        Err(_) => {
+            crate::state::forget_dataset_copy();
+            Err(error)
         }
     }
 }

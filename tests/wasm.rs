@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use loften_core::{DataFiles, Dataset, Query};
-use medborgarloften::catalog::{today, Catalog};
+use medborgarloften::catalog::{catalog_from, load_catalog, today, Catalog};
+use medborgarloften::state::{dataset_copy, keep_dataset_copy};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -52,4 +53,46 @@ fn today_is_an_iso_date_from_the_browser_clock() {
     let day = today();
     assert_eq!(day.len(), 10);
     assert!(loften_core::dataset::is_iso_date(&day), "{day}");
+}
+
+#[wasm_bindgen_test]
+fn the_binary_bundle_reads_in_wasm_and_a_damaged_one_is_an_error() {
+    let data = small_dataset();
+    let bytes = loften_core::bundle::encode(&data);
+    let catalog = catalog_from(bytes.clone()).expect("a good bundle reads");
+    assert_eq!(*catalog.data, data);
+    for damaged in [&bytes[..bytes.len() - 1], &bytes[..3], b"<!DOCTYPE html>".as_slice(), b"{\"kommuner\":[]}".as_slice()] {
+        let error = catalog_from(damaged.to_vec()).err().expect("a damaged bundle is an error");
+        assert!(error.starts_with("the data file is damaged: "), "{error}");
+    }
+}
+
+/// The copy kept for when the network fails: what goes in comes out, and anything else in
+/// its place is removed, not used.
+#[wasm_bindgen_test]
+fn the_dataset_copy_round_trips_through_local_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let bytes: Vec<u8> = (0..=255u8).chain([0, 0, 255]).collect();
+    keep_dataset_copy(&bytes);
+    assert_eq!(dataset_copy(), Some(bytes));
+    storage.set_item("medborgarloften.data", "{\"kommuner\":[]}").unwrap();
+    assert_eq!(dataset_copy(), None);
+    assert_eq!(storage.get_item("medborgarloften.data").unwrap(), None, "a copy that does not read is removed");
+}
+
+/// With no bundle to fetch (the test server has none), the kept copy is used; a copy that
+/// is base64 but not a bundle is dropped, and the network's error is what is left.
+#[wasm_bindgen_test]
+async fn when_the_network_fails_the_kept_copy_is_used_unless_it_is_damaged() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let data = small_dataset();
+    keep_dataset_copy(&loften_core::bundle::encode(&data));
+    let catalog = load_catalog().await.unwrap_or_else(|e| panic!("the copy is used: {e}"));
+    assert!(catalog.from_copy);
+    assert_eq!(*catalog.data, data);
+
+    keep_dataset_copy(b"LOFT\x01 not a bundle");
+    let error = load_catalog().await.err().expect("no data at all is an error");
+    assert!(error.contains("data/bundle.bin"), "the network's error is shown: {error}");
+    assert_eq!(storage.get_item("medborgarloften.data").unwrap(), None, "the damaged copy is removed");
 }

@@ -29,13 +29,34 @@ test("a missing file is a 404, not the app shell", async ({ request }) => {
   expect(response.status()).toBe(404);
 });
 
-test("the data bundle and the open-data file are JSON", async ({ request }) => {
-  for (const path of ["/data/bundle.json", "/data/medborgarloften.json"]) {
-    const response = await request.get(path);
-    expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toContain("application/json");
-    const data = await response.json();
-    expect(data.agreements).toHaveLength(7);
-    expect(data.kommuner).toHaveLength(290);
-  }
+test("the app's data bundle is binary and compressed, the open-data file is JSON", async ({ request }) => {
+  const bundle = await request.get("/data/bundle.bin");
+  expect(bundle.status()).toBe(200);
+  expect(bundle.headers()["content-type"]).toBe("application/octet-stream");
+  expect(bundle.headers()["content-encoding"]).toBe("gzip");
+  const bytes = await bundle.body();
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("LOFT\x01");
+  const open = await request.get("/data/medborgarloften.json");
+  expect(open.status()).toBe(200);
+  expect(open.headers()["content-type"]).toContain("application/json");
+  const data = await open.json();
+  expect(data.agreements).toHaveLength(7);
+  expect(data.kommuner).toHaveLength(290);
+  // The binary bundle is smaller than the JSON of the same data.
+  expect(bytes.length).toBeLessThan(JSON.stringify(data).length * 0.7);
+  // The app's former JSON copy is not shipped (nor precached) any more.
+  expect((await request.get("/data/bundle.json")).status()).toBe(404);
+});
+
+test("a damaged data bundle shows the data-error notice, and trying again recovers", async ({ page }) => {
+  await page.route("**/data/bundle.bin", (route) =>
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x01\x05\xff damaged") }),
+  );
+  await page.goto("/");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Medborgarlöftena kunde inte hämtas.");
+  await expect(alert).toContainText("the data file is damaged");
+  await page.unroute("**/data/bundle.bin");
+  await alert.getByRole("button", { name: "Försök igen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
 });

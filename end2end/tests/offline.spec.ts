@@ -99,7 +99,7 @@ test("without a service worker, the last good dataset is kept and shown when the
   const page = await context.newPage();
   await open(page, "/");
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
-  await page.route("**/data/bundle.json", (route) => route.abort("internetdisconnected"));
+  await page.route("**/data/bundle.bin", (route) => route.abort("internetdisconnected"));
   await page.reload();
   await expect(page.getByText(/som de var när de senast hämtades/)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();

@@ -57,10 +57,10 @@ pub fn live_bytes() -> f64 {
     LIVE.load(Ordering::Relaxed) as f64
 }
 
-/// Parse the bundle (serde_json, as the app does). Returns the number of agreements.
+/// Read the binary bundle (`data/bundle.bin`, as the app does). Returns the number of agreements.
 #[wasm_bindgen]
-pub fn load(json: &str) -> Result<u32, JsError> {
-    let data: Dataset = serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn load(bytes: &[u8]) -> Result<u32, JsError> {
+    let data: Dataset = loften_core::bundle::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     let n = data.agreements.len() as u32;
     STATE.with(|s| s.borrow_mut().data = Some(data));
     Ok(n)

@@ -12,14 +12,16 @@ loften: the Medborgarlöften dataset
 
 USAGE:
     loften validate [DIR]                       check data/ (default DIR: data)
-    loften bundle [--data DIR] --out DIR        validate, then write DIR/data/bundle.json (the app's)
+    loften bundle [--data DIR] --out DIR        validate, then write DIR/data/bundle.bin (the app's, binary),
                                                 DIR/data/medborgarloften.json (open data) and DIR/data/sources/
     loften import PAGE.txt [--data DIR] [--out DIR]
                                                 draft agreements from a published page's text:
                                                 printed as JSON, or written to DIR/<id>.draft.json;
                                                 each draft lists what to check under review
     loften synth --agreements N [--seed S] --out FILE
-                                                a synthetic bundle for benchmarks (never real data)
+                                                a synthetic bundle for benchmarks (never real data), as JSON
+    loften pack FILE.json --out FILE.bin        a dataset in JSON (from synth, or an open-data file) as
+                                                the app's binary bundle
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("bundle") => bundle(&args[1..]),
         Some("import") => import_command(&args[1..]),
         Some("synth") => synth_command(&args[1..]),
+        Some("pack") => pack_command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -75,7 +78,7 @@ fn validate(dir: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn write(path: &Path, contents: &str) -> Result<(), String> {
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
@@ -86,15 +89,36 @@ fn bundle(args: &[String]) -> Result<(), String> {
     let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
     let out = PathBuf::from(flag(args, "--out").ok_or("bundle needs --out DIR")?);
     let data = load(&data_dir)?;
-    let compact = serde_json::to_string(&data).map_err(|e| e.to_string())?;
-    write(&out.join("data/bundle.json"), &compact)?;
+    // The app reads the binary bundle (no JSON parser in its wasm); people get the JSON.
+    let bundle = loften_core::bundle::encode(&data);
+    write(&out.join("data/bundle.bin"), &bundle)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write(&out.join("data/medborgarloften.json"), &open_data)?;
     // Every agreement links to its source's text, so the sources ship with the app.
     for (name, text) in DataFiles::read_dir(&data_dir)?.sources {
         write(&out.join("data/sources").join(name), &text)?;
     }
-    println!("bundled {} agreements into {} ({} bytes)", data.agreements.len(), out.join("data").display(), compact.len());
+    println!(
+        "bundled {} agreements into {} (bundle.bin {} bytes, medborgarloften.json {} bytes)",
+        data.agreements.len(),
+        out.join("data").display(),
+        bundle.len(),
+        open_data.len()
+    );
+    Ok(())
+}
+
+/// `loften pack FILE.json --out FILE.bin`: a whole dataset in JSON (what `synth` writes, or
+/// the open-data file) as the app's binary bundle. Not validated: synthetic data is not meant
+/// to pass the checks of real data.
+fn pack_command(args: &[String]) -> Result<(), String> {
+    let input = args.first().filter(|a| !a.starts_with("--")).ok_or("pack needs FILE.json, a dataset in JSON")?;
+    let out = PathBuf::from(flag(args, "--out").ok_or("pack needs --out FILE.bin")?);
+    let text = std::fs::read_to_string(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+    let data: Dataset = serde_json::from_str(&text).map_err(|e| format!("{input}: not a dataset in JSON: {e}"))?;
+    let bundle = loften_core::bundle::encode(&data);
+    write(&out, &bundle)?;
+    println!("packed {} agreements from {input} into {} ({} bytes)", data.agreements.len(), out.display(), bundle.len());
     Ok(())
 }
 

@@ -5,13 +5,15 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
 use crate::text::{collapse_whitespace, compare_sv, slug};
 
 /// Everything the app shows: reference data plus the agreements, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Dataset {
     pub kommuner: Vec<Kommun>,
     pub lan: Vec<Lan>,
@@ -145,6 +147,7 @@ pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
         .collect()
 }
 
+#[cfg(feature = "serde")]
 fn parse_json<T: for<'de> Deserialize<'de>>(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
     match serde_json::from_str(text) {
         Ok(value) => Some(value),
@@ -162,6 +165,8 @@ fn parse_json<T: for<'de> Deserialize<'de>>(file: &str, text: &str, problems: &m
 
 impl Dataset {
     /// Read and validate a data folder's files. Every problem is reported, not just the first.
+    /// (JSON files are read with serde: only with the `serde` feature, which the app leaves off.)
+    #[cfg(feature = "serde")]
     pub fn from_files(files: &DataFiles) -> Result<Dataset, Vec<Problem>> {
         let mut problems = Vec::new();
         let kommuner = parse_kommuner(&files.kommuner_csv, &mut problems);

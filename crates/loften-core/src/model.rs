@@ -1,12 +1,17 @@
 //! The typed model of the dataset, one struct per JSON object of `data/`.
 //!
 //! Field names follow `shared/DESIGN.md`; values stay in the source's Swedish.
+//!
+//! The serde derives exist only with the `serde` feature (the command line and the tests: the
+//! data files are JSON). The app reads the binary bundle (`crate::bundle`) and leaves the
+//! feature off, so its wasm carries no serde code for these types.
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// One medborgarlöfte (or an announcement of one), as in `data/agreements/<id>.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct Agreement {
     pub id: String,
     pub kind: AgreementKind,
@@ -15,15 +20,15 @@ pub struct Agreement {
     pub lokalpolisomrade: Option<String>,
     pub period: Period,
     pub signed: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub signatories: Vec<Signatory>,
     pub summary: Option<String>,
     pub situation: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub priorities: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub promises: Vec<Promise>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub activities: Vec<Activity>,
     pub effect: Option<String>,
     pub follow_up: Option<FollowUp>,
@@ -31,8 +36,8 @@ pub struct Agreement {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
 pub enum AgreementKind {
     /// The promises and activities themselves.
     Agreement,
@@ -41,8 +46,8 @@ pub enum AgreementKind {
 }
 
 /// Years inclusive; exact dates only when the source gives them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Period {
     pub from: i32,
     pub to: i32,
@@ -65,45 +70,45 @@ impl Period {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Signatory {
     pub name: String,
     pub role: Option<String>,
     pub organisation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Promise {
     pub id: String,
     pub text: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub topics: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub areas: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
 pub enum Actor {
     Polisen,
     Kommunen,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Activity {
     pub id: String,
     pub text: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub actors: Vec<Actor>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub partners: Vec<String>,
     pub promise: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub topics: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub areas: Vec<String>,
     pub frequency: Option<Frequency>,
 }
@@ -116,44 +121,44 @@ impl Activity {
 }
 
 /// "minst två … per år" → count 2, min, per år; `text` is the source's own words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Frequency {
     pub count: Option<u32>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub min: bool,
     pub per: Option<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
 pub enum Cadence {
     Tertial,
     Kvartal,
-    #[serde(rename = "år")]
+    #[cfg_attr(feature = "serde", serde(rename = "år"))]
     Ar,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct FollowUp {
     pub cadence: Option<Cadence>,
     pub text: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub reports: Vec<Report>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Report {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Source {
     pub title: String,
     pub publisher: Option<String>,
@@ -163,8 +168,8 @@ pub struct Source {
 }
 
 /// A named place from `data/areas.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Area {
     /// `<kommun-slug>/<area-slug>`.
     pub id: String,
@@ -180,8 +185,8 @@ impl Area {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
 pub enum AreaKind {
     Stadsdel,
     Ort,
@@ -190,8 +195,8 @@ pub enum AreaKind {
 }
 
 /// A topic of `data/topics.json`, named in both interface languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
 pub struct Topic {
     pub id: String,
     pub sv: String,
@@ -199,7 +204,8 @@ pub struct Topic {
 }
 
 /// A row of `data/kommuner.csv`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Kommun {
     /// SCB's four-digit kommunkod.
     pub code: String,
@@ -212,7 +218,8 @@ pub struct Kommun {
 }
 
 /// A row of `data/lan.csv`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Lan {
     pub code: String,
     pub name: String,

@@ -4,7 +4,10 @@
 //! Reading never fails: a value that cannot be understood is handed back to be kept aside
 //! under a backup key, and the app starts clean and says so. Older formats are migrated.
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
+
+use crate::json::{self, Json};
 
 /// The one storage key the app writes.
 pub const STORAGE_KEY: &str = "medborgarloften";
@@ -15,32 +18,36 @@ pub const CURRENT_VERSION: u32 = 2;
 /// A note is for a line or two; longer text is cut so storage cannot be filled by one note.
 pub const MAX_NOTE_CHARS: usize = 1000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+// The envelope is read and written by hand on `crate::json` (`decode`, `encode`), so the app
+// needs no serde. The serde derives below exist only with the `serde` feature, for the tests
+// that hold the hand-written codec to what serde_json wrote and read before.
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase"))]
 pub struct UserState {
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub bookmarks: Vec<Bookmark>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub preferences: Preferences,
 }
 
 /// A saved agreement, promise or activity, by id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase"))]
 pub struct Bookmark {
     pub id: String,
     /// When it was saved, ISO 8601 ("2026-11-21T09:30:00.000Z"); orders the list.
     pub saved: String,
     /// The person's own note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
     /// The text at the time of saving, shown if the id ever leaves the dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
 pub enum Theme {
     #[default]
     System,
@@ -48,8 +55,8 @@ pub enum Theme {
     Dark,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
 pub enum TextSize {
     #[default]
     Normal,
@@ -91,15 +98,15 @@ impl TextSize {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase"))]
 pub struct Preferences {
     /// "sv" or "en"; None: follow the browser.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub lang: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub theme: Theme,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub text_size: TextSize,
 }
 
@@ -123,20 +130,13 @@ pub struct Decoded {
     pub keep_aside: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    version: u32,
-    #[serde(default)]
-    state: serde_json::Value,
-}
-
 /// Read what storage holds (None: nothing stored yet).
 pub fn decode(raw: Option<&str>) -> Decoded {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
         return Decoded { state: UserState::default(), notice: None, keep_aside: None };
     };
     let unreadable = || Decoded { state: UserState::default(), notice: Some(Notice::Unreadable), keep_aside: Some(raw.to_string()) };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+    let Some(value) = json::parse(raw) else {
         return unreadable();
     };
     // Version 1 (before the envelope) was a bare list of saved ids.
@@ -146,13 +146,13 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             None => unreadable(),
         };
     }
-    let Ok(envelope) = serde_json::from_value::<Envelope>(value) else {
+    let Some(version) = value.get("version").and_then(Json::as_u32) else {
         return unreadable();
     };
-    match envelope.version {
-        CURRENT_VERSION => match serde_json::from_value::<UserState>(envelope.state) {
-            Ok(state) => Decoded { state: sanitise(state), notice: None, keep_aside: None },
-            Err(_) => unreadable(),
+    match version {
+        CURRENT_VERSION => match value.get("state").and_then(user_state) {
+            Some(state) => Decoded { state: sanitise(state), notice: None, keep_aside: None },
+            None => unreadable(),
         },
         newer if newer > CURRENT_VERSION => {
             Decoded { state: UserState::default(), notice: Some(Notice::NewerVersion(newer)), keep_aside: Some(raw.to_string()) }
@@ -161,8 +161,65 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     }
 }
 
+// The readers below hold to the rules serde's derive applied before (tests/json_parity.rs
+// checks them against it): unknown members are ignored, a missing one takes its default, and
+// a member of the wrong type makes the whole value unreadable (None), never half-read.
+
+/// A member that may be missing (its default) but, when present, must read.
+fn member<T: Default>(object: &Json, key: &str, read: impl Fn(&Json) -> Option<T>) -> Option<T> {
+    match object.get(key) {
+        None => Some(T::default()),
+        Some(v) => read(v),
+    }
+}
+
+/// An optional text: missing or null is None, a string is Some, anything else does not read.
+fn opt_string(object: &Json, key: &str) -> Option<Option<String>> {
+    match object.get(key) {
+        None | Some(Json::Null) => Some(None),
+        Some(Json::Str(s)) => Some(Some(s.clone())),
+        Some(_) => None,
+    }
+}
+
+fn user_state(v: &Json) -> Option<UserState> {
+    if !v.is_object() {
+        return None;
+    }
+    Some(UserState {
+        bookmarks: member(v, "bookmarks", |b| b.as_array()?.iter().map(bookmark).collect())?,
+        preferences: member(v, "preferences", preferences)?,
+    })
+}
+
+fn bookmark(v: &Json) -> Option<Bookmark> {
+    if !v.is_object() {
+        return None;
+    }
+    Some(Bookmark {
+        id: v.get("id")?.as_str()?.to_string(),
+        saved: v.get("saved")?.as_str()?.to_string(),
+        note: opt_string(v, "note")?,
+        label: opt_string(v, "label")?,
+    })
+}
+
+fn preferences(v: &Json) -> Option<Preferences> {
+    if !v.is_object() {
+        return None;
+    }
+    // An unknown theme or text size is a value this version cannot have written.
+    let theme = |t: &Json| Theme::ALL.into_iter().find(|x| Some(x.code()) == t.as_str());
+    let text_size = |t: &Json| TextSize::ALL.into_iter().find(|x| Some(x.code()) == t.as_str());
+    Some(Preferences {
+        lang: opt_string(v, "lang")?,
+        theme: member(v, "theme", theme)?,
+        text_size: member(v, "textSize", text_size)?,
+    })
+}
+
 /// Version 1: `["jonkoping-2020-l1", …]`, saved without times or notes.
-fn migrate_v1(ids: &[serde_json::Value]) -> Option<UserState> {
+fn migrate_v1(ids: &[Json]) -> Option<UserState> {
     let mut state = UserState::default();
     for id in ids {
         let id = id.as_str()?;
@@ -190,9 +247,48 @@ fn cut(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
-/// Write the state in the current envelope.
+/// Write the state in the current envelope. The layout is the one serde_json wrote before
+/// (compact, keys in alphabetical order, absent note and label left out), so a value written
+/// by this version and one written by the last are the same text.
 pub fn encode(state: &UserState) -> String {
-    serde_json::json!({ "version": CURRENT_VERSION, "state": state }).to_string()
+    let mut w = json::Writer::new(false);
+    w.begin_object();
+    w.key("state");
+    w.begin_object();
+    w.key("bookmarks");
+    w.begin_array();
+    for b in &state.bookmarks {
+        w.begin_object();
+        w.key("id");
+        w.string(&b.id);
+        if let Some(label) = &b.label {
+            w.key("label");
+            w.string(label);
+        }
+        if let Some(note) = &b.note {
+            w.key("note");
+            w.string(note);
+        }
+        w.key("saved");
+        w.string(&b.saved);
+        w.end_object();
+    }
+    w.end_array();
+    let p = &state.preferences;
+    w.key("preferences");
+    w.begin_object();
+    w.key("lang");
+    w.opt_string(p.lang.as_deref());
+    w.key("textSize");
+    w.string(p.text_size.code());
+    w.key("theme");
+    w.string(p.theme.code());
+    w.end_object();
+    w.end_object();
+    w.key("version");
+    w.int(i64::from(CURRENT_VERSION));
+    w.end_object();
+    w.finish()
 }
 
 /// Ids are lowercase ASCII, digits and dashes: anything else did not come from the dataset.

@@ -1,0 +1,350 @@
+//! The app's own formats, held to what they replace. The app reads and writes without serde
+//! (the binary bundle, `json`, the storage envelope, the JSON download); serde_json is what
+//! wrote and read them before, so here it is the reference:
+//! - `views::export_json` gives serde_json's `to_string_pretty` text, byte for byte;
+//! - `storage::encode` gives the text the serde_json envelope gave, and `storage::decode`
+//!   reads every value the serde-based decoder read the same way (same state, same notice);
+//! - the bundle gives back the dataset it was made from, and any damaged bundle is an error,
+//!   never a panic.
+
+mod common;
+
+use loften_core::model::*;
+use loften_core::query::Group;
+use loften_core::storage::{self, Bookmark, Decoded, Notice, Preferences, TextSize, Theme, UserState};
+use loften_core::{bundle, Dataset, Results};
+
+/// Every agreement of the dataset, as a result set (the JSON download of an empty search).
+fn everything(data: &Dataset) -> Results {
+    Results {
+        groups: (0..data.agreements.len()).map(|agreement| Group { agreement, promises: vec![], activities: vec![] }).collect(),
+        record_count: 0,
+        facets: Default::default(),
+    }
+}
+
+fn serde_export(data: &Dataset) -> String {
+    let agreements: Vec<&Agreement> = data.agreements.iter().collect();
+    serde_json::to_string_pretty(&agreements).unwrap()
+}
+
+/// Texts that test the escaping: quotes, backslashes, every control character, DEL, Swedish
+/// letters, an emoji, a lone "\u2028" (JSON allows it raw).
+fn awkward(n: usize) -> String {
+    let controls: String = (0u8..0x20).map(char::from).collect();
+    format!("\"citat\" \\ {controls}\u{7f} åäö ÅÄÖ é 😀 \u{2028} /{n}")
+}
+
+/// A dataset with every optional field both present and absent, and awkward texts.
+fn every_field() -> Dataset {
+    let mut agreements = Vec::new();
+    for n in 0..4 {
+        let some = n % 2 == 1;
+        let opt = |s: &str| some.then(|| format!("{s} {}", awkward(n)));
+        agreements.push(Agreement {
+            id: format!("test-{n}"),
+            kind: if some { AgreementKind::Announcement } else { AgreementKind::Agreement },
+            title: awkward(n),
+            kommuner: if some { vec!["Jönköping".into(), "Malung-Sälen".into()] } else { vec![] },
+            lokalpolisomrade: opt("lpo"),
+            period: Period { from: -1 - n as i32, to: 2026 + n as i32, start: opt("start"), end: opt("end") },
+            signed: opt("2016-01-21"),
+            signatories: vec![
+                Signatory { name: awkward(n), role: opt("role"), organisation: opt("org") },
+                Signatory { name: String::new(), role: None, organisation: None },
+            ],
+            summary: opt("summary"),
+            situation: opt("situation"),
+            priorities: vec![awkward(n), String::new()],
+            promises: vec![Promise { id: format!("test-{n}-l1"), text: awkward(n), topics: vec!["narkotika".into()], areas: vec![] }],
+            activities: vec![
+                Activity {
+                    id: format!("test-{n}-a1"),
+                    text: awkward(n),
+                    actors: vec![Actor::Polisen, Actor::Kommunen],
+                    partners: vec!["Räddningstjänsten Syd".into()],
+                    promise: opt("test-l1"),
+                    topics: vec![],
+                    areas: vec!["jonkoping/oxnehaga".into()],
+                    frequency: Some(Frequency { count: some.then_some(u32::MAX), min: some, per: opt("år"), text: awkward(n) }),
+                },
+                Activity {
+                    id: format!("test-{n}-a2"),
+                    text: String::new(),
+                    actors: vec![],
+                    partners: vec![],
+                    promise: None,
+                    topics: vec![],
+                    areas: vec![],
+                    frequency: None,
+                },
+            ],
+            effect: opt("effect"),
+            follow_up: match n {
+                0 => None,
+                1 => Some(FollowUp { cadence: Some(Cadence::Ar), text: opt("text"), reports: vec![] }),
+                2 => Some(FollowUp { cadence: Some(Cadence::Kvartal), text: None, reports: vec![Report { title: awkward(n), url: None }] }),
+                _ => Some(FollowUp {
+                    cadence: Some(Cadence::Tertial),
+                    text: None,
+                    reports: vec![Report { title: "a".into(), url: Some("https://example.org/?a=1&b=\"2\"".into()) }, Report { title: "b".into(), url: None }],
+                }),
+            },
+            source: Source { title: awkward(n), publisher: opt("Polisen"), document: opt("001.txt"), url: opt("https://polisen.se") },
+            notes: opt("notes"),
+        });
+    }
+    agreements[0].follow_up = Some(FollowUp { cadence: None, text: None, reports: vec![] });
+    Dataset {
+        kommuner: vec![Kommun { code: "0680".into(), name: "Jönköpings kommun".into(), short_name: "Jönköping".into(), lan_code: "06".into(), slug: "jonkoping".into() }],
+        lan: vec![Lan { code: "06".into(), name: "Jönköpings län".into(), short_name: "Jönköping".into() }],
+        topics: vec![Topic { id: "narkotika".into(), sv: "Narkotika och droger".into(), en: "Drugs".into() }],
+        areas: [AreaKind::Stadsdel, AreaKind::Ort, AreaKind::Centrum, AreaKind::Plats]
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Area { id: format!("jonkoping/a{i}"), name: awkward(i), kommun: "Jönköping".into(), kind })
+            .collect(),
+        agreements,
+    }
+}
+
+// ---- the JSON download -----------------------------------------------------------------------
+
+#[test]
+fn export_json_is_serde_jsons_text_on_the_real_data() {
+    let data = common::real_data();
+    let ours = loften_core::views::export_json(&data, &everything(&data));
+    assert_eq!(ours, serde_export(&data));
+    // And a part of it, in the result set's order.
+    let mut some = everything(&data);
+    some.groups.reverse();
+    some.groups.truncate(3);
+    let expected: Vec<&Agreement> = some.groups.iter().map(|g| &data.agreements[g.agreement]).collect();
+    assert_eq!(loften_core::views::export_json(&data, &some), serde_json::to_string_pretty(&expected).unwrap());
+}
+
+#[test]
+fn export_json_is_serde_jsons_text_with_every_field_and_awkward_texts() {
+    let data = every_field();
+    assert_eq!(loften_core::views::export_json(&data, &everything(&data)), serde_export(&data));
+    let none = Results { groups: vec![], record_count: 0, facets: Default::default() };
+    assert_eq!(loften_core::views::export_json(&data, &none), "[]");
+}
+
+// ---- the storage envelope --------------------------------------------------------------------
+
+/// The envelope as serde_json wrote it before (storage.rs up to this change).
+fn former_encode(state: &UserState) -> String {
+    serde_json::json!({ "version": storage::CURRENT_VERSION, "state": state }).to_string()
+}
+
+/// The serde-based reader as it was before (storage.rs up to this change, copied whole): the
+/// new reader must agree with it on every input.
+fn former_decode(raw: Option<&str>) -> Decoded {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        version: u32,
+        #[serde(default)]
+        state: serde_json::Value,
+    }
+    fn migrate_v1(ids: &[serde_json::Value]) -> Option<UserState> {
+        let mut state = UserState::default();
+        for id in ids {
+            let id = id.as_str()?;
+            if storage::is_valid_id(id) && !state.bookmarks.iter().any(|b| b.id == id) {
+                state.bookmarks.push(Bookmark { id: id.to_string(), saved: "1970-01-01T00:00:00.000Z".into(), note: None, label: None });
+            }
+        }
+        Some(state)
+    }
+    fn sanitise(mut state: UserState) -> UserState {
+        let mut seen = std::collections::HashSet::new();
+        state.bookmarks.retain(|b| storage::is_valid_id(&b.id) && seen.insert(b.id.clone()));
+        for b in &mut state.bookmarks {
+            if let Some(note) = &mut b.note {
+                *note = note.chars().take(storage::MAX_NOTE_CHARS).collect();
+            }
+        }
+        state
+    }
+    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+        return Decoded { state: UserState::default(), notice: None, keep_aside: None };
+    };
+    let unreadable = || Decoded { state: UserState::default(), notice: Some(Notice::Unreadable), keep_aside: Some(raw.to_string()) };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return unreadable();
+    };
+    if let Some(ids) = value.as_array() {
+        return match migrate_v1(ids) {
+            Some(state) => Decoded { state, notice: Some(Notice::Migrated(1)), keep_aside: None },
+            None => unreadable(),
+        };
+    }
+    let Ok(envelope) = serde_json::from_value::<Envelope>(value) else {
+        return unreadable();
+    };
+    match envelope.version {
+        storage::CURRENT_VERSION => match serde_json::from_value::<UserState>(envelope.state) {
+            Ok(state) => Decoded { state: sanitise(state), notice: None, keep_aside: None },
+            Err(_) => unreadable(),
+        },
+        newer if newer > storage::CURRENT_VERSION => {
+            Decoded { state: UserState::default(), notice: Some(Notice::NewerVersion(newer)), keep_aside: Some(raw.to_string()) }
+        }
+        _ => unreadable(),
+    }
+}
+
+fn states() -> Vec<UserState> {
+    let mut full = UserState::default();
+    full.toggle("jonkoping-2020-l1", "2026-11-21T10:00:00.000Z", Some(awkward(1)));
+    full.toggle("eslov-2016", "2026-11-21T10:00:01.000Z", None);
+    full.toggle("eslov-2016-a2", "2026-11-21T10:00:02.000Z", Some(String::new()));
+    full.set_note("jonkoping-2020-l1", &awkward(2));
+    full.set_note("eslov-2016", "Fråga på mötet");
+    let mut states = vec![UserState::default(), full.clone()];
+    for (lang, theme, text_size) in [(Some("en"), Theme::Dark, TextSize::Larger), (Some("sv"), Theme::Light, TextSize::Large), (None, Theme::System, TextSize::Normal)] {
+        let mut s = full.clone();
+        s.preferences = Preferences { lang: lang.map(Into::into), theme, text_size };
+        states.push(s);
+    }
+    states
+}
+
+#[test]
+fn storage_encode_writes_what_serde_json_wrote() {
+    for state in states() {
+        let ours = storage::encode(&state);
+        assert_eq!(ours, former_encode(&state));
+        assert_eq!(storage::decode(Some(&ours)), former_decode(Some(&ours)));
+        assert_eq!(storage::decode(Some(&ours)).state, state);
+    }
+}
+
+#[test]
+fn storage_decode_reads_every_value_as_the_serde_reader_did() {
+    let good = r#"{"id":"a-1","saved":"2026"}"#;
+    let mut inputs: Vec<String> = [
+        // From the storage tests, and around them.
+        "", "  ", "{not json", "\"just a string\"", "42", "null", "true", "{}", "[]", "{\"version\":0}", "{\"state\":{}}",
+        "{\"version\":2}", "{\"version\":2,\"state\":null}", "{\"version\":2,\"state\":{}}",
+        "{\"version\":2,\"state\":{\"bookmarks\":\"oops\"}}", "{\"version\":\"2\",\"state\":{}}", "{\"version\":2.0,\"state\":{}}",
+        "{\"version\":2e0,\"state\":{}}", "{\"version\":-2,\"state\":{}}", "{\"version\":1,\"state\":{}}", "{\"version\":4294967296}",
+        "{\"version\":9,\"state\":{\"bookmarks\":[{\"id\":\"x\",\"saved\":\"2030\"}],\"future\":true}}", "{\"version\":3}",
+        "{\"version\":3,\"state\":\"anything\"}", "{\"version\":null}", "{\"version\":2,\"version\":3,\"state\":{}}",
+        "{\"version\":3,\"version\":2,\"state\":{}}", "[\"eslov-2016-l1\",\"eslov-2016-a2\",\"eslov-2016-l1\"]",
+        "[\"eslov-2016-l1\",42]", "[\"Not An Id\"]", "{\"version\":2,\"state\":{}} x", "{\"version\":2,\"state\":{},}",
+    ]
+    .map(String::from)
+    .to_vec();
+    // A good envelope with one part changed at a time: each member missing, null, of each
+    // wrong type, or unknown.
+    let wrong = ["null", "1", "\"x\"", "true", "[]", "{}"];
+    let envelope = |state: &str| format!("{{\"version\":2,\"state\":{state}}}");
+    inputs.push(envelope(&format!("{{\"bookmarks\":[{good}],\"extra\":1}}")));
+    inputs.push(envelope(&format!("{{\"bookmarks\":[{good},{good}]}}")));
+    for w in wrong {
+        inputs.push(envelope(&format!("{{\"bookmarks\":{w}}}")));
+        inputs.push(envelope(&format!("{{\"bookmarks\":[{w}]}}")));
+        if w != "[]" {
+            inputs.push(envelope(&format!("{{\"preferences\":{w}}}")));
+        }
+        for key in ["id", "saved", "note", "label"] {
+            inputs.push(envelope(&format!("{{\"bookmarks\":[{{\"id\":\"a-1\",\"saved\":\"2026\",\"{key}\":{w}}}]}}")));
+        }
+        for key in ["lang", "theme", "textSize"] {
+            inputs.push(envelope(&format!("{{\"preferences\":{{\"{key}\":{w}}}}}")));
+        }
+    }
+    for key in ["id", "saved"] {
+        inputs.push(envelope(&format!("{{\"bookmarks\":[{{\"{key}\":\"a-1\"}}]}}")));
+    }
+    for value in ["\"system\"", "\"light\"", "\"dark\"", "\"normal\"", "\"large\"", "\"larger\"", "\"Dark\"", "\"\""] {
+        inputs.push(envelope(&format!("{{\"preferences\":{{\"theme\":{value},\"textSize\":{value},\"lang\":\"en\",\"x\":[]}}}}")));
+    }
+    inputs.push(envelope(&format!("{{\"bookmarks\":[{{\"id\":\"a-1\",\"saved\":\"2026\",\"note\":\"{}\"}}]}}", "ö".repeat(3000))));
+    inputs.push(envelope("{\"bookmarks\":[{\"id\":\"<script>\",\"saved\":\"2026\"},{\"id\":\"a-1\",\"saved\":\"2026\",\"note\":\"\\ud83d\\ude00\\n\"}]}"));
+    for state in states() {
+        inputs.push(former_encode(&state));
+    }
+    for raw in &inputs {
+        assert_eq!(storage::decode(Some(raw)), former_decode(Some(raw)), "{raw}");
+    }
+    assert_eq!(storage::decode(None), former_decode(None));
+
+    // The one difference, on purpose: serde also read a struct written as an array of its
+    // fields in order (`"state":[]`, `"preferences":[]`). No version of the app wrote that;
+    // such a value is now kept aside as unreadable, so nothing is lost.
+    for as_array in [r#"{"version":2,"state":[]}"#, r#"{"version":2,"state":{"preferences":[]}}"#] {
+        assert_eq!(former_decode(Some(as_array)).notice, None);
+        assert_eq!(storage::decode(Some(as_array)).notice, Some(Notice::Unreadable));
+        assert_eq!(storage::decode(Some(as_array)).keep_aside.as_deref(), Some(as_array));
+    }
+}
+
+// ---- the binary bundle -----------------------------------------------------------------------
+
+#[test]
+fn the_bundle_gives_back_the_dataset_it_was_made_from() {
+    for data in [common::real_data(), every_field(), Dataset::default()] {
+        let bytes = bundle::encode(&data);
+        assert_eq!(bundle::decode(&bytes), Ok(data));
+    }
+}
+
+#[test]
+fn the_bundle_is_smaller_than_the_json() {
+    let data = common::real_data();
+    let json = serde_json::to_string(&data).unwrap();
+    let bytes = bundle::encode(&data);
+    assert!(bytes.len() * 3 < json.len() * 2, "{} bytes against {} of JSON", bytes.len(), json.len());
+}
+
+#[test]
+fn a_damaged_bundle_is_an_error_never_a_panic() {
+    let data = common::real_data();
+    let bytes = bundle::encode(&data);
+    // Cut anywhere: always an error (reading never runs past the end).
+    let cuts = (0..bytes.len()).step_by(61).chain(bytes.len() - 64..bytes.len());
+    for cut in cuts {
+        let error = bundle::decode(&bytes[..cut]).expect_err("a cut bundle is an error");
+        assert!(error.at <= cut, "{error}");
+    }
+    // A byte changed here and there: an error, or (a changed letter) another dataset.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..400 {
+        let mut damaged = bytes.clone();
+        let at = 5 + (next() as usize) % (damaged.len() - 5);
+        damaged[at] = next() as u8;
+        let _ = bundle::decode(&damaged);
+    }
+    // Noise after a good header.
+    for len in [0, 1, 5, 100, 10_000] {
+        let mut noise = b"LOFT\x01".to_vec();
+        noise.extend((0..len).map(|_| next() as u8));
+        assert!(bundle::decode(&noise).is_err());
+    }
+    // A header that claims a huge list allocates little and fails.
+    assert!(bundle::decode(b"LOFT\x01\xff\xff\xff\xff\x0f").is_err());
+}
+
+#[test]
+fn bundle_errors_say_what_is_wrong() {
+    let bytes = bundle::encode(&common::real_data());
+    let message = |bytes: &[u8]| bundle::decode(bytes).unwrap_err().to_string();
+    assert_eq!(message(b"<!DOCTYPE html><html>"), "not a Medborgarlöften data bundle (at byte 0)");
+    assert_eq!(message(b"{\"kommuner\":[]}"), "not a Medborgarlöften data bundle (at byte 0)");
+    let mut newer = bytes.clone();
+    newer[4] += 1;
+    assert_eq!(message(&newer), "the data bundle is of a newer version than this app reads (at byte 4)");
+    assert!(message(&bytes[..bytes.len() / 2]).starts_with("the data bundle ends too early") || message(&bytes[..bytes.len() / 2]).contains("larger than the rest"));
+    let mut longer = bytes.clone();
+    longer.extend_from_slice(b"\0\0");
+    assert_eq!(message(&longer), format!("the data bundle has bytes after its end (at byte {})", bytes.len()));
+}
