@@ -40,8 +40,7 @@ fn js_error(error: wasm_bindgen::JsValue) -> String {
     format!("{error:?}")
 }
 
-/// Fetch the bundle's bytes. Where no service worker keeps the app offline, they also go to
-/// the device as a copy for when the network fails.
+/// Fetch the bundle's bytes.
 async fn fetch_bundle(path: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(js_error)?;
@@ -50,27 +49,38 @@ async fn fetch_bundle(path: &str) -> Result<Vec<u8>, String> {
         return Err(format!("HTTP {} for {path}", response.status()));
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    if !crate::pwa::controlled_by_service_worker() {
-        crate::state::keep_dataset_copy(&bytes);
-    }
-    Ok(bytes)
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Read a bundle. A damaged bundle is an error the page shows (the data-error notice), never
+/// a panic.
+fn read_bundle(bytes: &[u8]) -> Result<Dataset, String> {
+    loften_core::bundle::decode(bytes).map_err(|e| format!("the data file is damaged: {e}"))
 }
 
 /// Read and index a bundle. The bytes are freed before the index is built, so the index reuses
-/// their memory: a wasm memory never shrinks, so its peak is what the page keeps. A damaged
-/// bundle is an error the page shows (the data-error notice), never a panic.
+/// their memory: a wasm memory never shrinks, so its peak is what the page keeps.
 pub fn catalog_from(bytes: Vec<u8>) -> Result<Catalog, String> {
-    let data = loften_core::bundle::decode(&bytes).map_err(|e| format!("the data file is damaged: {e}"))?;
+    let data = read_bundle(&bytes)?;
     drop(bytes);
     Ok(Catalog::new(data))
 }
 
-/// Fetch and index the bundle; when the network fails, use the copy kept on the device. A
-/// copy that does not read is dropped, and the network's error is what the page shows.
+/// Fetch, read and index the bundle. Where no service worker keeps the app offline, a bundle
+/// that reads is also kept on the device. When the network fails, or sends a damaged bundle,
+/// the copy is used instead; a copy that does not read is dropped, and the network's error is
+/// what the page shows.
 pub async fn load_catalog() -> Result<Catalog, String> {
-    let error = match fetch_bundle(BUNDLE_PATH).await {
-        Ok(bytes) => return catalog_from(bytes),
+    let fetched = fetch_bundle(BUNDLE_PATH).await;
+    let error = match fetched.and_then(|bytes| read_bundle(&bytes).map(|data| (bytes, data))) {
+        Ok((bytes, data)) => {
+            // Kept only once it has read, so a damaged download never replaces a good copy.
+            if !crate::pwa::controlled_by_service_worker() {
+                crate::state::keep_dataset_copy(&bytes);
+            }
+            drop(bytes);
+            return Ok(Catalog::new(data));
+        }
         Err(error) => error,
     };
     let Some(copy) = crate::state::dataset_copy() else {
