@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, header with navigation, main, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
 

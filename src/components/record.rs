@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
 use loften_core::query::highlight;

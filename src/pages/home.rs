@@ -5,11 +5,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use crate::router::hooks::{use_location, use_navigate};
+use crate::router::NavigateOptions;
 use loften_core::query::{Facets, Group, Ignored};
 use loften_core::url::parse_query;
 use loften_core::{ActorFilter, AgreementKind, Dataset, Index, Query};
