@@ -41,6 +41,17 @@ test("a new page starts at the top", async ({ page }) => {
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
 
+test("the skip link stays on the page it is on", async ({ page }) => {
+  await open(page, "/medborgarlofte/jonkoping-2020");
+  await mark(page);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Hoppa till innehållet" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/medborgarlofte\/jonkoping-2020#main$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöfte 2020");
+  expect(await marked(page)).toBe(true);
+});
+
 test("the browser keeps links with a modifier key, a target, a download, rel=external or another origin", async ({ page }) => {
   await open(page, "/om");
   await page.evaluate(() => {
