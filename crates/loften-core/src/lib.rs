@@ -7,6 +7,7 @@ pub mod kiosk;
 pub mod import_support;
 pub mod model;
 pub mod query;
+pub mod sort;
 pub mod storage;
 pub mod text;
 pub mod url;
