@@ -206,7 +206,7 @@ pub fn export_rows<'a>(data: &'a Dataset, results: &Results) -> Vec<ExportRow<'a
         }
         for &i in &activities {
             let x = &a.activities[i];
-            let actors = x.actors.iter().map(|a| format!("{a:?}").to_lowercase()).collect::<Vec<_>>().join("; ");
+            let actors = x.actors.iter().map(|a| match a { crate::model::Actor::Polisen => "polisen", crate::model::Actor::Kommunen => "kommunen" }).collect::<Vec<_>>().join("; ");
             rows.push(row("aktivitet", &x.id, &x.text, actors, x.partners.join("; "), &x.topics, &x.areas));
         }
     }
