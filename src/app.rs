@@ -1,49 +1,29 @@
-//! The router and the frame around every page.
+//! The app: context for data, language and routing, and the frame around every page.
 
 use leptos::prelude::*;
 use loften_core::storage::{TextSize, Theme};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
+use loften_core::url::Route;
 
 use crate::catalog::provide_catalog;
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::router::{hooks::use_location, provide_router, routes};
 use crate::state::Store;
 use crate::pages;
 
-/// The app's base path, set once at start (see `base_path`).
-static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// An internal link's href: the router prefixes its base when navigating, but not in `<A
-/// href>` for absolute paths, so every internal link goes through here.
+/// An internal link's href: a path within the app with the base it is hosted under, so every
+/// internal link goes through here (`navigate` takes paths without the base).
 pub fn link_to(path: &str) -> String {
-    format!("{}{path}", BASE.get().map_or("", String::as_str))
+    format!("{}{path}", crate::router::base())
 }
 
-/// The path the app is served under ("" at the root, "/medborgarloften" under a sub-path),
-/// read from `<base href>` so one build can be hosted anywhere `public_url` says.
-fn base_path() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_string()
-}
-
-/// The whole app: context for data and language, the router and its routes.
+/// The whole app: context for data, language and routing, and the page for the address.
 #[component]
 pub fn App() -> impl IntoView {
+    let router = provide_router();
     provide_catalog();
-    let base = base_path();
-    let _ = BASE.set(base.clone());
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
-    let location = web_sys::window().map(|w| w.location());
-    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let query = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
-    let kiosk_settings = crate::state::kiosk_session(path.strip_prefix(base.as_str()).unwrap_or(&path), &query);
+    let kiosk_settings = crate::state::kiosk_session(&router.path.get_untracked(), &router.search.get_untracked());
     let kiosk = kiosk_settings.is_some();
     let store = Store::start(kiosk);
     provide_context(store);
@@ -54,25 +34,25 @@ pub fn App() -> impl IntoView {
     apply_preferences(store, lang);
 
     view! {
-        <Router base=base>
-            <FocusOnNavigate/>
-            // Switching language rebuilds the page, so labels are plain text, not signals.
-            {move || { lang.track(); view! {
-            <Layout>
-                <Routes fallback=pages::not_found::NotFoundPage>
-                    <Route path=path!("") view=pages::home::HomePage/>
-                    <Route path=path!("kommuner") view=pages::kommuner::KommunerPage/>
-                    <Route path=path!("kommun/:slug") view=pages::kommun::KommunPage/>
-                    <Route path=path!("medborgarlofte/:id") view=pages::agreement::AgreementPage/>
-                    <Route path=path!("omraden") view=pages::areas::AreasPage/>
-                    <Route path=path!("omrade/:kommun/:area") view=pages::areas::AreaPage/>
-                    <Route path=path!("sparade") view=pages::saved::SavedPage/>
-                    <Route path=path!("om") view=pages::about::AboutPage/>
-                    <Route path=path!("kiosk") view=pages::kiosk::KioskPage/>
-                </Routes>
-            </Layout>
-            } }}
-        </Router>
+        <FocusOnNavigate/>
+        // Switching language rebuilds the page, so labels are plain text, not signals.
+        {move || { lang.track(); view! { <Layout>{routes(page)}</Layout> } }}
+    }
+}
+
+/// The page of a route (DESIGN.md, "Routes and names"; `loften_core::url::Route` matches them).
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <pages::home::HomePage/> }.into_any(),
+        Route::Kommuner => view! { <pages::kommuner::KommunerPage/> }.into_any(),
+        Route::Kommun => view! { <pages::kommun::KommunPage/> }.into_any(),
+        Route::Agreement => view! { <pages::agreement::AgreementPage/> }.into_any(),
+        Route::Areas => view! { <pages::areas::AreasPage/> }.into_any(),
+        Route::Area => view! { <pages::areas::AreaPage/> }.into_any(),
+        Route::Saved => view! { <pages::saved::SavedPage/> }.into_any(),
+        Route::About => view! { <pages::about::AboutPage/> }.into_any(),
+        Route::Kiosk => view! { <pages::kiosk::KioskPage/> }.into_any(),
+        Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     }
 }
 

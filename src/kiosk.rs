@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
+use crate::router::hooks::use_navigate;
+use crate::router::NavigateOptions;
 use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
 use loften_core::storage::UserState;
 use loften_core::Dataset;

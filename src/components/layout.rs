@@ -1,7 +1,8 @@
 //! The frame around every page: skip link, header with navigation, main, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
+use crate::router::hooks::use_location;
 
 use crate::app::link_to;
 
@@ -20,8 +21,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let store = use_store();
     let kiosk = crate::kiosk::use_kiosk();
     let toggle_lang = move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv });
+    // "#main" alone resolves against <base href>, the start page, not the page shown.
+    let location = use_location();
+    let skip_href = move || format!("{}{}#main", link_to(&location.pathname.get()), location.search.get());
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href=skip_href>{t.skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <A href=link_to("/") attr:class="brand">

@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
-use leptos_router::hooks::use_params_map;
+use crate::router::hooks::use_params_map;
 use loften_core::model::Cadence;
 use loften_core::{Agreement, AgreementKind, Dataset};
 

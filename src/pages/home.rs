@@ -7,8 +7,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::app::link_to;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use crate::router::hooks::{use_location, use_navigate};
+use crate::router::NavigateOptions;
 use loften_core::query::{Facets, Group, Ignored};
 use loften_core::url::parse_query;
 use loften_core::{ActorFilter, AgreementKind, Dataset, Index, Query};
@@ -101,7 +101,7 @@ impl Key {
             Key::Kommun => data.kommuner.iter().enumerate().map(|(i, k)| (k.slug.clone(), k.short_name.clone(), i)).collect(),
             Key::Lan => {
                 let mut lan: Vec<_> = data.lan.iter().enumerate().map(|(i, l)| (l.code.clone(), l.name.clone(), i)).collect();
-                lan.sort_by(|a, b| loften_core::text::compare_sv(&a.1, &b.1));
+                loften_core::sort::sort_by(&mut lan, |a, b| loften_core::text::compare_sv(&a.1, &b.1));
                 lan
             }
             Key::Tema => data.topics.iter().enumerate().map(|(i, tp)| (tp.id.clone(), topic_name(tp, lang), i)).collect(),
@@ -397,7 +397,7 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl Int
     let counts = [(promise_count, t.promise, t.promises), (activity_count, t.activity, t.activities)]
         .into_iter()
         .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }.to_lowercase()))
+        .map(|(n, one, many)| format!("{n} {}", loften_core::text::lowercase(if n == 1 { one } else { many })))
         .collect::<Vec<_>>()
         .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;

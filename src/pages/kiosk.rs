@@ -2,9 +2,9 @@
 //! chosen kommun's promises in large type. `?kommun=` opens straight on a kommun.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use crate::router::components::A;
+use crate::router::hooks::{use_navigate, use_query_map};
+use crate::router::NavigateOptions;
 use loften_core::views::kommun_history;
 use loften_core::{Agreement, AgreementKind};
 

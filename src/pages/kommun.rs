@@ -1,10 +1,10 @@
 //! `/kommun/:slug`: one kommun's agreements over time, what changed, and its areas.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
-use leptos_router::hooks::use_params_map;
+use crate::router::hooks::use_params_map;
 use loften_core::views::{areas_of_kommun, kommun_history};
 use loften_core::{Agreement, AgreementKind, Dataset, Topic};
 

@@ -2,9 +2,9 @@
 //! find one by name (`?hitta=`, in the URL so it survives Back).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use crate::router::components::A;
+use crate::router::hooks::{use_navigate, use_query_map};
+use crate::router::NavigateOptions;
 use loften_core::views::{kommun_matches, kommuner_by_lan};
 
 use crate::app::link_to;

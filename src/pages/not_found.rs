@@ -1,7 +1,7 @@
 //! Anything the app does not know: a page that says so and offers a way on.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
 

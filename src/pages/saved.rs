@@ -5,11 +5,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::components::A;
 
 use crate::app::link_to;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use crate::router::hooks::{use_navigate, use_query_map};
+use crate::router::NavigateOptions;
 use loften_core::dataset::Located;
 use loften_core::storage::{decode, encode, parse_share, share_value, Bookmark, Notice};
 use loften_core::views::{bookmark_label, saved_groups};

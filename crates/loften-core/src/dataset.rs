@@ -136,7 +136,7 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
             slug: slug(c[2]),
         })
         .collect();
-    kommuner.sort_by(|a, b| compare_sv(&a.short_name, &b.short_name));
+    crate::sort::sort_by(&mut kommuner, |a, b| compare_sv(&a.short_name, &b.short_name));
     kommuner
 }
 

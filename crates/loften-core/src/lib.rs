@@ -10,6 +10,7 @@ pub mod import_support;
 pub mod json;
 pub mod model;
 pub mod query;
+pub mod sort;
 pub mod storage;
 pub mod text;
 pub mod url;

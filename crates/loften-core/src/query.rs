@@ -188,7 +188,7 @@ struct Vocabulary {
 impl Vocabulary {
     fn build(entries: HashMap<String, Vec<u32>>) -> Vocabulary {
         let mut entries: Vec<(String, Vec<u32>)> = entries.into_iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         let (words, postings) = entries.into_iter().unzip();
         Vocabulary { words, postings }
     }
@@ -332,7 +332,7 @@ impl Index {
             }
             let kommuner: Vec<u16> = agreement.kommuner.iter().filter_map(|k| kommun_by_name.get(k.as_str()).copied()).collect();
             let mut lan: Vec<u16> = kommuner.iter().filter_map(|&k| lan_index.get(&data.kommuner[k as usize].lan_code).copied()).collect();
-            lan.sort_unstable();
+            crate::sort::sort(&mut lan);
             lan.dedup();
             for &l in &lan {
                 add_text(a as u32, &data.lan[l as usize].name);
@@ -371,7 +371,7 @@ impl Index {
             folded.entry(fold(word)).or_default().extend_from_slice(postings);
         }
         for postings in folded.values_mut() {
-            postings.sort_unstable();
+            crate::sort::sort(postings);
             postings.dedup();
         }
 
@@ -398,7 +398,7 @@ impl Index {
     /// of `Facets::ar`.
     pub fn years_of(data: &Dataset) -> Vec<i32> {
         let mut years: Vec<i32> = data.agreements.iter().flat_map(|a| a.period.from..=a.period.to).collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
+        crate::sort::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         years
     }
@@ -462,7 +462,7 @@ impl Index {
             scored.push((best, group));
         }
         // Best score first; the dataset's own order (newest first, then kommun) breaks ties.
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement)));
+        crate::sort::sort_by(&mut scored, |x, y| y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement)));
         let groups = scored.into_iter().map(|(_, g)| g).collect();
 
         Results { groups, record_count, facets: self.facets(&terms, &text, &filter) }

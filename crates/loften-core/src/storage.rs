@@ -348,7 +348,7 @@ impl UserState {
     /// Bookmarks newest first.
     pub fn newest_first(&self) -> Vec<&Bookmark> {
         let mut list: Vec<&Bookmark> = self.bookmarks.iter().collect();
-        list.sort_by(|a, b| b.saved.cmp(&a.saved).then(a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut list, |a, b| b.saved.cmp(&a.saved).then(a.id.cmp(&b.id)));
         list
     }
 }

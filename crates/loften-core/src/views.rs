@@ -125,7 +125,7 @@ pub fn area_mention_counts(data: &Dataset) -> std::collections::HashMap<&str, us
 /// A kommun's areas in Swedish order.
 pub fn areas_of_kommun<'a>(data: &'a Dataset, kommun: &str) -> Vec<&'a Area> {
     let mut areas: Vec<&Area> = data.areas.iter().filter(|a| a.kommun == kommun).collect();
-    areas.sort_by(|a, b| compare_sv(&a.name, &b.name));
+    crate::sort::sort_by(&mut areas, |a, b| compare_sv(&a.name, &b.name));
     areas
 }
 
@@ -145,7 +145,7 @@ pub fn kommun_matches(name: &str, typed: &str) -> bool {
 pub fn kommuner_by_lan(data: &Dataset) -> Vec<(&Lan, Vec<(&Kommun, usize)>)> {
     let counts = data.agreement_counts();
     let mut lan: Vec<&Lan> = data.lan.iter().collect();
-    lan.sort_by(|a, b| compare_sv(&a.name, &b.name));
+    crate::sort::sort_by(&mut lan, |a, b| compare_sv(&a.name, &b.name));
     lan.into_iter()
         .map(|l| {
             let kommuner = data
@@ -205,7 +205,7 @@ pub fn export_rows<'a>(data: &'a Dataset, results: &Results) -> Vec<ExportRow<'a
         }
         for &i in &activities {
             let x = &a.activities[i];
-            let actors = x.actors.iter().map(|a| format!("{a:?}").to_lowercase()).collect::<Vec<_>>().join("; ");
+            let actors = x.actors.iter().map(|a| match a { crate::model::Actor::Polisen => "polisen", crate::model::Actor::Kommunen => "kommunen" }).collect::<Vec<_>>().join("; ");
             rows.push(row("aktivitet", &x.id, &x.text, actors, x.partners.join("; "), &x.topics, &x.areas));
         }
     }
