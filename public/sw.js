@@ -50,8 +50,10 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      // Every route of the app is the same shell; the app reads the path itself.
-      const key = request.mode === "navigate" ? SHELL : request;
+      // Every route of the app is the same shell; the app reads the path itself. A file
+      // (a source text, the open data: a name with an extension) is itself, never the shell.
+      const route = request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(new URL(request.url).pathname);
+      const key = route ? SHELL : request;
       const cached = await cache.match(key, { ignoreVary: true });
       return cached || fetch(request);
     })(),

@@ -79,12 +79,24 @@ def png(width: int, height: int, raw: bytes) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
+def ico(png_32: bytes) -> bytes:
+    """A one-image .ico holding the 32 px PNG (allowed since Windows Vista; every browser
+    reads it). Browsers ask for /favicon.ico on pages without an icon link, such as the
+    source texts and the open data."""
+    header = struct.pack("<HHH", 0, 1, 1)
+    entry = struct.pack("<BBBBHHII", 32, 32, 0, 0, 1, 32, len(png_32), 6 + 16)
+    return header + entry + png_32
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "icon.svg").write_text(svg(), encoding="utf-8")
     for name, size, maskable in [("icon-32.png", 32, False), ("icon-192.png", 192, False), ("icon-512.png", 512, False), ("maskable-512.png", 512, True)]:
         (OUT / name).write_bytes(render(size, maskable))
         print(f"wrote {OUT / name}")
+    favicon = OUT.parent / "favicon.ico"
+    favicon.write_bytes(ico((OUT / "icon-32.png").read_bytes()))
+    print(f"wrote {favicon}")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,18 @@ test("after one visit, the app works with the network cut", async ({ page, conte
   await context.setOffline(false);
 });
 
+test("with the worker in charge, a source text and the open data open as files, not as the app", async ({ page }) => {
+  await open(page, "/medborgarlofte/jonkoping-2020");
+  await controlled(page);
+  await page.getByRole("link", { name: /Källans text/ }).click();
+  await expect(page).toHaveURL(/\/data\/sources\/[^/]+\.txt$/);
+  await expect(page.locator("body")).toContainText("krogtillsyner");
+  await expect(page.locator("#app-loading, main")).toHaveCount(0);
+  const response = await page.goto("/data/medborgarloften.json");
+  expect(response!.headers()["content-type"]).toMatch(/json/);
+  expect(JSON.parse(await response!.text()).agreements.length).toBe(7);
+});
+
 test("a new deployment is offered, and one tap moves the page to it without mixing", async ({ browser }) => {
   const site = new SwappableSite();
   try {
