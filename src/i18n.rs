@@ -75,6 +75,7 @@ pub struct Texts {
     pub matches_in_agreement: &'static str,
     pub matched_by_agreement: &'static str,
     pub more_matches: &'static str,
+    pub more_match: &'static str,
 
     pub actor_polisen: &'static str,
     pub actor_kommunen: &'static str,
@@ -257,6 +258,7 @@ pub static SV: Texts = Texts {
     matches_in_agreement: "Träffar i det här medborgarlöftet",
     matched_by_agreement: "Träffen finns i medborgarlöftets beskrivning.",
     more_matches: "träffar till i det här medborgarlöftet",
+    more_match: "träff till i det här medborgarlöftet",
 
     actor_polisen: "Polisen",
     actor_kommunen: "Kommunen",
@@ -439,6 +441,7 @@ pub static EN: Texts = Texts {
     matches_in_agreement: "Matches in this agreement",
     matched_by_agreement: "The match is in the agreement's description.",
     more_matches: "more matches in this agreement",
+    more_match: "more match in this agreement",
 
     actor_polisen: "Police",
     actor_kommunen: "Municipality",

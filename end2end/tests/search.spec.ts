@@ -108,6 +108,25 @@ test("the address follows typing once it pauses, and Back returns to the search"
   await expect(page).toHaveURL(/about:blank|\/$/);
 });
 
+test("the first results come four at a time, each with its best match and a link to the rest", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto();
+  await search.expectCount(7);
+  await expect(search.results).toHaveCount(4);
+  await page.getByRole("button", { name: "Visa fler" }).click();
+  await expect(search.results).toHaveCount(7);
+  await expect(page.getByRole("button", { name: "Visa fler" })).toHaveCount(0);
+  await search.search.fill("krog");
+  await search.expectCount(2);
+  await expect(search.results).toHaveCount(2);
+  for (const card of await search.results.all()) await expect(card.locator(".records > li")).toHaveCount(1);
+  // Three matches in two agreements: one card says what else it has, in the singular.
+  const more = search.results.getByRole("link", { name: "1 träff till i det här medborgarlöftet" });
+  await expect(more).toBeVisible();
+  await more.click();
+  await expect(page).toHaveURL(/\/medborgarlofte\//);
+});
+
 test("no results: says so and offers ways to widen", async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto("?q=hundsök&kommun=eslov");

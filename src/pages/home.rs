@@ -22,11 +22,13 @@ use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::{result_summary, topic_name, use_lang, use_texts, Lang, Texts};
 
-/// How many agreements are drawn at first; "Visa fler" draws more. Keeps typing fast on a
-/// large dataset, where the first screenful is what matters.
-const PAGE_SIZE: usize = 6;
-/// Matching promises and activities shown per agreement; the agreement's page has them all.
-const RECORDS_PER_AGREEMENT: usize = 2;
+/// How many agreements are drawn at first; "Visa fler" draws more. A phone shows about one
+/// card per screen, and every card drawn is work on every keystroke that changes the results
+/// (measured in BENCHMARKS.md: 6 cards with 2 matches each kept typing over its budget).
+const PAGE_SIZE: usize = 4;
+/// Matching promises and activities shown per agreement, the best first, as a search engine
+/// shows one snippet; "N träffar till" and the agreement's page have the rest.
+const RECORDS_PER_AGREEMENT: usize = 1;
 /// How long typing must pause before the search text is written to the address.
 const ADDRESS_DELAY: Duration = Duration::from_millis(400);
 
@@ -432,7 +434,7 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl Int
                     {promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p/></li> }).collect_view()}
                     {activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
                 </ul>
-                {(more > 0).then(|| view! { <p class="more-matches"><a href=link_to(&more_href)>{format!("{more} {}", t.more_matches)}</a></p> })}
+                {(more > 0).then(|| view! { <p class="more-matches"><a href=link_to(&more_href)>{format!("{more} {}", if more == 1 { t.more_match } else { t.more_matches })}</a></p> })}
             })}
         </article>
     }
