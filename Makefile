@@ -4,8 +4,11 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 ENV := source scripts/env.sh &&
 PORT ?= 8080
+# The first visit's compressed size (bench/size_check.py) may not grow past this while it is
+# still over DESIGN.md's 150 KB budget. Lower it as size work lands; at 153600 it is the budget.
+SIZE_CEILING := 228000
 
-.PHONY: setup serve dev dist dist-sub test test-native test-wasm test-e2e validate bench clean
+.PHONY: setup serve dev dist dist-sub test test-native test-wasm test-size test-e2e validate bench clean
 
 ## setup: install whatever is missing (toolchain, trunk, wasm-bindgen, wasm-opt, Chromium, npm)
 setup:
@@ -29,7 +32,7 @@ validate: setup
 
 ## test: every test: native, wasm in headless Chromium, end-to-end against nginx serving dist/
 test: setup
-	@$(MAKE) --no-print-directory test-native test-wasm dist dist-sub test-e2e
+	@$(MAKE) --no-print-directory test-native test-wasm dist test-size dist-sub test-e2e
 
 # The same build for hosting under a sub-path, for the end-to-end test of that.
 dist-sub: setup
@@ -42,6 +45,10 @@ test-native:
 test-wasm:
 	@echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 	@$(ENV) cargo test -p medborgarloften --target wasm32-unknown-unknown
+
+test-size:
+	@echo "== first-visit size (brotli -q 11 of what the start page loads)"
+	@python3 bench/size_check.py dist --ceiling $(SIZE_CEILING)
 
 test-e2e:
 	@echo "== end-to-end tests (Playwright, Chromium, nginx serving dist/)"
