@@ -189,10 +189,21 @@ const DATASET_KEY: &str = "medborgarloften.data";
 /// browser's storage keeps as it is, and of a strict decoder that notices a damaged copy
 /// before the bundle decoder sees it. (One character per byte, "Latin-1", would be smaller
 /// but puts NUL and control characters in storage, which some engines have mangled.)
+///
+/// A dataset too large to keep (over `DATASET_COPY_MAX_CHARS` as base64) is not encoded at
+/// all: the copy would crowd out the visitor's bookmarks in the same small quota, or not fit,
+/// and encoding it would only grow the page's memory.
 pub fn keep_dataset_copy(bytes: &[u8]) {
+    if bytes.len().div_ceil(3) * 4 > DATASET_COPY_MAX_CHARS {
+        return;
+    }
     let Some(storage) = local_storage() else { return };
     let _ = storage.set_item(DATASET_KEY, &loften_core::base64::encode(bytes));
 }
+
+/// About a quarter of the usual 5-million-character localStorage quota: 1.1 MB of bundle, 30
+/// times today's data, and the rest is left for bookmarks and preferences.
+pub const DATASET_COPY_MAX_CHARS: usize = 1_250_000;
 
 /// The kept copy of the dataset, if there is one that is base64. Anything else there (a
 /// damaged copy, or the JSON text an older version of the app kept) is removed.

@@ -80,6 +80,17 @@ fn the_dataset_copy_round_trips_through_local_storage() {
     assert_eq!(storage.get_item("medborgarloften.data").unwrap(), None, "a copy that does not read is removed");
 }
 
+/// A dataset too large for the copy's share of storage is not kept, and the copy already
+/// there stays.
+#[wasm_bindgen_test]
+fn a_dataset_too_large_to_keep_leaves_the_previous_copy() {
+    let small: Vec<u8> = vec![7; 300];
+    keep_dataset_copy(&small);
+    let large = vec![1u8; medborgarloften::state::DATASET_COPY_MAX_CHARS / 4 * 3 + 3];
+    keep_dataset_copy(&large);
+    assert_eq!(dataset_copy(), Some(small));
+}
+
 /// With no bundle to fetch (the test server has none), the kept copy is used; a copy that
 /// is base64 but not a bundle is dropped, and the network's error is what is left.
 #[wasm_bindgen_test]
