@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(store.state.with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)).unwrap_or(Lang::Sv));
     provide_context(lang);
     apply_preferences(store, lang);
+    crate::components::save::follow_saved_state(store);
 
     view! {
         <FocusOnNavigate/>
