@@ -230,7 +230,8 @@ p("  entry once the first result is visible plus 1 s. The throttling applies to 
 p("  downloads during the first visit are not throttled. Repeat visit: a new tab in the same context after the");
 p("  service worker is ready, with the context offline and 4x CPU slowdown.");
 p("- Keystroke to paint: `keydown` (its `timeStamp`) to the paint after the last DOM mutation it caused: a");
-p("  `MutationObserver`, then `requestAnimationFrame` → `setTimeout 0`, re-armed by every later mutation.");
+p("  `MutationObserver`, then `requestAnimationFrame` → `setTimeout 0`, re-armed by every later mutation. A key");
+p("  that only moves the painted matches (the CSS highlight `sok`, no DOM change) counts from the highlight's change.");
 p("- wasm memory: the app's `WebAssembly.Memory`, taken from Trunk's `TrunkApplicationStarted` event");
 p("  (`event.detail.wasm` is wasm-bindgen's init result, the instance's exports, whose `memory` it is) and, as a");
 p("  fallback should the boot script change, from a wrapper around `WebAssembly.instantiate(Streaming)` installed");
@@ -239,6 +240,10 @@ p("  site does not have.");
 p("- Peer: `bench/peer-page.js`; times are medians of batches of calls long enough (≥ 5 ms) for the browser's");
 p("  100 µs timer; index memory for ours is the Rust allocator's live bytes before and after `Index::new`, for");
 p("  MiniSearch the JS heap after forced GC before and after `addAll` (documents built beforehand).");
+p();
+// The history of what it took, written by hand, kept across runs.
+const history = new URL("./WHAT-IT-TOOK.md", import.meta.url);
+if (existsSync(history)) p(readFileSync(history, "utf-8").trimEnd());
 p();
 writeFileSync(args.out, out.join("\n"));
 console.log(`[bench] wrote ${args.out}`);
