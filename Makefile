@@ -3,10 +3,12 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 ENV := source scripts/env.sh &&
+# Release builds of the app rebuild std for size (scripts/release-env.sh).
+RELEASE := source scripts/release-env.sh &&
 PORT ?= 8080
 # The first visit's compressed size (bench/size_check.py) may not grow past this while it is
 # still over DESIGN.md's 150 KB budget. Lower it as size work lands; at 153600 it is the budget.
-SIZE_CEILING := 228000
+SIZE_CEILING := 208000
 
 .PHONY: setup serve dev dist dist-sub test test-native test-wasm test-size test-e2e validate bench clean
 
@@ -24,7 +26,7 @@ dev: setup
 
 ## dist: a release build into dist/ (validates data/ first: broken data fails the build)
 dist: setup
-	@$(ENV) trunk build --release
+	@$(ENV) $(RELEASE) trunk build --release
 
 ## validate: check data/ and list what it holds
 validate: setup
@@ -36,7 +38,7 @@ test: setup
 
 # The same build for hosting under a sub-path, for the end-to-end test of that.
 dist-sub: setup
-	@$(ENV) trunk build --release --public-url /medborgarloften/ --dist dist-sub
+	@$(ENV) $(RELEASE) trunk build --release --public-url /medborgarloften/ --dist dist-sub
 
 test-native:
 	@echo "== native tests (cargo test --workspace)"

@@ -71,13 +71,23 @@ else
   toolchain=web-offline
 fi
 rustup toolchain list | grep -q "^$toolchain" || { [ "$toolchain" = web-offline ] && rustup toolchain link web-offline /usr; }
-# rustc-web links wasm with /usr/bin/rust-lld, a link to lld-22, which nothing installs with it:
-# without it every wasm build fails with "linker `rust-lld` not found".
-if [ "$toolchain" = web-offline ] && ! rust-lld -flavor wasm --version >/dev/null 2>&1; then
-  apt_install lld-22
-fi
 echo "$toolchain" > "$TOOLS/.toolchain"
 say "rust toolchain for builds: $toolchain ($(RUSTUP_TOOLCHAIN=$toolchain rustc --version))"
+
+# --- The release build rebuilds std for size (scripts/release-env.sh) ----------------------
+# That needs std's sources for the compiler that builds it: Debian's rustc-web and
+# rust-web-src, whichever toolchain the tests use.
+if [ -x /usr/bin/rustc ] && dpkg -s rust-web-src >/dev/null 2>&1; then
+  say "rustc-web and its std sources (release builds): present"
+else
+  apt_install rustc-web cargo-web rust-web-src
+fi
+rustup toolchain list | grep -q '^web-offline' || rustup toolchain link web-offline /usr
+# rustc-web links wasm with /usr/bin/rust-lld, a link to lld-22, which nothing installs with it:
+# without it every wasm build fails with "linker `rust-lld` not found".
+if ! rust-lld -flavor wasm --version >/dev/null 2>&1; then
+  apt_install lld-22
+fi
 
 # --- Trunk and wasm-bindgen ---------------------------------------------------------------
 if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then

@@ -1,10 +1,11 @@
 //! Mounts the app; everything else is in the library.
 fn main() {
-    std::panic::set_hook(Box::new(|_| {
-        // Panics end the wasm instance; say so in the console rather than fail silently. A
-        // fixed message: formatting the panic's own would keep core::fmt's panic machinery in
-        // the wasm (half a KB compressed) for a text only a developer could use.
-        web_sys::console::error_1(&"Medborgarlöften stopped: the app met an error it cannot recover from.".into());
+    // Development builds say what panicked. Release builds are built with
+    // `-Cpanic=immediate-abort` (scripts/release-env.sh): a panic traps at once and no hook runs,
+    // so none is set there (its formatting would only add size).
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Medborgarlöften stopped: {info}").into());
     }));
     // index.html shows a loading state until now.
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app-loading")) {
