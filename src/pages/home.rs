@@ -160,7 +160,11 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // and with it a favicon check, on every key.
     let typed = RwSignal::new(from_url.with_untracked(|q| q.q.clone()));
     let query = Memo::new(move |_| Query { q: typed.get(), ..from_url.get() });
-    let results = Memo::new(move |_| index.search(&query.get()));
+    // The filters' counts are left out here and counted once typing pauses (`settle`).
+    let results = {
+        let index = index.clone();
+        Memo::new(move |_| index.search_without_facets(&query.get()))
+    };
     let shown = RwSignal::new(PAGE_SIZE);
     // A new search starts again from the first page of results.
     Effect::new(move |_| {
@@ -213,17 +217,19 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // The filters' counts sit inside closed selects, unseen while someone types: they follow
     // the results once typing pauses, or at once when a filter gets focus, and so stay out of
     // the work done on every keystroke.
-    let facets = RwSignal::new(results.get_untracked().facets);
+    let facets = RwSignal::new(index.facets_of(&query.get_untracked()));
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel = move || {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
     };
+    // Copy, for the timeout and each filter's focus handler.
+    let counter = StoredValue::new(index.clone());
     let settle = move || {
         cancel();
         // The page may be gone by the time a timeout fires.
-        if let Some(latest) = results.try_with_untracked(|r| r.facets.clone()) {
+        if let Some(latest) = query.try_with_untracked(|q| counter.try_with_value(|index| index.facets_of(q))).flatten() {
             facets.try_set(latest);
         }
     };

@@ -418,6 +418,24 @@ impl Index {
     /// Run a query: the matching agreements with their matching promises and activities,
     /// best first, and the facet counts.
     pub fn search(&self, query: &Query) -> Results {
+        self.run(query, true)
+    }
+
+    /// The same results without the filters' counts (left empty): what each keystroke needs
+    /// at once. `facets_of` gives the counts when they are wanted; counting them is most of
+    /// a search's work.
+    pub fn search_without_facets(&self, query: &Query) -> Results {
+        self.run(query, false)
+    }
+
+    /// The filters' counts for a query: `search(query).facets`.
+    pub fn facets_of(&self, query: &Query) -> Facets {
+        let terms: Vec<TermMatch> = query.terms().iter().map(|t| self.match_term(t)).collect();
+        let text = self.text_matches(&terms);
+        self.facets(&terms, &text, &CompiledFilter::new(self, query))
+    }
+
+    fn run(&self, query: &Query, with_facets: bool) -> Results {
         let terms: Vec<TermMatch> = query.terms().iter().map(|t| self.match_term(t)).collect();
         let filter = CompiledFilter::new(self, query);
         let record_filter_active = filter.topics != 0 || filter.actors.is_some();
@@ -465,7 +483,8 @@ impl Index {
         crate::sort::sort_by(&mut scored, |x, y| y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement)));
         let groups = scored.into_iter().map(|(_, g)| g).collect();
 
-        Results { groups, record_count, facets: self.facets(&terms, &text, &filter) }
+        let facets = if with_facets { self.facets(&terms, &text, &filter) } else { Facets::default() };
+        Results { groups, record_count, facets }
     }
 
     /// Per record: whether it satisfies every term, by itself or through its agreement's

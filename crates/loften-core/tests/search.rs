@@ -150,6 +150,22 @@ fn facet_counts_are_what_choosing_the_option_would_give() {
     }
 }
 
+/// Typing asks for results without counts, and for the counts once it pauses: together they
+/// are exactly one full search.
+#[test]
+fn results_and_counts_apart_are_the_full_search() {
+    let data = common::real_data();
+    let index = Index::new(&data);
+    for base in ["", "q=polisen", "q=t", "tema=trafik", "kommun=jonkoping", "aktor=kommunen&ar=2020", "q=trygg&lan=06", "q=zzzz"] {
+        let (query, _) = Query::from_pairs(loften_core::url::parse_query(base), &data);
+        let full = index.search(&query);
+        let quick = index.search_without_facets(&query);
+        assert_eq!((&quick.groups, quick.record_count), (&full.groups, full.record_count), "{base}");
+        assert_eq!(quick.facets, Default::default(), "{base}: no counts");
+        assert_eq!(index.facets_of(&query), full.facets, "{base}");
+    }
+}
+
 #[test]
 fn unknown_values_are_reported_and_dropped() {
     let data = common::real_data();
