@@ -5,6 +5,7 @@
 //! - a value that cannot be read is copied to a backup key before anything is written;
 //! - storage that is disabled, blocked or full: keep working in memory and say so;
 //! - another tab changed it: take the new value (the `storage` event).
+//!
 //! In kiosk mode nothing is written, so strangers sharing a screen leave no trace.
 
 use leptos::prelude::*;

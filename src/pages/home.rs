@@ -175,7 +175,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // Typing replaces the history entry (Back should not replay every keystroke); choosing a
     // filter adds one.
     let go = move |q: Query, replace: bool| {
-        navigate(&format!("/{}", q.to_query_string()), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(&format!("/{}", q.to_query_string()), NavigateOptions { replace, scroll: false });
     };
     let go = StoredValue::new(go);
     let address_write = StoredValue::new(None::<TimeoutHandle>);

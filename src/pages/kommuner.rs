@@ -27,7 +27,7 @@ pub fn KommunerPage() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let path = format!("/kommuner{}", loften_core::url::query_string([("hitta", value.as_str())].into_iter().filter(|(_, v)| !v.is_empty())));
-        navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&path, NavigateOptions { replace: true, scroll: false });
     };
     with_catalog(move |catalog| {
         // (län code, län name, its kommuner)
