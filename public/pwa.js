@@ -28,6 +28,33 @@
     });
   };
 
+  // A failure inside the app is a wasm trap (release builds stop at a panic without a message,
+  // scripts/release-env.sh), after which the page no longer answers. Say so, in the page's
+  // language, with a way on. Nothing else raises a WebAssembly.RuntimeError.
+  const stopped = (error) => {
+    if (typeof WebAssembly === "undefined" || !(error instanceof WebAssembly.RuntimeError)) return;
+    if (document.getElementById("app-stopped")) return;
+    const english = document.documentElement.lang === "en";
+    const box = document.createElement("div");
+    box.id = "app-stopped";
+    box.className = "banner banner--stopped";
+    box.setAttribute("role", "alert");
+    const text = document.createElement("span");
+    text.textContent = english
+      ? "Something went wrong in the app. Reload the page to go on."
+      : "Något gick fel i appen. Ladda om sidan för att fortsätta.";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button";
+    button.textContent = english ? "Reload" : "Ladda om";
+    button.addEventListener("click", () => window.location.reload());
+    box.append(text, button);
+    document.body.prepend(box);
+    button.focus();
+  };
+  window.addEventListener("error", (event) => stopped(event.error));
+  window.addEventListener("unhandledrejection", (event) => stopped(event.reason));
+
   if (!("serviceWorker" in navigator)) return; // plain http, or an old browser
   const base = new URL("./", document.baseURI);
   // A page that was already controlled reloads when a new version takes over; a first visit

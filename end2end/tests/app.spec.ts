@@ -60,3 +60,21 @@ test("a damaged data bundle shows the data-error notice, and trying again recove
   await alert.getByRole("button", { name: "Försök igen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
 });
+
+test("if the app stops (a wasm trap), the page says so and reloading brings it back", async ({ page, consoleErrors }) => {
+  await open(page, "/");
+  // What a trap in the app raises, thrown where the app's own code would throw it.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }));
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText(/Något gick fel i appen. Ladda om sidan för att fortsätta./);
+  await expect(alert.getByRole("button", { name: "Ladda om" })).toBeFocused();
+  consoleErrors.length = 0; // the trap itself is the point here
+  await alert.getByRole("button", { name: "Ladda om" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  // Any other error is not the app stopping: no notice.
+  await page.evaluate(() => setTimeout(() => { throw new TypeError("not ours"); }));
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  consoleErrors.length = 0;
+});
