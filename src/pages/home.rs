@@ -31,6 +31,31 @@ const PAGE_SIZE: usize = 4;
 const RECORDS_PER_AGREEMENT: usize = 1;
 /// How long typing must pause before the search text is written to the address.
 const ADDRESS_DELAY: Duration = Duration::from_millis(400);
+/// How long the results must stay the same before the filters' counts are computed.
+const COUNTS_DELAY: Duration = Duration::from_millis(300);
+
+/// A timeout that the next one replaces, cancelled when the page goes.
+#[derive(Clone, Copy)]
+struct Pending(StoredValue<Option<TimeoutHandle>>);
+
+impl Pending {
+    fn new() -> Pending {
+        let pending = Pending(StoredValue::new(None));
+        on_cleanup(move || pending.cancel());
+        pending
+    }
+
+    fn cancel(self) {
+        if let Some(handle) = self.0.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    fn replace(self, f: impl FnOnce() + 'static, delay: Duration) {
+        self.cancel();
+        self.0.try_set_value(set_timeout_with_handle(f, delay).ok());
+    }
+}
 
 /// The start page.
 #[component]
@@ -178,14 +203,9 @@ fn Search(catalog: Catalog) -> impl IntoView {
         navigate(&format!("/{}", q.to_query_string()), NavigateOptions { replace, scroll: false });
     };
     let go = StoredValue::new(go);
-    let address_write = StoredValue::new(None::<TimeoutHandle>);
-    let cancel_address_write = move || {
-        if let Some(handle) = address_write.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
+    let address_write = Pending::new();
     let write_address = move || {
-        cancel_address_write();
+        address_write.cancel();
         if let Some(q) = query.try_get_untracked() {
             if from_url.try_with_untracked(|u| u.q != q.q) == Some(true) {
                 go.with_value(|go| go(q, true));
@@ -195,16 +215,14 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // The address changed by other means (Back, a filter, a link): its text is the search now.
     Effect::new(move |_| {
         let text = from_url.with(|q| q.q.clone());
-        cancel_address_write();
+        address_write.cancel();
         if typed.get_untracked() != text {
             typed.set(text);
         }
     });
-    on_cleanup(cancel_address_write);
     let on_input = move |ev: leptos::ev::Event| {
         typed.set(event_target_value(&ev));
-        cancel_address_write();
-        address_write.try_set_value(set_timeout_with_handle(write_address, ADDRESS_DELAY).ok());
+        address_write.replace(write_address, ADDRESS_DELAY);
     };
     // Leaving the field (for a result link, say) writes the address at once, so Back returns
     // to this search.
@@ -218,27 +236,23 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // the results once typing pauses, or at once when a filter gets focus, and so stay out of
     // the work done on every keystroke.
     let facets = RwSignal::new(index.facets_of(&query.get_untracked()));
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let cancel = move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
+    let counting = Pending::new();
     // Copy, for the timeout and each filter's focus handler.
     let counter = StoredValue::new(index.clone());
     let settle = move || {
-        cancel();
+        counting.cancel();
         // The page may be gone by the time a timeout fires.
         if let Some(latest) = query.try_with_untracked(|q| counter.try_with_value(|index| index.facets_of(q))).flatten() {
             facets.try_set(latest);
         }
     };
-    Effect::new(move |_| {
+    // Not on the first run: the counts above are already this query's.
+    Effect::new(move |first: Option<()>| {
         results.track();
-        cancel();
-        pending.try_set_value(set_timeout_with_handle(settle, Duration::from_millis(300)).ok());
+        if first.is_some() {
+            counting.replace(settle, COUNTS_DELAY);
+        }
     });
-    on_cleanup(cancel);
 
     let filters = {
         let data = data.clone();
@@ -310,7 +324,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // stay the same, and then only the highlighting changes, not the cards.
     let page = Memo::new(move |_| results.with(|r| r.groups.iter().take(shown.get()).cloned().collect::<Vec<Group>>()));
     let more = move || results.with(|r| r.groups.len() > shown.get());
-    let text = Memo::new(move |_| query.with(|q| q.q.clone()));
+    let text = typed.read_only();
     // Paint the matches over the cards for this text. Effects run after the render effects
     // that put the cards in the document, and before the frame that shows them.
     Effect::new(move |_| {
@@ -389,7 +403,7 @@ fn Search(catalog: Catalog) -> impl IntoView {
 
 /// One agreement in the results, with its matching promises and activities.
 #[component]
-fn ResultCard(data: Arc<Dataset>, group: Group, query: Memo<String>) -> impl IntoView {
+fn ResultCard(data: Arc<Dataset>, group: Group, query: ReadSignal<String>) -> impl IntoView {
     let t = use_texts();
     let all = data.clone();
     let a = &all.agreements[group.agreement];
