@@ -195,7 +195,7 @@ const DATASET_KEY: &str = "medborgarloften.data";
 /// all: the copy would crowd out the visitor's bookmarks in the same small quota, or not fit,
 /// and encoding it would only grow the page's memory.
 pub fn keep_dataset_copy(bytes: &[u8]) {
-    if bytes.len().div_ceil(3) * 4 > DATASET_COPY_MAX_CHARS {
+    if loften_core::base64::encoded_len(bytes.len()) > DATASET_COPY_MAX_CHARS {
         return;
     }
     let Some(storage) = local_storage() else { return };

@@ -5,8 +5,13 @@
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// How many characters `encode` makes of `byte_count` bytes.
+pub fn encoded_len(byte_count: usize) -> usize {
+    byte_count.div_ceil(3) * 4
+}
+
 pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = String::with_capacity(encoded_len(bytes.len()));
     for chunk in bytes.chunks(3) {
         let n = (u32::from(chunk[0]) << 16)
             | (u32::from(chunk.get(1).copied().unwrap_or(0)) << 8)

@@ -422,21 +422,25 @@ impl Index {
     }
 
     /// The same results without the filters' counts (left empty): what each keystroke needs
-    /// at once. `facets_of` gives the counts when they are wanted; counting them is most of
-    /// a search's work.
+    /// at once. `facets_of` gives the counts when they are wanted (a pass per filter over
+    /// the matching agreements and records).
     pub fn search_without_facets(&self, query: &Query) -> Results {
         self.run(query, false)
     }
 
     /// The filters' counts for a query: `search(query).facets`.
     pub fn facets_of(&self, query: &Query) -> Facets {
-        let terms: Vec<TermMatch> = query.terms().iter().map(|t| self.match_term(t)).collect();
+        let terms = self.term_matches(query);
         let text = self.text_matches(&terms);
         self.facets(&terms, &text, &CompiledFilter::new(self, query))
     }
 
+    fn term_matches(&self, query: &Query) -> Vec<TermMatch> {
+        query.terms().iter().map(|t| self.match_term(t)).collect()
+    }
+
     fn run(&self, query: &Query, with_facets: bool) -> Results {
-        let terms: Vec<TermMatch> = query.terms().iter().map(|t| self.match_term(t)).collect();
+        let terms = self.term_matches(query);
         let filter = CompiledFilter::new(self, query);
         let record_filter_active = filter.topics != 0 || filter.actors.is_some();
 
