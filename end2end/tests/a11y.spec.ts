@@ -133,6 +133,27 @@ for (const [width, height, what] of [[320, 640, "320 px wide"], [640, 400, "200 
   });
 }
 
+test("a page title breaks between words, not inside one, on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const route of ["/medborgarlofte/jonkoping-2020", "/medborgarlofte/eslov-2016", "/medborgarlofte/jokkmokk-2020-2022"]) {
+    await open(page, route);
+    // Each word of the heading, measured where it was laid out: one box means one line.
+    const split = await page.locator("main h1").evaluate((h1) => {
+      const text = h1.firstChild as Text;
+      const words = [...text.data.matchAll(/\S+/g)];
+      return words
+        .filter((w) => {
+          const range = document.createRange();
+          range.setStart(text, w.index!);
+          range.setEnd(text, w.index! + w[0].length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((w) => w[0]);
+    });
+    expect(split, route).toEqual([]);
+  }
+});
+
 test("zoom is never disabled", async ({ page }) => {
   await open(page, "/");
   const viewport = await page.locator("meta[name=viewport]").getAttribute("content");
