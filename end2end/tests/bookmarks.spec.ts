@@ -156,10 +156,23 @@ test("export to a file and import it on another profile", async ({ page, browser
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const other = await fresh.newPage();
   await open(other, "/sparade");
-  await other.getByLabel("Läs in sparade från fil").setInputFiles(file);
+  // As a person does it: press the button people see (the input's label), pick the file.
+  const [chooser] = await Promise.all([other.waitForEvent("filechooser"), other.getByText("Läs in sparade från fil", { exact: true }).click()]);
+  await chooser.setFiles(file);
   await expect(other.getByText("Inlästa från filen, nya: 1")).toBeVisible();
   await expect(other.locator(".saved-item")).toHaveCount(1);
   await fresh.close();
+});
+
+test("the file picker's button speaks the page's language and takes keyboard focus", async ({ page }) => {
+  await open(page, "/sparade");
+  // The browser's own "Choose File" is out of sight; the label is the button.
+  const input = page.getByLabel("Läs in sparade från fil");
+  expect((await input.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+  await expect(page.getByText("Läs in sparade från fil", { exact: true })).toBeVisible();
+  for (let i = 0; i < 30 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(input).toBeFocused();
+  await expect(page.locator(".import__label")).toHaveCSS("outline-style", "solid");
 });
 
 test("a saved activity's link opens the agreement at that activity", async ({ page }) => {

@@ -257,8 +257,10 @@ fn ShareAndMove() -> impl IntoView {
             </section>
         </Show>
         <section class="section import">
-            <label for="import-file" class="import__label">{t.import_file}</label>
+            // The input's own button would speak the browser's language ("Choose File"), so it
+            // is hidden from sight and its label is the button people see (style/main.css).
             <input id="import-file" class="import__file" type="file" accept="application/json,.json" on:change=import/>
+            <label for="import-file" class="button button--secondary import__label">{t.import_file}</label>
             <p role="status" aria-live="polite">{move || message.get()}</p>
         </section>
     }
