@@ -258,6 +258,17 @@ fn write_agreement(w: &mut Writer, a: &Agreement) {
         w.key(key);
         w.strings(values);
     }
+    /// An array of objects, one per item, each written by `fields`.
+    fn objects<T>(w: &mut Writer, key: &str, items: &[T], fields: impl Fn(&mut Writer, &T)) {
+        w.key(key);
+        w.begin_array();
+        for item in items {
+            w.begin_object();
+            fields(w, item);
+            w.end_object();
+        }
+        w.end_array();
+    }
     w.begin_object();
     text(w, "id", &a.id);
     text(w, "kind", match a.kind {
@@ -277,34 +288,21 @@ fn write_agreement(w: &mut Writer, a: &Agreement) {
     opt(w, "end", a.period.end.as_deref());
     w.end_object();
     opt(w, "signed", a.signed.as_deref());
-    w.key("signatories");
-    w.begin_array();
-    for s in &a.signatories {
-        w.begin_object();
+    objects(w, "signatories", &a.signatories, |w, s| {
         text(w, "name", &s.name);
         opt(w, "role", s.role.as_deref());
         opt(w, "organisation", s.organisation.as_deref());
-        w.end_object();
-    }
-    w.end_array();
+    });
     opt(w, "summary", a.summary.as_deref());
     opt(w, "situation", a.situation.as_deref());
     list(w, "priorities", &a.priorities);
-    w.key("promises");
-    w.begin_array();
-    for p in &a.promises {
-        w.begin_object();
+    objects(w, "promises", &a.promises, |w, p| {
         text(w, "id", &p.id);
         text(w, "text", &p.text);
         list(w, "topics", &p.topics);
         list(w, "areas", &p.areas);
-        w.end_object();
-    }
-    w.end_array();
-    w.key("activities");
-    w.begin_array();
-    for x in &a.activities {
-        w.begin_object();
+    });
+    objects(w, "activities", &a.activities, |w, x| {
         text(w, "id", &x.id);
         text(w, "text", &x.text);
         w.key("actors");
@@ -337,9 +335,7 @@ fn write_agreement(w: &mut Writer, a: &Agreement) {
                 w.end_object();
             }
         }
-        w.end_object();
-    }
-    w.end_array();
+    });
     opt(w, "effect", a.effect.as_deref());
     w.key("followUp");
     match &a.follow_up {
@@ -352,17 +348,12 @@ fn write_agreement(w: &mut Writer, a: &Agreement) {
                 Cadence::Ar => "år",
             }));
             opt(w, "text", f.text.as_deref());
-            w.key("reports");
-            w.begin_array();
-            for r in &f.reports {
-                w.begin_object();
+            objects(w, "reports", &f.reports, |w, r| {
                 text(w, "title", &r.title);
                 if let Some(url) = &r.url {
                     text(w, "url", url);
                 }
-                w.end_object();
-            }
-            w.end_array();
+            });
             w.end_object();
         }
     }
