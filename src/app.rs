@@ -7,9 +7,9 @@ use loften_core::url::Route;
 use crate::catalog::provide_catalog;
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::pages;
 use crate::router::{hooks::use_location, provide_router, routes};
 use crate::state::Store;
-use crate::pages;
 
 /// An internal link's href: a path within the app with the base it is hosted under, so every
 /// internal link goes through here (`navigate` takes paths without the base).
@@ -23,13 +23,22 @@ pub fn App() -> impl IntoView {
     let router = provide_router();
     provide_catalog();
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
-    let kiosk_settings = crate::state::kiosk_session(&router.path.get_untracked(), &router.search.get_untracked());
+    let kiosk_settings =
+        crate::state::kiosk_session(&router.path.get_untracked(), &router.search.get_untracked());
     let kiosk = kiosk_settings.is_some();
     let store = Store::start(kiosk);
     provide_context(store);
     provide_context(crate::pwa::Pwa::start());
-    provide_context(crate::kiosk::Kiosk::start(kiosk, kiosk_settings.unwrap_or_default()));
-    let lang = RwSignal::new(store.state.with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)).unwrap_or(Lang::Sv));
+    provide_context(crate::kiosk::Kiosk::start(
+        kiosk,
+        kiosk_settings.unwrap_or_default(),
+    ));
+    let lang = RwSignal::new(
+        store
+            .state
+            .with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code))
+            .unwrap_or(Lang::Sv),
+    );
     provide_context(lang);
     apply_preferences(store, lang);
     crate::components::save::follow_saved_state(store);
@@ -62,21 +71,33 @@ fn page(route: Route) -> AnyView {
 fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
     Effect::new(move |_| {
         let code = lang.get().code();
-        if store.state.with_untracked(|s| s.preferences.lang.as_deref() != Some(code)) {
-            store.state.update(|s| s.preferences.lang = Some(code.to_string()));
+        if store
+            .state
+            .with_untracked(|s| s.preferences.lang.as_deref() != Some(code))
+        {
+            store
+                .state
+                .update(|s| s.preferences.lang = Some(code.to_string()));
         }
     });
     Effect::new(move |_| {
-        if let Some(stored) = store.state.with(|s| s.preferences.lang.as_deref().and_then(Lang::from_code)) {
+        if let Some(stored) = store
+            .state
+            .with(|s| s.preferences.lang.as_deref().and_then(Lang::from_code))
+        {
             if stored != lang.get_untracked() {
                 lang.set(stored);
             }
         }
     });
     Effect::new(move |_| {
-        let Some(html) = document().document_element() else { return };
+        let Some(html) = document().document_element() else {
+            return;
+        };
         let _ = html.set_attribute("lang", lang.get().code());
-        let (theme, size) = store.state.with(|s| (s.preferences.theme, s.preferences.text_size));
+        let (theme, size) = store
+            .state
+            .with(|s| (s.preferences.theme, s.preferences.text_size));
         // The defaults leave the attribute off: CSS follows the system and the browser's size.
         let theme = (theme != Theme::System).then_some(theme.code());
         let size = (size != TextSize::Normal).then_some(size.code());
@@ -99,7 +120,9 @@ fn FocusOnNavigate() -> impl IntoView {
         if previous.as_ref().is_some_and(|p| *p != now) {
             request_animation_frame(|| {
                 if let Ok(Some(heading)) = document().query_selector("main h1") {
-                    if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                    if let Ok(heading) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                    {
                         let _ = heading.focus();
                     }
                 }

@@ -20,7 +20,11 @@ pub struct Catalog {
 impl Catalog {
     pub fn new(data: Dataset) -> Catalog {
         let index = Index::new(&data);
-        Catalog { data: Arc::new(data), index: Arc::new(index), from_copy: false }
+        Catalog {
+            data: Arc::new(data),
+            index: Arc::new(index),
+            from_copy: false,
+        }
     }
 }
 
@@ -43,12 +47,16 @@ fn js_error(error: wasm_bindgen::JsValue) -> String {
 /// Fetch the bundle's bytes.
 async fn fetch_bundle(path: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(js_error)?;
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(js_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!("HTTP {} for {path}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -87,7 +95,10 @@ pub async fn load_catalog() -> Result<Catalog, String> {
         return Err(error);
     };
     match catalog_from(copy) {
-        Ok(catalog) => Ok(Catalog { from_copy: true, ..catalog }),
+        Ok(catalog) => Ok(Catalog {
+            from_copy: true,
+            ..catalog
+        }),
         Err(_) => {
             crate::state::forget_dataset_copy();
             Err(error)
@@ -120,5 +131,10 @@ pub fn use_load() -> RwSignal<Load> {
 /// Today's date as ISO "YYYY-MM-DD", in the reader's own time zone.
 pub fn today() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

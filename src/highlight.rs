@@ -37,13 +37,20 @@ fn registry() -> Option<HighlightRegistry> {
 pub fn paint(selector: &str, query: &str) {
     let Some(registry) = registry() else { return };
     let document = leptos::prelude::document();
-    let (Ok(highlight), Ok(elements)) = (Highlight::new(), document.query_selector_all(selector)) else { return };
+    let (Ok(highlight), Ok(elements)) = (Highlight::new(), document.query_selector_all(selector))
+    else {
+        return;
+    };
     if !query.trim().is_empty() {
         for i in 0..elements.length() {
-            let Some(node) = elements.item(i).and_then(|element| element.first_child()) else { continue };
+            let Some(node) = elements.item(i).and_then(|element| element.first_child()) else {
+                continue;
+            };
             let text = node.node_value().unwrap_or_default();
             for (start, end) in highlight_ranges(&text, query) {
-                let Ok(range) = document.create_range() else { return };
+                let Ok(range) = document.create_range() else {
+                    return;
+                };
                 if range.set_start(&node, start).is_ok() && range.set_end(&node, end).is_ok() {
                     highlight.add(&range);
                 }

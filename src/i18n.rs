@@ -606,20 +606,36 @@ impl Texts {
 pub fn result_summary(lang: Lang, agreements: usize, records: usize) -> String {
     match lang {
         Lang::Sv => {
-            let a = if agreements == 1 { "medborgarlöfte" } else { "medborgarlöften" };
+            let a = if agreements == 1 {
+                "medborgarlöfte"
+            } else {
+                "medborgarlöften"
+            };
             if records == 0 {
                 format!("{agreements} {a}")
             } else {
-                let r = if records == 1 { "träff bland löften och aktiviteter" } else { "träffar bland löften och aktiviteter" };
+                let r = if records == 1 {
+                    "träff bland löften och aktiviteter"
+                } else {
+                    "träffar bland löften och aktiviteter"
+                };
                 format!("{agreements} {a}, {records} {r}")
             }
         }
         Lang::En => {
-            let a = if agreements == 1 { "agreement" } else { "agreements" };
+            let a = if agreements == 1 {
+                "agreement"
+            } else {
+                "agreements"
+            };
             if records == 0 {
                 format!("{agreements} {a}")
             } else {
-                let r = if records == 1 { "matching promise or activity" } else { "matching promises and activities" };
+                let r = if records == 1 {
+                    "matching promise or activity"
+                } else {
+                    "matching promises and activities"
+                };
                 format!("{agreements} {a}, {records} {r}")
             }
         }

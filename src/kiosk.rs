@@ -6,9 +6,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::prelude::*;
 use crate::router::hooks::use_navigate;
 use crate::router::NavigateOptions;
+use leptos::prelude::*;
 use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
 use loften_core::storage::UserState;
 use loften_core::Dataset;
@@ -41,7 +41,9 @@ impl Kiosk {
     pub fn start(enabled: bool, start_query: String) -> Kiosk {
         let load = use_load();
         let config = Memo::new(move |_| match load.get() {
-            Load::Ready(catalog) if enabled => KioskConfig::from_pairs(loften_core::url::parse_query(&start_query), &catalog.data),
+            Load::Ready(catalog) if enabled => {
+                KioskConfig::from_pairs(loften_core::url::parse_query(&start_query), &catalog.data)
+            }
             _ => KioskConfig::default(),
         });
         let kiosk = Kiosk {
@@ -59,7 +61,11 @@ impl Kiosk {
         }
         for event in ["pointerdown", "keydown", "wheel", "input", "touchstart"] {
             let closure = Closure::<dyn Fn()>::new(move || kiosk.touched());
-            let _ = window().add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), true);
+            let _ = window().add_event_listener_with_callback_and_bool(
+                event,
+                closure.as_ref().unchecked_ref(),
+                true,
+            );
             closure.forget();
         }
         kiosk
@@ -89,7 +95,11 @@ pub fn use_kiosk() -> Kiosk {
 
 /// The public address of a path of the app, for a QR code.
 pub fn public_url(path: &str) -> String {
-    format!("{}{}", window().location().origin().unwrap_or_default(), crate::app::link_to(path))
+    format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        crate::app::link_to(path)
+    )
 }
 
 /// The idle warning, the reset and the attract screen. Rendered once, in kiosk mode only.
@@ -105,13 +115,23 @@ pub fn KioskOverlay() -> impl IntoView {
         // Everything the visitor did goes: saved items, notes, text size, language, search.
         store.state.set(UserState::default());
         lang.set(Lang::Sv);
-        navigate(&kiosk.start_path(), NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &kiosk.start_path(),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
         window().scroll_to_with_x_and_y(0.0, 0.0);
         kiosk.attract.set(true);
         kiosk.keep_going();
     };
     let tick = move || {
-        let phase = idle_phase(now(), kiosk.last_touch.get_untracked(), kiosk.config.with_untracked(|c| c.idle_seconds));
+        let phase = idle_phase(
+            now(),
+            kiosk.last_touch.get_untracked(),
+            kiosk.config.with_untracked(|c| c.idle_seconds),
+        );
         match phase {
             // Nobody is there to warn while the attract screen runs.
             _ if kiosk.attract.get_untracked() => {}
@@ -155,8 +175,13 @@ pub fn KioskOverlay() -> impl IntoView {
     };
     let load = use_load();
     let attract = move || {
-        let Load::Ready(catalog) = load.get() else { return None };
-        kiosk.attract.get().then(|| view! { <Attract data=catalog.data.clone()/> })
+        let Load::Ready(catalog) = load.get() else {
+            return None;
+        };
+        kiosk
+            .attract
+            .get()
+            .then(|| view! { <Attract data=catalog.data.clone()/> })
     };
     view! { {warning} {attract} }
 }
@@ -170,12 +195,28 @@ fn Attract(data: Arc<Dataset>) -> impl IntoView {
     let slides: Vec<(String, String)> = data
         .agreements
         .iter()
-        .filter(|a| kommun.as_ref().is_none_or(|slug| a.kommuner.iter().any(|k| data.kommun_by_name(k).is_some_and(|x| &x.slug == slug))))
-        .flat_map(|a| a.promises.iter().map(move |p| (p.text.clone(), format!("{} · {}", a.kommuner.join(", "), a.period.label()))))
+        .filter(|a| {
+            kommun.as_ref().is_none_or(|slug| {
+                a.kommuner
+                    .iter()
+                    .any(|k| data.kommun_by_name(k).is_some_and(|x| &x.slug == slug))
+            })
+        })
+        .flat_map(|a| {
+            a.promises.iter().map(move |p| {
+                (
+                    p.text.clone(),
+                    format!("{} · {}", a.kommuner.join(", "), a.period.label()),
+                )
+            })
+        })
         .collect();
     let index = RwSignal::new(0usize);
     let count = slides.len().max(1);
-    if let Ok(handle) = set_interval_with_handle(move || index.update(|i| *i = (*i + 1) % count), Duration::from_millis(7000)) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || index.update(|i| *i = (*i + 1) % count),
+        Duration::from_millis(7000),
+    ) {
         on_cleanup(move || handle.clear());
     }
     let slide = move || slides.get(index.get()).cloned();

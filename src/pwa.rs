@@ -16,15 +16,23 @@ pub struct Pwa {
 }
 
 fn bridge() -> Option<js_sys::Object> {
-    js_sys::Reflect::get(&window(), &"medborgarloften".into()).ok()?.dyn_into().ok()
+    js_sys::Reflect::get(&window(), &"medborgarloften".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 fn flag(name: &str) -> bool {
-    bridge().and_then(|b| js_sys::Reflect::get(&b, &name.into()).ok()).is_some_and(|v| v.is_truthy())
+    bridge()
+        .and_then(|b| js_sys::Reflect::get(&b, &name.into()).ok())
+        .is_some_and(|v| v.is_truthy())
 }
 
 fn call(name: &str) {
-    if let Some(f) = bridge().and_then(|b| js_sys::Reflect::get(&b, &name.into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+    if let Some(f) = bridge()
+        .and_then(|b| js_sys::Reflect::get(&b, &name.into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
         let _ = f.call0(&JsValue::NULL);
     }
 }
@@ -43,8 +51,12 @@ impl Pwa {
             install_available: RwSignal::new(flag("installAvailable")),
             online: RwSignal::new(window().navigator().on_line()),
         };
-        on_window("medborgarloften:update", move || pwa.update_ready.set(flag("updateReady")));
-        on_window("medborgarloften:install", move || pwa.install_available.set(flag("installAvailable")));
+        on_window("medborgarloften:update", move || {
+            pwa.update_ready.set(flag("updateReady"))
+        });
+        on_window("medborgarloften:install", move || {
+            pwa.install_available.set(flag("installAvailable"))
+        });
         on_window("online", move || pwa.online.set(true));
         on_window("offline", move || pwa.online.set(false));
         pwa
@@ -63,12 +75,18 @@ impl Pwa {
 /// iPhone and iPad never offer installation; they need instructions instead.
 pub fn is_ios() -> bool {
     let agent = window().navigator().user_agent().unwrap_or_default();
-    agent.contains("iPhone") || agent.contains("iPad") || (agent.contains("Macintosh") && window().navigator().max_touch_points() > 1)
+    agent.contains("iPhone")
+        || agent.contains("iPad")
+        || (agent.contains("Macintosh") && window().navigator().max_touch_points() > 1)
 }
 
 /// Already running as an installed app.
 pub fn is_standalone() -> bool {
-    window().match_media("(display-mode: standalone)").ok().flatten().is_some_and(|m| m.matches())
+    window()
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Whether a service worker answers this page's requests (and so keeps it working offline).

@@ -60,7 +60,9 @@ impl Router {
     fn go(self, to: &str, options: &NavigateOptions) {
         let to = format!("{}{to}", base());
         let location = window().location();
-        let here = [location.pathname(), location.search(), location.hash()].map(Result::unwrap_or_default).concat();
+        let here = [location.pathname(), location.search(), location.hash()]
+            .map(Result::unwrap_or_default)
+            .concat();
         let history = window().history().expect("history");
         // The same address again adds no history entry.
         let _ = if options.replace || to == here {
@@ -92,7 +94,10 @@ impl Router {
 pub fn provide_router() -> Router {
     let _ = BASE.set(base_from_document());
     let (path, search) = address();
-    let router = Router { path: RwSignal::new(path), search: RwSignal::new(search) };
+    let router = Router {
+        path: RwSignal::new(path),
+        search: RwSignal::new(search),
+    };
     provide_context(router);
     let _ = window_event_listener(ev::popstate, move |_| router.sync());
     let _ = window_event_listener(ev::click, move |ev| {
@@ -106,20 +111,38 @@ pub fn provide_router() -> Router {
 
 /// Where a click on a link goes within the app, or None when the browser should follow it.
 fn followed_link(ev: &web_sys::MouseEvent) -> Option<String> {
-    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.alt_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+    {
         return None;
     }
-    let anchor = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
+    let anchor = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??;
     let anchor = anchor.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
     let leave = !matches!(anchor.target().as_str(), "" | "_self")
         || anchor.has_attribute("download")
-        || anchor.rel().split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("external"));
+        || anchor
+            .rel()
+            .split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("external"));
     let location = window().location();
     if leave || anchor.origin() != location.origin().ok()? {
         return None;
     }
     let here = (location.pathname().ok()?, location.search().ok()?);
-    url::in_app_link(base(), (&anchor.pathname(), &anchor.search(), &anchor.hash()), (&here.0, &here.1))
+    url::in_app_link(
+        base(),
+        (&anchor.pathname(), &anchor.search(), &anchor.hash()),
+        (&here.0, &here.1),
+    )
 }
 
 fn use_router() -> Router {
@@ -143,10 +166,20 @@ pub fn routes(view: fn(Route) -> AnyView) -> impl IntoView {
     move || {
         let this = route.get();
         let params = Memo::new(move |prev: Option<&Params>| {
-            matched.with(|(route, params)| if *route == this { params.clone() } else { prev.cloned().unwrap_or_default() })
+            matched.with(|(route, params)| {
+                if *route == this {
+                    params.clone()
+                } else {
+                    prev.cloned().unwrap_or_default()
+                }
+            })
         });
         let search = Memo::new(move |prev: Option<&String>| {
-            if route.get() == this { router.search.get() } else { prev.cloned().unwrap_or_default() }
+            if route.get() == this {
+                router.search.get()
+            } else {
+                prev.cloned().unwrap_or_default()
+            }
         });
         provide_context(PageAddress { params, search });
         view(this)
@@ -163,7 +196,10 @@ pub struct NavigateOptions {
 
 impl Default for NavigateOptions {
     fn default() -> Self {
-        NavigateOptions { replace: false, scroll: true }
+        NavigateOptions {
+            replace: false,
+            scroll: true,
+        }
     }
 }
 
@@ -179,8 +215,12 @@ pub mod hooks {
 
     pub fn use_location() -> Location {
         let router = use_router();
-        let search = use_context::<PageAddress>().map_or(router.search.into(), |page| page.search.into());
-        Location { pathname: router.path.into(), search }
+        let search =
+            use_context::<PageAddress>().map_or(router.search.into(), |page| page.search.into());
+        Location {
+            pathname: router.path.into(),
+            search,
+        }
     }
 
     /// Navigate to a path within the app (without the base), with its query string.
@@ -231,13 +271,20 @@ pub mod components {
     /// `aria-current="page"` when it leads to the page shown: that path, or without `exact`
     /// also a page under it.
     #[component]
-    pub fn A<H: ToHref + Send + Sync + 'static>(href: H, #[prop(optional)] exact: bool, children: Children) -> impl IntoView {
+    pub fn A<H: ToHref + Send + Sync + 'static>(
+        href: H,
+        #[prop(optional)] exact: bool,
+        children: Children,
+    ) -> impl IntoView {
         let router = use_router();
         let href = StoredValue::new(href);
         let current = move || {
             let href = href.with_value(ToHref::to_href);
             let within = url::strip_base(base(), &href).map(str::to_string);
-            router.path.with(|here| within.is_some_and(|to| url::is_current(here, &to, exact))).then_some("page")
+            router
+                .path
+                .with(|here| within.is_some_and(|to| url::is_current(here, &to, exact)))
+                .then_some("page")
         };
         view! { <a href=move || href.with_value(ToHref::to_href) aria-current=current>{children()}</a> }
     }

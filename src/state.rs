@@ -47,18 +47,31 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// A key for keeping an unreadable value aside, unique per moment.
 fn backup_key() -> String {
-    format!("{BACKUP_PREFIX}{}", js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default())
+    format!(
+        "{BACKUP_PREFIX}{}",
+        js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default()
+    )
 }
 
 /// The current time, ISO 8601, for bookmark times.
 pub fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
 }
 
 impl Store {
     /// Read storage (unless `kiosk`), and keep it in step from now on.
     pub fn start(kiosk: bool) -> Store {
-        let store = Store { state: RwSignal::new(UserState::default()), notice: RwSignal::new(None), persist: RwSignal::new(!kiosk) };
+        let store = Store {
+            state: RwSignal::new(UserState::default()),
+            notice: RwSignal::new(None),
+            persist: RwSignal::new(!kiosk),
+        };
         if kiosk {
             return store;
         }
@@ -107,7 +120,9 @@ impl Store {
         let last_written = StoredValue::new(None::<String>);
         Effect::new(move |_| {
             let encoded = encode(&store.state.get());
-            if !store.persist.get() || last_written.with_value(|w| w.as_deref() == Some(encoded.as_str())) {
+            if !store.persist.get()
+                || last_written.with_value(|w| w.as_deref() == Some(encoded.as_str()))
+            {
                 return;
             }
             let written = local_storage().map(|s| s.set_item(STORAGE_KEY, &encoded));
@@ -125,17 +140,19 @@ impl Store {
     /// The `storage` event fires in the other tabs when one writes: take the new value.
     fn listen_to_other_tabs(&self) {
         let store = *self;
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() != Some(STORAGE_KEY) {
-                return;
-            }
-            let decoded = decode(event.new_value().as_deref());
-            if decoded.keep_aside.is_none() {
-                store.state.set(decoded.state);
-            }
-        });
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if event.key().as_deref() != Some(STORAGE_KEY) {
+                    return;
+                }
+                let decoded = decode(event.new_value().as_deref());
+                if decoded.keep_aside.is_none() {
+                    store.state.set(decoded.state);
+                }
+            });
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         }
         // The listener lives as long as the page.
         on_storage.forget();
@@ -198,7 +215,9 @@ pub fn keep_dataset_copy(bytes: &[u8]) {
     if loften_core::base64::encoded_len(bytes.len()) > DATASET_COPY_MAX_CHARS {
         return;
     }
-    let Some(storage) = local_storage() else { return };
+    let Some(storage) = local_storage() else {
+        return;
+    };
     let _ = storage.set_item(DATASET_KEY, &loften_core::base64::encode(bytes));
 }
 

@@ -16,12 +16,24 @@ fn small_dataset() -> Dataset {
         topics_json: include_str!("../data/topics.json").into(),
         areas_json: include_str!("../data/areas.json").into(),
         agreements: vec![
-            ("jonkoping-2020.json".into(), include_str!("../data/agreements/jonkoping-2020.json").into()),
-            ("eslov-2016.json".into(), include_str!("../data/agreements/eslov-2016.json").into()),
+            (
+                "jonkoping-2020.json".into(),
+                include_str!("../data/agreements/jonkoping-2020.json").into(),
+            ),
+            (
+                "eslov-2016.json".into(),
+                include_str!("../data/agreements/eslov-2016.json").into(),
+            ),
         ],
         sources: vec![
-            ("001_a31d958f5b0b3e22.txt".into(), include_str!("../data/sources/001_a31d958f5b0b3e22.txt").into()),
-            ("003_9d60ccaea8afeb8d.txt".into(), include_str!("../data/sources/003_9d60ccaea8afeb8d.txt").into()),
+            (
+                "001_a31d958f5b0b3e22.txt".into(),
+                include_str!("../data/sources/001_a31d958f5b0b3e22.txt").into(),
+            ),
+            (
+                "003_9d60ccaea8afeb8d.txt".into(),
+                include_str!("../data/sources/003_9d60ccaea8afeb8d.txt").into(),
+            ),
         ],
     };
     Dataset::from_files(&files).expect("valid")
@@ -36,11 +48,19 @@ fn validation_and_swedish_search_work_in_wasm() {
     };
     let folded = search("q=oxnehaga");
     assert_eq!(folded.groups.len(), 1);
-    assert_eq!(catalog.data.agreements[folded.groups[0].agreement].id, "jonkoping-2020");
+    assert_eq!(
+        catalog.data.agreements[folded.groups[0].agreement].id,
+        "jonkoping-2020"
+    );
     assert_eq!(folded, search("q=%C3%96XNEHAGA"));
     assert_eq!(search("kommun=eslov").groups.len(), 1);
     // Swedish collation: Å, Ä, Ö come after Z in the kommun list.
-    let names: Vec<&str> = catalog.data.kommuner.iter().map(|k| k.short_name.as_str()).collect();
+    let names: Vec<&str> = catalog
+        .data
+        .kommuner
+        .iter()
+        .map(|k| k.short_name.as_str())
+        .collect();
     let last: Vec<&str> = names[names.len() - 3..].to_vec();
     assert!(last.iter().all(|n| n.starts_with('Ö')), "{last:?}");
     let are = names.iter().position(|n| *n == "Åre").unwrap();
@@ -61,8 +81,15 @@ fn the_binary_bundle_reads_in_wasm_and_a_damaged_one_is_an_error() {
     let bytes = loften_core::bundle::encode(&data);
     let catalog = catalog_from(bytes.clone()).expect("a good bundle reads");
     assert_eq!(*catalog.data, data);
-    for damaged in [&bytes[..bytes.len() - 1], &bytes[..3], b"<!DOCTYPE html>".as_slice(), b"{\"kommuner\":[]}".as_slice()] {
-        let error = catalog_from(damaged.to_vec()).err().expect("a damaged bundle is an error");
+    for damaged in [
+        &bytes[..bytes.len() - 1],
+        &bytes[..3],
+        b"<!DOCTYPE html>".as_slice(),
+        b"{\"kommuner\":[]}".as_slice(),
+    ] {
+        let error = catalog_from(damaged.to_vec())
+            .err()
+            .expect("a damaged bundle is an error");
         assert!(error.starts_with("the data file is damaged: "), "{error}");
     }
 }
@@ -75,9 +102,15 @@ fn the_dataset_copy_round_trips_through_local_storage() {
     let bytes: Vec<u8> = (0..=255u8).chain([0, 0, 255]).collect();
     keep_dataset_copy(&bytes);
     assert_eq!(dataset_copy(), Some(bytes));
-    storage.set_item("medborgarloften.data", "{\"kommuner\":[]}").unwrap();
+    storage
+        .set_item("medborgarloften.data", "{\"kommuner\":[]}")
+        .unwrap();
     assert_eq!(dataset_copy(), None);
-    assert_eq!(storage.get_item("medborgarloften.data").unwrap(), None, "a copy that does not read is removed");
+    assert_eq!(
+        storage.get_item("medborgarloften.data").unwrap(),
+        None,
+        "a copy that does not read is removed"
+    );
 }
 
 /// A dataset too large for the copy's share of storage is not kept, and the copy already
@@ -98,12 +131,24 @@ async fn when_the_network_fails_the_kept_copy_is_used_unless_it_is_damaged() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let data = small_dataset();
     keep_dataset_copy(&loften_core::bundle::encode(&data));
-    let catalog = load_catalog().await.unwrap_or_else(|e| panic!("the copy is used: {e}"));
+    let catalog = load_catalog()
+        .await
+        .unwrap_or_else(|e| panic!("the copy is used: {e}"));
     assert!(catalog.from_copy);
     assert_eq!(*catalog.data, data);
 
     keep_dataset_copy(b"LOFT\x01 not a bundle");
-    let error = load_catalog().await.err().expect("no data at all is an error");
-    assert!(error.contains("data/bundle.bin"), "the network's error is shown: {error}");
-    assert_eq!(storage.get_item("medborgarloften.data").unwrap(), None, "the damaged copy is removed");
+    let error = load_catalog()
+        .await
+        .err()
+        .expect("no data at all is an error");
+    assert!(
+        error.contains("data/bundle.bin"),
+        "the network's error is shown: {error}"
+    );
+    assert_eq!(
+        storage.get_item("medborgarloften.data").unwrap(),
+        None,
+        "the damaged copy is removed"
+    );
 }

@@ -1,8 +1,8 @@
 //! The frame around every page: skip link, header with navigation, main, footer.
 
-use leptos::prelude::*;
 use crate::router::components::A;
 use crate::router::hooks::use_location;
+use leptos::prelude::*;
 
 use crate::app::link_to;
 
@@ -20,10 +20,17 @@ pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let kiosk = crate::kiosk::use_kiosk();
-    let toggle_lang = move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv });
+    let toggle_lang =
+        move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv });
     // "#main" alone resolves against <base href>, the start page, not the page shown.
     let location = use_location();
-    let skip_href = move || format!("{}{}#main", link_to(&location.pathname.get()), location.search.get());
+    let skip_href = move || {
+        format!(
+            "{}{}#main",
+            link_to(&location.pathname.get()),
+            location.search.get()
+        )
+    };
     view! {
         <a class="skip-link" href=skip_href>{t.skip_to_content}</a>
         <header class="site-header">
@@ -96,8 +103,14 @@ fn AppBanners() -> impl IntoView {
 fn Preferences() -> impl IntoView {
     let t = use_texts();
     let store = use_store();
-    let sizes = TextSize::ALL.into_iter().zip([t.text_size_normal, t.text_size_large, t.text_size_larger]).map(|(s, name)| (s.code(), name));
-    let themes = Theme::ALL.into_iter().zip([t.theme_system, t.theme_light, t.theme_dark]).map(|(s, name)| (s.code(), name));
+    let sizes = TextSize::ALL
+        .into_iter()
+        .zip([t.text_size_normal, t.text_size_large, t.text_size_larger])
+        .map(|(s, name)| (s.code(), name));
+    let themes = Theme::ALL
+        .into_iter()
+        .zip([t.theme_system, t.theme_light, t.theme_dark])
+        .map(|(s, name)| (s.code(), name));
     view! {
         <div class="preferences">
             {preference_select("pref-size", t.text_size, sizes.collect(), move || store.state.with(|s| s.preferences.text_size.code()), move |code| {
@@ -130,6 +143,10 @@ fn preference_select(
 
 /// Set the document's title: "<page> · Medborgarlöften".
 pub fn set_title(page: &str) {
-    let title = if page.is_empty() { "Medborgarlöften".to_string() } else { format!("{page} · Medborgarlöften") };
+    let title = if page.is_empty() {
+        "Medborgarlöften".to_string()
+    } else {
+        format!("{page} · Medborgarlöften")
+    };
     document().set_title(&title);
 }

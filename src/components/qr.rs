@@ -82,7 +82,9 @@ pub fn OutboundLink(
 ) -> impl IntoView {
     let t = use_texts();
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(&href, &base).map(|u| u.href()).unwrap_or(href.clone());
+    let url = web_sys::Url::new_with_base(&href, &base)
+        .map(|u| u.href())
+        .unwrap_or(href.clone());
     if !crate::kiosk::use_kiosk().enabled {
         // On paper the address is printed, since it cannot be clicked.
         return view! { <p><a href=href rel="external noopener">{text}</a><span class="print-only">" ("{url}")"</span></p> }.into_any();
@@ -106,7 +108,10 @@ mod tests {
         let (side, path) = qr_path("https://example.org/medborgarlofte/jonkoping-2020").unwrap();
         // Version 3 or 4 for a URL this long: 29 or 33 modules, plus 4 on each side.
         assert!(side == 37 || side == 41, "{side}");
-        assert!(path.starts_with("M4 4h1v1h-1z"), "the finder pattern starts in the corner");
+        assert!(
+            path.starts_with("M4 4h1v1h-1z"),
+            "the finder pattern starts in the corner"
+        );
         assert!(path.matches('M').count() > 200);
     }
 

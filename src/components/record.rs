@@ -16,7 +16,11 @@ use crate::i18n::use_texts;
 #[component]
 fn AreaLinks(data: Arc<Dataset>, areas: Vec<String>) -> impl IntoView {
     let t = use_texts();
-    let links: Vec<(String, String)> = areas.iter().filter_map(|id| data.area(id)).map(|a| (format!("/omrade/{}", a.id), a.name.clone())).collect();
+    let links: Vec<(String, String)> = areas
+        .iter()
+        .filter_map(|id| data.area(id))
+        .map(|a| (format!("/omrade/{}", a.id), a.name.clone()))
+        .collect();
     (!links.is_empty()).then(move || {
         view! {
             <p class="record__areas">
@@ -29,10 +33,7 @@ fn AreaLinks(data: Arc<Dataset>, areas: Vec<String>) -> impl IntoView {
 
 /// A promise: its text, topics and areas.
 #[component]
-pub fn PromiseItem(
-    data: Arc<Dataset>,
-    promise: Promise,
-) -> impl IntoView {
+pub fn PromiseItem(data: Arc<Dataset>, promise: Promise) -> impl IntoView {
     let t = use_texts();
     view! {
         <div class="record record--promise" id=promise.id.clone()>
@@ -47,10 +48,7 @@ pub fn PromiseItem(
 
 /// An activity: text, who does it, with whom, how often, topics and areas.
 #[component]
-pub fn ActivityItem(
-    data: Arc<Dataset>,
-    activity: Activity,
-) -> impl IntoView {
+pub fn ActivityItem(data: Arc<Dataset>, activity: Activity) -> impl IntoView {
     let t = use_texts();
     let partners = activity.partners.join(", ");
     let frequency = activity.frequency.as_ref().map(|f| f.text.clone());

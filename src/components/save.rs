@@ -43,10 +43,19 @@ pub fn SaveButton(
 pub fn follow_saved_state(store: Store) {
     Effect::new(move |_| {
         store.state.with(|state| {
-            let Ok(buttons) = document().query_selector_all("button.save[data-save]") else { return };
+            let Ok(buttons) = document().query_selector_all("button.save[data-save]") else {
+                return;
+            };
             for i in 0..buttons.length() {
-                let Some(button) = buttons.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
-                let saved = button.get_attribute("data-save").is_some_and(|id| state.is_saved(&id));
+                let Some(button) = buttons
+                    .item(i)
+                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let saved = button
+                    .get_attribute("data-save")
+                    .is_some_and(|id| state.is_saved(&id));
                 let _ = button.set_attribute("aria-pressed", if saved { "true" } else { "false" });
             }
         });

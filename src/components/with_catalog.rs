@@ -6,10 +6,13 @@ use crate::catalog::{reload, use_load, Catalog, Load};
 use crate::i18n::use_texts;
 
 /// Render `page` with the catalog, or a loading or failure notice.
-pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Catalog) -> V + Send + Sync + 'static) -> impl IntoView {
+pub fn with_catalog<V: IntoView + 'static>(
+    page: impl Fn(Catalog) -> V + Send + Sync + 'static,
+) -> impl IntoView {
     let load = use_load();
     let t = use_texts();
-    move || match load.get() {
+    move || {
+        match load.get() {
         Load::Ready(catalog) => page(catalog).into_any(),
         Load::Loading => view! { <p class="notice" role="status">{t.loading}</p> }.into_any(),
         Load::Failed(error) => view! {
@@ -20,5 +23,6 @@ pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Catalog) -> V + Send + 
             </div>
         }
         .into_any(),
+    }
     }
 }

@@ -38,11 +38,25 @@ pub fn AboutPage() -> impl IntoView {
     let sv = lang.get_untracked() == Lang::Sv;
     let facts = with_catalog(move |catalog| {
         let data = &catalog.data;
-        let newest = data.agreements.iter().map(|a| a.period.to).max().unwrap_or_default();
-        let oldest = data.agreements.iter().map(|a| a.period.from).min().unwrap_or_default();
+        let newest = data
+            .agreements
+            .iter()
+            .map(|a| a.period.to)
+            .max()
+            .unwrap_or_default();
+        let oldest = data
+            .agreements
+            .iter()
+            .map(|a| a.period.from)
+            .min()
+            .unwrap_or_default();
         let kommuner = data.agreement_counts().len();
         let agreements = data.agreements.len();
-        let sources: std::collections::BTreeSet<&str> = data.agreements.iter().filter_map(|a| a.source.document.as_deref()).collect();
+        let sources: std::collections::BTreeSet<&str> = data
+            .agreements
+            .iter()
+            .filter_map(|a| a.source.document.as_deref())
+            .collect();
         let sources = sources.len();
         match lang.get_untracked() {
             Lang::Sv => format!(

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::router::components::A;
+use leptos::prelude::*;
 
 use crate::app::link_to;
 use crate::router::hooks::use_params_map;
@@ -12,8 +12,8 @@ use loften_core::{Agreement, AgreementKind, Dataset};
 
 use crate::components::badges::StatusBadge;
 use crate::components::layout::set_title;
-use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::qr::{OutboundLink, TakeAway};
+use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::with_catalog;
 use crate::i18n::use_texts;
@@ -27,8 +27,12 @@ pub fn AgreementPage() -> impl IntoView {
     with_catalog(move |catalog| {
         let id = params.read().get("id").unwrap_or_default();
         match catalog.data.agreement(&id).cloned() {
-            Some(agreement) => view! { <AgreementView data=catalog.data.clone() agreement=agreement/> }.into_any(),
-            None => view! { <NotFound detail=format!("{} ”{id}”.", t.not_found_agreement)/> }.into_any(),
+            Some(agreement) => {
+                view! { <AgreementView data=catalog.data.clone() agreement=agreement/> }.into_any()
+            }
+            None => {
+                view! { <NotFound detail=format!("{} ”{id}”.", t.not_found_agreement)/> }.into_any()
+            }
         }
     })
 }
@@ -51,8 +55,12 @@ fn SourceText(heading: &'static str, text: Option<String>) -> impl IntoView {
 /// agreement is on screen, scroll to it, mark it and move focus to it.
 fn reveal_linked_record() {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    let Some(target) = document().get_element_by_id(id) else { return };
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    let Some(target) = document().get_element_by_id(id) else {
+        return;
+    };
     let _ = target.set_attribute("tabindex", "-1");
     let _ = target.class_list().add_1("is-target");
     target.scroll_into_view();
@@ -66,11 +74,25 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
     let t = use_texts();
     // After the heading has taken focus (app::FocusOnNavigate), a linked record takes it.
     Effect::new(move |_| request_animation_frame(|| request_animation_frame(reveal_linked_record)));
-    set_title(&format!("{} – {}", agreement.title, agreement.kommuner.join(", ")));
+    set_title(&format!(
+        "{} – {}",
+        agreement.title,
+        agreement.kommuner.join(", ")
+    ));
     let a = agreement;
     let lan: Vec<String> = data.lan_of(&a).iter().map(|l| l.name.clone()).collect();
-    let kommuner: Vec<(String, String)> =
-        a.kommuner.iter().map(|name| (data.kommun_by_name(name).map(|k| k.slug.clone()).unwrap_or_default(), name.clone())).collect();
+    let kommuner: Vec<(String, String)> = a
+        .kommuner
+        .iter()
+        .map(|name| {
+            (
+                data.kommun_by_name(name)
+                    .map(|k| k.slug.clone())
+                    .unwrap_or_default(),
+                name.clone(),
+            )
+        })
+        .collect();
     let kommun_links = move || {
         kommuner
             .iter()
@@ -101,15 +123,26 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
         })
         .collect_view();
     let unlinked: Vec<_> = a.unlinked_activities().cloned().collect();
-    let unlinked_heading = if has_promises { t.other_activities } else { t.commitments };
+    let unlinked_heading = if has_promises {
+        t.other_activities
+    } else {
+        t.commitments
+    };
     let cadence = a.follow_up.as_ref().and_then(|f| f.cadence);
     let cadence_text = cadence.map(|c| match c {
         Cadence::Tertial => t.cadence_tertial,
         Cadence::Kvartal => t.cadence_kvartal,
         Cadence::Ar => t.cadence_ar,
     });
-    let follow_up = a.follow_up.clone().filter(|f| f.cadence.is_some() || f.text.is_some() || !f.reports.is_empty());
-    let source_href = a.source.document.as_ref().map(|d| format!("data/sources/{d}"));
+    let follow_up = a
+        .follow_up
+        .clone()
+        .filter(|f| f.cadence.is_some() || f.text.is_some() || !f.reports.is_empty());
+    let source_href = a
+        .source
+        .document
+        .as_ref()
+        .map(|d| format!("data/sources/{d}"));
     let kiosk = crate::kiosk::use_kiosk().enabled;
     let page_url = crate::kiosk::public_url(&format!("/medborgarlofte/{}", a.id));
 

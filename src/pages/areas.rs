@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::router::components::A;
+use leptos::prelude::*;
 
 use crate::app::link_to;
 use crate::router::hooks::use_params_map;
@@ -38,7 +38,12 @@ fn owned_mentions(data: &Dataset, area_id: &str) -> Vec<AreaMention> {
         .into_iter()
         .map(|m| AreaMention {
             agreement_id: m.agreement.id.clone(),
-            heading: format!("{} – {} ({})", m.agreement.title, m.agreement.kommuner.join(", "), m.agreement.period.label()),
+            heading: format!(
+                "{} – {} ({})",
+                m.agreement.title,
+                m.agreement.kommuner.join(", "),
+                m.agreement.period.label()
+            ),
             promises: m.promises.into_iter().cloned().collect(),
             activities: m.activities.into_iter().cloned().collect(),
         })
@@ -73,18 +78,24 @@ pub fn AreasPage() -> impl IntoView {
         let data = catalog.data.clone();
         let counts = area_mention_counts(&data);
         // (kommun slug, kommun name, [(area id, area name, kind, mentions)])
-        let listing: Vec<(String, String, Vec<(String, String, AreaKind, usize)>)> = areas_by_kommun(&data)
-            .into_iter()
-            .map(|(kommun, areas)| {
-                let areas = areas
-                    .into_iter()
-                    .map(|area| {
-                        (area.id.clone(), area.name.clone(), area.kind, counts.get(area.id.as_str()).copied().unwrap_or(0))
-                    })
-                    .collect();
-                (kommun.slug.clone(), kommun.short_name.clone(), areas)
-            })
-            .collect();
+        let listing: Vec<(String, String, Vec<(String, String, AreaKind, usize)>)> =
+            areas_by_kommun(&data)
+                .into_iter()
+                .map(|(kommun, areas)| {
+                    let areas = areas
+                        .into_iter()
+                        .map(|area| {
+                            (
+                                area.id.clone(),
+                                area.name.clone(),
+                                area.kind,
+                                counts.get(area.id.as_str()).copied().unwrap_or(0),
+                            )
+                        })
+                        .collect();
+                    (kommun.slug.clone(), kommun.short_name.clone(), areas)
+                })
+                .collect();
         let groups = listing
             .into_iter()
             .map(|(slug, name, areas)| {
@@ -115,14 +126,22 @@ pub fn AreaPage() -> impl IntoView {
     let params = use_params_map();
     let t = use_texts();
     with_catalog(move |catalog| {
-        let (kommun, area) = params.with(|p| (p.get("kommun").unwrap_or_default(), p.get("area").unwrap_or_default()));
+        let (kommun, area) = params.with(|p| {
+            (
+                p.get("kommun").unwrap_or_default(),
+                p.get("area").unwrap_or_default(),
+            )
+        });
         let id = format!("{kommun}/{area}");
         let Some(area) = catalog.data.area(&id).cloned() else {
             return view! { <crate::pages::not_found::NotFound detail=format!("{} ”{id}”.", t.not_found_area)/> }.into_any();
         };
         set_title(&area.name);
         let data = catalog.data.clone();
-        let kommun_slug = data.kommun_by_name(&area.kommun).map(|k| k.slug.clone()).unwrap_or_default();
+        let kommun_slug = data
+            .kommun_by_name(&area.kommun)
+            .map(|k| k.slug.clone())
+            .unwrap_or_default();
         let mentions = owned_mentions(&data, &area.id);
         let empty = mentions.is_empty();
         let kind = area.kind;

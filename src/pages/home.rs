@@ -114,7 +114,12 @@ impl Key {
             Key::Lan => q.lan = values,
             Key::Tema => q.tema = values,
             Key::Ar => q.ar = values.iter().filter_map(|v| v.parse().ok()).collect(),
-            Key::Aktor => q.aktor = values.iter().filter_map(|v| ActorFilter::from_slug(v)).collect(),
+            Key::Aktor => {
+                q.aktor = values
+                    .iter()
+                    .filter_map(|v| ActorFilter::from_slug(v))
+                    .collect()
+            }
         }
         q
     }
@@ -125,16 +130,41 @@ impl Key {
     fn choices(self, data: &Dataset, lang: Lang) -> Vec<(String, String, usize)> {
         let t = lang.texts();
         match self {
-            Key::Kommun => data.kommuner.iter().enumerate().map(|(i, k)| (k.slug.clone(), k.short_name.clone(), i)).collect(),
+            Key::Kommun => data
+                .kommuner
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.slug.clone(), k.short_name.clone(), i))
+                .collect(),
             Key::Lan => {
-                let mut lan: Vec<_> = data.lan.iter().enumerate().map(|(i, l)| (l.code.clone(), l.name.clone(), i)).collect();
-                loften_core::sort::sort_by(&mut lan, |a, b| loften_core::text::compare_sv(&a.1, &b.1));
+                let mut lan: Vec<_> = data
+                    .lan
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (l.code.clone(), l.name.clone(), i))
+                    .collect();
+                loften_core::sort::sort_by(&mut lan, |a, b| {
+                    loften_core::text::compare_sv(&a.1, &b.1)
+                });
                 lan
             }
-            Key::Tema => data.topics.iter().enumerate().map(|(i, tp)| (tp.id.clone(), topic_name(tp, lang), i)).collect(),
+            Key::Tema => data
+                .topics
+                .iter()
+                .enumerate()
+                .map(|(i, tp)| (tp.id.clone(), topic_name(tp, lang), i))
+                .collect(),
             // Every year some agreement covers, from the index (the same for every query).
-            Key::Ar => Index::years_of(data).into_iter().enumerate().map(|(i, y)| (y.to_string(), y.to_string(), i)).collect(),
-            Key::Aktor => ActorFilter::ALL.iter().enumerate().map(|(i, a)| (a.slug().to_string(), t.actor(*a).to_string(), i)).collect(),
+            Key::Ar => Index::years_of(data)
+                .into_iter()
+                .enumerate()
+                .map(|(i, y)| (y.to_string(), y.to_string(), i))
+                .collect(),
+            Key::Aktor => ActorFilter::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.slug().to_string(), t.actor(*a).to_string(), i))
+                .collect(),
         }
     }
 
@@ -153,11 +183,19 @@ impl Key {
     fn value_label(self, data: &Dataset, value: &str, lang: Lang) -> String {
         let t = lang.texts();
         match self {
-            Key::Kommun => data.kommun_by_slug(value).map_or(value.to_string(), |k| k.short_name.clone()),
-            Key::Lan => data.lan_by_code(value).map_or(value.to_string(), |l| l.name.clone()),
-            Key::Tema => data.topic(value).map_or(value.to_string(), |tp| topic_name(tp, lang)),
+            Key::Kommun => data
+                .kommun_by_slug(value)
+                .map_or(value.to_string(), |k| k.short_name.clone()),
+            Key::Lan => data
+                .lan_by_code(value)
+                .map_or(value.to_string(), |l| l.name.clone()),
+            Key::Tema => data
+                .topic(value)
+                .map_or(value.to_string(), |tp| topic_name(tp, lang)),
             Key::Ar => value.to_string(),
-            Key::Aktor => ActorFilter::from_slug(value).map_or(value.to_string(), |a| t.actor(a).to_string()),
+            Key::Aktor => {
+                ActorFilter::from_slug(value).map_or(value.to_string(), |a| t.actor(a).to_string())
+            }
         }
     }
 }
@@ -184,7 +222,10 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // pauses (see `on_input`), because writing the address costs a same-document navigation,
     // and with it a favicon check, on every key.
     let typed = RwSignal::new(from_url.with_untracked(|q| q.q.clone()));
-    let query = Memo::new(move |_| Query { q: typed.get(), ..from_url.get() });
+    let query = Memo::new(move |_| Query {
+        q: typed.get(),
+        ..from_url.get()
+    });
     // The filters' counts are left out here and counted once typing pauses (`settle`).
     let results = {
         let index = index.clone();
@@ -200,7 +241,13 @@ fn Search(catalog: Catalog) -> impl IntoView {
     // Typing replaces the history entry (Back should not replay every keystroke); choosing a
     // filter adds one.
     let go = move |q: Query, replace: bool| {
-        navigate(&format!("/{}", q.to_query_string()), NavigateOptions { replace, scroll: false });
+        navigate(
+            &format!("/{}", q.to_query_string()),
+            NavigateOptions {
+                replace,
+                scroll: false,
+            },
+        );
     };
     let go = StoredValue::new(go);
     let address_write = Pending::new();
@@ -242,7 +289,10 @@ fn Search(catalog: Catalog) -> impl IntoView {
     let settle = move || {
         counting.cancel();
         // The page may be gone by the time a timeout fires.
-        if let Some(latest) = query.try_with_untracked(|q| counter.try_with_value(|index| index.facets_of(q))).flatten() {
+        if let Some(latest) = query
+            .try_with_untracked(|q| counter.try_with_value(|index| index.facets_of(q)))
+            .flatten()
+        {
             facets.try_set(latest);
         }
     };
@@ -290,7 +340,10 @@ fn Search(catalog: Catalog) -> impl IntoView {
     };
 
     // The filters without the search text: the chips need not follow every keystroke.
-    let filters_only = Memo::new(move |_| Query { q: String::new(), ..query.get() });
+    let filters_only = Memo::new(move |_| Query {
+        q: String::new(),
+        ..query.get()
+    });
     let chips = {
         let data = data.clone();
         move || {
@@ -300,12 +353,17 @@ fn Search(catalog: Catalog) -> impl IntoView {
             KEYS.into_iter()
                 .flat_map(|key| key.values(&q).into_iter().map(move |v| (key, v)))
                 .map(|(key, value)| {
-                    let label = format!("{}: {}", key.label(t), key.value_label(&data, &value, lang));
+                    let label =
+                        format!("{}: {}", key.label(t), key.value_label(&data, &value, lang));
                     let name = format!("{} {}", t.remove_filter, label);
                     // The query as it is when pressed (with the search text typed since).
                     let remove = move |_| {
                         let now = query.get_untracked();
-                        let remaining: Vec<String> = key.values(&now).into_iter().filter(|v| *v != value).collect();
+                        let remaining: Vec<String> = key
+                            .values(&now)
+                            .into_iter()
+                            .filter(|v| *v != value)
+                            .collect();
                         go.with_value(|go| go(key.with(&now, remaining), false));
                     };
                     view! {
@@ -322,7 +380,15 @@ fn Search(catalog: Catalog) -> impl IntoView {
 
     // Cards are keyed by their agreement and matches: while a word is typed the matches often
     // stay the same, and then only the highlighting changes, not the cards.
-    let page = Memo::new(move |_| results.with(|r| r.groups.iter().take(shown.get()).cloned().collect::<Vec<Group>>()));
+    let page = Memo::new(move |_| {
+        results.with(|r| {
+            r.groups
+                .iter()
+                .take(shown.get())
+                .cloned()
+                .collect::<Vec<Group>>()
+        })
+    });
     let more = move || results.with(|r| r.groups.len() > shown.get());
     let text = typed.read_only();
     // Paint the matches over the cards for this text. Effects run after the render effects
@@ -362,9 +428,17 @@ fn Search(catalog: Catalog) -> impl IntoView {
         move |json: bool| {
             let r = results.get_untracked();
             if json {
-                crate::download::save("medborgarloften.json", "application/json", &loften_core::views::export_json(&data, &r));
+                crate::download::save(
+                    "medborgarloften.json",
+                    "application/json",
+                    &loften_core::views::export_json(&data, &r),
+                );
             } else {
-                crate::download::save("medborgarloften.csv", "text/csv;charset=utf-8", &loften_core::views::export_csv(&data, &r));
+                crate::download::save(
+                    "medborgarloften.csv",
+                    "text/csv;charset=utf-8",
+                    &loften_core::views::export_csv(&data, &r),
+                );
             }
         }
     };
@@ -408,7 +482,8 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: ReadSignal<String>) -> im
     let all = data.clone();
     let a = &all.agreements[group.agreement];
     let title = a.title.clone();
-    let save_label = loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(a));
+    let save_label =
+        loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(a));
     let kommuner = a.kommuner.join(", ");
     let period = a.period.clone();
     let href = format!("/medborgarlofte/{}", a.id);
@@ -416,17 +491,34 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: ReadSignal<String>) -> im
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
-    let counts = [(promise_count, t.promise, t.promises), (activity_count, t.activity, t.activities)]
-        .into_iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", loften_core::text::lowercase(if n == 1 { one } else { many })))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let counts = [
+        (promise_count, t.promise, t.promises),
+        (activity_count, t.activity, t.activities),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| {
+        format!(
+            "{n} {}",
+            loften_core::text::lowercase(if n == 1 { one } else { many })
+        )
+    })
+    .collect::<Vec<_>>()
+    .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;
     // Promises first (they are what was promised), then activities, up to the cap.
-    let promises: Vec<_> = group.promises.iter().take(RECORDS_PER_AGREEMENT).map(|&i| a.promises[i].clone()).collect();
-    let activities: Vec<_> =
-        group.activities.iter().take(RECORDS_PER_AGREEMENT - promises.len()).map(|&i| a.activities[i].clone()).collect();
+    let promises: Vec<_> = group
+        .promises
+        .iter()
+        .take(RECORDS_PER_AGREEMENT)
+        .map(|&i| a.promises[i].clone())
+        .collect();
+    let activities: Vec<_> = group
+        .activities
+        .iter()
+        .take(RECORDS_PER_AGREEMENT - promises.len())
+        .map(|&i| a.activities[i].clone())
+        .collect();
     let more = listed - promises.len() - activities.len();
     let more_href = href.clone();
     let matched_own_words = move || listed == 0 && query.with(|q| !q.trim().is_empty());
@@ -462,17 +554,35 @@ fn ResultCard(data: Arc<Dataset>, group: Group, query: ReadSignal<String>) -> im
 
 /// No results: say so, and offer each way to widen the search.
 #[component]
-fn EmptyState<F: Fn(Query, bool) + Send + Sync + 'static>(data: Arc<Dataset>, query: Query, go: StoredValue<F>) -> impl IntoView {
+fn EmptyState<F: Fn(Query, bool) + Send + Sync + 'static>(
+    data: Arc<Dataset>,
+    query: Query,
+    go: StoredValue<F>,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let mut ways: Vec<(String, Query)> = Vec::new();
     if !query.q.trim().is_empty() {
-        ways.push((format!("”{}”", query.q.trim()), Query { q: String::new(), ..query.clone() }));
+        ways.push((
+            format!("”{}”", query.q.trim()),
+            Query {
+                q: String::new(),
+                ..query.clone()
+            },
+        ));
     }
     for key in KEYS {
         for value in key.values(&query) {
-            let remaining: Vec<String> = key.values(&query).into_iter().filter(|v| *v != value).collect();
-            let label = format!("{}: {}", key.label(lang.get_untracked().texts()), key.value_label(&data, &value, lang.get_untracked()));
+            let remaining: Vec<String> = key
+                .values(&query)
+                .into_iter()
+                .filter(|v| *v != value)
+                .collect();
+            let label = format!(
+                "{}: {}",
+                key.label(lang.get_untracked().texts()),
+                key.value_label(&data, &value, lang.get_untracked())
+            );
             ways.push((label, key.with(&query, remaining)));
         }
     }

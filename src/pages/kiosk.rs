@@ -1,10 +1,10 @@
 //! `/kiosk`: the kiosk's start: "Vad har polis och kommun lovat?", a kommun picker, and the
 //! chosen kommun's promises in large type. `?kommun=` opens straight on a kommun.
 
-use leptos::prelude::*;
 use crate::router::components::A;
 use crate::router::hooks::{use_navigate, use_query_map};
 use crate::router::NavigateOptions;
+use leptos::prelude::*;
 use loften_core::views::kommun_history;
 use loften_core::{Agreement, AgreementKind};
 
@@ -27,7 +27,9 @@ pub fn KioskPage() -> impl IntoView {
     with_catalog(move |catalog| {
         let data = catalog.data.clone();
         // The visitor's choice (in the URL) or the meeting's kommun.
-        let chosen = query.with(|q| q.get("kommun")).or_else(|| kiosk.config.with(|c| c.kommun.clone()));
+        let chosen = query
+            .with(|q| q.get("kommun"))
+            .or_else(|| kiosk.config.with(|c| c.kommun.clone()));
         let kommun = chosen.and_then(|slug| data.kommun_by_slug(&slug).cloned());
         let counts = data.agreement_counts();
         let with_data: Vec<(String, String)> = data
@@ -36,9 +38,21 @@ pub fn KioskPage() -> impl IntoView {
             .filter(|k| counts.contains_key(k.short_name.as_str()))
             .map(|k| (k.slug.clone(), k.short_name.clone()))
             .collect();
-        let all: Vec<(String, String)> = data.kommuner.iter().map(|k| (k.slug.clone(), k.short_name.clone())).collect();
+        let all: Vec<(String, String)> = data
+            .kommuner
+            .iter()
+            .map(|k| (k.slug.clone(), k.short_name.clone()))
+            .collect();
         let navigate = navigate.clone();
-        let pick = move |slug: String| navigate(&format!("/kiosk?kommun={slug}"), NavigateOptions { scroll: true, ..Default::default() });
+        let pick = move |slug: String| {
+            navigate(
+                &format!("/kiosk?kommun={slug}"),
+                NavigateOptions {
+                    scroll: true,
+                    ..Default::default()
+                },
+            )
+        };
         let pick_from_select = {
             let pick = pick.clone();
             move |ev: leptos::ev::Event| {
@@ -51,7 +65,12 @@ pub fn KioskPage() -> impl IntoView {
         let selected = kommun.as_ref().map(|k| k.slug.clone()).unwrap_or_default();
         let agreements: Vec<Agreement> = kommun
             .as_ref()
-            .map(|k| kommun_history(&data, &k.short_name).into_iter().map(|c| c.agreement.clone()).collect())
+            .map(|k| {
+                kommun_history(&data, &k.short_name)
+                    .into_iter()
+                    .map(|c| c.agreement.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         view! {
             <PageFrame class="page--kiosk" heading=t.kiosk_heading lead=t.kiosk_intro>
@@ -102,7 +121,11 @@ pub fn KioskPage() -> impl IntoView {
 fn KioskAgreement(agreement: Agreement) -> impl IntoView {
     let t = use_texts();
     let a = agreement;
-    let texts: Vec<String> = if a.promises.is_empty() { a.activities.iter().map(|x| x.text.clone()).collect() } else { a.promises.iter().map(|p| p.text.clone()).collect() };
+    let texts: Vec<String> = if a.promises.is_empty() {
+        a.activities.iter().map(|x| x.text.clone()).collect()
+    } else {
+        a.promises.iter().map(|p| p.text.clone()).collect()
+    };
     let announcement = a.kind == AgreementKind::Announcement;
     view! {
         <article class="card kiosk-card">

@@ -1,7 +1,7 @@
 //! `/kommun/:slug`: one kommun's agreements over time, what changed, and its areas.
 
-use leptos::prelude::*;
 use crate::router::components::A;
+use leptos::prelude::*;
 
 use crate::app::link_to;
 use crate::router::hooks::use_params_map;
@@ -23,18 +23,32 @@ pub fn KommunPage() -> impl IntoView {
     with_catalog(move |catalog| {
         let slug = params.read().get("slug").unwrap_or_default();
         let Some(kommun) = catalog.data.kommun_by_slug(&slug).cloned() else {
-            return view! { <NotFound detail=format!("{} ”{slug}”.", t.not_found_kommun)/> }.into_any();
+            return view! { <NotFound detail=format!("{} ”{slug}”.", t.not_found_kommun)/> }
+                .into_any();
         };
         set_title(&kommun.name);
         let data = catalog.data.clone();
-        let lan = data.lan_by_code(&kommun.lan_code).map(|l| l.name.clone()).unwrap_or_default();
+        let lan = data
+            .lan_by_code(&kommun.lan_code)
+            .map(|l| l.name.clone())
+            .unwrap_or_default();
         // (agreement, topics added, topics dropped, has a previous one)
-        let history: Vec<(Agreement, Vec<Topic>, Vec<Topic>, bool)> = kommun_history(&data, &kommun.short_name)
+        let history: Vec<(Agreement, Vec<Topic>, Vec<Topic>, bool)> =
+            kommun_history(&data, &kommun.short_name)
+                .into_iter()
+                .map(|c| {
+                    (
+                        c.agreement.clone(),
+                        topics_named(&data, &c.added),
+                        topics_named(&data, &c.dropped),
+                        c.has_previous,
+                    )
+                })
+                .collect();
+        let areas: Vec<(String, String)> = areas_of_kommun(&data, &kommun.short_name)
             .into_iter()
-            .map(|c| (c.agreement.clone(), topics_named(&data, &c.added), topics_named(&data, &c.dropped), c.has_previous))
+            .map(|a| (format!("/omrade/{}", a.id), a.name.clone()))
             .collect();
-        let areas: Vec<(String, String)> =
-            areas_of_kommun(&data, &kommun.short_name).into_iter().map(|a| (format!("/omrade/{}", a.id), a.name.clone())).collect();
         let has_agreements = !history.is_empty();
         let items = history
             .into_iter()
@@ -101,9 +115,15 @@ pub fn KommunPage() -> impl IntoView {
 
 /// The topics of these ids, in the dataset's order.
 fn topics_named(data: &Dataset, ids: &[&str]) -> Vec<Topic> {
-    ids.iter().filter_map(|id| data.topic(id).cloned()).collect()
+    ids.iter()
+        .filter_map(|id| data.topic(id).cloned())
+        .collect()
 }
 
 fn topic_list(topics: &[Topic], lang: Lang) -> String {
-    topics.iter().map(|t| topic_name(t, lang)).collect::<Vec<_>>().join(", ")
+    topics
+        .iter()
+        .map(|t| topic_name(t, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,10 +1,10 @@
 //! `/kommuner`: all 290 kommuner by län, each with its number of agreements, and a field to
 //! find one by name (`?hitta=`, in the URL so it survives Back).
 
-use leptos::prelude::*;
 use crate::router::components::A;
 use crate::router::hooks::{use_navigate, use_query_map};
 use crate::router::NavigateOptions;
+use leptos::prelude::*;
 use loften_core::views::{kommun_matches, kommuner_by_lan};
 
 use crate::app::link_to;
@@ -26,14 +26,36 @@ pub fn KommunerPage() -> impl IntoView {
     let typed = Memo::new(move |_| query.with(|q| q.get("hitta")).unwrap_or_default());
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let path = format!("/kommuner{}", loften_core::url::query_string([("hitta", value.as_str())].into_iter().filter(|(_, v)| !v.is_empty())));
-        navigate(&path, NavigateOptions { replace: true, scroll: false });
+        let path = format!(
+            "/kommuner{}",
+            loften_core::url::query_string(
+                [("hitta", value.as_str())]
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_empty())
+            )
+        );
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+            },
+        );
     };
     with_catalog(move |catalog| {
         // (län code, län name, its kommuner)
         let lan: Vec<(String, String, Kommuner)> = kommuner_by_lan(&catalog.data)
             .into_iter()
-            .map(|(lan, kommuner)| (lan.code.clone(), lan.name.clone(), kommuner.into_iter().map(|(k, n)| (k.slug.clone(), k.short_name.clone(), n)).collect()))
+            .map(|(lan, kommuner)| {
+                (
+                    lan.code.clone(),
+                    lan.name.clone(),
+                    kommuner
+                        .into_iter()
+                        .map(|(k, n)| (k.slug.clone(), k.short_name.clone(), n))
+                        .collect(),
+                )
+            })
             .collect();
         let on_input = on_input.clone();
         view! {
@@ -64,7 +86,13 @@ pub fn KommunerPage() -> impl IntoView {
 
 /// One län: its heading with how many of its kommuner have agreements here, and the kommuner
 /// shown (all, or those matching what was typed).
-fn lan_section(t: &'static Texts, code: &str, name: &str, all: &Kommuner, shown: Kommuner) -> impl IntoView {
+fn lan_section(
+    t: &'static Texts,
+    code: &str,
+    name: &str,
+    all: &Kommuner,
+    shown: Kommuner,
+) -> impl IntoView {
     let heading_id = format!("lan-{code}");
     let labelled_by = heading_id.clone();
     let with_data = all.iter().filter(|(_, _, n)| *n > 0).count();

@@ -1,7 +1,7 @@
 //! Anything the app does not know: a page that says so and offers a way on.
 
-use leptos::prelude::*;
 use crate::router::components::A;
+use leptos::prelude::*;
 
 use crate::app::link_to;
 

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::router::components::A;
+use leptos::prelude::*;
 
 use crate::app::link_to;
 use crate::router::hooks::{use_navigate, use_query_map};
@@ -89,14 +89,28 @@ fn SavedList(data: Arc<Dataset>) -> impl IntoView {
         let groups: Vec<(Option<(String, String)>, Vec<Row>)> = groups
             .iter()
             .map(|g| {
-                let heading = g.agreement.map(|a| (format!("{} – {} ({})", a.title, a.kommuner.join(", "), a.period.label()), format!("/medborgarlofte/{}", a.id)));
+                let heading = g.agreement.map(|a| {
+                    (
+                        format!(
+                            "{} – {} ({})",
+                            a.title,
+                            a.kommuner.join(", "),
+                            a.period.label()
+                        ),
+                        format!("/medborgarlofte/{}", a.id),
+                    )
+                });
                 let rows = g
                     .items
                     .iter()
                     .map(|item| Row {
                         id: item.bookmark.id.clone(),
                         kind: kind_of(t, item.located),
-                        text: item.located.map(bookmark_label).or_else(|| item.bookmark.label.clone()).unwrap_or_else(|| item.bookmark.id.clone()),
+                        text: item
+                            .located
+                            .map(bookmark_label)
+                            .or_else(|| item.bookmark.label.clone())
+                            .unwrap_or_else(|| item.bookmark.id.clone()),
                         href: item.located.map(href_of),
                         note: item.bookmark.note.clone().unwrap_or_default(),
                     })
@@ -161,17 +175,40 @@ fn SharedPreview(data: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
     let navigate = use_navigate();
     let found: Vec<(String, String, &'static str)> = ids
         .iter()
-        .filter_map(|id| data.locate(id).map(|l| (id.clone(), bookmark_label(l), kind_of(t, Some(l)))))
+        .filter_map(|id| {
+            data.locate(id)
+                .map(|l| (id.clone(), bookmark_label(l), kind_of(t, Some(l))))
+        })
         .collect();
-    let incoming: Vec<Bookmark> = found.iter().map(|(id, label, _)| Bookmark { id: id.clone(), saved: String::new(), note: None, label: Some(label.clone()) }).collect();
+    let incoming: Vec<Bookmark> = found
+        .iter()
+        .map(|(id, label, _)| Bookmark {
+            id: id.clone(),
+            saved: String::new(),
+            note: None,
+            label: Some(label.clone()),
+        })
+        .collect();
     let count = found.len();
     let save_all = move |_| {
         let now = now_iso();
-        let stamped: Vec<Bookmark> = incoming.iter().map(|b| Bookmark { saved: now.clone(), ..b.clone() }).collect();
+        let stamped: Vec<Bookmark> = incoming
+            .iter()
+            .map(|b| Bookmark {
+                saved: now.clone(),
+                ..b.clone()
+            })
+            .collect();
         store.state.update(|s| {
             s.merge(&stamped);
         });
-        navigate("/sparade", NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            "/sparade",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     };
     view! {
         <section class="notice notice--info shared" aria-labelledby="shared-heading">
@@ -224,22 +261,42 @@ fn ShareAndMove() -> impl IntoView {
         }
     };
     let export = move |_| {
-        crate::download::save("medborgarloften-sparade.json", "application/json", &encode(&store.state.get_untracked()));
+        crate::download::save(
+            "medborgarloften-sparade.json",
+            "application/json",
+            &encode(&store.state.get_untracked()),
+        );
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(file) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             let decoded = decode(text.as_deref());
             let t = t;
-            if text.is_none() || matches!(decoded.notice, Some(Notice::Unreadable | Notice::NewerVersion(_))) || decoded.keep_aside.is_some() {
+            if text.is_none()
+                || matches!(
+                    decoded.notice,
+                    Some(Notice::Unreadable | Notice::NewerVersion(_))
+                )
+                || decoded.keep_aside.is_some()
+            {
                 message.try_set(Some(t.import_failed.to_string()));
                 return;
             }
             let mut added = 0;
-            store.state.update(|s| added = s.merge(&decoded.state.bookmarks));
+            store
+                .state
+                .update(|s| added = s.merge(&decoded.state.bookmarks));
             message.try_set(Some(format!("{} {added}", t.imported)));
         });
     };

@@ -60,7 +60,8 @@ pub fn live_bytes() -> f64 {
 /// Read the binary bundle (`data/bundle.bin`, as the app does). Returns the number of agreements.
 #[wasm_bindgen]
 pub fn load(bytes: &[u8]) -> Result<u32, JsError> {
-    let data: Dataset = loften_core::bundle::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let data: Dataset =
+        loften_core::bundle::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     let n = data.agreements.len() as u32;
     STATE.with(|s| s.borrow_mut().data = Some(data));
     Ok(n)
@@ -82,7 +83,8 @@ pub fn build_index() {
 pub fn set_query(qs: &str) -> u32 {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        let (query, ignored) = Query::from_pairs(parse_query(qs), s.data.as_ref().expect("load first"));
+        let (query, ignored) =
+            Query::from_pairs(parse_query(qs), s.data.as_ref().expect("load first"));
         s.query = query;
         ignored.len() as u32
     })
@@ -94,7 +96,11 @@ pub fn set_query(qs: &str) -> u32 {
 pub fn search() -> u32 {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        let results = s.index.as_ref().expect("build_index first").search(&s.query);
+        let results = s
+            .index
+            .as_ref()
+            .expect("build_index first")
+            .search(&s.query);
         s.records = results.record_count;
         results.groups.len() as u32
     })

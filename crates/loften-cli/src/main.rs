@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use loften_core::{DataFiles, Dataset};
 
-
 const USAGE: &str = "\
 loften: the Medborgarlöften dataset
 
@@ -49,7 +48,10 @@ fn main() -> ExitCode {
 
 /// The value after `--name` in an argument list.
 fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }
 
 fn load(dir: &Path) -> Result<Dataset, String> {
@@ -80,7 +82,8 @@ fn validate(dir: &str) -> Result<(), String> {
 
 fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -112,19 +115,34 @@ fn bundle(args: &[String]) -> Result<(), String> {
 /// the open-data file) as the app's binary bundle. Not validated: synthetic data is not meant
 /// to pass the checks of real data.
 fn pack_command(args: &[String]) -> Result<(), String> {
-    let input = args.first().filter(|a| !a.starts_with("--")).ok_or("pack needs FILE.json, a dataset in JSON")?;
+    let input = args
+        .first()
+        .filter(|a| !a.starts_with("--"))
+        .ok_or("pack needs FILE.json, a dataset in JSON")?;
     let out = PathBuf::from(flag(args, "--out").ok_or("pack needs --out FILE.bin")?);
     let text = std::fs::read_to_string(input).map_err(|e| format!("cannot read {input}: {e}"))?;
-    let data: Dataset = serde_json::from_str(&text).map_err(|e| format!("{input}: not a dataset in JSON: {e}"))?;
+    let data: Dataset =
+        serde_json::from_str(&text).map_err(|e| format!("{input}: not a dataset in JSON: {e}"))?;
     let bundle = loften_core::bundle::encode(&data);
     write(&out, &bundle)?;
-    println!("packed {} agreements from {input} into {} ({} bytes)", data.agreements.len(), out.display(), bundle.len());
+    println!(
+        "packed {} agreements from {input} into {} ({} bytes)",
+        data.agreements.len(),
+        out.display(),
+        bundle.len()
+    );
     Ok(())
 }
 
 fn synth_command(args: &[String]) -> Result<(), String> {
-    let count: usize = flag(args, "--agreements").ok_or("synth needs --agreements N")?.parse().map_err(|_| "--agreements takes a number")?;
-    let seed: u64 = flag(args, "--seed").unwrap_or("1").parse().map_err(|_| "--seed takes a number")?;
+    let count: usize = flag(args, "--agreements")
+        .ok_or("synth needs --agreements N")?
+        .parse()
+        .map_err(|_| "--agreements takes a number")?;
+    let seed: u64 = flag(args, "--seed")
+        .unwrap_or("1")
+        .parse()
+        .map_err(|_| "--seed takes a number")?;
     let out = PathBuf::from(flag(args, "--out").ok_or("synth needs --out FILE")?);
     let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
     // Reference data (kommuner, topics) comes from the real dataset; the agreements do not.
@@ -132,8 +150,17 @@ fn synth_command(args: &[String]) -> Result<(), String> {
     let synthetic = loften_cli::synth::generate(&real, count, seed);
     let json = serde_json::to_string(&synthetic).map_err(|e| e.to_string())?;
     write(&out, &json)?;
-    let activities: usize = synthetic.agreements.iter().map(|a| a.activities.len()).sum();
-    println!("wrote {} synthetic agreements, {activities} activities, to {} ({} bytes)", synthetic.agreements.len(), out.display(), json.len());
+    let activities: usize = synthetic
+        .agreements
+        .iter()
+        .map(|a| a.activities.len())
+        .sum();
+    println!(
+        "wrote {} synthetic agreements, {activities} activities, to {} ({} bytes)",
+        synthetic.agreements.len(),
+        out.display(),
+        json.len()
+    );
     Ok(())
 }
 
@@ -156,7 +183,10 @@ fn import_command(args: &[String]) -> Result<(), String> {
     }
     // Kommuner, topics and areas come from the dataset, so it must be valid.
     let reference = Reference::from_dataset(&load(&data_dir)?);
-    let file_name = page.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let file_name = page
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let drafts = import_page(&text, file_name, &reference);
     if drafts.is_empty() {
         return Err(format!(
@@ -165,13 +195,23 @@ fn import_command(args: &[String]) -> Result<(), String> {
         ));
     }
     let Some(out) = flag(args, "--out") else {
-        println!("{}", serde_json::to_string_pretty(&drafts).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&drafts).map_err(|e| e.to_string())?
+        );
         return Ok(());
     };
     for draft in &drafts {
         let path = Path::new(out).join(format!("{}.draft.json", draft.agreement.id));
-        write(&path, &serde_json::to_string_pretty(draft).map_err(|e| e.to_string())?)?;
-        println!("wrote {} ({} notes to review)", path.display(), draft.review.len());
+        write(
+            &path,
+            &serde_json::to_string_pretty(draft).map_err(|e| e.to_string())?,
+        )?;
+        println!(
+            "wrote {} ({} notes to review)",
+            path.display(),
+            draft.review.len()
+        );
     }
     Ok(())
 }

@@ -28,8 +28,15 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn loften(args: &[&str]) -> std::process::Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_loften")).args(args).output().unwrap();
-    assert!(output.status.success(), "loften {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    let output = Command::new(env!("CARGO_BIN_EXE_loften"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "loften {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output
 }
 
@@ -38,7 +45,12 @@ fn the_bundle_gives_back_the_synthetic_dataset() {
     let data = synthetic();
     let bytes = bundle::encode(&data);
     let json = serde_json::to_string(&data).unwrap();
-    assert!(bytes.len() < json.len(), "{} bytes against {} of JSON", bytes.len(), json.len());
+    assert!(
+        bytes.len() < json.len(),
+        "{} bytes against {} of JSON",
+        bytes.len(),
+        json.len()
+    );
     assert_eq!(bundle::decode(&bytes), Ok(data));
 }
 
@@ -46,23 +58,44 @@ fn the_bundle_gives_back_the_synthetic_dataset() {
 fn export_json_is_serde_jsons_text_on_the_synthetic_dataset() {
     let data = synthetic();
     let results = Results {
-        groups: (0..data.agreements.len()).map(|agreement| Group { agreement, promises: vec![], activities: vec![] }).collect(),
+        groups: (0..data.agreements.len())
+            .map(|agreement| Group {
+                agreement,
+                promises: vec![],
+                activities: vec![],
+            })
+            .collect(),
         record_count: 0,
         facets: Default::default(),
     };
     let agreements: Vec<&Agreement> = data.agreements.iter().collect();
-    assert_eq!(loften_core::views::export_json(&data, &results), serde_json::to_string_pretty(&agreements).unwrap());
+    assert_eq!(
+        loften_core::views::export_json(&data, &results),
+        serde_json::to_string_pretty(&agreements).unwrap()
+    );
 }
 
 #[test]
 fn bundle_writes_the_binary_bundle_and_the_open_data_of_the_same_dataset() {
     let out = scratch("bundle");
-    loften(&["bundle", "--data", data_dir().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    loften(&[
+        "bundle",
+        "--data",
+        data_dir().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let bytes = std::fs::read(out.join("data/bundle.bin")).unwrap();
-    let open: Dataset = serde_json::from_str(&std::fs::read_to_string(out.join("data/medborgarloften.json")).unwrap()).unwrap();
+    let open: Dataset = serde_json::from_str(
+        &std::fs::read_to_string(out.join("data/medborgarloften.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(bundle::decode(&bytes).as_ref(), Ok(&open));
     assert_eq!(open, real_data());
-    assert!(!out.join("data/bundle.json").exists(), "the app reads bundle.bin; no JSON copy of it ships");
+    assert!(
+        !out.join("data/bundle.json").exists(),
+        "the app reads bundle.bin; no JSON copy of it ships"
+    );
     assert!(out.join("data/sources/001_a31d958f5b0b3e22.txt").is_file());
     std::fs::remove_dir_all(out).unwrap();
 }
@@ -71,16 +104,40 @@ fn bundle_writes_the_binary_bundle_and_the_open_data_of_the_same_dataset() {
 fn pack_turns_a_json_dataset_into_the_binary_bundle() {
     let out = scratch("pack");
     let json = out.join("synth.json");
-    loften(&["synth", "--agreements", "40", "--seed", "3", "--data", data_dir().to_str().unwrap(), "--out", json.to_str().unwrap()]);
-    loften(&["pack", json.to_str().unwrap(), "--out", out.join("bundle.bin").to_str().unwrap()]);
-    let from_json: Dataset = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    loften(&[
+        "synth",
+        "--agreements",
+        "40",
+        "--seed",
+        "3",
+        "--data",
+        data_dir().to_str().unwrap(),
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    loften(&[
+        "pack",
+        json.to_str().unwrap(),
+        "--out",
+        out.join("bundle.bin").to_str().unwrap(),
+    ]);
+    let from_json: Dataset =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(from_json.agreements.len(), 40);
-    assert_eq!(bundle::decode(&std::fs::read(out.join("bundle.bin")).unwrap()), Ok(from_json));
+    assert_eq!(
+        bundle::decode(&std::fs::read(out.join("bundle.bin")).unwrap()),
+        Ok(from_json)
+    );
 
     // Something that is not a dataset fails with the file's name, and writes nothing.
     std::fs::write(out.join("bad.json"), "{\"agreements\": 3}").unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_loften"))
-        .args(["pack", out.join("bad.json").to_str().unwrap(), "--out", out.join("bad.bin").to_str().unwrap()])
+        .args([
+            "pack",
+            out.join("bad.json").to_str().unwrap(),
+            "--out",
+            out.join("bad.bin").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(!output.status.success());

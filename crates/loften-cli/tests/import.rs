@@ -23,12 +23,17 @@ fn real_data() -> Dataset {
 }
 
 fn seeds() -> Vec<(String, String)> {
-    DataFiles::read_dir(&data_dir()).expect("data/ is readable").sources
+    DataFiles::read_dir(&data_dir())
+        .expect("data/ is readable")
+        .sources
 }
 
 /// Every draft of every seed page.
 fn drafts_of_seeds(reference: &Reference) -> Vec<Draft> {
-    seeds().iter().flat_map(|(name, text)| import_page(text, name, reference)).collect()
+    seeds()
+        .iter()
+        .flat_map(|(name, text)| import_page(text, name, reference))
+        .collect()
 }
 
 /// Agreements match when they cover the same kommuner and years.
@@ -49,16 +54,28 @@ struct Score {
 impl Score {
     /// Nothing claimed is nothing wrong.
     fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
 
     /// Nothing to find is nothing missed.
     fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
 
     /// A set-valued field: each item found and curated is right.
-    fn sets<T: Eq + Hash>(&mut self, found: impl IntoIterator<Item = T>, curated: impl IntoIterator<Item = T>) {
+    fn sets<T: Eq + Hash>(
+        &mut self,
+        found: impl IntoIterator<Item = T>,
+        curated: impl IntoIterator<Item = T>,
+    ) {
         let found: HashSet<T> = found.into_iter().collect();
         let curated: HashSet<T> = curated.into_iter().collect();
         self.tp += found.intersection(&curated).count();
@@ -100,39 +117,95 @@ const FIELDS: [&str; 16] = [
 type Scores = HashMap<&'static str, Score>;
 
 /// (item text, value) pairs over an agreement's promises and activities, for per-item fields.
-fn per_item<T>(a: Option<&Agreement>, promises: impl Fn(&loften_core::Promise) -> Vec<T>, activities: impl Fn(&loften_core::Activity) -> Vec<T>) -> Vec<(String, T)> {
+fn per_item<T>(
+    a: Option<&Agreement>,
+    promises: impl Fn(&loften_core::Promise) -> Vec<T>,
+    activities: impl Fn(&loften_core::Activity) -> Vec<T>,
+) -> Vec<(String, T)> {
     let Some(a) = a else { return Vec::new() };
-    let p = a.promises.iter().flat_map(|p| promises(p).into_iter().map(move |v| (p.text.clone(), v)));
-    let x = a.activities.iter().flat_map(|x| activities(x).into_iter().map(move |v| (x.text.clone(), v)));
+    let p = a
+        .promises
+        .iter()
+        .flat_map(|p| promises(p).into_iter().map(move |v| (p.text.clone(), v)));
+    let x = a
+        .activities
+        .iter()
+        .flat_map(|x| activities(x).into_iter().map(move |v| (x.text.clone(), v)));
     p.chain(x).collect()
 }
 
 /// The promise an activity serves, by the promise's text (ids differ between sides).
 fn links(a: Option<&Agreement>) -> Vec<(String, String)> {
     let Some(a) = a else { return Vec::new() };
-    let text_of = |id: &str| a.promises.iter().find(|p| p.id == id).map(|p| p.text.clone());
-    a.activities.iter().filter_map(|x| Some((x.text.clone(), text_of(x.promise.as_deref()?)?))).collect()
+    let text_of = |id: &str| {
+        a.promises
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.text.clone())
+    };
+    a.activities
+        .iter()
+        .filter_map(|x| Some((x.text.clone(), text_of(x.promise.as_deref()?)?)))
+        .collect()
 }
 
 /// Scores one draft against its curated agreement; either may be missing.
 fn compare(scores: &mut Scores, found: Option<&Agreement>, curated: Option<&Agreement>) {
-    let mut score = |field: &'static str, f: &dyn Fn(&mut Score)| f(scores.entry(field).or_default());
-    let both = |g: &dyn Fn(&Agreement) -> Vec<String>| (found.map(g).unwrap_or_default(), curated.map(g).unwrap_or_default());
+    let mut score =
+        |field: &'static str, f: &dyn Fn(&mut Score)| f(scores.entry(field).or_default());
+    let both = |g: &dyn Fn(&Agreement) -> Vec<String>| {
+        (
+            found.map(g).unwrap_or_default(),
+            curated.map(g).unwrap_or_default(),
+        )
+    };
 
-    score("kind", &|s| s.value(found.map(|a| a.kind), curated.map(|a| a.kind)));
+    score("kind", &|s| {
+        s.value(found.map(|a| a.kind), curated.map(|a| a.kind))
+    });
     score("kommuner", &|s| {
         let (f, c) = both(&|a| a.kommuner.clone());
         s.sets(f, c)
     });
-    score("lokalpolisomrade", &|s| s.value(found.and_then(|a| a.lokalpolisomrade.clone()), curated.and_then(|a| a.lokalpolisomrade.clone())));
-    score("period", &|s| s.value(found.map(|a| a.period.clone()), curated.map(|a| a.period.clone())));
-    score("signed", &|s| s.value(found.and_then(|a| a.signed.clone()), curated.and_then(|a| a.signed.clone())));
+    score("lokalpolisomrade", &|s| {
+        s.value(
+            found.and_then(|a| a.lokalpolisomrade.clone()),
+            curated.and_then(|a| a.lokalpolisomrade.clone()),
+        )
+    });
+    score("period", &|s| {
+        s.value(
+            found.map(|a| a.period.clone()),
+            curated.map(|a| a.period.clone()),
+        )
+    });
+    score("signed", &|s| {
+        s.value(
+            found.and_then(|a| a.signed.clone()),
+            curated.and_then(|a| a.signed.clone()),
+        )
+    });
     score("signatories", &|s| {
-        let (f, c) = both(&|a| a.signatories.iter().map(|x| format!("{} | {:?} | {:?}", x.name, x.role, x.organisation)).collect());
+        let (f, c) = both(&|a| {
+            a.signatories
+                .iter()
+                .map(|x| format!("{} | {:?} | {:?}", x.name, x.role, x.organisation))
+                .collect()
+        });
         s.sets(f, c)
     });
-    let promise_texts = |a: &Agreement| a.promises.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
-    let activity_texts = |a: &Agreement| a.activities.iter().map(|x| x.text.clone()).collect::<Vec<_>>();
+    let promise_texts = |a: &Agreement| {
+        a.promises
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let activity_texts = |a: &Agreement| {
+        a.activities
+            .iter()
+            .map(|x| x.text.clone())
+            .collect::<Vec<_>>()
+    };
     score("promise texts", &|s| {
         let (f, c) = both(&promise_texts);
         s.sets(f, c)
@@ -142,18 +215,54 @@ fn compare(scores: &mut Scores, found: Option<&Agreement>, curated: Option<&Agre
         s.sets(f, c)
     });
     score("texts (promises + activities)", &|s| {
-        let tagged = |a: &Agreement| promise_texts(a).into_iter().map(|t| format!("l: {t}")).chain(activity_texts(a).into_iter().map(|t| format!("a: {t}"))).collect();
+        let tagged = |a: &Agreement| {
+            promise_texts(a)
+                .into_iter()
+                .map(|t| format!("l: {t}"))
+                .chain(activity_texts(a).into_iter().map(|t| format!("a: {t}")))
+                .collect()
+        };
         let (f, c) = both(&tagged);
         s.sets(f, c)
     });
     let none = |_: &loften_core::Promise| Vec::<String>::new();
-    score("actors", &|s| s.sets(per_item(found, none, |x| x.actors.iter().map(|a| format!("{a:?}")).collect()), per_item(curated, none, |x| x.actors.iter().map(|a| format!("{a:?}")).collect())));
-    score("partners", &|s| s.sets(per_item(found, none, |x| x.partners.clone()), per_item(curated, none, |x| x.partners.clone())));
-    score("topics", &|s| s.sets(per_item(found, |p| p.topics.clone(), |x| x.topics.clone()), per_item(curated, |p| p.topics.clone(), |x| x.topics.clone())));
-    score("areas", &|s| s.sets(per_item(found, |p| p.areas.clone(), |x| x.areas.clone()), per_item(curated, |p| p.areas.clone(), |x| x.areas.clone())));
+    score("actors", &|s| {
+        s.sets(
+            per_item(found, none, |x| {
+                x.actors.iter().map(|a| format!("{a:?}")).collect()
+            }),
+            per_item(curated, none, |x| {
+                x.actors.iter().map(|a| format!("{a:?}")).collect()
+            }),
+        )
+    });
+    score("partners", &|s| {
+        s.sets(
+            per_item(found, none, |x| x.partners.clone()),
+            per_item(curated, none, |x| x.partners.clone()),
+        )
+    });
+    score("topics", &|s| {
+        s.sets(
+            per_item(found, |p| p.topics.clone(), |x| x.topics.clone()),
+            per_item(curated, |p| p.topics.clone(), |x| x.topics.clone()),
+        )
+    });
+    score("areas", &|s| {
+        s.sets(
+            per_item(found, |p| p.areas.clone(), |x| x.areas.clone()),
+            per_item(curated, |p| p.areas.clone(), |x| x.areas.clone()),
+        )
+    });
     score("frequency", &|s| {
         let of = |a: Option<&Agreement>| -> HashMap<String, loften_core::Frequency> {
-            a.map(|a| a.activities.iter().filter_map(|x| Some((x.text.clone(), x.frequency.clone()?))).collect()).unwrap_or_default()
+            a.map(|a| {
+                a.activities
+                    .iter()
+                    .filter_map(|x| Some((x.text.clone(), x.frequency.clone()?)))
+                    .collect()
+            })
+            .unwrap_or_default()
         };
         let (f, c) = (of(found), of(curated));
         let texts: HashSet<&String> = f.keys().chain(c.keys()).collect();
@@ -161,7 +270,12 @@ fn compare(scores: &mut Scores, found: Option<&Agreement>, curated: Option<&Agre
             s.value(f.get(text), c.get(text));
         }
     });
-    score("cadence", &|s| s.value(found.and_then(|a| a.follow_up.as_ref()?.cadence), curated.and_then(|a| a.follow_up.as_ref()?.cadence)));
+    score("cadence", &|s| {
+        s.value(
+            found.and_then(|a| a.follow_up.as_ref()?.cadence),
+            curated.and_then(|a| a.follow_up.as_ref()?.cadence),
+        )
+    });
     score("promise links", &|s| s.sets(links(found), links(curated)));
 }
 
@@ -182,10 +296,21 @@ fn score_seeds(drafts: &[Draft], curated: &[Agreement]) -> Scores {
 }
 
 fn print_table(scores: &Scores) {
-    println!("\n{:<31} {:>4} {:>4} {:>4} {:>10} {:>8}", "field", "TP", "FP", "FN", "precision", "recall");
+    println!(
+        "\n{:<31} {:>4} {:>4} {:>4} {:>10} {:>8}",
+        "field", "TP", "FP", "FN", "precision", "recall"
+    );
     for field in FIELDS {
         let s = scores.get(field).copied().unwrap_or_default();
-        println!("{:<31} {:>4} {:>4} {:>4} {:>9.1}% {:>7.1}%", field, s.tp, s.fp, s.fn_, 100.0 * s.precision(), 100.0 * s.recall());
+        println!(
+            "{:<31} {:>4} {:>4} {:>4} {:>9.1}% {:>7.1}%",
+            field,
+            s.tp,
+            s.fp,
+            s.fn_,
+            100.0 * s.precision(),
+            100.0 * s.recall()
+        );
     }
 }
 
@@ -197,7 +322,12 @@ fn seed_pages_import_close_to_the_curated_dataset() {
     print_table(&scores);
     for field in ["texts (promises + activities)", "actors"] {
         let s = scores[field];
-        assert!(s.precision() >= 0.95 && s.recall() >= 0.95, "{field}: precision {:.3}, recall {:.3} (need 0.95)", s.precision(), s.recall());
+        assert!(
+            s.precision() >= 0.95 && s.recall() >= 0.95,
+            "{field}: precision {:.3}, recall {:.3} (need 0.95)",
+            s.precision(),
+            s.recall()
+        );
     }
     // The page holding two years gives two drafts; the one holding Eslöv 2017 and 2016, two.
     let mut ids: Vec<&str> = drafts.iter().map(|d| d.agreement.id.as_str()).collect();
@@ -211,14 +341,34 @@ fn seed_pages_import_close_to_the_curated_dataset() {
 fn the_announcement_is_an_announcement_with_a_review_note() {
     let data = real_data();
     let drafts = drafts_of_seeds(&Reference::from_dataset(&data));
-    let announcement = drafts.iter().find(|d| d.agreement.kind == loften_core::AgreementKind::Announcement).expect("an announcement");
-    assert!(announcement.agreement.promises.is_empty() && announcement.agreement.activities.is_empty());
-    assert!(announcement.review.iter().any(|n| n.contains("announcement")), "{:?}", announcement.review);
-    assert_eq!(announcement.agreement.kommuner.len(), 8, "all of Jämtlands län");
+    let announcement = drafts
+        .iter()
+        .find(|d| d.agreement.kind == loften_core::AgreementKind::Announcement)
+        .expect("an announcement");
+    assert!(
+        announcement.agreement.promises.is_empty() && announcement.agreement.activities.is_empty()
+    );
+    assert!(
+        announcement
+            .review
+            .iter()
+            .any(|n| n.contains("announcement")),
+        "{:?}",
+        announcement.review
+    );
+    assert_eq!(
+        announcement.agreement.kommuner.len(),
+        8,
+        "all of Jämtlands län"
+    );
 }
 
 /// The dataset's own validation: verbatim texts, known topics and areas, frequency quotes.
-fn problems_of(drafts: &[Draft], reference: &Reference, sources: &[(String, String)]) -> Vec<String> {
+fn problems_of(
+    drafts: &[Draft],
+    reference: &Reference,
+    sources: &[(String, String)],
+) -> Vec<String> {
     let dataset = Dataset {
         kommuner: reference.kommuner().to_vec(),
         lan: reference.lan().to_vec(),
@@ -226,9 +376,20 @@ fn problems_of(drafts: &[Draft], reference: &Reference, sources: &[(String, Stri
         areas: reference.areas().to_vec(),
         agreements: drafts.iter().map(|d| d.agreement.clone()).collect(),
     };
-    let files_of: HashMap<String, String> = dataset.agreements.iter().map(|a| (a.id.clone(), format!("agreements/{}.json", a.id))).collect();
-    let collapsed: HashMap<&str, String> = sources.iter().map(|(n, t)| (n.as_str(), collapse_whitespace(t))).collect();
-    dataset.problems(&files_of, &collapsed).iter().map(ToString::to_string).collect()
+    let files_of: HashMap<String, String> = dataset
+        .agreements
+        .iter()
+        .map(|a| (a.id.clone(), format!("agreements/{}.json", a.id)))
+        .collect();
+    let collapsed: HashMap<&str, String> = sources
+        .iter()
+        .map(|(n, t)| (n.as_str(), collapse_whitespace(t)))
+        .collect();
+    dataset
+        .problems(&files_of, &collapsed)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -240,7 +401,6 @@ fn seed_drafts_pass_the_dataset_validation() {
 }
 
 // ---- Robustness: garbled, empty, binary, enormous and foreign input. ----
-
 
 /// Lines that lead the importer's heuristics astray: headings, odd dates, odd numbers.
 const TRICKY_LINES: [&str; 22] = [
@@ -269,7 +429,10 @@ const TRICKY_LINES: [&str; 22] = [
 ];
 
 /// Characters that break naive byte slicing and trimming.
-const TRICKY_CHARS: [char; 16] = ['•', '–', '—', ':', '.', '?', '\n', '\t', '\u{a0}', '\u{feff}', '\u{202e}', 'ẞ', 'İ', '😀', '\r', '§'];
+const TRICKY_CHARS: [char; 16] = [
+    '•', '–', '—', ':', '.', '?', '\n', '\t', '\u{a0}', '\u{feff}', '\u{202e}', 'ẞ', 'İ', '😀',
+    '\r', '§',
+];
 
 /// Mutate a seed page: drop, repeat, swap and insert lines, splice characters, cut it short.
 fn mutate(rng: &mut Rng, page: &str) -> String {
@@ -323,26 +486,73 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
 fn check_invariants(case: &str, input: &str, drafts: &[Draft], reference: &Reference) {
     let source = collapse_whitespace(input);
     let mut ids = HashSet::new();
-    serde_json::to_string(drafts).unwrap_or_else(|e| panic!("{case}: drafts do not serialize: {e}"));
+    serde_json::to_string(drafts)
+        .unwrap_or_else(|e| panic!("{case}: drafts do not serialize: {e}"));
     for draft in drafts {
         let a = &draft.agreement;
         assert!(ids.insert(a.id.clone()), "{case}: duplicate id {}", a.id);
-        assert!(a.period.from <= a.period.to, "{case}: period {:?}", a.period);
-        assert!(a.signed.as_deref().is_none_or(is_iso_date), "{case}: signed {:?}", a.signed);
-        for text in a.promises.iter().map(|p| &p.text).chain(a.activities.iter().map(|x| &x.text)) {
+        assert!(
+            a.period.from <= a.period.to,
+            "{case}: period {:?}",
+            a.period
+        );
+        assert!(
+            a.signed.as_deref().is_none_or(is_iso_date),
+            "{case}: signed {:?}",
+            a.signed
+        );
+        for text in a
+            .promises
+            .iter()
+            .map(|p| &p.text)
+            .chain(a.activities.iter().map(|x| &x.text))
+        {
             assert!(!text.trim().is_empty(), "{case}: empty text");
-            assert!(source.contains(&collapse_whitespace(text)), "{case}: not verbatim: {text:?}");
+            assert!(
+                source.contains(&collapse_whitespace(text)),
+                "{case}: not verbatim: {text:?}"
+            );
         }
         for activity in &a.activities {
             if let Some(f) = &activity.frequency {
-                assert!(activity.text.contains(&f.text), "{case}: frequency {:?} not in {:?}", f.text, activity.text);
+                assert!(
+                    activity.text.contains(&f.text),
+                    "{case}: frequency {:?} not in {:?}",
+                    f.text,
+                    activity.text
+                );
             }
         }
-        let topics: Vec<&String> = a.promises.iter().flat_map(|p| &p.topics).chain(a.activities.iter().flat_map(|x| &x.topics)).collect();
-        assert!(topics.iter().all(|t| reference.topics().iter().any(|k| &&k.id == t)), "{case}: unknown topic");
-        let areas: Vec<&String> = a.promises.iter().flat_map(|p| &p.areas).chain(a.activities.iter().flat_map(|x| &x.areas)).collect();
-        assert!(areas.iter().all(|t| reference.areas().iter().any(|k| &&k.id == t)), "{case}: unknown area");
-        assert!(a.kommuner.iter().all(|k| reference.kommuner().iter().any(|r| &r.short_name == k)), "{case}: unknown kommun");
+        let topics: Vec<&String> = a
+            .promises
+            .iter()
+            .flat_map(|p| &p.topics)
+            .chain(a.activities.iter().flat_map(|x| &x.topics))
+            .collect();
+        assert!(
+            topics
+                .iter()
+                .all(|t| reference.topics().iter().any(|k| &&k.id == t)),
+            "{case}: unknown topic"
+        );
+        let areas: Vec<&String> = a
+            .promises
+            .iter()
+            .flat_map(|p| &p.areas)
+            .chain(a.activities.iter().flat_map(|x| &x.areas))
+            .collect();
+        assert!(
+            areas
+                .iter()
+                .all(|t| reference.areas().iter().any(|k| &&k.id == t)),
+            "{case}: unknown area"
+        );
+        assert!(
+            a.kommuner
+                .iter()
+                .all(|k| reference.kommuner().iter().any(|r| &r.short_name == k)),
+            "{case}: unknown kommun"
+        );
     }
 }
 
@@ -350,7 +560,11 @@ fn check_invariants(case: &str, input: &str, drafts: &[Draft], reference: &Refer
 fn any_input_gives_drafts_or_none_and_never_panics() {
     let reference = Reference::from_dataset(&real_data());
     let seeds = seeds();
-    let all_words: String = seeds.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    let all_words: String = seeds
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let words: Vec<&str> = all_words.split_whitespace().collect();
     let mut rng = Rng(20_240_601);
     let mut cases: Vec<(String, String)> = [
@@ -365,9 +579,18 @@ fn any_input_gives_drafts_or_none_and_never_panics() {
     .collect();
     for round in 0..300 {
         let (name, page) = rng.pick(&seeds).clone();
-        cases.push((format!("mutated {name} round {round}"), mutate(&mut rng, &page)));
-        cases.push((format!("word salad round {round}"), word_salad(&mut rng, &words)));
-        cases.push((format!("random bytes round {round}"), String::from_utf8_lossy(&random_bytes(&mut rng)).into_owned()));
+        cases.push((
+            format!("mutated {name} round {round}"),
+            mutate(&mut rng, &page),
+        ));
+        cases.push((
+            format!("word salad round {round}"),
+            word_salad(&mut rng, &words),
+        ));
+        cases.push((
+            format!("random bytes round {round}"),
+            String::from_utf8_lossy(&random_bytes(&mut rng)).into_owned(),
+        ));
     }
     for (case, input) in &cases {
         let drafts = import_page(input, "page.txt", &reference);
@@ -379,24 +602,46 @@ fn any_input_gives_drafts_or_none_and_never_panics() {
 fn enormous_input_is_read_in_reasonable_time() {
     let reference = Reference::from_dataset(&real_data());
     let seeds = seeds();
-    let page: String = seeds.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n\n").repeat(40);
+    let page: String = seeds
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .repeat(40);
     let one_line = "Polisen ska patrullera minst två gånger per år i centrum ".repeat(20_000);
     let bullets = "•\n".repeat(100_000);
-    for (case, input) in [("seeds repeated", &page), ("one long line", &one_line), ("only bullets", &bullets)] {
+    for (case, input) in [
+        ("seeds repeated", &page),
+        ("one long line", &one_line),
+        ("only bullets", &bullets),
+    ] {
         let started = std::time::Instant::now();
         let drafts = import_page(input, "big.txt", &reference);
         check_invariants(case, input, &drafts, &reference);
         // Generous for a debug build on a loaded machine; quadratic work would take minutes.
-        assert!(started.elapsed().as_secs() < 60, "{case}: {:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "{case}: {:?}",
+            started.elapsed()
+        );
     }
 }
 
 #[test]
 fn binary_and_oversized_files_get_a_clear_message() {
-    assert!(decode_page(b"%PDF-1.7\n\x00\x01\x02").unwrap_err().contains("binary"));
-    assert!(decode_page(&vec![b'a'; loften_cli::import::MAX_PAGE_BYTES + 1]).unwrap_err().contains("MB"));
+    assert!(decode_page(b"%PDF-1.7\n\x00\x01\x02")
+        .unwrap_err()
+        .contains("binary"));
+    assert!(
+        decode_page(&vec![b'a'; loften_cli::import::MAX_PAGE_BYTES + 1])
+            .unwrap_err()
+            .contains("MB")
+    );
     let (latin1, warning) = decode_page(b"Medborgarl\xf6fte 2020").unwrap();
-    assert_eq!((latin1.as_str(), warning.is_some()), ("Medborgarlöfte 2020", true));
+    assert_eq!(
+        (latin1.as_str(), warning.is_some()),
+        ("Medborgarlöfte 2020", true)
+    );
     let mut rng = Rng(7);
     for _ in 0..500 {
         let _ = decode_page(&random_bytes(&mut rng));
@@ -407,26 +652,50 @@ fn binary_and_oversized_files_get_a_clear_message() {
 
 fn loften(args: &[&str]) -> std::process::Output {
     let data = data_dir();
-    Command::new(env!("CARGO_BIN_EXE_loften")).args(args).args(["--data", data.to_str().unwrap()]).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_loften"))
+        .args(args)
+        .args(["--data", data.to_str().unwrap()])
+        .output()
+        .unwrap()
 }
 
 #[test]
 fn the_command_prints_drafts_with_their_review_notes() {
     let page = data_dir().join("sources/001_a31d958f5b0b3e22.txt");
     let output = loften(&["import", page.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let drafts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let ids: Vec<&str> = drafts.as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = drafts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["jonkoping-2020", "jonkoping-2018-2019"]);
-    assert!(drafts[1]["review"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(drafts[1]["review"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
 }
 
 #[test]
 fn the_command_writes_draft_files() {
     let out = std::env::temp_dir().join(format!("loften-import-test-{}", std::process::id()));
     let page = data_dir().join("sources/003_9d60ccaea8afeb8d.txt");
-    let output = loften(&["import", page.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = loften(&[
+        "import",
+        page.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     for id in ["eslov-2017", "eslov-2016"] {
         let text = std::fs::read_to_string(out.join(format!("{id}.draft.json"))).unwrap();
         let draft: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -441,15 +710,26 @@ fn the_command_explains_what_it_cannot_read() {
     std::fs::create_dir_all(&dir).unwrap();
     let cases: [(&str, &[u8], &str); 3] = [
         ("empty.txt", b"", "no medborgarl\u{f6}fte found"),
-        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("english.txt", b"The police will patrol the city centre.", "no medborgarl\u{f6}fte found"),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "binary",
+        ),
+        (
+            "english.txt",
+            b"The police will patrol the city centre.",
+            "no medborgarl\u{f6}fte found",
+        ),
     ];
     for (name, bytes, message) in cases {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         let output = loften(&["import", path.to_str().unwrap()]);
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(!output.status.success() && stderr.contains(message), "{name}: {stderr}");
+        assert!(
+            !output.status.success() && stderr.contains(message),
+            "{name}: {stderr}"
+        );
     }
     let missing = loften(&["import"]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("PAGE.txt"));
@@ -470,16 +750,38 @@ fn a_page_whose_only_list_has_no_heading() {
         Hjo den 3 maj 2021\n\nKarin Holm        Per Lind\n\nKommunchef        Lokalpolisområdeschef\n";
     let [draft] = import(page).try_into().expect("one draft");
     let a = &draft.agreement;
-    assert_eq!((a.id.as_str(), a.kommuner.as_slice()), ("hjo-2021-2023", ["Hjo".to_string()].as_slice()));
-    assert_eq!((a.period.start.as_deref(), a.period.end.as_deref()), (Some("2021-07-01"), Some("2023-06-30")));
+    assert_eq!(
+        (a.id.as_str(), a.kommuner.as_slice()),
+        ("hjo-2021-2023", ["Hjo".to_string()].as_slice())
+    );
+    assert_eq!(
+        (a.period.start.as_deref(), a.period.end.as_deref()),
+        (Some("2021-07-01"), Some("2023-06-30"))
+    );
     assert_eq!(a.signed.as_deref(), Some("2021-05-03"));
-    let signers: Vec<(&str, Option<&str>)> = a.signatories.iter().map(|s| (s.name.as_str(), s.organisation.as_deref())).collect();
-    assert_eq!(signers, [("Karin Holm", Some("Hjo kommun")), ("Per Lind", None)]);
+    let signers: Vec<(&str, Option<&str>)> = a
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.organisation.as_deref()))
+        .collect();
+    assert_eq!(
+        signers,
+        [("Karin Holm", Some("Hjo kommun")), ("Per Lind", None)]
+    );
     assert_eq!(a.activities.len(), 2);
     let joint = &a.activities[1];
-    assert_eq!((joint.actors.len(), joint.frequency.as_ref().map(|f| f.text.as_str())), (2, Some("två trygghetsvandringar per år")));
+    assert_eq!(
+        (
+            joint.actors.len(),
+            joint.frequency.as_ref().map(|f| f.text.as_str())
+        ),
+        (2, Some("två trygghetsvandringar per år"))
+    );
     let review = draft.review.join("\n");
-    assert!(review.contains("ingen rubrik") && review.contains("Hamnen"), "{review}");
+    assert!(
+        review.contains("ingen rubrik") && review.contains("Hamnen"),
+        "{review}"
+    );
 }
 
 #[test]
@@ -492,12 +794,35 @@ fn lead_ins_name_the_doers_and_several_kommuner() {
     let a = &draft.agreement;
     // In kommunkod order, as the dataset lists a län's kommuner.
     assert_eq!(a.kommuner, ["Tibro", "Skövde", "Hjo"]);
-    assert_eq!((a.period.from, a.period.to, a.lokalpolisomrade.as_deref()), (2024, 2024, Some("Skövde")));
-    let actors: Vec<Vec<loften_core::Actor>> = a.activities.iter().map(|x| x.actors.clone()).collect();
-    assert_eq!(actors, [vec![loften_core::Actor::Polisen], vec![loften_core::Actor::Kommunen]]);
-    assert_eq!(a.activities[0].frequency.as_ref().and_then(|f| f.per.as_deref()), Some("termin"));
-    assert_eq!(a.follow_up.as_ref().and_then(|f| f.cadence), Some(loften_core::model::Cadence::Kvartal));
-    assert!(draft.review.iter().any(|n| n.contains("inledning")), "{:?}", draft.review);
+    assert_eq!(
+        (a.period.from, a.period.to, a.lokalpolisomrade.as_deref()),
+        (2024, 2024, Some("Skövde"))
+    );
+    let actors: Vec<Vec<loften_core::Actor>> =
+        a.activities.iter().map(|x| x.actors.clone()).collect();
+    assert_eq!(
+        actors,
+        [
+            vec![loften_core::Actor::Polisen],
+            vec![loften_core::Actor::Kommunen]
+        ]
+    );
+    assert_eq!(
+        a.activities[0]
+            .frequency
+            .as_ref()
+            .and_then(|f| f.per.as_deref()),
+        Some("termin")
+    );
+    assert_eq!(
+        a.follow_up.as_ref().and_then(|f| f.cadence),
+        Some(loften_core::model::Cadence::Kvartal)
+    );
+    assert!(
+        draft.review.iter().any(|n| n.contains("inledning")),
+        "{:?}",
+        draft.review
+    );
 }
 
 #[test]
@@ -512,8 +837,14 @@ fn several_years_on_one_page_with_lovar_lead_ins() {
     assert_eq!(ids, ["tibro-2022-2023", "tibro-2020-2021"]);
     let first = &drafts[0].agreement;
     let frequency = first.activities[0].frequency.clone().unwrap();
-    assert_eq!((frequency.count, frequency.min, frequency.text.as_str()), (Some(3), true, "minst tre medborgardialoger per år"));
-    assert_eq!(first.follow_up.as_ref().and_then(|f| f.cadence), Some(loften_core::model::Cadence::Ar));
+    assert_eq!(
+        (frequency.count, frequency.min, frequency.text.as_str()),
+        (Some(3), true, "minst tre medborgardialoger per år")
+    );
+    assert_eq!(
+        first.follow_up.as_ref().and_then(|f| f.cadence),
+        Some(loften_core::model::Cadence::Ar)
+    );
     assert_eq!(drafts[1].agreement.activities[0].topics, ["barn-unga"]);
 }
 
@@ -542,7 +873,13 @@ mod swedish_numbers_and_dates {
     fn swedish_and_iso_dates_are_found() {
         let found = dates("Löftena undertecknades den 21 januari 2016 och 2017-02-15.");
         let iso: Vec<_> = found.iter().map(FoundDate::iso).collect();
-        assert_eq!(iso, [Some("2016-01-21".to_string()), Some("2017-02-15".to_string())]);
+        assert_eq!(
+            iso,
+            [
+                Some("2016-01-21".to_string()),
+                Some("2017-02-15".to_string())
+            ]
+        );
         let text = "från 1 juli 2018 – 30 juni 2020";
         let range = dates(text);
         assert_eq!(range.len(), 2);

@@ -21,7 +21,9 @@ fn root() -> PathBuf {
 }
 
 fn path_from_env(name: &str, default: &str) -> PathBuf {
-    std::env::var_os(name).map(PathBuf::from).unwrap_or_else(|| root().join(default))
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(default))
 }
 
 fn read(path: &PathBuf) -> String {
@@ -44,7 +46,13 @@ fn stats(mut times: Vec<Duration>) -> Stats {
     let us = |d: Duration| d.as_secs_f64() * 1e6;
     let at = |q: f64| us(times[((times.len() - 1) as f64 * q).round() as usize]);
     let mean = times.iter().map(|&d| us(d)).sum::<f64>() / times.len() as f64;
-    Stats { samples: times.len(), median_us: at(0.5), p95_us: at(0.95), mean_us: mean, min_us: us(times[0]) }
+    Stats {
+        samples: times.len(),
+        median_us: at(0.5),
+        p95_us: at(0.95),
+        mean_us: mean,
+        min_us: us(times[0]),
+    }
 }
 
 /// Time `f` once per sample: at least `min_samples` and `min_time`, at most 100,000 samples.
@@ -70,7 +78,10 @@ fn json_escape(s: &str) -> String {
 fn main() {
     let bundle_path = path_from_env("LOFTEN_BENCH_BUNDLE", "bench/results/synth-1500-s1.json");
     let queries_path = path_from_env("LOFTEN_BENCH_QUERIES", "bench/queries.json");
-    let seconds: f64 = std::env::var("LOFTEN_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(0.5);
+    let seconds: f64 = std::env::var("LOFTEN_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.5);
     let min_time = Duration::from_secs_f64(seconds);
 
     // The synthetic dataset comes as JSON (`loften synth`); the app reads it as the binary
@@ -78,14 +89,23 @@ fn main() {
     let text = read(&bundle_path);
     let data: Dataset = serde_json::from_str(&text).expect("the bundle is a Dataset");
     let bytes = loften_core::bundle::encode(&data);
-    let parse = measure(5, Duration::from_millis(500), || loften_core::bundle::decode(&bytes).expect("the bundle reads"));
-    let records: usize = data.agreements.iter().map(|a| a.promises.len() + a.activities.len()).sum();
+    let parse = measure(5, Duration::from_millis(500), || {
+        loften_core::bundle::decode(&bytes).expect("the bundle reads")
+    });
+    let records: usize = data
+        .agreements
+        .iter()
+        .map(|a| a.promises.len() + a.activities.len())
+        .sum();
     let activities: usize = data.agreements.iter().map(|a| a.activities.len()).sum();
     let build = measure(5, Duration::from_millis(500), || Index::new(&data));
     let index = Index::new(&data);
 
-    let spec: serde_json::Value = serde_json::from_str(&read(&queries_path)).expect("queries.json is JSON");
-    let queries = spec["queries"].as_array().expect("queries.json has a \"queries\" list");
+    let spec: serde_json::Value =
+        serde_json::from_str(&read(&queries_path)).expect("queries.json is JSON");
+    let queries = spec["queries"]
+        .as_array()
+        .expect("queries.json has a \"queries\" list");
 
     println!(
         "loften-core query benchmark: {} agreements, {} activities, {} promises+activities, bundle {} bytes ({} as JSON)",
@@ -95,8 +115,15 @@ fn main() {
         bytes.len(),
         text.len()
     );
-    println!("read bundle.bin (loften_core::bundle): median {:.1} ms; Index::new: median {:.1} ms", parse.median_us / 1000.0, build.median_us / 1000.0);
-    println!("{:<52} {:>7} {:>8} {:>10} {:>10} {:>10}", "query", "groups", "records", "median µs", "p95 µs", "mean µs");
+    println!(
+        "read bundle.bin (loften_core::bundle): median {:.1} ms; Index::new: median {:.1} ms",
+        parse.median_us / 1000.0,
+        build.median_us / 1000.0
+    );
+    println!(
+        "{:<52} {:>7} {:>8} {:>10} {:>10} {:>10}",
+        "query", "groups", "records", "median µs", "p95 µs", "mean µs"
+    );
 
     let mut rows = Vec::new();
     let mut medians = Vec::new();
@@ -105,10 +132,21 @@ fn main() {
         let kind = q["kind"].as_str().unwrap_or("?");
         let qs = q["qs"].as_str().unwrap_or("");
         let (query, ignored) = Query::from_pairs(parse_query(qs), &data);
-        assert!(ignored.is_empty(), "query {name:?}: values the dataset does not know: {ignored:?}");
+        assert!(
+            ignored.is_empty(),
+            "query {name:?}: values the dataset does not know: {ignored:?}"
+        );
         let results = index.search(&query);
         let s = measure(200, min_time, || index.search(black_box(&query)));
-        println!("{:<52} {:>7} {:>8} {:>10.1} {:>10.1} {:>10.1}", name, results.groups.len(), results.record_count, s.median_us, s.p95_us, s.mean_us);
+        println!(
+            "{:<52} {:>7} {:>8} {:>10.1} {:>10.1} {:>10.1}",
+            name,
+            results.groups.len(),
+            results.record_count,
+            s.median_us,
+            s.p95_us,
+            s.mean_us
+        );
         medians.push(s.median_us);
         rows.push(format!(
             "{{\"name\":{},\"kind\":{},\"qs\":{},\"groups\":{},\"records\":{},\"samples\":{},\"median_us\":{:.2},\"p95_us\":{:.2},\"mean_us\":{:.2},\"min_us\":{:.2}}}",
@@ -145,6 +183,7 @@ fn main() {
         rows.join(",")
     );
     if let Some(path) = std::env::var_os("LOFTEN_BENCH_OUT") {
-        std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", PathBuf::from(&path).display()));
+        std::fs::write(&path, out)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", PathBuf::from(&path).display()));
     }
 }

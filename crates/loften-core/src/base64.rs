@@ -47,7 +47,11 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
     let last = text.len() / 4;
     for (i, quad) in text.chunks(4).enumerate() {
         // Padding only at the very end: "xx==" or "xxx=".
-        let padding = if i + 1 == last { quad.iter().rev().take_while(|&&c| c == b'=').count() } else { 0 };
+        let padding = if i + 1 == last {
+            quad.iter().rev().take_while(|&&c| c == b'=').count()
+        } else {
+            0
+        };
         if padding > 2 {
             return None;
         }
@@ -72,7 +76,15 @@ mod tests {
 
     #[test]
     fn rfc_4648_vectors() {
-        for (plain, encoded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(encode(plain.as_bytes()), encoded);
             assert_eq!(decode(encoded).as_deref(), Some(plain.as_bytes()));
         }
@@ -82,13 +94,29 @@ mod tests {
     fn every_byte_round_trips() {
         let bytes: Vec<u8> = (0..=255).chain((0..=255).rev()).collect();
         for len in 0..bytes.len() {
-            assert_eq!(decode(&encode(&bytes[..len])).as_deref(), Some(&bytes[..len]));
+            assert_eq!(
+                decode(&encode(&bytes[..len])).as_deref(),
+                Some(&bytes[..len])
+            );
         }
     }
 
     #[test]
     fn anything_else_is_refused() {
-        for bad in ["Zg=", "Zg", "Z===", "Zh==", "Zm9=", "Zg==Zg==", "Zm9v\n", "Zm 9", "Zm-_", "{\"a\":1}", "====", "ö123"] {
+        for bad in [
+            "Zg=",
+            "Zg",
+            "Z===",
+            "Zh==",
+            "Zm9=",
+            "Zg==Zg==",
+            "Zm9v\n",
+            "Zm 9",
+            "Zm-_",
+            "{\"a\":1}",
+            "====",
+            "ö123",
+        ] {
             assert_eq!(decode(bad), None, "{bad:?}");
         }
     }

@@ -61,10 +61,23 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset> {
     }
     match bytes[MAGIC.len()] {
         VERSION => {}
-        v if v > VERSION => return error("the data bundle is of a newer version than this app reads", MAGIC.len()),
-        _ => return error("the data bundle is of an older version than this app reads", MAGIC.len()),
+        v if v > VERSION => {
+            return error(
+                "the data bundle is of a newer version than this app reads",
+                MAGIC.len(),
+            )
+        }
+        _ => {
+            return error(
+                "the data bundle is of an older version than this app reads",
+                MAGIC.len(),
+            )
+        }
     }
-    let mut r = Reader { bytes, at: MAGIC.len() + 1 };
+    let mut r = Reader {
+        bytes,
+        at: MAGIC.len() + 1,
+    };
     let data = Dataset::get(&mut r)?;
     if r.at != bytes.len() {
         return error("the data bundle has bytes after its end", r.at);
@@ -104,7 +117,10 @@ const MAX_PREALLOC_BYTES: usize = 1 << 20;
 
 impl Reader<'_> {
     fn fail<T>(&self, message: &'static str) -> Result<T> {
-        Err(BundleError { message, at: self.at })
+        Err(BundleError {
+            message,
+            at: self.at,
+        })
     }
 
     fn byte(&mut self) -> Result<u8> {
@@ -231,7 +247,8 @@ impl<T: Bin> Bin for Vec<T> {
     fn get(r: &mut Reader) -> Result<Self> {
         // Every item takes at least one byte, so `len` bounds the count by the bytes left.
         let n = r.len()?;
-        let mut out = Vec::with_capacity(n.min(MAX_PREALLOC_BYTES / std::mem::size_of::<T>().max(1)));
+        let mut out =
+            Vec::with_capacity(n.min(MAX_PREALLOC_BYTES / std::mem::size_of::<T>().max(1)));
         for _ in 0..n {
             out.push(T::get(r)?);
         }
@@ -280,23 +297,96 @@ bin_enum!(Actor { Polisen = 0, Kommunen = 1 });
 bin_enum!(Cadence { Tertial = 0, Kvartal = 1, Ar = 2 });
 bin_enum!(AreaKind { Stadsdel = 0, Ort = 1, Centrum = 2, Plats = 3 });
 
-bin_struct!(Period { from, to, start, end });
-bin_struct!(Signatory { name, role, organisation });
-bin_struct!(Promise { id, text, topics, areas });
-bin_struct!(Frequency { count, min, per, text });
-bin_struct!(Activity { id, text, actors, partners, promise, topics, areas, frequency });
-bin_struct!(Report { title, url });
-bin_struct!(FollowUp { cadence, text, reports });
-bin_struct!(Source { title, publisher, document, url });
-bin_struct!(Agreement {
-    id, kind, title, kommuner, lokalpolisomrade, period, signed, signatories, summary, situation,
-    priorities, promises, activities, effect, follow_up, source, notes,
+bin_struct!(Period {
+    from,
+    to,
+    start,
+    end
 });
-bin_struct!(Area { id, name, kommun, kind });
+bin_struct!(Signatory {
+    name,
+    role,
+    organisation
+});
+bin_struct!(Promise {
+    id,
+    text,
+    topics,
+    areas
+});
+bin_struct!(Frequency {
+    count,
+    min,
+    per,
+    text
+});
+bin_struct!(Activity {
+    id,
+    text,
+    actors,
+    partners,
+    promise,
+    topics,
+    areas,
+    frequency
+});
+bin_struct!(Report { title, url });
+bin_struct!(FollowUp {
+    cadence,
+    text,
+    reports
+});
+bin_struct!(Source {
+    title,
+    publisher,
+    document,
+    url
+});
+bin_struct!(Agreement {
+    id,
+    kind,
+    title,
+    kommuner,
+    lokalpolisomrade,
+    period,
+    signed,
+    signatories,
+    summary,
+    situation,
+    priorities,
+    promises,
+    activities,
+    effect,
+    follow_up,
+    source,
+    notes,
+});
+bin_struct!(Area {
+    id,
+    name,
+    kommun,
+    kind
+});
 bin_struct!(Topic { id, sv, en });
-bin_struct!(Kommun { code, name, short_name, lan_code, slug });
-bin_struct!(Lan { code, name, short_name });
-bin_struct!(Dataset { kommuner, lan, topics, areas, agreements });
+bin_struct!(Kommun {
+    code,
+    name,
+    short_name,
+    lan_code,
+    slug
+});
+bin_struct!(Lan {
+    code,
+    name,
+    short_name
+});
+bin_struct!(Dataset {
+    kommuner,
+    lan,
+    topics,
+    areas,
+    agreements
+});
 
 #[cfg(test)]
 mod tests {
@@ -324,9 +414,15 @@ mod tests {
         round_trip(i32::MIN);
         round_trip(i32::MAX);
         // A sixth byte, or a fifth with more than 32 bits, is not a u32.
-        for bad in [&[0xff, 0xff, 0xff, 0xff, 0x1f][..], &[0x80, 0x80, 0x80, 0x80, 0x80, 0x01]] {
+        for bad in [
+            &[0xff, 0xff, 0xff, 0xff, 0x1f][..],
+            &[0x80, 0x80, 0x80, 0x80, 0x80, 0x01],
+        ] {
             let mut r = Reader { bytes: bad, at: 0 };
-            assert_eq!(u32::get(&mut r).unwrap_err().message, "a number in the data bundle is too large");
+            assert_eq!(
+                u32::get(&mut r).unwrap_err().message,
+                "a number in the data bundle is too large"
+            );
         }
     }
 
@@ -338,12 +434,24 @@ mod tests {
         round_trip(None::<String>);
         round_trip(vec![Actor::Kommunen, Actor::Polisen]);
         round_trip(vec![Some(3u32), None]);
-        let mut r = Reader { bytes: &[2, 0xc3, 0x28], at: 0 };
-        assert_eq!(String::get(&mut r).unwrap_err().message, "a text in the data bundle is not UTF-8");
+        let mut r = Reader {
+            bytes: &[2, 0xc3, 0x28],
+            at: 0,
+        };
+        assert_eq!(
+            String::get(&mut r).unwrap_err().message,
+            "a text in the data bundle is not UTF-8"
+        );
         let mut r = Reader { bytes: &[2], at: 0 };
         assert!(bool::get(&mut r).is_err());
-        let mut r = Reader { bytes: &[200, 1, 0], at: 0 };
-        assert_eq!(Vec::<u32>::get(&mut r).unwrap_err().message, "a length in the data bundle is larger than the rest of the bundle");
+        let mut r = Reader {
+            bytes: &[200, 1, 0],
+            at: 0,
+        };
+        assert_eq!(
+            Vec::<u32>::get(&mut r).unwrap_err().message,
+            "a length in the data bundle is larger than the rest of the bundle"
+        );
     }
 
     #[test]
@@ -351,14 +459,32 @@ mod tests {
         let bytes = encode(&Dataset::default());
         assert_eq!(&bytes[..5], b"LOFT\x01");
         assert_eq!(decode(&bytes), Ok(Dataset::default()));
-        assert_eq!(decode(b"").unwrap_err().message, "not a Medborgarlöften data bundle");
-        assert_eq!(decode(b"{\"kommuner\":[]}").unwrap_err().message, "not a Medborgarlöften data bundle");
+        assert_eq!(
+            decode(b"").unwrap_err().message,
+            "not a Medborgarlöften data bundle"
+        );
+        assert_eq!(
+            decode(b"{\"kommuner\":[]}").unwrap_err().message,
+            "not a Medborgarlöften data bundle"
+        );
         let mut newer = bytes.clone();
         newer[4] = VERSION + 1;
-        assert_eq!(decode(&newer).unwrap_err().message, "the data bundle is of a newer version than this app reads");
+        assert_eq!(
+            decode(&newer).unwrap_err().message,
+            "the data bundle is of a newer version than this app reads"
+        );
         let mut trailing = bytes.clone();
         trailing.push(0);
-        assert_eq!(decode(&trailing).unwrap_err(), BundleError { message: "the data bundle has bytes after its end", at: bytes.len() });
-        assert_eq!(decode(&bytes[..6]).unwrap_err().message, "the data bundle ends too early");
+        assert_eq!(
+            decode(&trailing).unwrap_err(),
+            BundleError {
+                message: "the data bundle has bytes after its end",
+                at: bytes.len()
+            }
+        );
+        assert_eq!(
+            decode(&bytes[..6]).unwrap_err().message,
+            "the data bundle ends too early"
+        );
     }
 }

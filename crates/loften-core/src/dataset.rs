@@ -51,7 +51,11 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}: {}\n    fix: {}", self.file, self.field, self.message, self.fix)
+        write!(
+            f,
+            "{}: {}: {}\n    fix: {}",
+            self.file, self.field, self.message, self.fix
+        )
     }
 }
 
@@ -72,15 +76,23 @@ pub struct DataFiles {
 impl DataFiles {
     /// Read a data folder (`data/`): the reference files, `agreements/*.json` and `sources/*`.
     pub fn read_dir(dir: &std::path::Path) -> Result<DataFiles, String> {
-        let read = |path: std::path::PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+        let read = |path: std::path::PathBuf| {
+            std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        };
         // (file name, contents) of each file in a folder with the given ending, sorted by name.
         let folder = |sub: &str, ending: &str| -> Result<Vec<(String, String)>, String> {
             let path = dir.join(sub);
-            let entries = std::fs::read_dir(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let entries = std::fs::read_dir(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             let mut files = Vec::new();
             for entry in entries {
                 let path = entry.map_err(|e| e.to_string())?.path();
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_string();
                 if path.is_file() && name.ends_with(ending) {
                     files.push((name, read(path)?));
                 }
@@ -99,12 +111,27 @@ impl DataFiles {
     }
 }
 
-fn problem(file: &str, field: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) -> Problem {
-    Problem { file: file.to_string(), field: field.into(), message: message.into(), fix: fix.into() }
+fn problem(
+    file: &str,
+    field: impl Into<String>,
+    message: impl Into<String>,
+    fix: impl Into<String>,
+) -> Problem {
+    Problem {
+        file: file.to_string(),
+        field: field.into(),
+        message: message.into(),
+        fix: fix.into(),
+    }
 }
 
 /// Rows of a simple CSV with a header (no quoted fields: the reference files have none).
-fn csv_rows<'a>(file: &str, text: &'a str, columns: usize, problems: &mut Vec<Problem>) -> Vec<Vec<&'a str>> {
+fn csv_rows<'a>(
+    file: &str,
+    text: &'a str,
+    columns: usize,
+    problems: &mut Vec<Problem>,
+) -> Vec<Vec<&'a str>> {
     let mut rows = Vec::new();
     for (number, line) in text.lines().enumerate().skip(1) {
         if line.trim().is_empty() {
@@ -115,7 +142,10 @@ fn csv_rows<'a>(file: &str, text: &'a str, columns: usize, problems: &mut Vec<Pr
             problems.push(problem(
                 file,
                 format!("line {}", number + 1),
-                format!("expected {columns} non-empty comma-separated values, found {:?}", line),
+                format!(
+                    "expected {columns} non-empty comma-separated values, found {:?}",
+                    line
+                ),
                 "give every column a value, as in the header",
             ));
             continue;
@@ -136,19 +166,29 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
             slug: slug(c[2]),
         })
         .collect();
-    crate::sort::sort_by(&mut kommuner, |a, b| compare_sv(&a.short_name, &b.short_name));
+    crate::sort::sort_by(&mut kommuner, |a, b| {
+        compare_sv(&a.short_name, &b.short_name)
+    });
     kommuner
 }
 
 pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
     csv_rows("lan.csv", text, 3, problems)
         .into_iter()
-        .map(|c| Lan { code: c[0].to_string(), name: c[1].to_string(), short_name: c[2].to_string() })
+        .map(|c| Lan {
+            code: c[0].to_string(),
+            name: c[1].to_string(),
+            short_name: c[2].to_string(),
+        })
         .collect()
 }
 
 #[cfg(feature = "serde")]
-fn parse_json<T: for<'de> Deserialize<'de>>(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+fn parse_json<T: for<'de> Deserialize<'de>>(
+    file: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     match serde_json::from_str(text) {
         Ok(value) => Some(value),
         Err(error) => {
@@ -171,8 +211,10 @@ impl Dataset {
         let mut problems = Vec::new();
         let kommuner = parse_kommuner(&files.kommuner_csv, &mut problems);
         let lan = parse_lan(&files.lan_csv, &mut problems);
-        let topics: Vec<Topic> = parse_json("topics.json", &files.topics_json, &mut problems).unwrap_or_default();
-        let areas: Vec<Area> = parse_json("areas.json", &files.areas_json, &mut problems).unwrap_or_default();
+        let topics: Vec<Topic> =
+            parse_json("topics.json", &files.topics_json, &mut problems).unwrap_or_default();
+        let areas: Vec<Area> =
+            parse_json("areas.json", &files.areas_json, &mut problems).unwrap_or_default();
         let mut agreements = Vec::new();
         let mut files_of = HashMap::new();
         for (name, text) in &files.agreements {
@@ -182,10 +224,19 @@ impl Dataset {
                 agreements.push(agreement);
             }
         }
-        let mut dataset = Dataset { kommuner, lan, topics, areas, agreements };
+        let mut dataset = Dataset {
+            kommuner,
+            lan,
+            topics,
+            areas,
+            agreements,
+        };
         dataset.sort();
-        let sources: HashMap<&str, String> =
-            files.sources.iter().map(|(name, text)| (name.as_str(), collapse_whitespace(text))).collect();
+        let sources: HashMap<&str, String> = files
+            .sources
+            .iter()
+            .map(|(name, text)| (name.as_str(), collapse_whitespace(text)))
+            .collect();
         problems.extend(dataset.problems(&files_of, &sources));
         if problems.is_empty() {
             Ok(dataset)
@@ -198,20 +249,32 @@ impl Dataset {
     /// Newest first, then by kommun in Swedish order: the order every list starts from.
     pub fn sort(&mut self) {
         self.agreements.sort_by(|a, b| {
-            b.period.to.cmp(&a.period.to).then(b.period.from.cmp(&a.period.from)).then_with(|| {
-                compare_sv(
-                    a.kommuner.first().map_or("", String::as_str),
-                    b.kommuner.first().map_or("", String::as_str),
-                )
-            })
+            b.period
+                .to
+                .cmp(&a.period.to)
+                .then(b.period.from.cmp(&a.period.from))
+                .then_with(|| {
+                    compare_sv(
+                        a.kommuner.first().map_or("", String::as_str),
+                        b.kommuner.first().map_or("", String::as_str),
+                    )
+                })
         });
     }
 
     /// Everything wrong with an already-parsed dataset. `files_of` names each agreement's
     /// file; `sources` holds each source document with its whitespace collapsed.
-    pub fn problems(&self, files_of: &HashMap<String, String>, sources: &HashMap<&str, String>) -> Vec<Problem> {
+    pub fn problems(
+        &self,
+        files_of: &HashMap<String, String>,
+        sources: &HashMap<&str, String>,
+    ) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let kommun_names: HashSet<&str> = self.kommuner.iter().map(|k| k.short_name.as_str()).collect();
+        let kommun_names: HashSet<&str> = self
+            .kommuner
+            .iter()
+            .map(|k| k.short_name.as_str())
+            .collect();
         let lan_codes: HashSet<&str> = self.lan.iter().map(|l| l.code.as_str()).collect();
         let topic_ids: HashSet<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
         let area_ids: HashSet<&str> = self.areas.iter().map(|a| a.id.as_str()).collect();
@@ -226,20 +289,38 @@ impl Dataset {
                 ));
             }
         }
-        check_unique(&mut problems, "topics.json", self.topics.iter().map(|t| t.id.as_str()), "id");
-        check_unique(&mut problems, "areas.json", self.areas.iter().map(|a| a.id.as_str()), "id");
+        check_unique(
+            &mut problems,
+            "topics.json",
+            self.topics.iter().map(|t| t.id.as_str()),
+            "id",
+        );
+        check_unique(
+            &mut problems,
+            "areas.json",
+            self.areas.iter().map(|a| a.id.as_str()),
+            "id",
+        );
         if self.topics.len() > crate::query::MAX_TOPICS {
             problems.push(problem(
                 "topics.json",
                 "",
-                format!("{} topics; the query engine handles at most {}", self.topics.len(), crate::query::MAX_TOPICS),
+                format!(
+                    "{} topics; the query engine handles at most {}",
+                    self.topics.len(),
+                    crate::query::MAX_TOPICS
+                ),
                 "merge topics",
             ));
         }
         for (i, area) in self.areas.iter().enumerate() {
             let field = format!("[{i}]");
             if !kommun_names.contains(area.kommun.as_str()) {
-                problems.push(unknown_kommun("areas.json", format!("{field}.kommun"), &area.kommun));
+                problems.push(unknown_kommun(
+                    "areas.json",
+                    format!("{field}.kommun"),
+                    &area.kommun,
+                ));
             }
             let expected = format!("{}/{}", slug(&area.kommun), slug(&area.name));
             if area.id != expected {
@@ -254,18 +335,42 @@ impl Dataset {
 
         let mut seen_ids: HashMap<&str, String> = HashMap::new();
         for agreement in &self.agreements {
-            let file = files_of.get(&agreement.id).cloned().unwrap_or_else(|| format!("agreements/{}.json", agreement.id));
+            let file = files_of
+                .get(&agreement.id)
+                .cloned()
+                .unwrap_or_else(|| format!("agreements/{}.json", agreement.id));
             let mut ids_here: Vec<(&str, String)> = vec![(agreement.id.as_str(), "id".to_string())];
-            ids_here.extend(agreement.promises.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("promises[{i}].id"))));
-            ids_here.extend(agreement.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), format!("activities[{i}].id"))));
+            ids_here.extend(
+                agreement
+                    .promises
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.id.as_str(), format!("promises[{i}].id"))),
+            );
+            ids_here.extend(
+                agreement
+                    .activities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.id.as_str(), format!("activities[{i}].id"))),
+            );
             for (id, field) in ids_here {
                 if let Some(other) = seen_ids.get(id) {
-                    problems.push(problem(&file, field, format!("duplicate id {id:?}, also used in {other}"), "give it an id of its own"));
+                    problems.push(problem(
+                        &file,
+                        field,
+                        format!("duplicate id {id:?}, also used in {other}"),
+                        "give it an id of its own",
+                    ));
                 } else {
                     seen_ids.insert(id, file.clone());
                 }
             }
-            let source = agreement.source.document.as_deref().and_then(|d| sources.get(d).map(|s| (d, s)));
+            let source = agreement
+                .source
+                .document
+                .as_deref()
+                .and_then(|d| sources.get(d).map(|s| (d, s)));
             if let Some(document) = agreement.source.document.as_deref() {
                 if source.is_none() {
                     problems.push(problem(
@@ -276,7 +381,14 @@ impl Dataset {
                     ));
                 }
             }
-            problems.extend(agreement_problems(agreement, &file, &kommun_names, &topic_ids, &area_ids, source.map(|(_, s)| s.as_str())));
+            problems.extend(agreement_problems(
+                agreement,
+                &file,
+                &kommun_names,
+                &topic_ids,
+                &area_ids,
+                source.map(|(_, s)| s.as_str()),
+            ));
         }
         problems
     }
@@ -329,7 +441,10 @@ impl Dataset {
     pub fn lan_of(&self, agreement: &Agreement) -> Vec<&Lan> {
         let mut out: Vec<&Lan> = Vec::new();
         for name in &agreement.kommuner {
-            if let Some(lan) = self.kommun_by_name(name).and_then(|k| self.lan_by_code(&k.lan_code)) {
+            if let Some(lan) = self
+                .kommun_by_name(name)
+                .and_then(|k| self.lan_by_code(&k.lan_code))
+            {
                 if !out.iter().any(|l| l.code == lan.code) {
                     out.push(lan);
                 }
@@ -339,8 +454,13 @@ impl Dataset {
     }
 
     /// Agreements covering a kommun, newest first.
-    pub fn agreements_for_kommun<'a>(&'a self, short_name: &'a str) -> impl Iterator<Item = &'a Agreement> + 'a {
-        self.agreements.iter().filter(move |a| a.kommuner.iter().any(|k| k == short_name))
+    pub fn agreements_for_kommun<'a>(
+        &'a self,
+        short_name: &'a str,
+    ) -> impl Iterator<Item = &'a Agreement> + 'a {
+        self.agreements
+            .iter()
+            .filter(move |a| a.kommuner.iter().any(|k| k == short_name))
     }
 
     /// Number of agreements per kommun short name.
@@ -355,11 +475,21 @@ impl Dataset {
     }
 }
 
-fn check_unique<'a>(problems: &mut Vec<Problem>, file: &str, ids: impl Iterator<Item = &'a str>, field: &str) {
+fn check_unique<'a>(
+    problems: &mut Vec<Problem>,
+    file: &str,
+    ids: impl Iterator<Item = &'a str>,
+    field: &str,
+) {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            problems.push(problem(file, field, format!("duplicate id {id:?}"), "give each entry an id of its own"));
+            problems.push(problem(
+                file,
+                field,
+                format!("duplicate id {id:?}"),
+                "give each entry an id of its own",
+            ));
         }
     }
 }
@@ -379,7 +509,11 @@ pub fn is_iso_date(text: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return false;
     }
-    let (Ok(year), Ok(month), Ok(day)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
+    let (Ok(year), Ok(month), Ok(day)) = (
+        parts[0].parse::<u32>(),
+        parts[1].parse::<u32>(),
+        parts[2].parse::<u32>(),
+    ) else {
         return false;
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -404,10 +538,20 @@ fn agreement_problems(
     let mut out = Vec::new();
     let expected_stem = format!("{}.json", agreement.id);
     if !file.ends_with(&expected_stem) {
-        out.push(problem(file, "id", format!("id {:?} does not match the file name", agreement.id), format!("name the file {expected_stem}")));
+        out.push(problem(
+            file,
+            "id",
+            format!("id {:?} does not match the file name", agreement.id),
+            format!("name the file {expected_stem}"),
+        ));
     }
     if agreement.kommuner.is_empty() {
-        out.push(problem(file, "kommuner", "no kommun", "name at least one kommun from data/kommuner.csv"));
+        out.push(problem(
+            file,
+            "kommuner",
+            "no kommun",
+            "name at least one kommun from data/kommuner.csv",
+        ));
     }
     for (i, name) in agreement.kommuner.iter().enumerate() {
         if !kommun_names.contains(name.as_str()) {
@@ -415,34 +559,61 @@ fn agreement_problems(
         }
     }
     if agreement.title.trim().is_empty() {
-        out.push(problem(file, "title", "empty title", "use the source's heading for this agreement"));
+        out.push(problem(
+            file,
+            "title",
+            "empty title",
+            "use the source's heading for this agreement",
+        ));
     }
     let period = &agreement.period;
     if period.to < period.from {
         out.push(problem(
             file,
             "period",
-            format!("the period ends ({}) before it starts ({})", period.to, period.from),
+            format!(
+                "the period ends ({}) before it starts ({})",
+                period.to, period.from
+            ),
             "make period.to the same as or later than period.from",
         ));
     }
-    for (field, value) in [("signed", &agreement.signed), ("period.start", &period.start), ("period.end", &period.end)] {
+    for (field, value) in [
+        ("signed", &agreement.signed),
+        ("period.start", &period.start),
+        ("period.end", &period.end),
+    ] {
         if let Some(date) = value {
             if !is_iso_date(date) {
-                out.push(problem(file, field, format!("{date:?} is not a valid date"), "write the date as YYYY-MM-DD, e.g. \"2016-01-21\", or null"));
+                out.push(problem(
+                    file,
+                    field,
+                    format!("{date:?} is not a valid date"),
+                    "write the date as YYYY-MM-DD, e.g. \"2016-01-21\", or null",
+                ));
             }
         }
     }
     if let (Some(start), Some(end)) = (&period.start, &period.end) {
         if is_iso_date(start) && is_iso_date(end) && end < start {
-            out.push(problem(file, "period.end", format!("ends {end} before it starts {start}"), "swap or correct the dates"));
+            out.push(problem(
+                file,
+                "period.end",
+                format!("ends {end} before it starts {start}"),
+                "swap or correct the dates",
+            ));
         }
     }
 
     let promise_ids: HashSet<&str> = agreement.promises.iter().map(|p| p.id.as_str()).collect();
     let check_text = |field: String, text: &str, out: &mut Vec<Problem>| {
         if text.trim().is_empty() {
-            out.push(problem(file, field, "empty text", "copy the text from the source, or remove the entry"));
+            out.push(problem(
+                file,
+                field,
+                "empty text",
+                "copy the text from the source, or remove the entry",
+            ));
         } else if let Some(source) = source {
             if !source.contains(&collapse_whitespace(text)) {
                 out.push(problem(
@@ -454,18 +625,29 @@ fn agreement_problems(
             }
         }
     };
-    let check_refs = |field: String, topics: &[String], areas: &[String], out: &mut Vec<Problem>| {
-        for (j, t) in topics.iter().enumerate() {
-            if !topic_ids.contains(t.as_str()) {
-                out.push(problem(file, format!("{field}.topics[{j}]"), format!("unknown topic {t:?}"), "use an id from data/topics.json"));
+    let check_refs =
+        |field: String, topics: &[String], areas: &[String], out: &mut Vec<Problem>| {
+            for (j, t) in topics.iter().enumerate() {
+                if !topic_ids.contains(t.as_str()) {
+                    out.push(problem(
+                        file,
+                        format!("{field}.topics[{j}]"),
+                        format!("unknown topic {t:?}"),
+                        "use an id from data/topics.json",
+                    ));
+                }
             }
-        }
-        for (j, a) in areas.iter().enumerate() {
-            if !area_ids.contains(a.as_str()) {
-                out.push(problem(file, format!("{field}.areas[{j}]"), format!("unknown area {a:?}"), "use an id from data/areas.json, or add the area there"));
+            for (j, a) in areas.iter().enumerate() {
+                if !area_ids.contains(a.as_str()) {
+                    out.push(problem(
+                        file,
+                        format!("{field}.areas[{j}]"),
+                        format!("unknown area {a:?}"),
+                        "use an id from data/areas.json, or add the area there",
+                    ));
+                }
             }
-        }
-    };
+        };
     for (i, p) in agreement.promises.iter().enumerate() {
         let field = format!("promises[{i}]");
         check_text(format!("{field}.text"), &p.text, &mut out);

@@ -7,10 +7,30 @@ use crate::dataset::is_iso_date;
 /// Case-insensitive; digits are not words and give `None`.
 pub fn number_word(word: &str) -> Option<u32> {
     const WORDS: [(&str, u32); 24] = [
-        ("en", 1), ("ett", 1), ("två", 2), ("tre", 3), ("fyra", 4), ("fem", 5), ("sex", 6),
-        ("sju", 7), ("åtta", 8), ("nio", 9), ("tio", 10), ("elva", 11), ("tolv", 12),
-        ("tretton", 13), ("fjorton", 14), ("femton", 15), ("sexton", 16), ("sjutton", 17),
-        ("arton", 18), ("nitton", 19), ("tjugo", 20), ("trettio", 30), ("fyrtio", 40), ("femtio", 50),
+        ("en", 1),
+        ("ett", 1),
+        ("två", 2),
+        ("tre", 3),
+        ("fyra", 4),
+        ("fem", 5),
+        ("sex", 6),
+        ("sju", 7),
+        ("åtta", 8),
+        ("nio", 9),
+        ("tio", 10),
+        ("elva", 11),
+        ("tolv", 12),
+        ("tretton", 13),
+        ("fjorton", 14),
+        ("femton", 15),
+        ("sexton", 16),
+        ("sjutton", 17),
+        ("arton", 18),
+        ("nitton", 19),
+        ("tjugo", 20),
+        ("trettio", 30),
+        ("fyrtio", 40),
+        ("femtio", 50),
     ];
     let lower = crate::text::lowercase(word);
     WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
@@ -39,8 +59,18 @@ pub fn year(word: &str) -> Option<i32> {
 /// The month a Swedish month name (or its usual abbreviation) names: "januari", "jan" → 1.
 pub fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-        "november", "december",
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     let lower = crate::text::lowercase(word.trim_end_matches('.'));
     MONTHS
@@ -112,12 +142,22 @@ fn spans(text: &str) -> Vec<(usize, usize, &str)> {
 
 /// "YYYY-MM-DD" starting at word `i`: three words joined by single hyphens.
 fn iso_at(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<(FoundDate, usize)> {
-    let [(start, e1, y), (s2, e2, m), (s3, end, d)] = [*words.get(i)?, *words.get(i + 1)?, *words.get(i + 2)?];
+    let [(start, e1, y), (s2, e2, m), (s3, end, d)] =
+        [*words.get(i)?, *words.get(i + 1)?, *words.get(i + 2)?];
     let joined = &text[e1..s2] == "-" && &text[e2..s3] == "-" && m.len() == 2 && d.len() == 2;
     let year = year(y).filter(|_| joined)?;
     let (month, day) = (m.parse().ok()?, d.parse().ok()?);
     iso_date(year, month, day)?;
-    Some((FoundDate { start, end, year: Some(year), month, day }, 3))
+    Some((
+        FoundDate {
+            start,
+            end,
+            year: Some(year),
+            month,
+            day,
+        },
+        3,
+    ))
 }
 
 /// "21 januari 2016" or "1 mars" starting at word `i`.
@@ -129,15 +169,36 @@ fn swedish_at(words: &[(usize, usize, &str)], i: usize) -> Option<(FoundDate, us
     }
     let day: u32 = d.parse().ok()?;
     let month = month_number(m).filter(|_| m.chars().count() >= 3)?;
-    match words.get(i + 2).and_then(|&(_, end, y)| year(y).map(|y| (end, y))) {
+    match words
+        .get(i + 2)
+        .and_then(|&(_, end, y)| year(y).map(|y| (end, y)))
+    {
         Some((end, y)) => {
             iso_date(y, month, day)?;
-            Some((FoundDate { start, end, year: Some(y), month, day }, 3))
+            Some((
+                FoundDate {
+                    start,
+                    end,
+                    year: Some(y),
+                    month,
+                    day,
+                },
+                3,
+            ))
         }
         // Without a year, only check that the day can exist in some year.
         None => {
             iso_date(2000, month, day)?;
-            Some((FoundDate { start, end: month_end, year: None, month, day }, 2))
+            Some((
+                FoundDate {
+                    start,
+                    end: month_end,
+                    year: None,
+                    month,
+                    day,
+                },
+                2,
+            ))
         }
     }
 }

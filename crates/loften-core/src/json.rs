@@ -58,7 +58,10 @@ const MAX_DEPTH: u32 = 128;
 
 /// Parse a whole JSON text; None if it is not JSON.
 pub fn parse(text: &str) -> Option<Json> {
-    let mut p = Parser { s: text.as_bytes(), at: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        at: 0,
+    };
     let value = p.value(0)?;
     p.ws();
     (p.at == p.s.len()).then_some(value)
@@ -178,7 +181,9 @@ impl Parser<'_> {
             }
         }
         // Only ASCII digits and signs were taken, so this is UTF-8.
-        std::str::from_utf8(&self.s[start..self.at]).ok().map(|n| Json::Num(n.to_string()))
+        std::str::from_utf8(&self.s[start..self.at])
+            .ok()
+            .map(|n| Json::Num(n.to_string()))
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -259,7 +264,12 @@ pub struct Writer {
 
 impl Writer {
     pub fn new(pretty: bool) -> Writer {
-        Writer { out: String::new(), pretty, started: Vec::new(), after_key: false }
+        Writer {
+            out: String::new(),
+            pretty,
+            started: Vec::new(),
+            after_key: false,
+        }
     }
 
     pub fn finish(self) -> String {
@@ -421,14 +431,20 @@ mod tests {
         }]))
         .unwrap();
         // serde_json's map sorts keys; compare value for value, and the layout of ours.
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), serde_json::from_str::<serde_json::Value>(&expected).unwrap());
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&expected).unwrap()
+        );
         assert_eq!(
             text,
             "[\n  {\n    \"id\": \"a\\\"b\\\\c\\u0001\\u001f\u{7f}ö\\n\\t\",\n    \"list\": [\n      \"x\",\n      \"y\"\n    ],\n    \"empty\": [],\n    \"obj\": {},\n    \"n\": -3,\n    \"yes\": true,\n    \"none\": null\n  }\n]"
         );
         let v = parse(&text).unwrap();
         let first = &v.as_array().unwrap()[0];
-        assert_eq!(first.get("id").and_then(Json::as_str), Some("a\"b\\c\u{1}\u{1f}\u{7f}ö\n\t"));
+        assert_eq!(
+            first.get("id").and_then(Json::as_str),
+            Some("a\"b\\c\u{1}\u{1f}\u{7f}ö\n\t")
+        );
         assert_eq!(first.get("n"), Some(&Json::Num("-3".into())));
 
         let mut compact = Writer::new(false);
@@ -444,28 +460,74 @@ mod tests {
     #[test]
     fn accepts_what_serde_json_accepts_and_nothing_else() {
         let cases = [
-            "null", "true", " [1, -0, 2.5, -1e3, 1E+2, 0.5e-1] ", "{}", "[]", "\"\\u00e5\\ud83d\\ude00\\/\"", "{\"a\":{\"b\":[{}]}}",
-            "{\"a\":1,\"a\":2}", "{\"a\":1,}", "[1,]", "[1] x", "01", "1.", ".5", "-", "+1", "1e", "0x1", "\"\\ud800\"", "\"\\udc00\"",
-            "\"\\ud800\\u0041\"", "\"\\u+123\"", "\"a\u{1}\"", "\"\\x\"", "nul", "[", "{\"a\"}", "{1:2}", "\"", "", "  ", "[1 2]",
-            "{\"a\":1 \"b\":2}", "tru", "[\"ok\"]\n",
+            "null",
+            "true",
+            " [1, -0, 2.5, -1e3, 1E+2, 0.5e-1] ",
+            "{}",
+            "[]",
+            "\"\\u00e5\\ud83d\\ude00\\/\"",
+            "{\"a\":{\"b\":[{}]}}",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":1,}",
+            "[1,]",
+            "[1] x",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "+1",
+            "1e",
+            "0x1",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\u+123\"",
+            "\"a\u{1}\"",
+            "\"\\x\"",
+            "nul",
+            "[",
+            "{\"a\"}",
+            "{1:2}",
+            "\"",
+            "",
+            "  ",
+            "[1 2]",
+            "{\"a\":1 \"b\":2}",
+            "tru",
+            "[\"ok\"]\n",
         ];
         for case in cases {
             let ours = parse(case);
             let theirs = serde_json::from_str::<serde_json::Value>(case);
             assert_eq!(ours.is_some(), theirs.is_ok(), "{case:?}");
         }
-        assert_eq!(parse("{\"a\":1,\"a\":2}").unwrap().get("a"), Some(&Json::Num("2".into())), "the last duplicate counts");
+        assert_eq!(
+            parse("{\"a\":1,\"a\":2}").unwrap().get("a"),
+            Some(&Json::Num("2".into())),
+            "the last duplicate counts"
+        );
         assert_eq!(parse("\"\\ud83d\\ude00\"").unwrap().as_str(), Some("😀"));
         let deep = |n: usize| "[".repeat(n) + &"]".repeat(n);
         assert!(parse(&deep(128)).is_some());
         assert!(parse(&deep(129)).is_none());
         assert!(serde_json::from_str::<serde_json::Value>(&deep(129)).is_err());
-        assert!(parse(&deep(100_000)).is_none(), "deep input is refused, not a stack overflow");
+        assert!(
+            parse(&deep(100_000)).is_none(),
+            "deep input is refused, not a stack overflow"
+        );
     }
 
     #[test]
     fn numbers_as_u32() {
-        for (text, expected) in [("2", Some(2)), ("0", Some(0)), ("4294967295", Some(u32::MAX)), ("4294967296", None), ("-1", None), ("2.0", None), ("2e0", None)] {
+        for (text, expected) in [
+            ("2", Some(2)),
+            ("0", Some(0)),
+            ("4294967295", Some(u32::MAX)),
+            ("4294967296", None),
+            ("-1", None),
+            ("2.0", None),
+            ("2e0", None),
+        ] {
             assert_eq!(parse(text).unwrap().as_u32(), expected, "{text}");
         }
     }

@@ -25,18 +25,28 @@ pub struct KioskConfig {
 
 impl Default for KioskConfig {
     fn default() -> Self {
-        KioskConfig { kommun: None, idle_seconds: DEFAULT_IDLE_SECONDS }
+        KioskConfig {
+            kommun: None,
+            idle_seconds: DEFAULT_IDLE_SECONDS,
+        }
     }
 }
 
 impl KioskConfig {
     /// Read the settings; unknown kommuner and idle times out of range fall back to the
     /// defaults (a kiosk must start whatever its operator typed).
-    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>, data: &Dataset) -> KioskConfig {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+        data: &Dataset,
+    ) -> KioskConfig {
         let mut config = KioskConfig::default();
         for (key, value) in pairs {
             match key.as_ref() {
-                "kommun" => config.kommun = data.kommun_by_slug(value.as_ref().trim()).map(|k| k.slug.clone()),
+                "kommun" => {
+                    config.kommun = data
+                        .kommun_by_slug(value.as_ref().trim())
+                        .map(|k| k.slug.clone())
+                }
                 "idle" => {
                     if let Ok(seconds) = value.as_ref().trim().parse::<u32>() {
                         config.idle_seconds = seconds.clamp(MIN_IDLE_SECONDS, MAX_IDLE_SECONDS);
@@ -57,7 +67,10 @@ impl KioskConfig {
         if self.idle_seconds != DEFAULT_IDLE_SECONDS {
             pairs.push(("idle", self.idle_seconds.to_string()));
         }
-        format!("/kiosk{}", crate::url::query_string(pairs.iter().map(|(k, v)| (*k, v.as_str()))))
+        format!(
+            "/kiosk{}",
+            crate::url::query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        )
     }
 }
 
@@ -80,7 +93,9 @@ pub fn idle_phase(now_ms: f64, last_touch_ms: f64, idle_seconds: u32) -> IdlePha
     if quiet < idle_ms {
         IdlePhase::Active
     } else if quiet < idle_ms + warning_ms {
-        IdlePhase::Warning { seconds_left: ((idle_ms + warning_ms - quiet) / 1000.0).ceil() as u32 }
+        IdlePhase::Warning {
+            seconds_left: ((idle_ms + warning_ms - quiet) / 1000.0).ceil() as u32,
+        }
     } else {
         IdlePhase::Reset
     }
@@ -94,9 +109,18 @@ mod tests {
     fn phases_follow_the_clock() {
         assert_eq!(idle_phase(0.0, 0.0, 90), IdlePhase::Active);
         assert_eq!(idle_phase(89_999.0, 0.0, 90), IdlePhase::Active);
-        assert_eq!(idle_phase(90_000.0, 0.0, 90), IdlePhase::Warning { seconds_left: 30 });
-        assert_eq!(idle_phase(90_001.0, 0.0, 90), IdlePhase::Warning { seconds_left: 30 });
-        assert_eq!(idle_phase(119_500.0, 0.0, 90), IdlePhase::Warning { seconds_left: 1 });
+        assert_eq!(
+            idle_phase(90_000.0, 0.0, 90),
+            IdlePhase::Warning { seconds_left: 30 }
+        );
+        assert_eq!(
+            idle_phase(90_001.0, 0.0, 90),
+            IdlePhase::Warning { seconds_left: 30 }
+        );
+        assert_eq!(
+            idle_phase(119_500.0, 0.0, 90),
+            IdlePhase::Warning { seconds_left: 1 }
+        );
         assert_eq!(idle_phase(120_000.0, 0.0, 90), IdlePhase::Reset);
         // A touch starts the count again.
         assert_eq!(idle_phase(150_000.0, 100_000.0, 90), IdlePhase::Active);
@@ -108,20 +132,37 @@ mod tests {
     fn the_warning_gives_at_least_twenty_seconds() {
         const { assert!(WARNING_SECONDS >= 20) };
         let first_warning = idle_phase(f64::from(MIN_IDLE_SECONDS) * 1000.0, 0.0, MIN_IDLE_SECONDS);
-        assert_eq!(first_warning, IdlePhase::Warning { seconds_left: WARNING_SECONDS });
+        assert_eq!(
+            first_warning,
+            IdlePhase::Warning {
+                seconds_left: WARNING_SECONDS
+            }
+        );
     }
 
     #[test]
     fn settings_from_the_url_with_safe_fallbacks() {
         let mut data = Dataset::default();
         let mut problems = Vec::new();
-        data.kommuner = crate::dataset::parse_kommuner("h\n0680,Jönköpings kommun,Jönköping,06\n", &mut problems);
+        data.kommuner = crate::dataset::parse_kommuner(
+            "h\n0680,Jönköpings kommun,Jönköping,06\n",
+            &mut problems,
+        );
         let parse = |q: &str| KioskConfig::from_pairs(crate::url::parse_query(q), &data);
-        assert_eq!(parse("kommun=jonkoping&idle=120"), KioskConfig { kommun: Some("jonkoping".into()), idle_seconds: 120 });
+        assert_eq!(
+            parse("kommun=jonkoping&idle=120"),
+            KioskConfig {
+                kommun: Some("jonkoping".into()),
+                idle_seconds: 120
+            }
+        );
         assert_eq!(parse("kommun=atlantis&idle=abc"), KioskConfig::default());
         assert_eq!(parse("idle=1").idle_seconds, MIN_IDLE_SECONDS);
         assert_eq!(parse("idle=999999").idle_seconds, MAX_IDLE_SECONDS);
-        assert_eq!(parse("kommun=jonkoping&idle=120").start_path(), "/kiosk?kommun=jonkoping&idle=120");
+        assert_eq!(
+            parse("kommun=jonkoping&idle=120").start_path(),
+            "/kiosk?kommun=jonkoping&idle=120"
+        );
         assert_eq!(KioskConfig::default().start_path(), "/kiosk");
     }
 }

@@ -5,9 +5,9 @@
 pub mod base64;
 pub mod bundle;
 pub mod dataset;
-pub mod kiosk;
 pub mod import_support;
 pub mod json;
+pub mod kiosk;
 pub mod model;
 pub mod query;
 pub mod sort;

@@ -11,7 +11,11 @@ use serde::{Deserialize, Serialize};
 
 /// One medborgarlöfte (or an announcement of one), as in `data/agreements/<id>.json`.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Agreement {
     pub id: String,
     pub kind: AgreementKind,
@@ -37,7 +41,11 @@ pub struct Agreement {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum AgreementKind {
     /// The promises and activities themselves.
     Agreement,
@@ -47,7 +55,11 @@ pub enum AgreementKind {
 
 /// Years inclusive; exact dates only when the source gives them.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Period {
     pub from: i32,
     pub to: i32,
@@ -71,7 +83,11 @@ impl Period {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Signatory {
     pub name: String,
     pub role: Option<String>,
@@ -79,7 +95,11 @@ pub struct Signatory {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Promise {
     pub id: String,
     pub text: String,
@@ -90,14 +110,22 @@ pub struct Promise {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Actor {
     Polisen,
     Kommunen,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Activity {
     pub id: String,
     pub text: String,
@@ -122,7 +150,11 @@ impl Activity {
 
 /// "minst två … per år" → count 2, min, per år; `text` is the source's own words.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Frequency {
     pub count: Option<u32>,
     #[cfg_attr(feature = "serde", serde(default))]
@@ -132,7 +164,11 @@ pub struct Frequency {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Cadence {
     Tertial,
     Kvartal,
@@ -141,7 +177,11 @@ pub enum Cadence {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FollowUp {
     pub cadence: Option<Cadence>,
     pub text: Option<String>,
@@ -150,15 +190,26 @@ pub struct FollowUp {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Report {
     pub title: String,
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Source {
     pub title: String,
     pub publisher: Option<String>,
@@ -169,7 +220,11 @@ pub struct Source {
 
 /// A named place from `data/areas.json`.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Area {
     /// `<kommun-slug>/<area-slug>`.
     pub id: String,
@@ -181,12 +236,18 @@ pub struct Area {
 impl Area {
     /// The part of the id after the kommun: the `:area` of `/omrade/:kommun/:area`.
     pub fn slug(&self) -> &str {
-        self.id.split_once('/').map_or(self.id.as_str(), |(_, area)| area)
+        self.id
+            .split_once('/')
+            .map_or(self.id.as_str(), |(_, area)| area)
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum AreaKind {
     Stadsdel,
     Ort,
@@ -196,7 +257,11 @@ pub enum AreaKind {
 
 /// A topic of `data/topics.json`, named in both interface languages.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Topic {
     pub id: String,
     pub sv: String,

@@ -29,7 +29,11 @@ pub enum ActorFilter {
 }
 
 impl ActorFilter {
-    pub const ALL: [ActorFilter; 3] = [ActorFilter::Polisen, ActorFilter::Kommunen, ActorFilter::Gemensamt];
+    pub const ALL: [ActorFilter; 3] = [
+        ActorFilter::Polisen,
+        ActorFilter::Kommunen,
+        ActorFilter::Gemensamt,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -80,7 +84,10 @@ pub struct Ignored {
 impl Query {
     /// Read a query from URL pairs, dropping (and reporting) values the dataset does not know.
     /// Keys that are not ours (a tracking parameter, say) are left alone without a word.
-    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>, data: &Dataset) -> (Query, Vec<Ignored>) {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+        data: &Dataset,
+    ) -> (Query, Vec<Ignored>) {
         let mut query = Query::default();
         let mut ignored = Vec::new();
         for (key, value) in pairs {
@@ -96,15 +103,30 @@ impl Query {
             let value = value.as_ref().trim();
             let known = match key {
                 _ if value.is_empty() => true,
-                "kommun" => push_if(&mut query.kommun, data.kommun_by_slug(value).map(|k| k.slug.clone())),
-                "lan" => push_if(&mut query.lan, data.lan_by_code(value).map(|l| l.code.clone())),
+                "kommun" => push_if(
+                    &mut query.kommun,
+                    data.kommun_by_slug(value).map(|k| k.slug.clone()),
+                ),
+                "lan" => push_if(
+                    &mut query.lan,
+                    data.lan_by_code(value).map(|l| l.code.clone()),
+                ),
                 "tema" => push_if(&mut query.tema, data.topic(value).map(|t| t.id.clone())),
-                "ar" => push_if(&mut query.ar, value.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y))),
+                "ar" => push_if(
+                    &mut query.ar,
+                    value
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|y| (1900..=2200).contains(y)),
+                ),
                 "aktor" => push_if(&mut query.aktor, ActorFilter::from_slug(value)),
                 _ => true,
             };
             if !known {
-                ignored.push(Ignored { key: key.to_string(), value: value.to_string() });
+                ignored.push(Ignored {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                });
             }
         }
         (query, ignored)
@@ -134,7 +156,11 @@ impl Query {
     }
 
     pub fn has_filters(&self) -> bool {
-        !(self.kommun.is_empty() && self.lan.is_empty() && self.tema.is_empty() && self.ar.is_empty() && self.aktor.is_empty())
+        !(self.kommun.is_empty()
+            && self.lan.is_empty()
+            && self.tema.is_empty()
+            && self.ar.is_empty()
+            && self.aktor.is_empty())
     }
 
     /// The search terms: lowercased words, each once.
@@ -302,13 +328,41 @@ struct TermMatch {
 
 impl Index {
     pub fn new(data: &Dataset) -> Index {
-        let kommun_index: HashMap<String, u16> = data.kommuner.iter().enumerate().map(|(i, k)| (k.slug.clone(), i as u16)).collect();
-        let kommun_by_name: HashMap<&str, u16> = data.kommuner.iter().enumerate().map(|(i, k)| (k.short_name.as_str(), i as u16)).collect();
-        let lan_index: HashMap<String, u16> = data.lan.iter().enumerate().map(|(i, l)| (l.code.clone(), i as u16)).collect();
-        let topic_index: HashMap<String, u32> =
-            data.topics.iter().take(MAX_TOPICS).enumerate().map(|(i, t)| (t.id.clone(), i as u32)).collect();
-        let area_names: HashMap<&str, &str> = data.areas.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
-        let topic_bits = |ids: &[String]| ids.iter().filter_map(|t| topic_index.get(t)).fold(0u64, |m, &b| m | (1 << b));
+        let kommun_index: HashMap<String, u16> = data
+            .kommuner
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.slug.clone(), i as u16))
+            .collect();
+        let kommun_by_name: HashMap<&str, u16> = data
+            .kommuner
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.short_name.as_str(), i as u16))
+            .collect();
+        let lan_index: HashMap<String, u16> = data
+            .lan
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code.clone(), i as u16))
+            .collect();
+        let topic_index: HashMap<String, u32> = data
+            .topics
+            .iter()
+            .take(MAX_TOPICS)
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i as u32))
+            .collect();
+        let area_names: HashMap<&str, &str> = data
+            .areas
+            .iter()
+            .map(|a| (a.id.as_str(), a.name.as_str()))
+            .collect();
+        let topic_bits = |ids: &[String]| {
+            ids.iter()
+                .filter_map(|t| topic_index.get(t))
+                .fold(0u64, |m, &b| m | (1 << b))
+        };
 
         let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
         let mut add_text = |doc: u32, text: &str| {
@@ -330,8 +384,15 @@ impl Index {
             for text in agreement_texts(agreement) {
                 add_text(a as u32, text);
             }
-            let kommuner: Vec<u16> = agreement.kommuner.iter().filter_map(|k| kommun_by_name.get(k.as_str()).copied()).collect();
-            let mut lan: Vec<u16> = kommuner.iter().filter_map(|&k| lan_index.get(&data.kommuner[k as usize].lan_code).copied()).collect();
+            let kommuner: Vec<u16> = agreement
+                .kommuner
+                .iter()
+                .filter_map(|k| kommun_by_name.get(k.as_str()).copied())
+                .collect();
+            let mut lan: Vec<u16> = kommuner
+                .iter()
+                .filter_map(|&k| lan_index.get(&data.kommuner[k as usize].lan_code).copied())
+                .collect();
             crate::sort::sort(&mut lan);
             lan.dedup();
             for &l in &lan {
@@ -342,12 +403,24 @@ impl Index {
             agreement_years.push((agreement.period.from, agreement.period.to));
 
             record_start.push(records.len());
-            let place_names = |areas: &[String]| areas.iter().filter_map(|id| area_names.get(id.as_str()).copied()).collect::<Vec<_>>().join(" ");
+            let place_names = |areas: &[String]| {
+                areas
+                    .iter()
+                    .filter_map(|id| area_names.get(id.as_str()).copied())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             for (i, p) in agreement.promises.iter().enumerate() {
                 let doc = (agreement_count + records.len()) as u32;
                 add_text(doc, &p.text);
                 add_text(doc, &place_names(&p.areas));
-                records.push(Record { agreement: a as u32, kind: RecordKind::Promise, index: i as u32, topics: topic_bits(&p.topics), actors: 0 });
+                records.push(Record {
+                    agreement: a as u32,
+                    kind: RecordKind::Promise,
+                    index: i as u32,
+                    topics: topic_bits(&p.topics),
+                    actors: 0,
+                });
             }
             for (i, act) in agreement.activities.iter().enumerate() {
                 let doc = (agreement_count + records.len()) as u32;
@@ -360,7 +433,13 @@ impl Index {
                         Actor::Kommunen => KOMMUNEN,
                     }
                 });
-                records.push(Record { agreement: a as u32, kind: RecordKind::Activity, index: i as u32, topics: topic_bits(&act.topics), actors });
+                records.push(Record {
+                    agreement: a as u32,
+                    kind: RecordKind::Activity,
+                    index: i as u32,
+                    topics: topic_bits(&act.topics),
+                    actors,
+                });
             }
         }
         record_start.push(records.len());
@@ -368,7 +447,10 @@ impl Index {
         // The folded vocabulary merges words that differ only in å/ä/ö and the like.
         let mut folded: HashMap<String, Vec<u32>> = HashMap::new();
         for (word, postings) in &exact {
-            folded.entry(fold(word)).or_default().extend_from_slice(postings);
+            folded
+                .entry(fold(word))
+                .or_default()
+                .extend_from_slice(postings);
         }
         for postings in folded.values_mut() {
             crate::sort::sort(postings);
@@ -397,7 +479,11 @@ impl Index {
     /// Every year some agreement covers, newest first: the `ar` facet's options, in the order
     /// of `Facets::ar`.
     pub fn years_of(data: &Dataset) -> Vec<i32> {
-        let mut years: Vec<i32> = data.agreements.iter().flat_map(|a| a.period.from..=a.period.to).collect();
+        let mut years: Vec<i32> = data
+            .agreements
+            .iter()
+            .flat_map(|a| a.period.from..=a.period.to)
+            .collect();
         crate::sort::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         years
@@ -446,7 +532,12 @@ impl Index {
 
         let text = self.text_matches(&terms);
         let agreement_text_ok = |a: usize| terms.iter().all(|t| t.any.get(a));
-        let agreement_text_score = |a: usize| terms.iter().map(|t| if t.exact.get(a) { 2 } else { 1 }).sum::<u32>();
+        let agreement_text_score = |a: usize| {
+            terms
+                .iter()
+                .map(|t| if t.exact.get(a) { 2 } else { 1 })
+                .sum::<u32>()
+        };
 
         let mut scored: Vec<(u32, Group)> = Vec::new();
         let mut record_count = 0;
@@ -454,7 +545,11 @@ impl Index {
             if !filter.agreement_ok(self, a, None) {
                 continue;
             }
-            let mut group = Group { agreement: a, promises: Vec::new(), activities: Vec::new() };
+            let mut group = Group {
+                agreement: a,
+                promises: Vec::new(),
+                activities: Vec::new(),
+            };
             let mut best = 0;
             if !terms.is_empty() || record_filter_active {
                 for r in self.record_start[a]..self.record_start[a + 1] {
@@ -462,7 +557,9 @@ impl Index {
                     let Some(m) = text[r] else { continue };
                     // A record that matches nothing by itself (only through its agreement's
                     // texts) is listed only when a record filter asks for it.
-                    if !(m.own || terms.is_empty() || record_filter_active) || !filter.record_ok(record.topics, record.actors, None) {
+                    if !(m.own || terms.is_empty() || record_filter_active)
+                        || !filter.record_ok(record.topics, record.actors, None)
+                    {
                         continue;
                     }
                     best = best.max(m.score);
@@ -473,7 +570,8 @@ impl Index {
                 }
             }
             let listed = group.promises.len() + group.activities.len();
-            let included = listed > 0 || (!record_filter_active && (terms.is_empty() || agreement_text_ok(a)));
+            let included =
+                listed > 0 || (!record_filter_active && (terms.is_empty() || agreement_text_ok(a)));
             if !included {
                 continue;
             }
@@ -484,11 +582,21 @@ impl Index {
             scored.push((best, group));
         }
         // Best score first; the dataset's own order (newest first, then kommun) breaks ties.
-        crate::sort::sort_by(&mut scored, |x, y| y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement)));
+        crate::sort::sort_by(&mut scored, |x, y| {
+            y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement))
+        });
         let groups = scored.into_iter().map(|(_, g)| g).collect();
 
-        let facets = if with_facets { self.facets(&terms, &text, &filter) } else { Facets::default() };
-        Results { groups, record_count, facets }
+        let facets = if with_facets {
+            self.facets(&terms, &text, &filter)
+        } else {
+            Facets::default()
+        };
+        Results {
+            groups,
+            record_count,
+            facets,
+        }
     }
 
     /// Per record: whether it satisfies every term, by itself or through its agreement's
@@ -500,7 +608,10 @@ impl Index {
             .map(|(r, record)| {
                 let doc = self.agreement_count + r;
                 let a = record.agreement as usize;
-                let mut m = TextMatch { score: 0, own: false };
+                let mut m = TextMatch {
+                    score: 0,
+                    own: false,
+                };
                 for t in terms {
                     if t.exact.get(doc) {
                         m.score += 4;
@@ -519,7 +630,12 @@ impl Index {
             .collect()
     }
 
-    fn facets(&self, terms: &[TermMatch], text: &[Option<TextMatch>], filter: &CompiledFilter) -> Facets {
+    fn facets(
+        &self,
+        terms: &[TermMatch],
+        text: &[Option<TextMatch>],
+        filter: &CompiledFilter,
+    ) -> Facets {
         let mut facets = Facets {
             kommun: vec![0; self.kommun_count],
             lan: vec![0; self.lan_count],
@@ -531,10 +647,17 @@ impl Index {
         for a in 0..self.agreement_count {
             let records = self.record_start[a]..self.record_start[a + 1];
             // Records that satisfy the text; choosing a tema or aktor lists them all.
-            let candidates = || records.clone().filter(|&r| text[r].is_some()).map(|r| &self.records[r]);
+            let candidates = || {
+                records
+                    .clone()
+                    .filter(|&r| text[r].is_some())
+                    .map(|r| &self.records[r])
+            };
             // Would the agreement be in the results, as far as its records decide?
             let passes_records = if filter.topics == 0 && filter.actors.is_none() {
-                terms.is_empty() || text_only(a) || records.clone().any(|r| text[r].is_some_and(|m| m.own))
+                terms.is_empty()
+                    || text_only(a)
+                    || records.clone().any(|r| text[r].is_some_and(|m| m.own))
             } else {
                 candidates().any(|r| filter.record_ok(r.topics, r.actors, None))
             };
@@ -559,12 +682,17 @@ impl Index {
             if !filter.agreement_ok(self, a, None) {
                 continue;
             }
-            let topics = candidates().filter(|r| filter.record_ok(r.topics, r.actors, Some(Dimension::Tema))).fold(0u64, |m, r| m | r.topics);
+            let topics = candidates()
+                .filter(|r| filter.record_ok(r.topics, r.actors, Some(Dimension::Tema)))
+                .fold(0u64, |m, r| m | r.topics);
             for (t, count) in facets.tema.iter_mut().enumerate() {
                 *count += usize::from(topics & (1 << t) != 0);
             }
             for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
-                let found = candidates().any(|r| actor.accepts(r.actors) && filter.record_ok(r.topics, r.actors, Some(Dimension::Aktor)));
+                let found = candidates().any(|r| {
+                    actor.accepts(r.actors)
+                        && filter.record_ok(r.topics, r.actors, Some(Dimension::Aktor))
+                });
                 facets.aktor[i] += usize::from(found);
             }
         }
@@ -617,27 +745,52 @@ struct CompiledFilter {
 impl CompiledFilter {
     fn new(index: &Index, query: &Query) -> CompiledFilter {
         CompiledFilter {
-            kommuner: non_empty(query.kommun.iter().filter_map(|s| index.kommun_index.get(s).copied()).collect()),
-            lan: non_empty(query.lan.iter().filter_map(|s| index.lan_index.get(s).copied()).collect()),
+            kommuner: non_empty(
+                query
+                    .kommun
+                    .iter()
+                    .filter_map(|s| index.kommun_index.get(s).copied())
+                    .collect(),
+            ),
+            lan: non_empty(
+                query
+                    .lan
+                    .iter()
+                    .filter_map(|s| index.lan_index.get(s).copied())
+                    .collect(),
+            ),
             years: non_empty(query.ar.clone()),
-            topics: query.tema.iter().filter_map(|t| index.topic_index.get(t)).fold(0, |m, &b| m | (1 << b)),
+            topics: query
+                .tema
+                .iter()
+                .filter_map(|t| index.topic_index.get(t))
+                .fold(0, |m, &b| m | (1 << b)),
             actors: non_empty(query.aktor.clone()),
         }
     }
 
     fn agreement_ok(&self, index: &Index, a: usize, skip: Option<Dimension>) -> bool {
-        let any_in = |have: &[u16], want: &Option<Vec<u16>>| want.as_ref().is_none_or(|w| have.iter().any(|h| w.contains(h)));
+        let any_in = |have: &[u16], want: &Option<Vec<u16>>| {
+            want.as_ref()
+                .is_none_or(|w| have.iter().any(|h| w.contains(h)))
+        };
         (skip == Some(Dimension::Kommun) || any_in(&index.agreement_kommuner[a], &self.kommuner))
             && (skip == Some(Dimension::Lan) || any_in(&index.agreement_lan[a], &self.lan))
             && (skip == Some(Dimension::Ar) || {
                 let (from, to) = index.agreement_years[a];
-                self.years.as_ref().is_none_or(|ys| ys.iter().any(|y| (from..=to).contains(y)))
+                self.years
+                    .as_ref()
+                    .is_none_or(|ys| ys.iter().any(|y| (from..=to).contains(y)))
             })
     }
 
     fn record_ok(&self, topics: u64, actors: u8, skip: Option<Dimension>) -> bool {
         (skip == Some(Dimension::Tema) || self.topics == 0 || topics & self.topics != 0)
-            && (skip == Some(Dimension::Aktor) || self.actors.as_ref().is_none_or(|list| list.iter().any(|a| a.accepts(actors))))
+            && (skip == Some(Dimension::Aktor)
+                || self
+                    .actors
+                    .as_ref()
+                    .is_none_or(|list| list.iter().any(|a| a.accepts(actors))))
     }
 }
 
@@ -669,14 +822,19 @@ pub fn highlight_ranges(text: &str, q: &str) -> Vec<(u32, u32)> {
 pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<Segment<'a>> {
     let terms: Vec<Vec<char>> = words(q).map(|t| fold(&t).chars().collect()).collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let folded: Vec<char> = chars.iter().map(|&(_, c)| crate::text::fold_char(c)).collect();
+    let folded: Vec<char> = chars
+        .iter()
+        .map(|&(_, c)| crate::text::fold_char(c))
+        .collect();
     let mut marked = vec![false; chars.len()];
     for term in terms.iter().filter(|t| !t.is_empty()) {
         let infix = term.len() >= MIN_INFIX_CHARS;
         for start in 0..folded.len().saturating_sub(term.len() - 1) {
             let at_word_start = start == 0 || !crate::text::is_word_char(folded[start - 1]);
             if (infix || at_word_start) && folded[start..start + term.len()] == term[..] {
-                marked[start..start + term.len()].iter_mut().for_each(|m| *m = true);
+                marked[start..start + term.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
             }
         }
     }
@@ -686,10 +844,12 @@ pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<Segment<'a>> {
         if i == chars.len() || marked[i] != marked[start] {
             let from = chars[start].0;
             let to = chars.get(i).map_or(text.len(), |&(b, _)| b);
-            segments.push(Segment { text: &text[from..to], matched: marked[start] });
+            segments.push(Segment {
+                text: &text[from..to],
+                matched: marked[start],
+            });
             start = i;
         }
     }
     segments
 }
-

@@ -23,7 +23,11 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 // that hold the hand-written codec to what serde_json wrote and read before.
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct UserState {
     #[cfg_attr(feature = "serde", serde(default))]
     pub bookmarks: Vec<Bookmark>,
@@ -33,21 +37,35 @@ pub struct UserState {
 
 /// A saved agreement, promise or activity, by id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Bookmark {
     pub id: String,
     /// When it was saved, ISO 8601 ("2026-11-21T09:30:00.000Z"); orders the list.
     pub saved: String,
     /// The person's own note.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<String>,
     /// The text at the time of saving, shown if the id ever leaves the dataset.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Theme {
     #[default]
     System,
@@ -56,7 +74,11 @@ pub enum Theme {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum TextSize {
     #[default]
     Normal,
@@ -78,7 +100,10 @@ impl Theme {
 
     /// Unknown values are the default: follow the system.
     pub fn from_code(code: &str) -> Theme {
-        Theme::ALL.into_iter().find(|t| t.code() == code).unwrap_or_default()
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.code() == code)
+            .unwrap_or_default()
     }
 }
 
@@ -94,12 +119,19 @@ impl TextSize {
     }
 
     pub fn from_code(code: &str) -> TextSize {
-        TextSize::ALL.into_iter().find(|t| t.code() == code).unwrap_or_default()
+        TextSize::ALL
+            .into_iter()
+            .find(|t| t.code() == code)
+            .unwrap_or_default()
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(Serialize, Deserialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Preferences {
     /// "sv" or "en"; None: follow the browser.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -133,16 +165,28 @@ pub struct Decoded {
 /// Read what storage holds (None: nothing stored yet).
 pub fn decode(raw: Option<&str>) -> Decoded {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
-        return Decoded { state: UserState::default(), notice: None, keep_aside: None };
+        return Decoded {
+            state: UserState::default(),
+            notice: None,
+            keep_aside: None,
+        };
     };
-    let unreadable = || Decoded { state: UserState::default(), notice: Some(Notice::Unreadable), keep_aside: Some(raw.to_string()) };
+    let unreadable = || Decoded {
+        state: UserState::default(),
+        notice: Some(Notice::Unreadable),
+        keep_aside: Some(raw.to_string()),
+    };
     let Some(value) = json::parse(raw) else {
         return unreadable();
     };
     // Version 1 (before the envelope) was a bare list of saved ids.
     if let Some(ids) = value.as_array() {
         return match migrate_v1(ids) {
-            Some(state) => Decoded { state, notice: Some(Notice::Migrated(1)), keep_aside: None },
+            Some(state) => Decoded {
+                state,
+                notice: Some(Notice::Migrated(1)),
+                keep_aside: None,
+            },
             None => unreadable(),
         };
     }
@@ -151,12 +195,18 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     };
     match version {
         CURRENT_VERSION => match value.get("state").and_then(user_state) {
-            Some(state) => Decoded { state: sanitise(state), notice: None, keep_aside: None },
+            Some(state) => Decoded {
+                state: sanitise(state),
+                notice: None,
+                keep_aside: None,
+            },
             None => unreadable(),
         },
-        newer if newer > CURRENT_VERSION => {
-            Decoded { state: UserState::default(), notice: Some(Notice::NewerVersion(newer)), keep_aside: Some(raw.to_string()) }
-        }
+        newer if newer > CURRENT_VERSION => Decoded {
+            state: UserState::default(),
+            notice: Some(Notice::NewerVersion(newer)),
+            keep_aside: Some(raw.to_string()),
+        },
         _ => unreadable(),
     }
 }
@@ -187,7 +237,9 @@ fn user_state(v: &Json) -> Option<UserState> {
         return None;
     }
     Some(UserState {
-        bookmarks: member(v, "bookmarks", |b| b.as_array()?.iter().map(bookmark).collect())?,
+        bookmarks: member(v, "bookmarks", |b| {
+            b.as_array()?.iter().map(bookmark).collect()
+        })?,
         preferences: member(v, "preferences", preferences)?,
     })
 }
@@ -209,8 +261,16 @@ fn preferences(v: &Json) -> Option<Preferences> {
         return None;
     }
     // An unknown theme or text size is a value this version cannot have written.
-    let theme = |t: &Json| Theme::ALL.into_iter().find(|x| Some(x.code()) == t.as_str());
-    let text_size = |t: &Json| TextSize::ALL.into_iter().find(|x| Some(x.code()) == t.as_str());
+    let theme = |t: &Json| {
+        Theme::ALL
+            .into_iter()
+            .find(|x| Some(x.code()) == t.as_str())
+    };
+    let text_size = |t: &Json| {
+        TextSize::ALL
+            .into_iter()
+            .find(|x| Some(x.code()) == t.as_str())
+    };
     Some(Preferences {
         lang: opt_string(v, "lang")?,
         theme: member(v, "theme", theme)?,
@@ -225,7 +285,12 @@ fn migrate_v1(ids: &[Json]) -> Option<UserState> {
         let id = id.as_str()?;
         if is_valid_id(id) && !state.bookmarks.iter().any(|b| b.id == id) {
             // No time was kept; the epoch sorts them after anything saved since.
-            state.bookmarks.push(Bookmark { id: id.to_string(), saved: "1970-01-01T00:00:00.000Z".into(), note: None, label: None });
+            state.bookmarks.push(Bookmark {
+                id: id.to_string(),
+                saved: "1970-01-01T00:00:00.000Z".into(),
+                note: None,
+                label: None,
+            });
         }
     }
     Some(state)
@@ -234,7 +299,9 @@ fn migrate_v1(ids: &[Json]) -> Option<UserState> {
 /// Drop what could never have been written by this app (bad ids, duplicates), cut long notes.
 fn sanitise(mut state: UserState) -> UserState {
     let mut seen = std::collections::HashSet::new();
-    state.bookmarks.retain(|b| is_valid_id(&b.id) && seen.insert(b.id.clone()));
+    state
+        .bookmarks
+        .retain(|b| is_valid_id(&b.id) && seen.insert(b.id.clone()));
     for b in &mut state.bookmarks {
         if let Some(note) = &mut b.note {
             *note = cut(note, MAX_NOTE_CHARS);
@@ -293,7 +360,11 @@ pub fn encode(state: &UserState) -> String {
 
 /// Ids are lowercase ASCII, digits and dashes: anything else did not come from the dataset.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 120 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id.len() <= 120
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl UserState {
@@ -307,7 +378,12 @@ impl UserState {
             self.bookmarks.remove(i);
             false
         } else if is_valid_id(id) {
-            self.bookmarks.push(Bookmark { id: id.to_string(), saved: now.to_string(), note: None, label });
+            self.bookmarks.push(Bookmark {
+                id: id.to_string(),
+                saved: now.to_string(),
+                note: None,
+                label,
+            });
             true
         } else {
             false
@@ -348,7 +424,9 @@ impl UserState {
     /// Bookmarks newest first.
     pub fn newest_first(&self) -> Vec<&Bookmark> {
         let mut list: Vec<&Bookmark> = self.bookmarks.iter().collect();
-        crate::sort::sort_by(&mut list, |a, b| b.saved.cmp(&a.saved).then(a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut list, |a, b| {
+            b.saved.cmp(&a.saved).then(a.id.cmp(&b.id))
+        });
         list
     }
 }
@@ -366,7 +444,11 @@ pub fn parse_share(value: &str) -> Vec<String> {
 
 /// The `dela` value for a set of bookmarks.
 pub fn share_value(bookmarks: &[&Bookmark]) -> String {
-    bookmarks.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join(",")
+    bookmarks
+        .iter()
+        .map(|b| b.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[cfg(test)]
@@ -374,21 +456,41 @@ mod tests {
     use super::*;
 
     fn saved(id: &str, at: &str) -> Bookmark {
-        Bookmark { id: id.into(), saved: at.into(), note: None, label: None }
+        Bookmark {
+            id: id.into(),
+            saved: at.into(),
+            note: None,
+            label: None,
+        }
     }
 
     #[test]
     fn nothing_stored_is_a_clean_start_without_notice() {
-        assert_eq!(decode(None), Decoded { state: UserState::default(), notice: None, keep_aside: None });
+        assert_eq!(
+            decode(None),
+            Decoded {
+                state: UserState::default(),
+                notice: None,
+                keep_aside: None
+            }
+        );
         assert_eq!(decode(Some("  ")).notice, None);
     }
 
     #[test]
     fn round_trip_keeps_everything() {
         let mut state = UserState::default();
-        state.toggle("jonkoping-2020-l1", "2026-11-21T10:00:00.000Z", Some("Identifiera …".into()));
+        state.toggle(
+            "jonkoping-2020-l1",
+            "2026-11-21T10:00:00.000Z",
+            Some("Identifiera …".into()),
+        );
         state.set_note("jonkoping-2020-l1", "  Fråga på mötet  ");
-        state.preferences = Preferences { lang: Some("en".into()), theme: Theme::Dark, text_size: TextSize::Larger };
+        state.preferences = Preferences {
+            lang: Some("en".into()),
+            theme: Theme::Dark,
+            text_size: TextSize::Larger,
+        };
         let decoded = decode(Some(&encode(&state)));
         assert_eq!(decoded.state, state);
         assert_eq!(decoded.notice, None);
@@ -397,12 +499,23 @@ mod tests {
 
     #[test]
     fn version_1_bare_list_is_migrated() {
-        let decoded = decode(Some(r#"["eslov-2016-l1","eslov-2016-a2","eslov-2016-l1",42]"#));
-        assert_eq!(decoded.notice, Some(Notice::Unreadable), "a list with a non-id is not ours");
+        let decoded = decode(Some(
+            r#"["eslov-2016-l1","eslov-2016-a2","eslov-2016-l1",42]"#,
+        ));
+        assert_eq!(
+            decoded.notice,
+            Some(Notice::Unreadable),
+            "a list with a non-id is not ours"
+        );
         let decoded = decode(Some(r#"["eslov-2016-l1","eslov-2016-a2","eslov-2016-l1"]"#));
         assert_eq!(decoded.notice, Some(Notice::Migrated(1)));
         assert_eq!(decoded.keep_aside, None);
-        let ids: Vec<&str> = decoded.state.bookmarks.iter().map(|b| b.id.as_str()).collect();
+        let ids: Vec<&str> = decoded
+            .state
+            .bookmarks
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect();
         assert_eq!(ids, ["eslov-2016-l1", "eslov-2016-a2"]);
         // Migrated, then written again, it reads back as the current version.
         assert_eq!(decode(Some(&encode(&decoded.state))).notice, None);
@@ -410,7 +523,13 @@ mod tests {
 
     #[test]
     fn corrupt_values_are_kept_aside_and_the_state_starts_clean() {
-        for raw in ["{not json", "\"just a string\"", "{\"version\":2,\"state\":{\"bookmarks\":\"oops\"}}", "{\"version\":0}", "{\"state\":{}}"] {
+        for raw in [
+            "{not json",
+            "\"just a string\"",
+            "{\"version\":2,\"state\":{\"bookmarks\":\"oops\"}}",
+            "{\"version\":0}",
+            "{\"state\":{}}",
+        ] {
             let decoded = decode(Some(raw));
             assert_eq!(decoded.notice, Some(Notice::Unreadable), "{raw}");
             assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
@@ -420,7 +539,8 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_kept_aside_untouched() {
-        let raw = r#"{"version":9,"state":{"bookmarks":[{"id":"x","saved":"2030"}],"future":true}}"#;
+        let raw =
+            r#"{"version":9,"state":{"bookmarks":[{"id":"x","saved":"2030"}],"future":true}}"#;
         let decoded = decode(Some(raw));
         assert_eq!(decoded.notice, Some(Notice::NewerVersion(9)));
         assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
@@ -440,14 +560,30 @@ mod tests {
         assert!(state.toggle("a-1", "2026-01-01", None));
         assert!(state.toggle("a-2", "2026-02-01", None));
         assert!(!state.toggle("Not An Id", "2026-02-01", None));
-        assert_eq!(state.newest_first().iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), ["a-2", "a-1"]);
+        assert_eq!(
+            state
+                .newest_first()
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a-2", "a-1"]
+        );
         assert!(!state.toggle("a-1", "2026-03-01", None));
         assert!(!state.is_saved("a-1"));
         state.set_note("a-2", "mine");
         let mut incoming = vec![saved("a-2", "2020"), saved("a-3", "2026-04-01")];
         incoming[0].note = Some("theirs".into());
         assert_eq!(state.merge(&incoming), 1);
-        assert_eq!(state.bookmarks.iter().find(|b| b.id == "a-2").unwrap().note.as_deref(), Some("mine"));
+        assert_eq!(
+            state
+                .bookmarks
+                .iter()
+                .find(|b| b.id == "a-2")
+                .unwrap()
+                .note
+                .as_deref(),
+            Some("mine")
+        );
         assert!(state.is_saved("a-3"));
     }
 
@@ -456,7 +592,10 @@ mod tests {
         let mut state = UserState::default();
         state.toggle("a-1", "2026", None);
         state.set_note("a-1", &"ö".repeat(5000));
-        assert_eq!(state.bookmarks[0].note.as_ref().unwrap().chars().count(), MAX_NOTE_CHARS);
+        assert_eq!(
+            state.bookmarks[0].note.as_ref().unwrap().chars().count(),
+            MAX_NOTE_CHARS
+        );
     }
 
     #[test]
@@ -465,6 +604,9 @@ mod tests {
         let b = saved("eslov-2017", "2");
         let value = share_value(&[&a, &b]);
         assert_eq!(parse_share(&value), ["jonkoping-2020-l1", "eslov-2017"]);
-        assert_eq!(parse_share("a-1,,A-2, a-1 ,javascript:alert(1),b"), ["a-1", "b"]);
+        assert_eq!(
+            parse_share("a-1,,A-2, a-1 ,javascript:alert(1),b"),
+            ["a-1", "b"]
+        );
     }
 }

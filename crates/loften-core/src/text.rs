@@ -67,7 +67,9 @@ pub fn fold(text: &str) -> String {
 /// `lower_char`: the standard library's alphabetic and numeric tables are large.
 pub fn is_word_char(c: char) -> bool {
     let n = c as u32;
-    c.is_ascii_alphanumeric() || ((0xC0..=0x24F).contains(&n) && n != 0xD7 && n != 0xF7) || matches!(c, 'ª' | 'µ' | 'º')
+    c.is_ascii_alphanumeric()
+        || ((0xC0..=0x24F).contains(&n) && n != 0xD7 && n != 0xF7)
+        || matches!(c, 'ª' | 'µ' | 'º')
 }
 
 /// The words of a text, lowercased (not folded), in order.
@@ -124,7 +126,10 @@ pub fn shorten(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let head: String = text.chars().take(max).collect();
-    let cut = head.rfind(' ').filter(|&i| i > 0).map_or(head.as_str(), |i| &head[..i]);
+    let cut = head
+        .rfind(' ')
+        .filter(|&i| i > 0)
+        .map_or(head.as_str(), |i| &head[..i]);
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
 }
 
@@ -134,8 +139,14 @@ mod tests {
 
     #[test]
     fn shortening_cuts_between_words() {
-        assert_eq!(shorten("Två gemensamma trygghetsvandringar", 100), "Två gemensamma trygghetsvandringar");
-        assert_eq!(shorten("Två gemensamma trygghetsvandringar i Eslöv", 20), "Två gemensamma…");
+        assert_eq!(
+            shorten("Två gemensamma trygghetsvandringar", 100),
+            "Två gemensamma trygghetsvandringar"
+        );
+        assert_eq!(
+            shorten("Två gemensamma trygghetsvandringar i Eslöv", 20),
+            "Två gemensamma…"
+        );
         assert_eq!(shorten("Två, gemensamma", 6), "Två…");
         assert_eq!(shorten("Trygghetsvandringar", 5), "Trygg…");
     }
@@ -159,16 +170,36 @@ mod tests {
 
     #[test]
     fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_after_z() {
-        let mut names = vec!["Östersund", "Åre", "Älvdalen", "Zinkgruvan", "Arjeplog", "Ystad"];
+        let mut names = vec![
+            "Östersund",
+            "Åre",
+            "Älvdalen",
+            "Zinkgruvan",
+            "Arjeplog",
+            "Ystad",
+        ];
         names.sort_by(|a, b| compare_sv(a, b));
-        assert_eq!(names, ["Arjeplog", "Ystad", "Zinkgruvan", "Åre", "Älvdalen", "Östersund"]);
+        assert_eq!(
+            names,
+            [
+                "Arjeplog",
+                "Ystad",
+                "Zinkgruvan",
+                "Åre",
+                "Älvdalen",
+                "Östersund"
+            ]
+        );
     }
 
     #[test]
     fn swedish_order_is_case_insensitive_and_sorts_e_acute_with_e() {
         let mut names = vec!["malmö", "Malå", "Malmberget", "Eda", "Ékeby", "Emmaboda"];
         names.sort_by(|a, b| compare_sv(a, b));
-        assert_eq!(names, ["Eda", "Ékeby", "Emmaboda", "Malmberget", "malmö", "Malå"]);
+        assert_eq!(
+            names,
+            ["Eda", "Ékeby", "Emmaboda", "Malmberget", "malmö", "Malå"]
+        );
     }
 
     #[test]
@@ -191,10 +222,18 @@ mod tests {
                 assert_eq!(lower_char(c), std_lower, "{c} U+{:04X}", c as u32);
             }
             if c as u32 >= 0xC0 || c.is_ascii() {
-                assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c} U+{:04X}", c as u32);
+                assert_eq!(
+                    is_word_char(c),
+                    c.is_alphanumeric(),
+                    "{c} U+{:04X}",
+                    c as u32
+                );
             }
         }
-        assert_eq!(lowercase("ÅÄÖ ÉÜ ŁÓDŹ ŠĐČĆŽ ÆØ ÞÐ"), "åäö éü łódź šđčćž æø þð");
+        assert_eq!(
+            lowercase("ÅÄÖ ÉÜ ŁÓDŹ ŠĐČĆŽ ÆØ ÞÐ"),
+            "åäö éü łódź šđčćž æø þð"
+        );
     }
 
     #[test]

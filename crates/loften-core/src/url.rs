@@ -8,7 +8,9 @@ pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
@@ -34,7 +36,10 @@ fn percent_decode(text: &str, plus_is_space: bool) -> String {
         match bytes[i] {
             b'+' if plus_is_space => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -64,7 +69,10 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 
 /// "?k=v&k2=v2", or "" when there are no pairs.
 pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let joined: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    let joined: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
     if joined.is_empty() {
         String::new()
     } else {
@@ -79,7 +87,10 @@ pub struct Params(pub Vec<(String, String)>);
 impl Params {
     /// The first value of `key`.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -179,7 +190,12 @@ pub fn is_current(here: &str, href: &str, exact: bool) -> bool {
         return false;
     }
     let (here, there) = (here.trim_end_matches('/'), href.trim_end_matches('/'));
-    here == there || (!exact && !there.is_empty() && here.strip_prefix(there).is_some_and(|rest| rest.starts_with('/')))
+    here == there
+        || (!exact
+            && !there.is_empty()
+            && here
+                .strip_prefix(there)
+                .is_some_and(|rest| rest.starts_with('/')))
 }
 
 #[cfg(test)]
@@ -204,20 +220,43 @@ mod tests {
     fn parses_repeated_keys() {
         assert_eq!(
             parse_query("?tema=trafik&tema=narkotika&q=%C3%B6xnehaga"),
-            [("tema".into(), "trafik".into()), ("tema".into(), "narkotika".into()), ("q".into(), "öxnehaga".into())]
+            [
+                ("tema".into(), "trafik".into()),
+                ("tema".into(), "narkotika".into()),
+                ("q".into(), "öxnehaga".into())
+            ]
         );
     }
 
     #[test]
     fn every_route_of_the_design() {
         let of = |path: &str| Route::of(path);
-        let params = |pairs: &[(&str, &str)]| Params(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+        let params = |pairs: &[(&str, &str)]| {
+            Params(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            )
+        };
         assert_eq!(of("/"), (Route::Home, params(&[])));
         assert_eq!(of("/kommuner"), (Route::Kommuner, params(&[])));
-        assert_eq!(of("/kommun/eslov"), (Route::Kommun, params(&[("slug", "eslov")])));
-        assert_eq!(of("/medborgarlofte/jonkoping-2020"), (Route::Agreement, params(&[("id", "jonkoping-2020")])));
+        assert_eq!(
+            of("/kommun/eslov"),
+            (Route::Kommun, params(&[("slug", "eslov")]))
+        );
+        assert_eq!(
+            of("/medborgarlofte/jonkoping-2020"),
+            (Route::Agreement, params(&[("id", "jonkoping-2020")]))
+        );
         assert_eq!(of("/omraden"), (Route::Areas, params(&[])));
-        assert_eq!(of("/omrade/jonkoping/oxnehaga"), (Route::Area, params(&[("kommun", "jonkoping"), ("area", "oxnehaga")])));
+        assert_eq!(
+            of("/omrade/jonkoping/oxnehaga"),
+            (
+                Route::Area,
+                params(&[("kommun", "jonkoping"), ("area", "oxnehaga")])
+            )
+        );
         assert_eq!(of("/sparade"), (Route::Saved, params(&[])));
         assert_eq!(of("/om"), (Route::About, params(&[])));
         assert_eq!(of("/kiosk"), (Route::Kiosk, params(&[])));
@@ -225,19 +264,40 @@ mod tests {
 
     #[test]
     fn anything_else_is_not_found() {
-        for path in ["/finns-inte", "/kommun", "/kommun/", "/kommun/eslov/mer", "/omrade/jonkoping", "/kommun//eslov", "/omx", "/kiosk/x"] {
+        for path in [
+            "/finns-inte",
+            "/kommun",
+            "/kommun/",
+            "/kommun/eslov/mer",
+            "/omrade/jonkoping",
+            "/kommun//eslov",
+            "/omx",
+            "/kiosk/x",
+        ] {
             assert_eq!(Route::of(path).0, Route::NotFound, "{path}");
         }
         // Unknown ids are the page's business: it says which one it does not know.
-        assert_eq!(Route::of("/medborgarlofte/atlantis-2020").0, Route::Agreement);
+        assert_eq!(
+            Route::of("/medborgarlofte/atlantis-2020").0,
+            Route::Agreement
+        );
     }
 
     #[test]
     fn a_trailing_slash_and_encoded_parameters() {
         assert_eq!(Route::of("/kommuner/").0, Route::Kommuner);
-        assert_eq!(Route::of("/kommun/eslov/").1.get("slug").as_deref(), Some("eslov"));
+        assert_eq!(
+            Route::of("/kommun/eslov/").1.get("slug").as_deref(),
+            Some("eslov")
+        );
         // Path segments decode like decodeURIComponent: "+" is a plus, not a space.
-        assert_eq!(Route::of("/omrade/j%C3%B6nk+ping/a%20b").1, Params(vec![("kommun".into(), "jönk+ping".into()), ("area".into(), "a b".into())]));
+        assert_eq!(
+            Route::of("/omrade/j%C3%B6nk+ping/a%20b").1,
+            Params(vec![
+                ("kommun".into(), "jönk+ping".into()),
+                ("area".into(), "a b".into())
+            ])
+        );
         assert_eq!(Params::default().get("slug"), None);
     }
 
@@ -245,9 +305,18 @@ mod tests {
     fn the_base_path_is_a_whole_segment() {
         assert_eq!(strip_base("", "/kommuner"), Some("/kommuner"));
         assert_eq!(strip_base("", "/"), Some("/"));
-        assert_eq!(strip_base("/medborgarloften", "/medborgarloften"), Some("/"));
-        assert_eq!(strip_base("/medborgarloften", "/medborgarloften/"), Some("/"));
-        assert_eq!(strip_base("/medborgarloften", "/medborgarloften/om"), Some("/om"));
+        assert_eq!(
+            strip_base("/medborgarloften", "/medborgarloften"),
+            Some("/")
+        );
+        assert_eq!(
+            strip_base("/medborgarloften", "/medborgarloften/"),
+            Some("/")
+        );
+        assert_eq!(
+            strip_base("/medborgarloften", "/medborgarloften/om"),
+            Some("/om")
+        );
         assert_eq!(strip_base("/medborgarloften", "/medborgarloftenx/om"), None);
         assert_eq!(strip_base("/medborgarloften", "/om"), None);
     }
@@ -256,31 +325,67 @@ mod tests {
     fn which_links_the_router_follows() {
         let here = ("/medborgarloften/sparade", "");
         let link = |path, search, hash| in_app_link("/medborgarloften", (path, search, hash), here);
-        assert_eq!(link("/medborgarloften/kommuner", "", "").as_deref(), Some("/kommuner"));
-        assert_eq!(link("/medborgarloften/", "?q=trafik", "").as_deref(), Some("/?q=trafik"));
+        assert_eq!(
+            link("/medborgarloften/kommuner", "", "").as_deref(),
+            Some("/kommuner")
+        );
+        assert_eq!(
+            link("/medborgarloften/", "?q=trafik", "").as_deref(),
+            Some("/?q=trafik")
+        );
         // Another page's record: the router renders that page, which scrolls to the record.
-        assert_eq!(link("/medborgarloften/medborgarlofte/eslov-2016", "", "#eslov-2016-a1").as_deref(), Some("/medborgarlofte/eslov-2016#eslov-2016-a1"));
+        assert_eq!(
+            link(
+                "/medborgarloften/medborgarlofte/eslov-2016",
+                "",
+                "#eslov-2016-a1"
+            )
+            .as_deref(),
+            Some("/medborgarlofte/eslov-2016#eslov-2016-a1")
+        );
         // The same page: so is the same page with the same link again.
-        assert_eq!(link("/medborgarloften/sparade", "", "").as_deref(), Some("/sparade"));
+        assert_eq!(
+            link("/medborgarloften/sparade", "", "").as_deref(),
+            Some("/sparade")
+        );
         // A place on this page (the skip link): the browser's.
         assert_eq!(link("/medborgarloften/sparade", "", "#main"), None);
-        assert_eq!(link("/medborgarloften/sparade", "?dela=x", "#main").as_deref(), Some("/sparade?dela=x#main"));
+        assert_eq!(
+            link("/medborgarloften/sparade", "?dela=x", "#main").as_deref(),
+            Some("/sparade?dela=x#main")
+        );
         // Outside the app, on the same origin.
         assert_eq!(link("/annat/sida", "", ""), None);
-        assert_eq!(in_app_link("", ("/data/x.json", "", ""), ("/", "")).as_deref(), Some("/data/x.json"));
+        assert_eq!(
+            in_app_link("", ("/data/x.json", "", ""), ("/", "")).as_deref(),
+            Some("/data/x.json")
+        );
     }
 
     #[test]
     fn which_link_is_the_current_page() {
         assert!(is_current("/", "/", true));
         assert!(!is_current("/kommuner", "/", true));
-        assert!(!is_current("/kommuner", "/", false), "'/' is current only on itself");
+        assert!(
+            !is_current("/kommuner", "/", false),
+            "'/' is current only on itself"
+        );
         assert!(is_current("/kommuner", "/kommuner", false));
         assert!(is_current("/kommuner/", "/kommuner", false));
-        assert!(!is_current("/kommun/eslov", "/kommuner", false), "a whole segment, not a prefix");
+        assert!(
+            !is_current("/kommun/eslov", "/kommuner", false),
+            "a whole segment, not a prefix"
+        );
         assert!(is_current("/omraden/x", "/omraden", false));
         assert!(!is_current("/omraden/x", "/omraden", true));
-        assert!(!is_current("/", "/?kommun=eslov", false), "a state of a page is not the page");
-        assert!(!is_current("/medborgarlofte/a", "/medborgarlofte/a#a-l1", false));
+        assert!(
+            !is_current("/", "/?kommun=eslov", false),
+            "a state of a page is not the page"
+        );
+        assert!(!is_current(
+            "/medborgarlofte/a",
+            "/medborgarlofte/a#a-l1",
+            false
+        ));
     }
 }

@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use crate::dataset::Dataset;
 use crate::json::Writer;
-use crate::model::{Activity, Actor, Agreement, AgreementKind, Area, Cadence, Kommun, Lan, Period, Promise};
+use crate::model::{
+    Activity, Actor, Agreement, AgreementKind, Area, Cadence, Kommun, Lan, Period, Promise,
+};
 use crate::query::Results;
 use crate::text::compare_sv;
 
@@ -23,8 +25,14 @@ impl Period {
     /// The status on `today` (an ISO date, "2026-11-21"). Exact start and end dates are used
     /// when the source gives them; otherwise whole years.
     pub fn status(&self, today: &str) -> Status {
-        let start = self.start.clone().unwrap_or_else(|| format!("{:04}-01-01", self.from));
-        let end = self.end.clone().unwrap_or_else(|| format!("{:04}-12-31", self.to));
+        let start = self
+            .start
+            .clone()
+            .unwrap_or_else(|| format!("{:04}-01-01", self.from));
+        let end = self
+            .end
+            .clone()
+            .unwrap_or_else(|| format!("{:04}-12-31", self.to));
         if today < start.as_str() {
             Status::Upcoming
         } else if today > end.as_str() {
@@ -38,12 +46,22 @@ impl Period {
 impl Agreement {
     /// Every topic its promises and activities have, each once.
     pub fn topic_ids(&self) -> BTreeSet<&str> {
-        self.promises.iter().flat_map(|p| &p.topics).chain(self.activities.iter().flat_map(|a| &a.topics)).map(String::as_str).collect()
+        self.promises
+            .iter()
+            .flat_map(|p| &p.topics)
+            .chain(self.activities.iter().flat_map(|a| &a.topics))
+            .map(String::as_str)
+            .collect()
     }
 
     /// The activities that serve a promise, in source order.
-    pub fn activities_for<'a>(&'a self, promise_id: &'a str) -> impl Iterator<Item = &'a Activity> + 'a {
-        self.activities.iter().filter(move |a| a.promise.as_deref() == Some(promise_id))
+    pub fn activities_for<'a>(
+        &'a self,
+        promise_id: &'a str,
+    ) -> impl Iterator<Item = &'a Activity> + 'a {
+        self.activities
+            .iter()
+            .filter(move |a| a.promise.as_deref() == Some(promise_id))
     }
 
     /// Activities the source does not tie to any promise.
@@ -72,7 +90,9 @@ pub fn kommun_history<'a>(data: &'a Dataset, kommun: &'a str) -> Vec<Change<'a>>
         .enumerate()
         .map(|(i, agreement)| {
             // Announcements have no contents to compare; skip past them to the last real one.
-            let previous = agreements[i + 1..].iter().find(|a| a.kind == crate::model::AgreementKind::Agreement);
+            let previous = agreements[i + 1..]
+                .iter()
+                .find(|a| a.kind == crate::model::AgreementKind::Agreement);
             let now = agreement.topic_ids();
             match previous {
                 Some(before) if agreement.kind == crate::model::AgreementKind::Agreement => {
@@ -84,7 +104,12 @@ pub fn kommun_history<'a>(data: &'a Dataset, kommun: &'a str) -> Vec<Change<'a>>
                         has_previous: true,
                     }
                 }
-                _ => Change { agreement, added: Vec::new(), dropped: Vec::new(), has_previous: false },
+                _ => Change {
+                    agreement,
+                    added: Vec::new(),
+                    dropped: Vec::new(),
+                    has_previous: false,
+                },
             }
         })
         .collect()
@@ -103,9 +128,21 @@ pub fn area_mentions<'a>(data: &'a Dataset, area_id: &str) -> Vec<Mentions<'a>> 
     data.agreements
         .iter()
         .filter_map(|agreement| {
-            let promises: Vec<&Promise> = agreement.promises.iter().filter(|p| p.areas.iter().any(|a| a == area_id)).collect();
-            let activities: Vec<&Activity> = agreement.activities.iter().filter(|a| a.areas.iter().any(|x| x == area_id)).collect();
-            (!promises.is_empty() || !activities.is_empty()).then_some(Mentions { agreement, promises, activities })
+            let promises: Vec<&Promise> = agreement
+                .promises
+                .iter()
+                .filter(|p| p.areas.iter().any(|a| a == area_id))
+                .collect();
+            let activities: Vec<&Activity> = agreement
+                .activities
+                .iter()
+                .filter(|a| a.areas.iter().any(|x| x == area_id))
+                .collect();
+            (!promises.is_empty() || !activities.is_empty()).then_some(Mentions {
+                agreement,
+                promises,
+                activities,
+            })
         })
         .collect()
 }
@@ -113,7 +150,12 @@ pub fn area_mentions<'a>(data: &'a Dataset, area_id: &str) -> Vec<Mentions<'a>> 
 /// How many promises and activities name each area, counted in one pass over the data.
 pub fn area_mention_counts(data: &Dataset) -> std::collections::HashMap<&str, usize> {
     let mut counts = std::collections::HashMap::new();
-    let named = data.agreements.iter().flat_map(|a| a.promises.iter().map(|p| &p.areas).chain(a.activities.iter().map(|x| &x.areas)));
+    let named = data.agreements.iter().flat_map(|a| {
+        a.promises
+            .iter()
+            .map(|p| &p.areas)
+            .chain(a.activities.iter().map(|x| &x.areas))
+    });
     for areas in named {
         for area in areas {
             *counts.entry(area.as_str()).or_insert(0) += 1;
@@ -131,7 +173,11 @@ pub fn areas_of_kommun<'a>(data: &'a Dataset, kommun: &str) -> Vec<&'a Area> {
 
 /// Areas grouped by kommun, kommuner in Swedish order.
 pub fn areas_by_kommun(data: &Dataset) -> Vec<(&Kommun, Vec<&Area>)> {
-    data.kommuner.iter().map(|k| (k, areas_of_kommun(data, &k.short_name))).filter(|(_, areas)| !areas.is_empty()).collect()
+    data.kommuner
+        .iter()
+        .map(|k| (k, areas_of_kommun(data, &k.short_name)))
+        .filter(|(_, areas)| !areas.is_empty())
+        .collect()
 }
 
 /// Whether a kommun's name matches what someone typed to find it: anywhere in the name,
@@ -183,9 +229,23 @@ pub fn export_rows<'a>(data: &'a Dataset, results: &Results) -> Vec<ExportRow<'a
     for group in &results.groups {
         let a = &data.agreements[group.agreement];
         let everything = group.promises.is_empty() && group.activities.is_empty();
-        let promises: Vec<usize> = if everything { (0..a.promises.len()).collect() } else { group.promises.clone() };
-        let activities: Vec<usize> = if everything { (0..a.activities.len()).collect() } else { group.activities.clone() };
-        let row = |kind, id, text, actors: String, partners: String, topics: &[String], areas: &[String]| ExportRow {
+        let promises: Vec<usize> = if everything {
+            (0..a.promises.len()).collect()
+        } else {
+            group.promises.clone()
+        };
+        let activities: Vec<usize> = if everything {
+            (0..a.activities.len()).collect()
+        } else {
+            group.activities.clone()
+        };
+        let row = |kind,
+                   id,
+                   text,
+                   actors: String,
+                   partners: String,
+                   topics: &[String],
+                   areas: &[String]| ExportRow {
             agreement: &a.id,
             title: &a.title,
             kommuner: a.kommuner.join("; "),
@@ -201,12 +261,36 @@ pub fn export_rows<'a>(data: &'a Dataset, results: &Results) -> Vec<ExportRow<'a
         };
         for &i in &promises {
             let p = &a.promises[i];
-            rows.push(row("löfte", &p.id, &p.text, String::new(), String::new(), &p.topics, &p.areas));
+            rows.push(row(
+                "löfte",
+                &p.id,
+                &p.text,
+                String::new(),
+                String::new(),
+                &p.topics,
+                &p.areas,
+            ));
         }
         for &i in &activities {
             let x = &a.activities[i];
-            let actors = x.actors.iter().map(|a| match a { crate::model::Actor::Polisen => "polisen", crate::model::Actor::Kommunen => "kommunen" }).collect::<Vec<_>>().join("; ");
-            rows.push(row("aktivitet", &x.id, &x.text, actors, x.partners.join("; "), &x.topics, &x.areas));
+            let actors = x
+                .actors
+                .iter()
+                .map(|a| match a {
+                    crate::model::Actor::Polisen => "polisen",
+                    crate::model::Actor::Kommunen => "kommunen",
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            rows.push(row(
+                "aktivitet",
+                &x.id,
+                &x.text,
+                actors,
+                x.partners.join("; "),
+                &x.topics,
+                &x.areas,
+            ));
         }
     }
     rows
@@ -221,9 +305,24 @@ pub fn export_csv(data: &Dataset, results: &Results) -> String {
             value.to_string()
         }
     }
-    let mut out = String::from("agreement,title,kommuner,period,kind,id,text,actors,partners,topics,areas,source\r\n");
+    let mut out = String::from(
+        "agreement,title,kommuner,period,kind,id,text,actors,partners,topics,areas,source\r\n",
+    );
     for r in export_rows(data, results) {
-        let cells = [r.agreement, r.title, &r.kommuner, &r.period, r.kind, r.id, r.text, &r.actors, &r.partners, &r.topics, &r.areas, r.source];
+        let cells = [
+            r.agreement,
+            r.title,
+            &r.kommuner,
+            &r.period,
+            r.kind,
+            r.id,
+            r.text,
+            &r.actors,
+            &r.partners,
+            &r.topics,
+            &r.areas,
+            r.source,
+        ];
         out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
@@ -271,10 +370,14 @@ fn write_agreement(w: &mut Writer, a: &Agreement) {
     }
     w.begin_object();
     text(w, "id", &a.id);
-    text(w, "kind", match a.kind {
-        AgreementKind::Agreement => "agreement",
-        AgreementKind::Announcement => "announcement",
-    });
+    text(
+        w,
+        "kind",
+        match a.kind {
+            AgreementKind::Agreement => "agreement",
+            AgreementKind::Announcement => "announcement",
+        },
+    );
     text(w, "title", &a.title);
     list(w, "kommuner", &a.kommuner);
     opt(w, "lokalpolisomrade", a.lokalpolisomrade.as_deref());
@@ -342,11 +445,15 @@ fn write_agreement(w: &mut Writer, a: &Agreement) {
         None => w.null(),
         Some(f) => {
             w.begin_object();
-            opt(w, "cadence", f.cadence.map(|c| match c {
-                Cadence::Tertial => "tertial",
-                Cadence::Kvartal => "kvartal",
-                Cadence::Ar => "år",
-            }));
+            opt(
+                w,
+                "cadence",
+                f.cadence.map(|c| match c {
+                    Cadence::Tertial => "tertial",
+                    Cadence::Kvartal => "kvartal",
+                    Cadence::Ar => "år",
+                }),
+            );
             opt(w, "text", f.text.as_deref());
             objects(w, "reports", &f.reports, |w, r| {
                 text(w, "title", &r.title);
@@ -373,7 +480,12 @@ mod tests {
     use super::*;
 
     fn period(from: i32, to: i32, start: Option<&str>, end: Option<&str>) -> Period {
-        Period { from, to, start: start.map(Into::into), end: end.map(Into::into) }
+        Period {
+            from,
+            to,
+            start: start.map(Into::into),
+            end: end.map(Into::into),
+        }
     }
 
     #[test]
@@ -405,7 +517,10 @@ pub struct SavedGroup<'a> {
 
 /// Bookmarks grouped by agreement, the group with the newest save first, newest first inside;
 /// bookmarks whose ids have left the dataset last, kept rather than dropped.
-pub fn saved_groups<'a>(data: &'a Dataset, state: &'a crate::storage::UserState) -> Vec<SavedGroup<'a>> {
+pub fn saved_groups<'a>(
+    data: &'a Dataset,
+    state: &'a crate::storage::UserState,
+) -> Vec<SavedGroup<'a>> {
     let mut groups: Vec<SavedGroup<'a>> = Vec::new();
     let mut missing: Vec<SavedItem<'a>> = Vec::new();
     for bookmark in state.newest_first() {
@@ -415,15 +530,24 @@ pub fn saved_groups<'a>(data: &'a Dataset, state: &'a crate::storage::UserState)
             None => missing.push(item),
             Some(found) => {
                 let agreement = found.agreement();
-                match groups.iter_mut().find(|g| g.agreement.is_some_and(|a| a.id == agreement.id)) {
+                match groups
+                    .iter_mut()
+                    .find(|g| g.agreement.is_some_and(|a| a.id == agreement.id))
+                {
                     Some(group) => group.items.push(item),
-                    None => groups.push(SavedGroup { agreement: Some(agreement), items: vec![item] }),
+                    None => groups.push(SavedGroup {
+                        agreement: Some(agreement),
+                        items: vec![item],
+                    }),
                 }
             }
         }
     }
     if !missing.is_empty() {
-        groups.push(SavedGroup { agreement: None, items: missing });
+        groups.push(SavedGroup {
+            agreement: None,
+            items: missing,
+        });
     }
     groups
 }
@@ -431,7 +555,12 @@ pub fn saved_groups<'a>(data: &'a Dataset, state: &'a crate::storage::UserState)
 /// What a bookmark shows if its id ever leaves the dataset: a short form of its text.
 pub fn bookmark_label(located: crate::dataset::Located<'_>) -> String {
     let text = match located {
-        crate::dataset::Located::Agreement(a) => format!("{} – {} ({})", a.title, a.kommuner.join(", "), a.period.label()),
+        crate::dataset::Located::Agreement(a) => format!(
+            "{} – {} ({})",
+            a.title,
+            a.kommuner.join(", "),
+            a.period.label()
+        ),
         crate::dataset::Located::Promise(_, p) => p.text.clone(),
         crate::dataset::Located::Activity(_, x) => x.text.clone(),
     };

@@ -11,13 +11,21 @@ mod common;
 
 use loften_core::model::*;
 use loften_core::query::Group;
-use loften_core::storage::{self, Bookmark, Decoded, Notice, Preferences, TextSize, Theme, UserState};
+use loften_core::storage::{
+    self, Bookmark, Decoded, Notice, Preferences, TextSize, Theme, UserState,
+};
 use loften_core::{bundle, Dataset, Results};
 
 /// Every agreement of the dataset, as a result set (the JSON download of an empty search).
 fn everything(data: &Dataset) -> Results {
     Results {
-        groups: (0..data.agreements.len()).map(|agreement| Group { agreement, promises: vec![], activities: vec![] }).collect(),
+        groups: (0..data.agreements.len())
+            .map(|agreement| Group {
+                agreement,
+                promises: vec![],
+                activities: vec![],
+            })
+            .collect(),
         record_count: 0,
         facets: Default::default(),
     }
@@ -43,20 +51,46 @@ fn every_field() -> Dataset {
         let opt = |s: &str| some.then(|| format!("{s} {}", awkward(n)));
         agreements.push(Agreement {
             id: format!("test-{n}"),
-            kind: if some { AgreementKind::Announcement } else { AgreementKind::Agreement },
+            kind: if some {
+                AgreementKind::Announcement
+            } else {
+                AgreementKind::Agreement
+            },
             title: awkward(n),
-            kommuner: if some { vec!["Jönköping".into(), "Malung-Sälen".into()] } else { vec![] },
+            kommuner: if some {
+                vec!["Jönköping".into(), "Malung-Sälen".into()]
+            } else {
+                vec![]
+            },
             lokalpolisomrade: opt("lpo"),
-            period: Period { from: -1 - n as i32, to: 2026 + n as i32, start: opt("start"), end: opt("end") },
+            period: Period {
+                from: -1 - n as i32,
+                to: 2026 + n as i32,
+                start: opt("start"),
+                end: opt("end"),
+            },
             signed: opt("2016-01-21"),
             signatories: vec![
-                Signatory { name: awkward(n), role: opt("role"), organisation: opt("org") },
-                Signatory { name: String::new(), role: None, organisation: None },
+                Signatory {
+                    name: awkward(n),
+                    role: opt("role"),
+                    organisation: opt("org"),
+                },
+                Signatory {
+                    name: String::new(),
+                    role: None,
+                    organisation: None,
+                },
             ],
             summary: opt("summary"),
             situation: opt("situation"),
             priorities: vec![awkward(n), String::new()],
-            promises: vec![Promise { id: format!("test-{n}-l1"), text: awkward(n), topics: vec!["narkotika".into()], areas: vec![] }],
+            promises: vec![Promise {
+                id: format!("test-{n}-l1"),
+                text: awkward(n),
+                topics: vec!["narkotika".into()],
+                areas: vec![],
+            }],
             activities: vec![
                 Activity {
                     id: format!("test-{n}-a1"),
@@ -66,7 +100,12 @@ fn every_field() -> Dataset {
                     promise: opt("test-l1"),
                     topics: vec![],
                     areas: vec!["jonkoping/oxnehaga".into()],
-                    frequency: Some(Frequency { count: some.then_some(u32::MAX), min: some, per: opt("år"), text: awkward(n) }),
+                    frequency: Some(Frequency {
+                        count: some.then_some(u32::MAX),
+                        min: some,
+                        per: opt("år"),
+                        text: awkward(n),
+                    }),
                 },
                 Activity {
                     id: format!("test-{n}-a2"),
@@ -82,28 +121,81 @@ fn every_field() -> Dataset {
             effect: opt("effect"),
             follow_up: match n {
                 0 => None,
-                1 => Some(FollowUp { cadence: Some(Cadence::Ar), text: opt("text"), reports: vec![] }),
-                2 => Some(FollowUp { cadence: Some(Cadence::Kvartal), text: None, reports: vec![Report { title: awkward(n), url: None }] }),
+                1 => Some(FollowUp {
+                    cadence: Some(Cadence::Ar),
+                    text: opt("text"),
+                    reports: vec![],
+                }),
+                2 => Some(FollowUp {
+                    cadence: Some(Cadence::Kvartal),
+                    text: None,
+                    reports: vec![Report {
+                        title: awkward(n),
+                        url: None,
+                    }],
+                }),
                 _ => Some(FollowUp {
                     cadence: Some(Cadence::Tertial),
                     text: None,
-                    reports: vec![Report { title: "a".into(), url: Some("https://example.org/?a=1&b=\"2\"".into()) }, Report { title: "b".into(), url: None }],
+                    reports: vec![
+                        Report {
+                            title: "a".into(),
+                            url: Some("https://example.org/?a=1&b=\"2\"".into()),
+                        },
+                        Report {
+                            title: "b".into(),
+                            url: None,
+                        },
+                    ],
                 }),
             },
-            source: Source { title: awkward(n), publisher: opt("Polisen"), document: opt("001.txt"), url: opt("https://polisen.se") },
+            source: Source {
+                title: awkward(n),
+                publisher: opt("Polisen"),
+                document: opt("001.txt"),
+                url: opt("https://polisen.se"),
+            },
             notes: opt("notes"),
         });
     }
-    agreements[0].follow_up = Some(FollowUp { cadence: None, text: None, reports: vec![] });
+    agreements[0].follow_up = Some(FollowUp {
+        cadence: None,
+        text: None,
+        reports: vec![],
+    });
     Dataset {
-        kommuner: vec![Kommun { code: "0680".into(), name: "Jönköpings kommun".into(), short_name: "Jönköping".into(), lan_code: "06".into(), slug: "jonkoping".into() }],
-        lan: vec![Lan { code: "06".into(), name: "Jönköpings län".into(), short_name: "Jönköping".into() }],
-        topics: vec![Topic { id: "narkotika".into(), sv: "Narkotika och droger".into(), en: "Drugs".into() }],
-        areas: [AreaKind::Stadsdel, AreaKind::Ort, AreaKind::Centrum, AreaKind::Plats]
-            .into_iter()
-            .enumerate()
-            .map(|(i, kind)| Area { id: format!("jonkoping/a{i}"), name: awkward(i), kommun: "Jönköping".into(), kind })
-            .collect(),
+        kommuner: vec![Kommun {
+            code: "0680".into(),
+            name: "Jönköpings kommun".into(),
+            short_name: "Jönköping".into(),
+            lan_code: "06".into(),
+            slug: "jonkoping".into(),
+        }],
+        lan: vec![Lan {
+            code: "06".into(),
+            name: "Jönköpings län".into(),
+            short_name: "Jönköping".into(),
+        }],
+        topics: vec![Topic {
+            id: "narkotika".into(),
+            sv: "Narkotika och droger".into(),
+            en: "Drugs".into(),
+        }],
+        areas: [
+            AreaKind::Stadsdel,
+            AreaKind::Ort,
+            AreaKind::Centrum,
+            AreaKind::Plats,
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, kind)| Area {
+            id: format!("jonkoping/a{i}"),
+            name: awkward(i),
+            kommun: "Jönköping".into(),
+            kind,
+        })
+        .collect(),
         agreements,
     }
 }
@@ -119,15 +211,29 @@ fn export_json_is_serde_jsons_text_on_the_real_data() {
     let mut some = everything(&data);
     some.groups.reverse();
     some.groups.truncate(3);
-    let expected: Vec<&Agreement> = some.groups.iter().map(|g| &data.agreements[g.agreement]).collect();
-    assert_eq!(loften_core::views::export_json(&data, &some), serde_json::to_string_pretty(&expected).unwrap());
+    let expected: Vec<&Agreement> = some
+        .groups
+        .iter()
+        .map(|g| &data.agreements[g.agreement])
+        .collect();
+    assert_eq!(
+        loften_core::views::export_json(&data, &some),
+        serde_json::to_string_pretty(&expected).unwrap()
+    );
 }
 
 #[test]
 fn export_json_is_serde_jsons_text_with_every_field_and_awkward_texts() {
     let data = every_field();
-    assert_eq!(loften_core::views::export_json(&data, &everything(&data)), serde_export(&data));
-    let none = Results { groups: vec![], record_count: 0, facets: Default::default() };
+    assert_eq!(
+        loften_core::views::export_json(&data, &everything(&data)),
+        serde_export(&data)
+    );
+    let none = Results {
+        groups: vec![],
+        record_count: 0,
+        facets: Default::default(),
+    };
     assert_eq!(loften_core::views::export_json(&data, &none), "[]");
 }
 
@@ -152,14 +258,21 @@ fn former_decode(raw: Option<&str>) -> Decoded {
         for id in ids {
             let id = id.as_str()?;
             if storage::is_valid_id(id) && !state.bookmarks.iter().any(|b| b.id == id) {
-                state.bookmarks.push(Bookmark { id: id.to_string(), saved: "1970-01-01T00:00:00.000Z".into(), note: None, label: None });
+                state.bookmarks.push(Bookmark {
+                    id: id.to_string(),
+                    saved: "1970-01-01T00:00:00.000Z".into(),
+                    note: None,
+                    label: None,
+                });
             }
         }
         Some(state)
     }
     fn sanitise(mut state: UserState) -> UserState {
         let mut seen = std::collections::HashSet::new();
-        state.bookmarks.retain(|b| storage::is_valid_id(&b.id) && seen.insert(b.id.clone()));
+        state
+            .bookmarks
+            .retain(|b| storage::is_valid_id(&b.id) && seen.insert(b.id.clone()));
         for b in &mut state.bookmarks {
             if let Some(note) = &mut b.note {
                 *note = note.chars().take(storage::MAX_NOTE_CHARS).collect();
@@ -168,15 +281,27 @@ fn former_decode(raw: Option<&str>) -> Decoded {
         state
     }
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
-        return Decoded { state: UserState::default(), notice: None, keep_aside: None };
+        return Decoded {
+            state: UserState::default(),
+            notice: None,
+            keep_aside: None,
+        };
     };
-    let unreadable = || Decoded { state: UserState::default(), notice: Some(Notice::Unreadable), keep_aside: Some(raw.to_string()) };
+    let unreadable = || Decoded {
+        state: UserState::default(),
+        notice: Some(Notice::Unreadable),
+        keep_aside: Some(raw.to_string()),
+    };
     let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
         return unreadable();
     };
     if let Some(ids) = value.as_array() {
         return match migrate_v1(ids) {
-            Some(state) => Decoded { state, notice: Some(Notice::Migrated(1)), keep_aside: None },
+            Some(state) => Decoded {
+                state,
+                notice: Some(Notice::Migrated(1)),
+                keep_aside: None,
+            },
             None => unreadable(),
         };
     }
@@ -185,27 +310,49 @@ fn former_decode(raw: Option<&str>) -> Decoded {
     };
     match envelope.version {
         storage::CURRENT_VERSION => match serde_json::from_value::<UserState>(envelope.state) {
-            Ok(state) => Decoded { state: sanitise(state), notice: None, keep_aside: None },
+            Ok(state) => Decoded {
+                state: sanitise(state),
+                notice: None,
+                keep_aside: None,
+            },
             Err(_) => unreadable(),
         },
-        newer if newer > storage::CURRENT_VERSION => {
-            Decoded { state: UserState::default(), notice: Some(Notice::NewerVersion(newer)), keep_aside: Some(raw.to_string()) }
-        }
+        newer if newer > storage::CURRENT_VERSION => Decoded {
+            state: UserState::default(),
+            notice: Some(Notice::NewerVersion(newer)),
+            keep_aside: Some(raw.to_string()),
+        },
         _ => unreadable(),
     }
 }
 
 fn states() -> Vec<UserState> {
     let mut full = UserState::default();
-    full.toggle("jonkoping-2020-l1", "2026-11-21T10:00:00.000Z", Some(awkward(1)));
+    full.toggle(
+        "jonkoping-2020-l1",
+        "2026-11-21T10:00:00.000Z",
+        Some(awkward(1)),
+    );
     full.toggle("eslov-2016", "2026-11-21T10:00:01.000Z", None);
-    full.toggle("eslov-2016-a2", "2026-11-21T10:00:02.000Z", Some(String::new()));
+    full.toggle(
+        "eslov-2016-a2",
+        "2026-11-21T10:00:02.000Z",
+        Some(String::new()),
+    );
     full.set_note("jonkoping-2020-l1", &awkward(2));
     full.set_note("eslov-2016", "Fråga på mötet");
     let mut states = vec![UserState::default(), full.clone()];
-    for (lang, theme, text_size) in [(Some("en"), Theme::Dark, TextSize::Larger), (Some("sv"), Theme::Light, TextSize::Large), (None, Theme::System, TextSize::Normal)] {
+    for (lang, theme, text_size) in [
+        (Some("en"), Theme::Dark, TextSize::Larger),
+        (Some("sv"), Theme::Light, TextSize::Large),
+        (None, Theme::System, TextSize::Normal),
+    ] {
         let mut s = full.clone();
-        s.preferences = Preferences { lang: lang.map(Into::into), theme, text_size };
+        s.preferences = Preferences {
+            lang: lang.map(Into::into),
+            theme,
+            text_size,
+        };
         states.push(s);
     }
     states
@@ -250,35 +397,64 @@ fn storage_decode_reads_every_value_as_the_serde_reader_did() {
             inputs.push(envelope(&format!("{{\"preferences\":{w}}}")));
         }
         for key in ["id", "saved", "note", "label"] {
-            inputs.push(envelope(&format!("{{\"bookmarks\":[{{\"id\":\"a-1\",\"saved\":\"2026\",\"{key}\":{w}}}]}}")));
+            inputs.push(envelope(&format!(
+                "{{\"bookmarks\":[{{\"id\":\"a-1\",\"saved\":\"2026\",\"{key}\":{w}}}]}}"
+            )));
         }
         for key in ["lang", "theme", "textSize"] {
             inputs.push(envelope(&format!("{{\"preferences\":{{\"{key}\":{w}}}}}")));
         }
     }
     for key in ["id", "saved"] {
-        inputs.push(envelope(&format!("{{\"bookmarks\":[{{\"{key}\":\"a-1\"}}]}}")));
+        inputs.push(envelope(&format!(
+            "{{\"bookmarks\":[{{\"{key}\":\"a-1\"}}]}}"
+        )));
     }
-    for value in ["\"system\"", "\"light\"", "\"dark\"", "\"normal\"", "\"large\"", "\"larger\"", "\"Dark\"", "\"\""] {
+    for value in [
+        "\"system\"",
+        "\"light\"",
+        "\"dark\"",
+        "\"normal\"",
+        "\"large\"",
+        "\"larger\"",
+        "\"Dark\"",
+        "\"\"",
+    ] {
         inputs.push(envelope(&format!("{{\"preferences\":{{\"theme\":{value},\"textSize\":{value},\"lang\":\"en\",\"x\":[]}}}}")));
     }
-    inputs.push(envelope(&format!("{{\"bookmarks\":[{{\"id\":\"a-1\",\"saved\":\"2026\",\"note\":\"{}\"}}]}}", "ö".repeat(3000))));
+    inputs.push(envelope(&format!(
+        "{{\"bookmarks\":[{{\"id\":\"a-1\",\"saved\":\"2026\",\"note\":\"{}\"}}]}}",
+        "ö".repeat(3000)
+    )));
     inputs.push(envelope("{\"bookmarks\":[{\"id\":\"<script>\",\"saved\":\"2026\"},{\"id\":\"a-1\",\"saved\":\"2026\",\"note\":\"\\ud83d\\ude00\\n\"}]}"));
     for state in states() {
         inputs.push(former_encode(&state));
     }
     for raw in &inputs {
-        assert_eq!(storage::decode(Some(raw)), former_decode(Some(raw)), "{raw}");
+        assert_eq!(
+            storage::decode(Some(raw)),
+            former_decode(Some(raw)),
+            "{raw}"
+        );
     }
     assert_eq!(storage::decode(None), former_decode(None));
 
     // The one difference, on purpose: serde also read a struct written as an array of its
     // fields in order (`"state":[]`, `"preferences":[]`). No version of the app wrote that;
     // such a value is now kept aside as unreadable, so nothing is lost.
-    for as_array in [r#"{"version":2,"state":[]}"#, r#"{"version":2,"state":{"preferences":[]}}"#] {
+    for as_array in [
+        r#"{"version":2,"state":[]}"#,
+        r#"{"version":2,"state":{"preferences":[]}}"#,
+    ] {
         assert_eq!(former_decode(Some(as_array)).notice, None);
-        assert_eq!(storage::decode(Some(as_array)).notice, Some(Notice::Unreadable));
-        assert_eq!(storage::decode(Some(as_array)).keep_aside.as_deref(), Some(as_array));
+        assert_eq!(
+            storage::decode(Some(as_array)).notice,
+            Some(Notice::Unreadable)
+        );
+        assert_eq!(
+            storage::decode(Some(as_array)).keep_aside.as_deref(),
+            Some(as_array)
+        );
     }
 }
 
@@ -297,7 +473,12 @@ fn the_bundle_is_smaller_than_the_json() {
     let data = common::real_data();
     let json = serde_json::to_string(&data).unwrap();
     let bytes = bundle::encode(&data);
-    assert!(bytes.len() * 3 < json.len() * 2, "{} bytes against {} of JSON", bytes.len(), json.len());
+    assert!(
+        bytes.len() * 3 < json.len() * 2,
+        "{} bytes against {} of JSON",
+        bytes.len(),
+        json.len()
+    );
 }
 
 #[test]
@@ -305,7 +486,9 @@ fn a_damaged_bundle_is_an_error_never_a_panic() {
     let data = common::real_data();
     let bytes = bundle::encode(&data);
     // Cut anywhere: always an error (reading never runs past the end).
-    let cuts = (0..bytes.len()).step_by(61).chain(bytes.len() - 64..bytes.len());
+    let cuts = (0..bytes.len())
+        .step_by(61)
+        .chain(bytes.len() - 64..bytes.len());
     for cut in cuts {
         let error = bundle::decode(&bytes[..cut]).expect_err("a cut bundle is an error");
         assert!(error.at <= cut, "{error}");
@@ -338,13 +521,31 @@ fn a_damaged_bundle_is_an_error_never_a_panic() {
 fn bundle_errors_say_what_is_wrong() {
     let bytes = bundle::encode(&common::real_data());
     let message = |bytes: &[u8]| bundle::decode(bytes).unwrap_err().to_string();
-    assert_eq!(message(b"<!DOCTYPE html><html>"), "not a Medborgarlöften data bundle (at byte 0)");
-    assert_eq!(message(b"{\"kommuner\":[]}"), "not a Medborgarlöften data bundle (at byte 0)");
+    assert_eq!(
+        message(b"<!DOCTYPE html><html>"),
+        "not a Medborgarlöften data bundle (at byte 0)"
+    );
+    assert_eq!(
+        message(b"{\"kommuner\":[]}"),
+        "not a Medborgarlöften data bundle (at byte 0)"
+    );
     let mut newer = bytes.clone();
     newer[4] += 1;
-    assert_eq!(message(&newer), "the data bundle is of a newer version than this app reads (at byte 4)");
-    assert!(message(&bytes[..bytes.len() / 2]).starts_with("the data bundle ends too early") || message(&bytes[..bytes.len() / 2]).contains("larger than the rest"));
+    assert_eq!(
+        message(&newer),
+        "the data bundle is of a newer version than this app reads (at byte 4)"
+    );
+    assert!(
+        message(&bytes[..bytes.len() / 2]).starts_with("the data bundle ends too early")
+            || message(&bytes[..bytes.len() / 2]).contains("larger than the rest")
+    );
     let mut longer = bytes.clone();
     longer.extend_from_slice(b"\0\0");
-    assert_eq!(message(&longer), format!("the data bundle has bytes after its end (at byte {})", bytes.len()));
+    assert_eq!(
+        message(&longer),
+        format!(
+            "the data bundle has bytes after its end (at byte {})",
+            bytes.len()
+        )
+    );
 }

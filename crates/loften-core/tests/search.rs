@@ -12,7 +12,11 @@ fn run(data: &Dataset, url_query: &str) -> Results {
 }
 
 fn ids(data: &Dataset, results: &Results) -> Vec<String> {
-    results.groups.iter().map(|g| data.agreements[g.agreement].id.clone()).collect()
+    results
+        .groups
+        .iter()
+        .map(|g| data.agreements[g.agreement].id.clone())
+        .collect()
 }
 
 /// The texts of every listed promise and activity.
@@ -22,7 +26,10 @@ fn texts<'a>(data: &'a Dataset, results: &Results) -> Vec<&'a str> {
         .iter()
         .flat_map(|g| {
             let a = &data.agreements[g.agreement];
-            g.promises.iter().map(|&i| a.promises[i].text.as_str()).chain(g.activities.iter().map(|&i| a.activities[i].text.as_str()))
+            g.promises
+                .iter()
+                .map(|&i| a.promises[i].text.as_str())
+                .chain(g.activities.iter().map(|&i| a.activities[i].text.as_str()))
         })
         .collect()
 }
@@ -31,7 +38,18 @@ fn texts<'a>(data: &'a Dataset, results: &Results) -> Vec<&'a str> {
 fn empty_query_lists_every_agreement_newest_first() {
     let data = common::real_data();
     let results = run(&data, "");
-    assert_eq!(ids(&data, &results), ["jokkmokk-2020-2022", "jonkoping-2020", "jonkoping-2018-2019", "eslov-2017", "jamtlands-lan-2017", "eslov-2016", "jonkoping-2016"]);
+    assert_eq!(
+        ids(&data, &results),
+        [
+            "jokkmokk-2020-2022",
+            "jonkoping-2020",
+            "jonkoping-2018-2019",
+            "eslov-2017",
+            "jamtlands-lan-2017",
+            "eslov-2016",
+            "jonkoping-2016"
+        ]
+    );
     assert_eq!(results.record_count, 0);
 }
 
@@ -41,7 +59,12 @@ fn case_and_diacritics_do_not_matter() {
     for q in ["Öxnehaga", "öxnehaga", "oxnehaga", "OXNEHAGA"] {
         let results = run(&data, &format!("q={}", loften_core::url::encode(q)));
         assert_eq!(ids(&data, &results), ["jonkoping-2020"], "{q}");
-        assert!(texts(&data, &results).iter().all(|t| t.contains("Öxnehaga")), "{q}");
+        assert!(
+            texts(&data, &results)
+                .iter()
+                .all(|t| t.contains("Öxnehaga")),
+            "{q}"
+        );
         assert!(results.record_count >= 5, "{q}: {}", results.record_count);
     }
 }
@@ -61,7 +84,13 @@ fn exact_letters_rank_before_folded_ones() {
     }
     data.agreements.push(twin);
     let results = run(&data, "q=%C3%96xnehaga");
-    assert_eq!(results.groups[0].agreement, data.agreements.iter().position(|a| a.id == "jonkoping-2020").unwrap());
+    assert_eq!(
+        results.groups[0].agreement,
+        data.agreements
+            .iter()
+            .position(|a| a.id == "jonkoping-2020")
+            .unwrap()
+    );
     let results = run(&data, "q=Oxnehaga");
     assert_eq!(data.agreements[results.groups[0].agreement].id, "test-twin");
 }
@@ -70,11 +99,17 @@ fn exact_letters_rank_before_folded_ones() {
 fn word_beginnings_and_compound_insides_match() {
     let data = common::real_data();
     let results = run(&data, "q=trygghetsvandr");
-    assert_eq!(ids(&data, &results), ["jokkmokk-2020-2022", "eslov-2017", "eslov-2016"]);
+    assert_eq!(
+        ids(&data, &results),
+        ["jokkmokk-2020-2022", "eslov-2017", "eslov-2016"]
+    );
     // "vandring" inside "trygghetsvandringar"; short terms only at word starts.
     assert_eq!(ids(&data, &run(&data, "q=vandring")), ids(&data, &results));
     let short = run(&data, "q=ska");
-    assert!(texts(&data, &short).iter().all(|t| t.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("ska"))));
+    assert!(texts(&data, &short).iter().all(|t| t
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("ska"))));
 }
 
 #[test]
@@ -90,21 +125,38 @@ fn every_term_must_match_and_agreement_words_carry_over_to_records() {
 #[test]
 fn kommun_lan_year_and_actor_filters_combine() {
     let data = common::real_data();
-    assert_eq!(ids(&data, &run(&data, "kommun=eslov")), ["eslov-2017", "eslov-2016"]);
+    assert_eq!(
+        ids(&data, &run(&data, "kommun=eslov")),
+        ["eslov-2017", "eslov-2016"]
+    );
     assert_eq!(ids(&data, &run(&data, "lan=23")), ["jamtlands-lan-2017"]);
-    assert_eq!(ids(&data, &run(&data, "kommun=are")), ["jamtlands-lan-2017"]);
+    assert_eq!(
+        ids(&data, &run(&data, "kommun=are")),
+        ["jamtlands-lan-2017"]
+    );
     assert_eq!(ids(&data, &run(&data, "ar=2021")), ["jokkmokk-2020-2022"]);
-    assert_eq!(ids(&data, &run(&data, "ar=2020")), ["jokkmokk-2020-2022", "jonkoping-2020"]);
-    assert_eq!(ids(&data, &run(&data, "kommun=eslov&kommun=jokkmokk")), ["jokkmokk-2020-2022", "eslov-2017", "eslov-2016"]);
+    assert_eq!(
+        ids(&data, &run(&data, "ar=2020")),
+        ["jokkmokk-2020-2022", "jonkoping-2020"]
+    );
+    assert_eq!(
+        ids(&data, &run(&data, "kommun=eslov&kommun=jokkmokk")),
+        ["jokkmokk-2020-2022", "eslov-2017", "eslov-2016"]
+    );
     let police = run(&data, "kommun=jonkoping&ar=2020&aktor=polisen");
     assert_eq!(ids(&data, &police), ["jonkoping-2020"]);
     let g = &police.groups[0];
     assert!(g.promises.is_empty(), "promises have no actors");
     let a = &data.agreements[g.agreement];
-    assert!(g.activities.iter().all(|&i| a.activities[i].actors.contains(&loften_core::Actor::Polisen)));
+    assert!(g.activities.iter().all(|&i| a.activities[i]
+        .actors
+        .contains(&loften_core::Actor::Polisen)));
     let joint = run(&data, "aktor=gemensamt&kommun=jokkmokk");
     let a = &data.agreements[joint.groups[0].agreement];
-    assert!(joint.groups[0].activities.iter().all(|&i| a.activities[i].is_joint()));
+    assert!(joint.groups[0]
+        .activities
+        .iter()
+        .all(|&i| a.activities[i].is_joint()));
     assert!(joint.groups[0].activities.len() < a.activities.len());
 }
 
@@ -115,8 +167,14 @@ fn topic_filter_lists_the_records_with_that_topic() {
     assert!(!results.groups.is_empty());
     for g in &results.groups {
         let a = &data.agreements[g.agreement];
-        assert!(g.promises.iter().all(|&i| a.promises[i].topics.iter().any(|t| t == "trafik")));
-        assert!(g.activities.iter().all(|&i| a.activities[i].topics.iter().any(|t| t == "trafik")));
+        assert!(g
+            .promises
+            .iter()
+            .all(|&i| a.promises[i].topics.iter().any(|t| t == "trafik")));
+        assert!(g
+            .activities
+            .iter()
+            .all(|&i| a.activities[i].topics.iter().any(|t| t == "trafik")));
     }
     // An announcement has no records, so no topic can find it.
     assert!(!ids(&data, &results).contains(&"jamtlands-lan-2017".to_string()));
@@ -126,26 +184,72 @@ fn topic_filter_lists_the_records_with_that_topic() {
 fn facet_counts_are_what_choosing_the_option_would_give() {
     let data = common::real_data();
     let index = Index::new(&data);
-    for base in ["", "q=polisen", "tema=trafik", "kommun=jonkoping", "aktor=kommunen&ar=2020", "q=trygg&lan=06"] {
+    for base in [
+        "",
+        "q=polisen",
+        "tema=trafik",
+        "kommun=jonkoping",
+        "aktor=kommunen&ar=2020",
+        "q=trygg&lan=06",
+    ] {
         let (query, _) = Query::from_pairs(loften_core::url::parse_query(base), &data);
         let results = index.search(&query);
         let check = |count: usize, changed: Query, label: &str| {
-            assert_eq!(count, index.search(&changed).groups.len(), "{base}: {label}");
+            assert_eq!(
+                count,
+                index.search(&changed).groups.len(),
+                "{base}: {label}"
+            );
         };
         for (i, k) in data.kommuner.iter().enumerate() {
-            check(results.facets.kommun[i], Query { kommun: vec![k.slug.clone()], ..query.clone() }, &k.slug);
+            check(
+                results.facets.kommun[i],
+                Query {
+                    kommun: vec![k.slug.clone()],
+                    ..query.clone()
+                },
+                &k.slug,
+            );
         }
         for (i, l) in data.lan.iter().enumerate() {
-            check(results.facets.lan[i], Query { lan: vec![l.code.clone()], ..query.clone() }, &l.code);
+            check(
+                results.facets.lan[i],
+                Query {
+                    lan: vec![l.code.clone()],
+                    ..query.clone()
+                },
+                &l.code,
+            );
         }
         for (i, t) in data.topics.iter().enumerate() {
-            check(results.facets.tema[i], Query { tema: vec![t.id.clone()], ..query.clone() }, &t.id);
+            check(
+                results.facets.tema[i],
+                Query {
+                    tema: vec![t.id.clone()],
+                    ..query.clone()
+                },
+                &t.id,
+            );
         }
         for &(year, count) in &results.facets.ar {
-            check(count, Query { ar: vec![year], ..query.clone() }, &year.to_string());
+            check(
+                count,
+                Query {
+                    ar: vec![year],
+                    ..query.clone()
+                },
+                &year.to_string(),
+            );
         }
         for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
-            check(results.facets.aktor[i], Query { aktor: vec![actor], ..query.clone() }, actor.slug());
+            check(
+                results.facets.aktor[i],
+                Query {
+                    aktor: vec![actor],
+                    ..query.clone()
+                },
+                actor.slug(),
+            );
         }
     }
 }
@@ -156,11 +260,24 @@ fn facet_counts_are_what_choosing_the_option_would_give() {
 fn results_and_counts_apart_are_the_full_search() {
     let data = common::real_data();
     let index = Index::new(&data);
-    for base in ["", "q=polisen", "q=t", "tema=trafik", "kommun=jonkoping", "aktor=kommunen&ar=2020", "q=trygg&lan=06", "q=zzzz"] {
+    for base in [
+        "",
+        "q=polisen",
+        "q=t",
+        "tema=trafik",
+        "kommun=jonkoping",
+        "aktor=kommunen&ar=2020",
+        "q=trygg&lan=06",
+        "q=zzzz",
+    ] {
         let (query, _) = Query::from_pairs(loften_core::url::parse_query(base), &data);
         let full = index.search(&query);
         let quick = index.search_without_facets(&query);
-        assert_eq!((&quick.groups, quick.record_count), (&full.groups, full.record_count), "{base}");
+        assert_eq!(
+            (&quick.groups, quick.record_count),
+            (&full.groups, full.record_count),
+            "{base}"
+        );
         assert_eq!(quick.facets, Default::default(), "{base}: no counts");
         assert_eq!(index.facets_of(&query), full.facets, "{base}");
     }
@@ -169,18 +286,29 @@ fn results_and_counts_apart_are_the_full_search() {
 #[test]
 fn unknown_values_are_reported_and_dropped() {
     let data = common::real_data();
-    let pairs = loften_core::url::parse_query("kommun=atlantis&tema=trafik&ar=tjugo&aktor=brandkaren&lan=99&utm_source=x");
+    let pairs = loften_core::url::parse_query(
+        "kommun=atlantis&tema=trafik&ar=tjugo&aktor=brandkaren&lan=99&utm_source=x",
+    );
     let (query, ignored) = Query::from_pairs(pairs, &data);
     assert_eq!(query.tema, ["trafik"]);
-    assert!(query.kommun.is_empty() && query.ar.is_empty() && query.aktor.is_empty() && query.lan.is_empty());
-    let keys: Vec<&str> = ignored.iter().map(|Ignored { key, .. }| key.as_str()).collect();
+    assert!(
+        query.kommun.is_empty()
+            && query.ar.is_empty()
+            && query.aktor.is_empty()
+            && query.lan.is_empty()
+    );
+    let keys: Vec<&str> = ignored
+        .iter()
+        .map(|Ignored { key, .. }| key.as_str())
+        .collect();
     assert_eq!(keys, ["kommun", "ar", "aktor", "lan"]);
 }
 
 #[test]
 fn query_round_trips_through_its_url() {
     let data = common::real_data();
-    let url = "?q=%C3%B6xnehaga+torg&kommun=jonkoping&tema=narkotika&tema=trafik&ar=2020&aktor=gemensamt";
+    let url =
+        "?q=%C3%B6xnehaga+torg&kommun=jonkoping&tema=narkotika&tema=trafik&ar=2020&aktor=gemensamt";
     let (query, _) = Query::from_pairs(loften_core::url::parse_query(url), &data);
     assert_eq!(query.to_query_string(), url);
     assert_eq!(Query::default().to_query_string(), "");
@@ -196,13 +324,24 @@ fn no_results_for_nonsense() {
 
 #[test]
 fn highlight_marks_folded_matches_in_the_original_letters() {
-    let segments = highlight("Arbeta aktivt mot drogförsäljning på Öxnehaga", "oxnehaga drog");
-    let marked: Vec<&str> = segments.iter().filter(|s| s.matched).map(|s| s.text).collect();
+    let segments = highlight(
+        "Arbeta aktivt mot drogförsäljning på Öxnehaga",
+        "oxnehaga drog",
+    );
+    let marked: Vec<&str> = segments
+        .iter()
+        .filter(|s| s.matched)
+        .map(|s| s.text)
+        .collect();
     assert_eq!(marked, ["drog", "Öxnehaga"]);
     let joined: String = segments.iter().map(|s| s.text).collect();
     assert_eq!(joined, "Arbeta aktivt mot drogförsäljning på Öxnehaga");
     // Short terms only at word starts; longer ones inside compounds too.
-    let marked: Vec<String> = highlight("trygghetsvandringar och vandringar", "van").into_iter().filter(|s| s.matched).map(|s| s.text.to_string()).collect();
+    let marked: Vec<String> = highlight("trygghetsvandringar och vandringar", "van")
+        .into_iter()
+        .filter(|s| s.matched)
+        .map(|s| s.text.to_string())
+        .collect();
     assert_eq!(marked, ["van"]);
     assert!(highlight("", "x").is_empty());
     assert_eq!(highlight("abc", "").len(), 1);
@@ -213,7 +352,10 @@ fn kommun_history_says_what_changed() {
     let data = common::real_data();
     let history = loften_core::views::kommun_history(&data, "Jönköping");
     let ids: Vec<&str> = history.iter().map(|c| c.agreement.id.as_str()).collect();
-    assert_eq!(ids, ["jonkoping-2020", "jonkoping-2018-2019", "jonkoping-2016"]);
+    assert_eq!(
+        ids,
+        ["jonkoping-2020", "jonkoping-2018-2019", "jonkoping-2016"]
+    );
     assert!(!history[2].has_previous);
     let newest = &history[0];
     assert!(newest.has_previous);
@@ -225,7 +367,10 @@ fn kommun_history_says_what_changed() {
     for t in &newest.dropped {
         assert!(before.contains(t) && !now.contains(t));
     }
-    assert_eq!(newest.added.len() + newest.dropped.len(), now.symmetric_difference(&before).count());
+    assert_eq!(
+        newest.added.len() + newest.dropped.len(),
+        now.symmetric_difference(&before).count()
+    );
 }
 
 #[test]
@@ -234,14 +379,25 @@ fn area_mentions_find_promises_and_activities_naming_a_place() {
     let mentions = loften_core::views::area_mentions(&data, "jonkoping/oxnehaga");
     assert_eq!(mentions.len(), 1);
     assert_eq!(mentions[0].agreement.id, "jonkoping-2020");
-    assert!(mentions[0].promises.iter().any(|p| p.text.contains("Öxnehaga")));
+    assert!(mentions[0]
+        .promises
+        .iter()
+        .any(|p| p.text.contains("Öxnehaga")));
     assert!(mentions[0].activities.len() >= 3);
     assert!(loften_core::views::area_mentions(&data, "nowhere/none").is_empty());
     // The one-pass counts agree with the mentions, area by area.
     let counts = loften_core::views::area_mention_counts(&data);
     for area in &data.areas {
-        let listed: usize = loften_core::views::area_mentions(&data, &area.id).iter().map(|m| m.promises.len() + m.activities.len()).sum();
-        assert_eq!(counts.get(area.id.as_str()).copied().unwrap_or(0), listed, "{}", area.id);
+        let listed: usize = loften_core::views::area_mentions(&data, &area.id)
+            .iter()
+            .map(|m| m.promises.len() + m.activities.len())
+            .sum();
+        assert_eq!(
+            counts.get(area.id.as_str()).copied().unwrap_or(0),
+            listed,
+            "{}",
+            area.id
+        );
     }
 }
 
@@ -266,7 +422,15 @@ fn kommuner_by_lan_covers_all_290_in_swedish_order() {
     let jamtland = groups.iter().find(|(l, _)| l.code == "23").unwrap();
     assert!(jamtland.1.iter().all(|(_, count)| *count == 1));
     let jonkoping = groups.iter().find(|(l, _)| l.code == "06").unwrap();
-    assert_eq!(jonkoping.1.iter().find(|(k, _)| k.short_name == "Jönköping").unwrap().1, 3);
+    assert_eq!(
+        jonkoping
+            .1
+            .iter()
+            .find(|(k, _)| k.short_name == "Jönköping")
+            .unwrap()
+            .1,
+        3
+    );
 }
 
 #[test]
@@ -275,14 +439,18 @@ fn csv_export_quotes_and_lists_every_listed_record() {
     let results = run(&data, "kommun=eslov");
     let csv = loften_core::views::export_csv(&data, &results);
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
-    let expected: usize = ["eslov-2016", "eslov-2017"].iter().map(|id| {
-        let a = data.agreement(id).unwrap();
-        a.promises.len() + a.activities.len()
-    }).sum();
+    let expected: usize = ["eslov-2016", "eslov-2017"]
+        .iter()
+        .map(|id| {
+            let a = data.agreement(id).unwrap();
+            a.promises.len() + a.activities.len()
+        })
+        .sum();
     assert_eq!(lines.len(), 1 + expected);
     assert!(lines[0].starts_with("agreement,title,kommuner"));
     assert!(csv.contains(",\"Lokalpolisområde Eslöv och kommunen lovar att tillsammans arbeta för att öka trafiksäkerheten och under året kommer 4 riktade trafikinsatser, utifrån"), "texts with commas are quoted");
-    let json: serde_json::Value = serde_json::from_str(&loften_core::views::export_json(&data, &results)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&loften_core::views::export_json(&data, &results)).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
 }
 
@@ -293,24 +461,48 @@ fn saved_groups_follow_newest_first_and_keep_missing_ids() {
     let mut state = UserState::default();
     state.toggle("eslov-2016-l1", "2026-01-01T00:00:00Z", None);
     state.toggle("jonkoping-2020-a3", "2026-01-02T00:00:00Z", None);
-    state.toggle("gone-2012-l1", "2026-01-03T00:00:00Z", Some("Ett löfte som inte finns kvar".into()));
+    state.toggle(
+        "gone-2012-l1",
+        "2026-01-03T00:00:00Z",
+        Some("Ett löfte som inte finns kvar".into()),
+    );
     state.toggle("eslov-2016", "2026-01-04T00:00:00Z", None);
     let groups = loften_core::views::saved_groups(&data, &state);
-    let ids: Vec<Option<&str>> = groups.iter().map(|g| g.agreement.map(|a| a.id.as_str())).collect();
+    let ids: Vec<Option<&str>> = groups
+        .iter()
+        .map(|g| g.agreement.map(|a| a.id.as_str()))
+        .collect();
     assert_eq!(ids, [Some("eslov-2016"), Some("jonkoping-2020"), None]);
-    assert_eq!(groups[0].items.iter().map(|i| i.bookmark.id.as_str()).collect::<Vec<_>>(), ["eslov-2016", "eslov-2016-l1"]);
+    assert_eq!(
+        groups[0]
+            .items
+            .iter()
+            .map(|i| i.bookmark.id.as_str())
+            .collect::<Vec<_>>(),
+        ["eslov-2016", "eslov-2016-l1"]
+    );
     assert!(groups[2].items[0].located.is_none());
-    assert_eq!(groups[2].items[0].bookmark.label.as_deref(), Some("Ett löfte som inte finns kvar"));
+    assert_eq!(
+        groups[2].items[0].bookmark.label.as_deref(),
+        Some("Ett löfte som inte finns kvar")
+    );
     let located = data.locate("jonkoping-2020-a3").unwrap();
-    assert!(loften_core::views::bookmark_label(located).starts_with("Kommunen och Polisen ska genomföra gemensamma krogtillsyner"));
+    assert!(loften_core::views::bookmark_label(located)
+        .starts_with("Kommunen och Polisen ska genomföra gemensamma krogtillsyner"));
     assert!(data.locate("jonkoping-2020-a99").is_none());
 }
 
 #[test]
 fn highlight_ranges_count_utf16_units_as_the_dom_does() {
     // "å" is one UTF-16 unit, like "a"; an emoji outside the BMP is two.
-    assert_eq!(highlight_ranges("Trygghet på Öxnehaga", "oxne"), vec![(12, 16)]);
-    assert_eq!(highlight_ranges("🙂 drog och droger", "drog"), vec![(3, 7), (12, 16)]);
+    assert_eq!(
+        highlight_ranges("Trygghet på Öxnehaga", "oxne"),
+        vec![(12, 16)]
+    );
+    assert_eq!(
+        highlight_ranges("🙂 drog och droger", "drog"),
+        vec![(3, 7), (12, 16)]
+    );
     assert_eq!(highlight_ranges("a < b", ""), vec![]);
     assert_eq!(highlight_ranges("", "x"), vec![]);
 }

@@ -9,7 +9,11 @@ use serde_json::Value;
 fn with_agreement(id: &str, edit: impl FnOnce(&mut Value)) -> DataFiles {
     let mut files = common::real_files();
     let name = format!("{id}.json");
-    let entry = files.agreements.iter_mut().find(|(n, _)| *n == name).expect("agreement exists");
+    let entry = files
+        .agreements
+        .iter_mut()
+        .find(|(n, _)| *n == name)
+        .expect("agreement exists");
     let mut value: Value = serde_json::from_str(&entry.1).unwrap();
     edit(&mut value);
     entry.1 = serde_json::to_string_pretty(&value).unwrap();
@@ -27,7 +31,11 @@ fn assert_one(files: &DataFiles, file: &str, field: &str, words: &str) -> Proble
     let p = found.into_iter().next().unwrap();
     assert_eq!(p.file, file);
     assert_eq!(p.field, field);
-    assert!(p.message.contains(words), "message {:?} lacks {words:?}", p.message);
+    assert!(
+        p.message.contains(words),
+        "message {:?} lacks {words:?}",
+        p.message
+    );
     assert!(!p.fix.is_empty());
     p
 }
@@ -49,7 +57,9 @@ fn every_seed_document_is_in_the_dataset() {
     for seed in seeds {
         let name = seed.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            data.agreements.iter().any(|a| a.source.document.as_deref() == Some(name.as_str())),
+            data.agreements
+                .iter()
+                .any(|a| a.source.document.as_deref() == Some(name.as_str())),
             "no agreement comes from {name}"
         );
     }
@@ -57,74 +67,149 @@ fn every_seed_document_is_in_the_dataset() {
 
 #[test]
 fn unknown_kommun() {
-    let files = with_agreement("jonkoping-2020", |v| v["kommuner"][0] = "Jönköpings kommun".into());
-    let p = assert_one(&files, "agreements/jonkoping-2020.json", "kommuner[0]", "unknown kommun \"Jönköpings kommun\"");
+    let files = with_agreement("jonkoping-2020", |v| {
+        v["kommuner"][0] = "Jönköpings kommun".into()
+    });
+    let p = assert_one(
+        &files,
+        "agreements/jonkoping-2020.json",
+        "kommuner[0]",
+        "unknown kommun \"Jönköpings kommun\"",
+    );
     assert!(p.fix.contains("kommuner.csv"));
 }
 
 #[test]
 fn duplicate_ids() {
-    let files = with_agreement("jonkoping-2020", |v| v["activities"][1]["id"] = "jonkoping-2020-a1".into());
-    assert_one(&files, "agreements/jonkoping-2020.json", "activities[1].id", "duplicate id \"jonkoping-2020-a1\"");
+    let files = with_agreement("jonkoping-2020", |v| {
+        v["activities"][1]["id"] = "jonkoping-2020-a1".into()
+    });
+    assert_one(
+        &files,
+        "agreements/jonkoping-2020.json",
+        "activities[1].id",
+        "duplicate id \"jonkoping-2020-a1\"",
+    );
 }
 
 #[test]
 fn duplicate_ids_across_files() {
-    let files = with_agreement("eslov-2016", |v| v["activities"][0]["id"] = "jonkoping-2020-a1".into());
+    let files = with_agreement("eslov-2016", |v| {
+        v["activities"][0]["id"] = "jonkoping-2020-a1".into()
+    });
     let found = problems(&files);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].message.contains("duplicate id \"jonkoping-2020-a1\""), "{found:#?}");
-    assert!(found[0].message.contains("jonkoping-2020.json") || found[0].file.contains("jonkoping-2020.json"));
+    assert!(
+        found[0]
+            .message
+            .contains("duplicate id \"jonkoping-2020-a1\""),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].message.contains("jonkoping-2020.json")
+            || found[0].file.contains("jonkoping-2020.json")
+    );
 }
 
 #[test]
 fn unknown_topic() {
-    let files = with_agreement("jonkoping-2020", |v| v["promises"][0]["topics"][0] = "otrygghet".into());
-    let p = assert_one(&files, "agreements/jonkoping-2020.json", "promises[0].topics[0]", "unknown topic \"otrygghet\"");
+    let files = with_agreement("jonkoping-2020", |v| {
+        v["promises"][0]["topics"][0] = "otrygghet".into()
+    });
+    let p = assert_one(
+        &files,
+        "agreements/jonkoping-2020.json",
+        "promises[0].topics[0]",
+        "unknown topic \"otrygghet\"",
+    );
     assert!(p.fix.contains("topics.json"));
 }
 
 #[test]
 fn unknown_area() {
-    let files = with_agreement("jonkoping-2020", |v| v["activities"][4]["areas"] = serde_json::json!(["jonkoping/rosenlund"]));
-    assert_one(&files, "agreements/jonkoping-2020.json", "activities[4].areas[0]", "unknown area \"jonkoping/rosenlund\"");
+    let files = with_agreement("jonkoping-2020", |v| {
+        v["activities"][4]["areas"] = serde_json::json!(["jonkoping/rosenlund"])
+    });
+    assert_one(
+        &files,
+        "agreements/jonkoping-2020.json",
+        "activities[4].areas[0]",
+        "unknown area \"jonkoping/rosenlund\"",
+    );
 }
 
 #[test]
 fn period_that_ends_before_it_starts() {
     let files = with_agreement("jokkmokk-2020-2022", |v| v["period"]["to"] = 2019.into());
-    assert_one(&files, "agreements/jokkmokk-2020-2022.json", "period", "ends (2019) before it starts (2020)");
+    assert_one(
+        &files,
+        "agreements/jokkmokk-2020-2022.json",
+        "period",
+        "ends (2019) before it starts (2020)",
+    );
 }
 
 #[test]
 fn invalid_dates() {
     let files = with_agreement("eslov-2017", |v| v["signed"] = "2017-02-30".into());
-    let p = assert_one(&files, "agreements/eslov-2017.json", "signed", "\"2017-02-30\" is not a valid date");
+    let p = assert_one(
+        &files,
+        "agreements/eslov-2017.json",
+        "signed",
+        "\"2017-02-30\" is not a valid date",
+    );
     assert!(p.fix.contains("YYYY-MM-DD"));
-    let files = with_agreement("eslov-2017", |v| v["period"]["start"] = "15 februari 2017".into());
-    assert_one(&files, "agreements/eslov-2017.json", "period.start", "is not a valid date");
+    let files = with_agreement("eslov-2017", |v| {
+        v["period"]["start"] = "15 februari 2017".into()
+    });
+    assert_one(
+        &files,
+        "agreements/eslov-2017.json",
+        "period.start",
+        "is not a valid date",
+    );
 }
 
 #[test]
 fn activity_pointing_at_a_missing_promise() {
-    let files = with_agreement("eslov-2016", |v| v["activities"][0]["promise"] = "eslov-2016-l9".into());
-    assert_one(&files, "agreements/eslov-2016.json", "activities[0].promise", "promise \"eslov-2016-l9\"");
+    let files = with_agreement("eslov-2016", |v| {
+        v["activities"][0]["promise"] = "eslov-2016-l9".into()
+    });
+    assert_one(
+        &files,
+        "agreements/eslov-2016.json",
+        "activities[0].promise",
+        "promise \"eslov-2016-l9\"",
+    );
 }
 
 #[test]
 fn empty_text() {
     let files = with_agreement("eslov-2016", |v| v["promises"][1]["text"] = "  ".into());
-    assert_one(&files, "agreements/eslov-2016.json", "promises[1].text", "empty text");
+    assert_one(
+        &files,
+        "agreements/eslov-2016.json",
+        "promises[1].text",
+        "empty text",
+    );
 }
 
 #[test]
 fn text_not_verbatim_in_its_source() {
     // One changed word ("Polisen ska" → "Polisen kommer att") is enough.
     let files = with_agreement("jonkoping-2020", |v| {
-        let text = v["activities"][0]["text"].as_str().unwrap().replace("Polisen ska", "Polisen kommer att");
+        let text = v["activities"][0]["text"]
+            .as_str()
+            .unwrap()
+            .replace("Polisen ska", "Polisen kommer att");
         v["activities"][0]["text"] = text.into();
     });
-    let p = assert_one(&files, "agreements/jonkoping-2020.json", "activities[0].text", "not verbatim in the source");
+    let p = assert_one(
+        &files,
+        "agreements/jonkoping-2020.json",
+        "activities[0].text",
+        "not verbatim in the source",
+    );
     assert!(p.fix.contains("001_a31d958f5b0b3e22.txt"));
 }
 
@@ -133,13 +218,24 @@ fn line_breaks_in_the_source_do_not_count_as_differences() {
     // The source breaks this paragraph across lines; the data has it on one.
     let data = common::real_data();
     let a = data.agreement("jonkoping-2016").unwrap();
-    assert!(a.summary.as_deref().unwrap().contains("arbeta med för att öka tryggheten"));
+    assert!(a
+        .summary
+        .as_deref()
+        .unwrap()
+        .contains("arbeta med för att öka tryggheten"));
 }
 
 #[test]
 fn frequency_words_must_be_the_activitys_own() {
-    let files = with_agreement("jokkmokk-2020-2022", |v| v["activities"][0]["frequency"]["text"] = "två gånger om året".into());
-    assert_one(&files, "agreements/jokkmokk-2020-2022.json", "activities[0].frequency.text", "not part of the activity's text");
+    let files = with_agreement("jokkmokk-2020-2022", |v| {
+        v["activities"][0]["frequency"]["text"] = "två gånger om året".into()
+    });
+    assert_one(
+        &files,
+        "agreements/jokkmokk-2020-2022.json",
+        "activities[0].frequency.text",
+        "not part of the activity's text",
+    );
 }
 
 #[test]
@@ -148,7 +244,10 @@ fn broken_json_names_file_line_and_column() {
     files.agreements[0].1 = files.agreements[0].1.replacen("\"title\":", "\"title\"", 1);
     let found = problems(&files);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].file, format!("agreements/{}", files.agreements[0].0));
+    assert_eq!(
+        found[0].file,
+        format!("agreements/{}", files.agreements[0].0)
+    );
     assert!(found[0].field.starts_with("line "), "{:?}", found[0].field);
 }
 
@@ -161,7 +260,11 @@ fn misspelt_field_is_rejected() {
     });
     let found = problems(&files);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].message.contains("signedOn"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("signedOn"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -177,14 +280,34 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn unknown_kommun_in_areas_and_mismatched_area_id() {
     let mut files = common::real_files();
-    files.areas_json = files.areas_json.replacen("\"kommun\": \"Eslöv\"", "\"kommun\": \"Eslof\"", 1);
+    files.areas_json =
+        files
+            .areas_json
+            .replacen("\"kommun\": \"Eslöv\"", "\"kommun\": \"Eslof\"", 1);
     let found = problems(&files);
-    assert!(found.iter().any(|p| p.file == "areas.json" && p.message.contains("unknown kommun \"Eslof\"")), "{found:#?}");
-    assert!(found.iter().any(|p| p.file == "areas.json" && p.field.ends_with(".id")), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.file == "areas.json" && p.message.contains("unknown kommun \"Eslof\"")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.file == "areas.json" && p.field.ends_with(".id")),
+        "{found:#?}"
+    );
 }
 
 #[test]
 fn missing_source_document() {
-    let files = with_agreement("eslov-2016", |v| v["source"]["document"] = "999_missing.txt".into());
-    assert_one(&files, "agreements/eslov-2016.json", "source.document", "not in data/sources/");
+    let files = with_agreement("eslov-2016", |v| {
+        v["source"]["document"] = "999_missing.txt".into()
+    });
+    assert_one(
+        &files,
+        "agreements/eslov-2016.json",
+        "source.document",
+        "not in data/sources/",
+    );
 }

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use loften_core::import_support::year;
-use loften_core::model::{Activity, Agreement, AgreementKind, FollowUp, Period, Promise, Report, Signatory, Source};
+use loften_core::model::{
+    Activity, Agreement, AgreementKind, FollowUp, Period, Promise, Report, Signatory, Source,
+};
 use loften_core::text::{fold, lowercase};
 
 use super::facts::{self, Organisations, PoliceArea};
@@ -23,20 +25,35 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    pub fn new(text: &str, entries: &[Entry], file_name: &'a str, reference: &'a Reference) -> Page<'a> {
+    pub fn new(
+        text: &str,
+        entries: &[Entry],
+        file_name: &'a str,
+        reference: &'a Reference,
+    ) -> Page<'a> {
         // The page's title is its first heading; the file name stands in when it has none.
         let title = entries
             .iter()
             .find(|e| matches!(e.kind, Kind::Heading | Kind::AgreementHeading))
             .map_or_else(|| file_name.to_string(), |e| e.text.clone());
-        let publisher = lowercase(text).contains("polisen.se").then(|| "Polisen".to_string());
-        Page { title, file_name, publisher, reference }
+        let publisher = lowercase(text)
+            .contains("polisen.se")
+            .then(|| "Polisen".to_string());
+        Page {
+            title,
+            file_name,
+            publisher,
+            reference,
+        }
     }
 }
 
 /// Texts of entries joined as paragraphs.
 fn joined<'e>(entries: impl Iterator<Item = &'e Entry>) -> String {
-    entries.map(|e| e.text.as_str()).collect::<Vec<_>>().join("\n\n")
+    entries
+        .map(|e| e.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn none_if_empty(text: String) -> Option<String> {
@@ -56,9 +73,20 @@ fn shorten(text: &str) -> String {
 /// The period when the text gives none: the signing year, else the year the text names
 /// most often, else 0; each with a note.
 fn fallback_period(signed: Option<&str>, text: &str) -> (Period, String) {
-    let single = |y: i32| Period { from: y, to: y, start: None, end: None };
+    let single = |y: i32| Period {
+        from: y,
+        to: y,
+        start: None,
+        end: None,
+    };
     if let Some(y) = signed.and_then(|d| d.get(..4)).and_then(year) {
-        return (single(y), note("Perioden är satt till året för undertecknandet; kontrollera.", "The period was set to the signing year; check."));
+        return (
+            single(y),
+            note(
+                "Perioden är satt till året för undertecknandet; kontrollera.",
+                "The period was set to the signing year; check.",
+            ),
+        );
     }
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     for w in words_of(text) {
@@ -67,15 +95,40 @@ fn fallback_period(signed: Option<&str>, text: &str) -> (Period, String) {
         }
     }
     match counts.iter().max_by_key(|&(y, n)| (*n, *y)) {
-        Some((&y, _)) => (single(y), note(&format!("Ingen period angiven; {y} är det år texten nämner oftast. Kontrollera."), "No period given; the year named most often was taken. Check.")),
-        None => (single(0), note("Ingen period hittades; fyll i period.", "No period found; fill in period.")),
+        Some((&y, _)) => (
+            single(y),
+            note(
+                &format!("Ingen period angiven; {y} är det år texten nämner oftast. Kontrollera."),
+                "No period given; the year named most often was taken. Check.",
+            ),
+        ),
+        None => (
+            single(0),
+            note(
+                "Ingen period hittades; fyll i period.",
+                "No period found; fill in period.",
+            ),
+        ),
     }
 }
 
 /// `<kommun>-<from>[-<to>]`, made unique among the page's drafts.
-fn unique_id(stem: &str, period: &Period, taken: &mut HashSet<String>, review: &mut Vec<String>) -> String {
-    let stem = if stem.is_empty() { "okand-kommun" } else { stem };
-    let base = if period.from == period.to { format!("{stem}-{}", period.from) } else { format!("{stem}-{}-{}", period.from, period.to) };
+fn unique_id(
+    stem: &str,
+    period: &Period,
+    taken: &mut HashSet<String>,
+    review: &mut Vec<String>,
+) -> String {
+    let stem = if stem.is_empty() {
+        "okand-kommun"
+    } else {
+        stem
+    };
+    let base = if period.from == period.to {
+        format!("{stem}-{}", period.from)
+    } else {
+        format!("{stem}-{}-{}", period.from, period.to)
+    };
     let mut id = base.clone();
     let mut n = 2;
     while !taken.insert(id.clone()) {
@@ -83,7 +136,10 @@ fn unique_id(stem: &str, period: &Period, taken: &mut HashSet<String>, review: &
         n += 1;
     }
     if id != base {
-        review.push(note(&format!("Sidan ger flera löften med id {base}; detta fick {id}."), "The page holds several agreements with the same id; this one was renumbered."));
+        review.push(note(
+            &format!("Sidan ger flera löften med id {base}; detta fick {id}."),
+            "The page holds several agreements with the same id; this one was renumbered.",
+        ));
     }
     id
 }
@@ -91,15 +147,26 @@ fn unique_id(stem: &str, period: &Period, taken: &mut HashSet<String>, review: &
 /// The entries that are promises (or activities): list items, or paragraphs in lists
 /// written without bullets. Paragraphs beside bulleted items are commentary; they are
 /// left out and noted.
-fn list_entries<'e>(body: &'e [Entry], section: Section, review: &mut Vec<String>) -> Vec<&'e Entry> {
-    let bulleted_runs: HashSet<usize> = body.iter().filter(|e| e.kind == Kind::Item).map(|e| e.run).collect();
+fn list_entries<'e>(
+    body: &'e [Entry],
+    section: Section,
+    review: &mut Vec<String>,
+) -> Vec<&'e Entry> {
+    let bulleted_runs: HashSet<usize> = body
+        .iter()
+        .filter(|e| e.kind == Kind::Item)
+        .map(|e| e.run)
+        .collect();
     let mut out = Vec::new();
     for entry in body.iter().filter(|e| e.section == section) {
         match entry.kind {
             Kind::Item => out.push(entry),
             Kind::ListParagraph if !bulleted_runs.contains(&entry.run) => out.push(entry),
             Kind::ListParagraph => review.push(note(
-                &format!("Texten ”{}” står bland punkterna men är ingen punkt; den är inte med.", shorten(&entry.text)),
+                &format!(
+                    "Texten ”{}” står bland punkterna men är ingen punkt; den är inte med.",
+                    shorten(&entry.text)
+                ),
                 "A paragraph among the list items was left out; check it.",
             )),
             _ => {}
@@ -110,7 +177,11 @@ fn list_entries<'e>(body: &'e [Entry], section: Section, review: &mut Vec<String
 
 /// Folded stems (first five letters) of a text's longer words, to compare wordings.
 fn stems(text: &str) -> HashSet<String> {
-    words_of(text).iter().filter(|w| w.text.chars().count() >= 4).map(|w| fold(w.text).chars().take(5).collect()).collect()
+    words_of(text)
+        .iter()
+        .filter(|w| w.text.chars().count() >= 4)
+        .map(|w| fold(w.text).chars().take(5).collect())
+        .collect()
 }
 
 /// The promise a list's lead-in names: "I arbetet med trygghetsskapande åtgärder i de
@@ -122,7 +193,12 @@ fn promise_named_by(lead_in: Option<&str>, promises: &[Promise]) -> Option<Strin
         let own = stems(&p.text);
         own.iter().filter(|s| lead_in.contains(*s)).count() as f64 / own.len().max(1) as f64
     };
-    promises.iter().map(|p| (share(p), p)).filter(|(s, _)| *s >= 0.6).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, p)| p.id.clone())
+    promises
+        .iter()
+        .map(|p| (share(p), p))
+        .filter(|(s, _)| *s >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p.id.clone())
 }
 
 /// Everything a segment's promises and activities are matched against.
@@ -137,7 +213,10 @@ struct Context<'a> {
 impl Context<'_> {
     fn areas(&self, text: &str, lead_in: Option<&str>) -> Vec<String> {
         let mut areas = tags::areas(text, &self.kommuner, &self.reference.areas);
-        for area in lead_in.map(|l| tags::areas(l, &self.kommuner, &self.reference.areas)).unwrap_or_default() {
+        for area in lead_in
+            .map(|l| tags::areas(l, &self.kommuner, &self.reference.areas))
+            .unwrap_or_default()
+        {
             if !areas.contains(&area) {
                 areas.push(area);
             }
@@ -178,36 +257,61 @@ impl Context<'_> {
 
 /// The ids of activities, joined for a note.
 fn ids_of<'a>(activities: impl Iterator<Item = &'a Activity>) -> String {
-    activities.map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+    activities
+        .map(|a| a.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Notes on activities as a whole: actors taken from a lead-in, several frequencies, no
 /// actor found, no promise named.
-fn activity_notes(activities: &[(Activity, [bool; 2])], promises: &[Promise], review: &mut Vec<String>) {
+fn activity_notes(
+    activities: &[(Activity, [bool; 2])],
+    promises: &[Promise],
+    review: &mut Vec<String>,
+) {
     let flagged = |flag: usize| ids_of(activities.iter().filter(|(_, f)| f[flag]).map(|(a, _)| a));
     let from_lead_in = flagged(0);
     if !from_lead_in.is_empty() {
-        review.push(note(&format!("Aktörerna för {from_lead_in} är tagna ur listans inledning; kontrollera."), "Actors of these activities were taken from their list's lead-in; check."));
+        review.push(note(
+            &format!("Aktörerna för {from_lead_in} är tagna ur listans inledning; kontrollera."),
+            "Actors of these activities were taken from their list's lead-in; check.",
+        ));
     }
     let several = flagged(1);
     if !several.is_empty() {
-        review.push(note(&format!("{several} anger flera frekvenser; den första är vald."), "These activities give several frequencies; the first was taken."));
+        review.push(note(
+            &format!("{several} anger flera frekvenser; den första är vald."),
+            "These activities give several frequencies; the first was taken.",
+        ));
     }
-    let ids = |pick: &dyn Fn(&Activity) -> bool| ids_of(activities.iter().map(|(a, _)| a).filter(|a| pick(a)));
+    let ids = |pick: &dyn Fn(&Activity) -> bool| {
+        ids_of(activities.iter().map(|(a, _)| a).filter(|a| pick(a)))
+    };
     let without_actor = ids(&|a| a.actors.is_empty());
     if !without_actor.is_empty() {
-        review.push(note(&format!("Ingen aktör hittades för {without_actor}; fyll i om källan säger vem."), "No actor found for these activities; fill in if the source says who."));
+        review.push(note(
+            &format!("Ingen aktör hittades för {without_actor}; fyll i om källan säger vem."),
+            "No actor found for these activities; fill in if the source says who.",
+        ));
     }
     let unlinked = ids(&|a| a.promise.is_none());
     if !promises.is_empty() && !unlinked.is_empty() {
-        review.push(note(&format!("Källan säger inte vilket löfte {unlinked} hör till; koppla vid behov."), "The source does not say which promise these activities serve; link them if it does."));
+        review.push(note(
+            &format!("Källan säger inte vilket löfte {unlinked} hör till; koppla vid behov."),
+            "The source does not say which promise these activities serve; link them if it does.",
+        ));
     }
 }
 
 /// The promises and activities of a segment. A page that lists its commitments under a
 /// promise heading and has no activities ("Medborgarlöftet: • Två gemensamma
 /// trygghetsvandringar …") gives them as activities, as the dataset does.
-fn promises_and_activities(segment: &Segment, context: &Context, review: &mut Vec<String>) -> (Vec<Promise>, Vec<Activity>) {
+fn promises_and_activities(
+    segment: &Segment,
+    context: &Context,
+    review: &mut Vec<String>,
+) -> (Vec<Promise>, Vec<Activity>) {
     let mut promise_entries = list_entries(segment.body, Section::Promises, review);
     let mut activity_entries = list_entries(segment.body, Section::Activities, review);
     if promise_entries.iter().any(|e| e.unheaded) {
@@ -223,8 +327,16 @@ fn promises_and_activities(segment: &Segment, context: &Context, review: &mut Ve
             "The page lists its commitments under the promise heading only; they were taken as activities. Check.",
         ));
     }
-    let promises: Vec<Promise> = promise_entries.iter().enumerate().map(|(n, e)| context.promise(n, e)).collect();
-    let activities: Vec<(Activity, [bool; 2])> = activity_entries.iter().enumerate().map(|(n, e)| context.activity(n, e, &promises)).collect();
+    let promises: Vec<Promise> = promise_entries
+        .iter()
+        .enumerate()
+        .map(|(n, e)| context.promise(n, e))
+        .collect();
+    let activities: Vec<(Activity, [bool; 2])> = activity_entries
+        .iter()
+        .enumerate()
+        .map(|(n, e)| context.activity(n, e, &promises))
+        .collect();
     activity_notes(&activities, &promises, review);
     (promises, activities.into_iter().map(|(a, _)| a).collect())
 }
@@ -236,35 +348,60 @@ fn follow_up(segment: &Segment, period: &Period, review: &mut Vec<String>) -> Fo
     let text = none_if_empty(joined(segment.body.iter().filter(in_section)));
     let mut reports = Vec::new();
     for report in segment.body.iter().filter(|e| e.kind == Kind::Report) {
-        let outside = words_of(&report.text).iter().filter_map(|w| year(w.text)).any(|y| !period.covers_year(y));
+        let outside = words_of(&report.text)
+            .iter()
+            .filter_map(|w| year(w.text))
+            .any(|y| !period.covers_year(y));
         if outside {
-            review.push(note(&format!("Rapporten ”{}” gäller ett annat år och är inte med.", report.text), "A report dated outside the period was left out."));
+            review.push(note(
+                &format!(
+                    "Rapporten ”{}” gäller ett annat år och är inte med.",
+                    report.text
+                ),
+                "A report dated outside the period was left out.",
+            ));
         } else {
-            reports.push(Report { title: report.text.clone(), url: None });
+            reports.push(Report {
+                title: report.text.clone(),
+                url: None,
+            });
         }
     }
     // Any text but the lists' own may say how the work is followed up, even one set
     // apart like a heading ("Resultatet kommer att följas upp … två gånger per år").
     // A paragraph beside a bulleted list is commentary, and may be this ("Resultatet följs upp årligen.").
     let not_a_list = |e: &&Entry| !matches!(e.kind, Kind::Item | Kind::Quote | Kind::Report);
-    let texts: Vec<String> = segment.all().filter(not_a_list).map(|e| e.text.clone()).collect();
+    let texts: Vec<String> = segment
+        .all()
+        .filter(not_a_list)
+        .map(|e| e.text.clone())
+        .collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let titles: Vec<String> = reports.iter().map(|r| r.title.clone()).collect();
     let (cadence, notes) = facts::cadence(&text_refs, &titles);
     review.extend(notes);
-    FollowUp { cadence, text, reports }
+    FollowUp {
+        cadence,
+        text,
+        reports,
+    }
 }
 
 /// A photo's caption ("På bilden från vänster: …", "Foto: …") or one about the signing.
 fn is_caption(text: &str) -> bool {
     let lower = lowercase(text);
-    ["på bilden", "bilden:", "bild:", "foto:"].iter().any(|c| lower.starts_with(c)) || facts::mentions_signing(text)
+    ["på bilden", "bilden:", "bild:", "foto:"]
+        .iter()
+        .any(|c| lower.starts_with(c))
+        || facts::mentions_signing(text)
 }
 
 /// The introduction (the page's shared one first), without captions.
 fn summary(segment: &Segment) -> Option<String> {
     let intro = segment.preamble.iter().chain(segment.body);
-    none_if_empty(joined(intro.filter(|e| e.section == Section::Intro && e.kind == Kind::Text && !is_caption(&e.text))))
+    none_if_empty(joined(intro.filter(|e| {
+        e.section == Section::Intro && e.kind == Kind::Text && !is_caption(&e.text)
+    })))
 }
 
 /// The situation, with the lead-in sentence that turns it into the priorities' list.
@@ -278,12 +415,24 @@ fn situation(segment: &Segment) -> Option<String> {
 }
 
 fn priorities(segment: &Segment) -> Vec<String> {
-    let is_priority = |e: &&Entry| e.kind == Kind::Item && matches!(e.section, Section::Priorities | Section::Situation);
-    segment.body.iter().filter(is_priority).map(|e| e.text.clone()).collect()
+    let is_priority = |e: &&Entry| {
+        e.kind == Kind::Item && matches!(e.section, Section::Priorities | Section::Situation)
+    };
+    segment
+        .body
+        .iter()
+        .filter(is_priority)
+        .map(|e| e.text.clone())
+        .collect()
 }
 
 fn effect(segment: &Segment) -> Option<String> {
-    none_if_empty(joined(segment.body.iter().filter(|e| e.section == Section::Effect && e.kind == Kind::Text)))
+    none_if_empty(joined(
+        segment
+            .body
+            .iter()
+            .filter(|e| e.section == Section::Effect && e.kind == Kind::Text),
+    ))
 }
 
 /// Names that are places or kommuner, folded: never partners, never unknown places.
@@ -291,7 +440,11 @@ fn known_names(reference: &Reference, police_area: Option<&PoliceArea>) -> Vec<S
     let areas = reference.areas.iter().map(|a| fold(&a.name));
     let kommuner = reference.kommuner.iter().map(|k| fold(&k.short_name));
     let lan = reference.lan.iter().map(|l| fold(&l.short_name));
-    areas.chain(kommuner).chain(lan).chain(police_area.map(|p| fold(&p.name))).collect()
+    areas
+        .chain(kommuner)
+        .chain(lan)
+        .chain(police_area.map(|p| fold(&p.name)))
+        .collect()
 }
 
 /// Whether a segment without promises or activities is an announcement of a signing.
@@ -310,7 +463,11 @@ impl Texts {
     fn of(segment: &Segment) -> Texts {
         let (body, preamble) = (joined(segment.body.iter()), joined(segment.preamble.iter()));
         let all = format!("{body}\n\n{preamble}");
-        Texts { body, preamble, all }
+        Texts {
+            body,
+            preamble,
+            all,
+        }
     }
 
     /// Body first: where facts are looked for in order.
@@ -335,8 +492,17 @@ fn kind_of(segment: &Segment, texts: &Texts, review: &mut Vec<String>) -> Option
 }
 
 /// When it was signed, and the period it runs.
-fn dates_of(segment: &Segment, texts: &Texts, review: &mut Vec<String>) -> (Option<String>, Period) {
-    let date_lines: Vec<&str> = segment.body.iter().filter(|e| e.kind == Kind::Date).map(|e| e.text.as_str()).collect();
+fn dates_of(
+    segment: &Segment,
+    texts: &Texts,
+    review: &mut Vec<String>,
+) -> (Option<String>, Period) {
+    let date_lines: Vec<&str> = segment
+        .body
+        .iter()
+        .filter(|e| e.kind == Kind::Date)
+        .map(|e| e.text.as_str())
+        .collect();
     let (signed, notes) = facts::signed(&date_lines, &texts.in_order());
     review.extend(notes);
     let (period, notes) = facts::period(segment.heading(), &texts.in_order());
@@ -350,7 +516,11 @@ fn dates_of(segment: &Segment, texts: &Texts, review: &mut Vec<String>) -> (Opti
 }
 
 /// The signatories, from signature lines and from text about the signing.
-fn signatories_of(segment: &Segment, organisations: &Organisations, review: &mut Vec<String>) -> Vec<Signatory> {
+fn signatories_of(
+    segment: &Segment,
+    organisations: &Organisations,
+    review: &mut Vec<String>,
+) -> Vec<Signatory> {
     let pairs: Vec<(String, String)> = segment
         .body
         .iter()
@@ -359,7 +529,11 @@ fn signatories_of(segment: &Segment, organisations: &Organisations, review: &mut
             _ => Vec::new(),
         })
         .collect();
-    let paragraphs: Vec<&str> = segment.all().filter(|e| e.kind == Kind::Text).map(|e| e.text.as_str()).collect();
+    let paragraphs: Vec<&str> = segment
+        .all()
+        .filter(|e| e.kind == Kind::Text)
+        .map(|e| e.text.as_str())
+        .collect();
     let (signatories, notes) = facts::signatories(&pairs, &paragraphs, organisations);
     review.extend(notes);
     signatories
@@ -373,7 +547,12 @@ fn source(page: &Page, review: &mut Vec<String>) -> Source {
         ));
     }
     let document = (!page.file_name.is_empty()).then(|| page.file_name.to_string());
-    Source { title: page.title.clone(), publisher: page.publisher.clone(), document, url: None }
+    Source {
+        title: page.title.clone(),
+        publisher: page.publisher.clone(),
+        document,
+        url: None,
+    }
 }
 
 /// A segment's draft, or none when it neither holds promises nor reports a signing.
@@ -391,11 +570,19 @@ pub fn draft(segment: &Segment, page: &Page, taken: &mut HashSet<String>) -> Opt
     review.extend(notes);
     let (signed, period) = dates_of(segment, &texts, &mut review);
     let id = unique_id(&kommuner.stem, &period, taken, &mut review);
-    let organisations = Organisations { police: police_area.as_ref().map(PoliceArea::organisation), kommun: kommuner.organisation.clone() };
+    let organisations = Organisations {
+        police: police_area.as_ref().map(PoliceArea::organisation),
+        kommun: kommuner.organisation.clone(),
+    };
     let signatories = signatories_of(segment, &organisations, &mut review);
 
     let names = known_names(reference, police_area.as_ref());
-    let context = Context { id: id.clone(), kommuner: kommuner.names.clone(), not_partners: names.clone(), reference };
+    let context = Context {
+        id: id.clone(),
+        kommuner: kommuner.names.clone(),
+        not_partners: names.clone(),
+        reference,
+    };
     let (promises, activities) = promises_and_activities(segment, &context, &mut review);
     let follow_up = follow_up(segment, &period, &mut review);
     unknown_places_note(&promises, &activities, &names, &mut review);
@@ -423,8 +610,16 @@ pub fn draft(segment: &Segment, page: &Page, taken: &mut HashSet<String>) -> Opt
 }
 
 /// Place names in promises and activities that `data/areas.json` does not have.
-fn unknown_places_note(promises: &[Promise], activities: &[Activity], known: &[String], review: &mut Vec<String>) {
-    let texts = promises.iter().map(|p| p.text.as_str()).chain(activities.iter().map(|a| a.text.as_str()));
+fn unknown_places_note(
+    promises: &[Promise],
+    activities: &[Activity],
+    known: &[String],
+    review: &mut Vec<String>,
+) {
+    let texts = promises
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain(activities.iter().map(|a| a.text.as_str()));
     let mut places: Vec<String> = Vec::new();
     for place in texts.flat_map(|t| tags::unknown_places(t, known)) {
         if !places.contains(&place) {
@@ -433,7 +628,10 @@ fn unknown_places_note(promises: &[Promise], activities: &[Activity], known: &[S
     }
     if !places.is_empty() {
         review.push(note(
-            &format!("Platser som saknas i data/areas.json: {}. Lägg till dem där om de är områden.", places.join(", ")),
+            &format!(
+                "Platser som saknas i data/areas.json: {}. Lägg till dem där om de är områden.",
+                places.join(", ")
+            ),
             "Places missing from data/areas.json; add them there if they are areas.",
         ));
     }

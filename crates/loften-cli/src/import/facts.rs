@@ -32,7 +32,10 @@ impl Kommuner {
         if kommuner.len() > 1 {
             let names: Vec<&str> = kommuner.iter().map(|k| k.short_name.as_str()).collect();
             review.push(note(
-                &format!("Flera kommuner nämns ({}); kontrollera att löftet gäller alla.", names.join(", ")),
+                &format!(
+                    "Flera kommuner nämns ({}); kontrollera att löftet gäller alla.",
+                    names.join(", ")
+                ),
                 "Several kommuner are named; check that the agreement covers them all.",
             ));
         }
@@ -57,8 +60,17 @@ pub struct KommunName {
 impl KommunName {
     pub fn new(k: &Kommun) -> KommunName {
         let short = &k.short_name;
-        let forms = [k.name.clone(), format!("{}s", k.name), format!("{short} kommun"), format!("{short} kommuns"), format!("{short}s kommun")];
-        KommunName { full_forms: forms.iter().map(|f| folded_words(f)).collect(), short: words_of(short).iter().map(|w| w.text.to_string()).collect() }
+        let forms = [
+            k.name.clone(),
+            format!("{}s", k.name),
+            format!("{short} kommun"),
+            format!("{short} kommuns"),
+            format!("{short}s kommun"),
+        ];
+        KommunName {
+            full_forms: forms.iter().map(|f| folded_words(f)).collect(),
+            short: words_of(short).iter().map(|w| w.text.to_string()).collect(),
+        }
     }
 }
 
@@ -70,7 +82,10 @@ fn with_names(reference: &Reference) -> impl Iterator<Item = (&Kommun, &KommunNa
 /// Kommuner named by a full name in a text.
 fn full_names_in<'a>(text: &str, reference: &'a Reference) -> Vec<&'a Kommun> {
     let index = WordIndex::new(text);
-    with_names(reference).filter(|(_, n)| n.full_forms.iter().any(|f| index.count_words(f) > 0)).map(|(k, _)| k).collect()
+    with_names(reference)
+        .filter(|(_, n)| n.full_forms.iter().any(|f| index.count_words(f) > 0))
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// Kommuner named by their short name as written, whole words ("Stenungsund, Orust och
@@ -79,12 +94,29 @@ fn short_names_in<'a>(text: &str, reference: &'a Reference) -> Vec<&'a Kommun> {
     let words: Vec<Word> = words_of(text);
     let after_police_area = |i: usize| i > 0 && words[i - 1].lower.starts_with("lokalpolisområde");
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, w) in words.iter().enumerate().filter(|&(i, w)| w.is_capitalized() && !after_police_area(i)) {
+    for (i, w) in words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| w.is_capitalized() && !after_police_area(i))
+    {
         at.entry(w.text).or_default().push(i);
     }
-    let written_at = |short: &[String], i: usize| short.iter().enumerate().all(|(k, s)| words.get(i + k).is_some_and(|w| &w.text == s));
-    let named = |n: &KommunName| n.short.first().and_then(|first| at.get(first.as_str())).is_some_and(|starts| starts.iter().any(|&i| written_at(&n.short, i)));
-    with_names(reference).filter(|(_, n)| named(n)).map(|(k, _)| k).collect()
+    let written_at = |short: &[String], i: usize| {
+        short
+            .iter()
+            .enumerate()
+            .all(|(k, s)| words.get(i + k).is_some_and(|w| &w.text == s))
+    };
+    let named = |n: &KommunName| {
+        n.short
+            .first()
+            .and_then(|first| at.get(first.as_str()))
+            .is_some_and(|starts| starts.iter().any(|&i| written_at(&n.short, i)))
+    };
+    with_names(reference)
+        .filter(|(_, n)| named(n))
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// Kommuner a title names by either name.
@@ -101,7 +133,11 @@ fn pledge_sentences(text: &str) -> String {
         let lower = lowercase(sentence);
         CUES.iter().any(|c| lower.contains(c))
     };
-    sentences(text).into_iter().filter(is_pledge).collect::<Vec<_>>().join("\n")
+    sentences(text)
+        .into_iter()
+        .filter(is_pledge)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Which kommuner an agreement covers: those its titles name; every kommun of a län its
@@ -115,10 +151,19 @@ pub fn kommuner(titles: &[&str], text: &str, reference: &Reference) -> Kommuner 
         }
         let index = WordIndex::new(title);
         if let Some(lan) = reference.lan.iter().find(|l| index.contains(&l.name)) {
-            let mut found = Kommuner::found(reference.kommuner.iter().filter(|k| k.lan_code == lan.code).collect());
+            let mut found = Kommuner::found(
+                reference
+                    .kommuner
+                    .iter()
+                    .filter(|k| k.lan_code == lan.code)
+                    .collect(),
+            );
             found.stem = slug(&lan.name);
             found.review = vec![note(
-                &format!("Sidan gäller hela {}; kommunerna är länets alla kommuner. Kontrollera.", lan.name),
+                &format!(
+                    "Sidan gäller hela {}; kommunerna är länets alla kommuner. Kontrollera.",
+                    lan.name
+                ),
                 "The page covers a whole län; all its kommuner are listed. Check.",
             )];
             return found;
@@ -132,14 +177,23 @@ pub fn kommuner(titles: &[&str], text: &str, reference: &Reference) -> Kommuner 
     let named = short_names_in(&pledges, reference);
     if !named.is_empty() {
         let mut found = Kommuner::found(named);
-        found.review.push(note("Kommunerna är lästa ur texten, inte ur rubriken; kontrollera.", "The kommuner were read from the text, not a heading; check."));
+        found.review.push(note(
+            "Kommunerna är lästa ur texten, inte ur rubriken; kontrollera.",
+            "The kommuner were read from the text, not a heading; check.",
+        ));
         return found;
     }
     let mut found = Kommuner::found(full_names_in(text, reference));
     let (sv, en) = if found.names.is_empty() {
-        ("Ingen kommun hittades; fyll i kommuner.", "No kommun found; fill in kommuner.")
+        (
+            "Ingen kommun hittades; fyll i kommuner.",
+            "No kommun found; fill in kommuner.",
+        )
     } else {
-        ("Kommunen är läst ur texten, inte ur rubriken; kontrollera.", "The kommun was read from the text, not a heading; check.")
+        (
+            "Kommunen är läst ur texten, inte ur rubriken; kontrollera.",
+            "The kommun was read from the text, not a heading; check.",
+        )
     };
     found.review.push(note(sv, en));
     found
@@ -161,7 +215,18 @@ impl PoliceArea {
 
 /// Lower-case words that begin a lokalpolisområde's name ("södra Vätterbygden").
 const DIRECTIONS: [&str; 12] = [
-    "norra", "södra", "östra", "västra", "mellersta", "nordöstra", "nordvästra", "sydöstra", "sydvästra", "centrala", "inre", "yttre",
+    "norra",
+    "södra",
+    "östra",
+    "västra",
+    "mellersta",
+    "nordöstra",
+    "nordvästra",
+    "sydöstra",
+    "sydvästra",
+    "centrala",
+    "inre",
+    "yttre",
 ];
 
 /// The name after "lokalpolisområde" at token `i`, if one follows.
@@ -188,7 +253,10 @@ pub fn lokalpolisomrade(text: &str) -> (Option<PoliceArea>, Vec<String>) {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut found: Vec<String> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if matches!(lowercase(token).as_str(), "lokalpolisområde" | "lokalpolisområdet") {
+        if matches!(
+            lowercase(token).as_str(),
+            "lokalpolisområde" | "lokalpolisområdet"
+        ) {
             if let Some(name) = police_area_at(&tokens, i) {
                 found.push(name);
             }
@@ -197,14 +265,26 @@ pub fn lokalpolisomrade(text: &str) -> (Option<PoliceArea>, Vec<String>) {
     let distinct: BTreeSet<String> = found.iter().map(|n| fold(n)).collect();
     match distinct.len() {
         0 => (None, Vec::new()),
-        1 => (Some(PoliceArea { name: capitalize(&found[0]), written: found[0].clone() }), Vec::new()),
+        1 => (
+            Some(PoliceArea {
+                name: capitalize(&found[0]),
+                written: found[0].clone(),
+            }),
+            Vec::new(),
+        ),
         _ => {
             let mut names: Vec<&str> = found.iter().map(String::as_str).collect();
             names.dedup();
-            (None, vec![note(
-                &format!("Flera lokalpolisområden nämns ({}); välj ett eller lämna tomt.", names.join(", ")),
-                "Several lokalpolisområden are named; pick one or leave it empty.",
-            )])
+            (
+                None,
+                vec![note(
+                    &format!(
+                        "Flera lokalpolisområden nämns ({}); välj ett eller lämna tomt.",
+                        names.join(", ")
+                    ),
+                    "Several lokalpolisområden are named; pick one or leave it empty.",
+                )],
+            )
         }
     }
 }
@@ -218,17 +298,33 @@ struct PeriodCandidate {
 }
 
 fn years_period(from: i32, to: i32) -> Period {
-    Period { from, to, start: None, end: None }
+    Period {
+        from,
+        to,
+        start: None,
+        end: None,
+    }
 }
 
 /// Words that introduce a range of years as the promises' period.
-const PERIOD_WORDS: [&str; 7] = ["tidsperioden", "perioden", "period", "löftesperioden", "åren", "gäller", "under"];
+const PERIOD_WORDS: [&str; 7] = [
+    "tidsperioden",
+    "perioden",
+    "period",
+    "löftesperioden",
+    "åren",
+    "gäller",
+    "under",
+];
 /// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
 const RANGE_JOINERS: [&str; 6] = ["-", "–", "—", "till", "till och med", "t.o.m."];
 
 /// "1 juli 2018 – 30 juni 2020": exact dates, the surest period a text gives.
 fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
-    let found: Vec<_> = dates(sentence).into_iter().filter(|d| d.year.is_some()).collect();
+    let found: Vec<_> = dates(sentence)
+        .into_iter()
+        .filter(|d| d.year.is_some())
+        .collect();
     found
         .windows(2)
         .filter(|pair| RANGE_JOINERS.contains(&sentence[pair[0].end..pair[1].start].trim()))
@@ -236,7 +332,12 @@ fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
             let (start, end) = (pair[0].iso()?, pair[1].iso()?);
             let (from, to) = (pair[0].year?, pair[1].year?);
             (start < end).then(|| PeriodCandidate {
-                period: Period { from, to, start: Some(start), end: Some(end) },
+                period: Period {
+                    from,
+                    to,
+                    start: Some(start),
+                    end: Some(end),
+                },
                 strength: 5,
                 quote: sentence[pair[0].start..pair[1].end].to_string(),
             })
@@ -254,7 +355,9 @@ fn inside_dates(words: &[Word], found: &[FoundDate]) -> Vec<bool> {
             while found.get(d).is_some_and(|date| date.end <= w.start) {
                 d += 1;
             }
-            found.get(d).is_some_and(|date| date.start <= w.start && w.end <= date.end)
+            found
+                .get(d)
+                .is_some_and(|date| date.start <= w.start && w.end <= date.end)
         })
         .collect()
 }
@@ -273,11 +376,26 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
             continue;
         };
         let before = i.checked_sub(1).map(|p| words[p].lower.as_str());
-        let to = words.get(i + 1).filter(|next| ["-", "–", "—"].contains(&sentence[words[i].end..next.start].trim()));
-        if let Some(to_word) = to.filter(|t| year(t.text).is_some_and(|y| y > from && y - from <= 6)) {
-            let strength = if before.is_some_and(|b| PERIOD_WORDS.contains(&b)) { 4 } else if before == Some("för") && about_promises { 3 } else { 1 };
+        let to = words
+            .get(i + 1)
+            .filter(|next| ["-", "–", "—"].contains(&sentence[words[i].end..next.start].trim()));
+        if let Some(to_word) =
+            to.filter(|t| year(t.text).is_some_and(|y| y > from && y - from <= 6))
+        {
+            let strength = if before.is_some_and(|b| PERIOD_WORDS.contains(&b)) {
+                4
+            } else if before == Some("för") && about_promises {
+                3
+            } else {
+                1
+            };
             let period = years_period(from, year(to_word.text).unwrap_or(from));
-            out.push(PeriodCandidate { period, strength, quote: sentence[words.get(i.saturating_sub(1)).map_or(0, |w| w.start)..to_word.end].to_string() });
+            out.push(PeriodCandidate {
+                period,
+                strength,
+                quote: sentence[words.get(i.saturating_sub(1)).map_or(0, |w| w.start)..to_word.end]
+                    .to_string(),
+            });
             i += 2;
             continue;
         }
@@ -289,8 +407,15 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
         };
         if strength > 0 {
             let start = words.get(i.saturating_sub(1)).map_or(0, |w| w.start);
-            let end = words.get(i + 1).filter(|_| after == Some("års")).map_or(words[i].end, |w| w.end);
-            out.push(PeriodCandidate { period: years_period(from, from), strength, quote: sentence[start..end].to_string() });
+            let end = words
+                .get(i + 1)
+                .filter(|_| after == Some("års"))
+                .map_or(words[i].end, |w| w.end);
+            out.push(PeriodCandidate {
+                period: years_period(from, from),
+                strength,
+                quote: sentence[start..end].to_string(),
+            });
         }
         i += 1;
     }
@@ -312,21 +437,36 @@ fn heading_period(heading: &str) -> Option<Period> {
     if let Some(range) = date_ranges(heading).into_iter().next() {
         return Some(range.period);
     }
-    let years: Vec<i32> = words_of(heading).iter().filter_map(|w| year(w.text)).collect();
+    let years: Vec<i32> = words_of(heading)
+        .iter()
+        .filter_map(|w| year(w.text))
+        .collect();
     Some(years_period(*years.iter().min()?, *years.iter().max()?))
 }
 
 /// The strongest candidate; among equally strong ones, the most often given.
 fn best(candidates: &[PeriodCandidate]) -> Option<(&PeriodCandidate, Vec<String>)> {
     let strongest = candidates.iter().map(|c| c.strength).max()?;
-    let top: Vec<&PeriodCandidate> = candidates.iter().filter(|c| c.strength == strongest).collect();
+    let top: Vec<&PeriodCandidate> = candidates
+        .iter()
+        .filter(|c| c.strength == strongest)
+        .collect();
     let times = |c: &PeriodCandidate| top.iter().filter(|o| o.period == c.period).count();
-    let chosen = top.iter().copied().max_by_key(|c| (times(c), std::cmp::Reverse(top.iter().position(|o| o.period == c.period))))?;
+    let chosen = top.iter().copied().max_by_key(|c| {
+        (
+            times(c),
+            std::cmp::Reverse(top.iter().position(|o| o.period == c.period)),
+        )
+    })?;
     let mut review = Vec::new();
     if top.iter().any(|c| c.period != chosen.period) {
         let quotes: Vec<String> = top.iter().map(|c| format!("”{}”", c.quote)).collect();
         review.push(note(
-            &format!("Texten ger flera perioder ({}); vald: {}. Kontrollera.", quotes.join(", "), chosen.period.label()),
+            &format!(
+                "Texten ger flera perioder ({}); vald: {}. Kontrollera.",
+                quotes.join(", "),
+                chosen.period.label()
+            ),
             "The text gives several periods; check the one chosen.",
         ));
     }
@@ -366,21 +506,38 @@ pub fn mentions_signing(text: &str) -> bool {
 /// den 21 januari 2016"), else a date on a line of its own above the signatures. A date
 /// without a year is not completed by guessing; it goes to review.
 pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<String>) {
-    let signing_sentences = texts.iter().flat_map(|t| sentences(t)).filter(|s| mentions_signing(s));
-    let from_sentence = signing_sentences.flat_map(|s| dates(s).into_iter().filter_map(|d| d.iso())).next();
-    if let Some(date) = from_sentence.or_else(|| date_lines.iter().flat_map(|l| dates(l)).find_map(|d| d.iso())) {
+    let signing_sentences = texts
+        .iter()
+        .flat_map(|t| sentences(t))
+        .filter(|s| mentions_signing(s));
+    let from_sentence = signing_sentences
+        .flat_map(|s| dates(s).into_iter().filter_map(|d| d.iso()))
+        .next();
+    if let Some(date) = from_sentence.or_else(|| {
+        date_lines
+            .iter()
+            .flat_map(|l| dates(l))
+            .find_map(|d| d.iso())
+    }) {
         return (Some(date), Vec::new());
     }
     let without_year: Vec<String> = texts
         .iter()
         .flat_map(|t| sentences(t))
-        .flat_map(|s| dates(s).into_iter().filter(|d| d.year.is_none()).map(move |d| s[d.start..d.end].to_string()))
+        .flat_map(|s| {
+            dates(s)
+                .into_iter()
+                .filter(|d| d.year.is_none())
+                .map(move |d| s[d.start..d.end].to_string())
+        })
         .collect();
     let review = without_year
         .first()
         .map(|d| {
             note(
-                &format!("Sidan nämner ”{d}” utan år; är det dagen för undertecknandet, fyll i signed."),
+                &format!(
+                    "Sidan nämner ”{d}” utan år; är det dagen för undertecknandet, fyll i signed."
+                ),
                 "The page names a date without a year; if it is the signing date, fill in signed.",
             )
         })
@@ -414,7 +571,13 @@ impl Organisations {
 /// "lokalpolisområdeschefen" → "Lokalpolisområdeschef": a title as a signature gives it.
 fn role_title(role: &str) -> String {
     let role = role.trim().trim_end_matches(',');
-    let indefinite = role.strip_suffix("chefen").map(|r| format!("{r}chef")).or_else(|| role.strip_suffix("ordföranden").map(|r| format!("{r}ordförande")));
+    let indefinite = role
+        .strip_suffix("chefen")
+        .map(|r| format!("{r}chef"))
+        .or_else(|| {
+            role.strip_suffix("ordföranden")
+                .map(|r| format!("{r}ordförande"))
+        });
     capitalize(&indefinite.unwrap_or_else(|| role.to_string()))
 }
 
@@ -423,16 +586,29 @@ fn role_title(role: &str) -> String {
 fn signers_before_verb(sentence: &str) -> Vec<(String, String)> {
     let words = words_of(sentence);
     let verb = words.iter().enumerate().find(|(i, w)| {
-        w.lower.starts_with("underteckn") || w.lower.starts_with("signer") || (matches!(w.lower.as_str(), "skriver" | "skrev") && words.get(i + 1).is_some_and(|n| n.is("under")))
+        w.lower.starts_with("underteckn")
+            || w.lower.starts_with("signer")
+            || (matches!(w.lower.as_str(), "skriver" | "skrev")
+                && words.get(i + 1).is_some_and(|n| n.is("under")))
     });
-    let Some((_, verb)) = verb else { return Vec::new() };
-    sentence[..verb.start].split(" och ").filter_map(role_then_name).collect()
+    let Some((_, verb)) = verb else {
+        return Vec::new();
+    };
+    sentence[..verb.start]
+        .split(" och ")
+        .filter_map(role_then_name)
+        .collect()
 }
 
 /// "Kommunstyrelsens ordförande Ann-Marie Nilsson" → (name, role).
 fn role_then_name(part: &str) -> Option<(String, String)> {
     let tokens: Vec<&str> = part.split_whitespace().collect();
-    let name_len = tokens.iter().rev().take_while(|t| is_name_word(t)).count().min(3);
+    let name_len = tokens
+        .iter()
+        .rev()
+        .take_while(|t| is_name_word(t))
+        .count()
+        .min(3);
     if name_len < 2 || name_len == tokens.len() {
         return None;
     }
@@ -470,7 +646,8 @@ fn name_with_comma_at(tokens: &[&str], i: usize) -> Option<usize> {
     (2..=3).find(|&len| {
         tokens.get(i..i + len).is_some_and(|name| {
             let (last, first) = name.split_last().unwrap_or((&"", &[]));
-            first.iter().all(|t| is_name_word(t)) && last.strip_suffix(',').is_some_and(is_name_word)
+            first.iter().all(|t| is_name_word(t))
+                && last.strip_suffix(',').is_some_and(is_name_word)
         })
     })
 }
@@ -501,17 +678,28 @@ fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signator
         .min_by_key(|(role, _)| role.len())
         .map_or((text, None), |(r, o)| (r, Some(capitalize(o))));
     let name = name.join(" ");
-    is_role(role).then(|| Signatory { name: name.trim_end_matches(',').to_string(), role: Some(role_title(role)), organisation })
+    is_role(role).then(|| Signatory {
+        name: name.trim_end_matches(',').to_string(),
+        role: Some(role_title(role)),
+        organisation,
+    })
 }
 
 /// The signatories: name and role lines under a signature, and in text about the signing
 /// ("… undertecknar", "… undertecknas … Här ses Susanne Hansson, kommunstyrelsens ordförande i …").
-pub fn signatories(pairs: &[(String, String)], paragraphs: &[&str], organisations: &Organisations) -> (Vec<Signatory>, Vec<String>) {
+pub fn signatories(
+    pairs: &[(String, String)],
+    paragraphs: &[&str],
+    organisations: &Organisations,
+) -> (Vec<Signatory>, Vec<String>) {
     let mut out: Vec<Signatory> = Vec::new();
     let mut inferred = false;
     let mut add = |mut signatory: Signatory| {
         if signatory.organisation.is_none() {
-            signatory.organisation = signatory.role.as_deref().and_then(|r| organisations.of_role(r));
+            signatory.organisation = signatory
+                .role
+                .as_deref()
+                .and_then(|r| organisations.of_role(r));
             inferred |= signatory.organisation.is_some();
         }
         if !out.iter().any(|s| s.name == signatory.name) {
@@ -519,18 +707,29 @@ pub fn signatories(pairs: &[(String, String)], paragraphs: &[&str], organisation
         }
     };
     for (name, role) in pairs {
-        add(Signatory { name: name.clone(), role: Some(role.trim().to_string()), organisation: None });
+        add(Signatory {
+            name: name.clone(),
+            role: Some(role.trim().to_string()),
+            organisation: None,
+        });
     }
     for paragraph in paragraphs.iter().filter(|p| mentions_signing(p)) {
         for sentence in sentences(paragraph) {
             for (name, role) in signers_before_verb(sentence) {
-                add(Signatory { name, role: Some(role), organisation: None });
+                add(Signatory {
+                    name,
+                    role: Some(role),
+                    organisation: None,
+                });
             }
         }
         named_with_role(paragraph).into_iter().for_each(&mut add);
     }
     let review = if inferred {
-        vec![note("Undertecknarnas organisationer är härledda ur titlarna; kontrollera.", "The signatories' organisations were inferred from their titles; check.")]
+        vec![note(
+            "Undertecknarnas organisationer är härledda ur titlarna; kontrollera.",
+            "The signatories' organisations were inferred from their titles; check.",
+        )]
     } else {
         Vec::new()
     };
@@ -538,7 +737,15 @@ pub fn signatories(pairs: &[(String, String)], paragraphs: &[&str], organisation
 }
 
 /// Words of sentences about following up the promises.
-const FOLLOW_UP: [&str; 7] = ["följas upp", "följa upp", "följs upp", "uppföljning", "utvärder", "återrapport", "redovisas"];
+const FOLLOW_UP: [&str; 7] = [
+    "följas upp",
+    "följa upp",
+    "följs upp",
+    "uppföljning",
+    "utvärder",
+    "återrapport",
+    "redovisas",
+];
 
 /// The cadence a sentence gives: "tertialsvis", "kvartalsvis", "årligen", "en gång per
 /// år". "Två gånger per år" is no yearly cadence.
@@ -556,7 +763,10 @@ fn cadence_in(sentence: &str) -> Option<Cadence> {
     }
     let yearly = match super::items::frequency(sentence).0 {
         Some(f) => f.per.as_deref() == Some("år") && f.count.unwrap_or(1) == 1,
-        None => words.windows(2).any(|w| matches!(w[0].lower.as_str(), "per" | "om") && matches!(w[1].lower.as_str(), "år" | "året")),
+        None => words.windows(2).any(|w| {
+            matches!(w[0].lower.as_str(), "per" | "om")
+                && matches!(w[1].lower.as_str(), "år" | "året")
+        }),
     };
     yearly.then_some(Cadence::Ar)
 }
@@ -565,20 +775,39 @@ fn cadence_in(sentence: &str) -> Option<Cadence> {
 /// the follow-up reports' titles ("…, tertial 1 2019"), which the review notes. A rhythm
 /// the schema has no value for ("två gånger per år") is noted, not forced into one.
 pub fn cadence(texts: &[&str], reports: &[String]) -> (Option<Cadence>, Vec<String>) {
-    let about_follow_up: Vec<&str> = texts.iter().flat_map(|t| sentences(t)).filter(|s| FOLLOW_UP.iter().any(|c| lowercase(s).contains(c))).collect();
+    let about_follow_up: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| sentences(t))
+        .filter(|s| FOLLOW_UP.iter().any(|c| lowercase(s).contains(c)))
+        .collect();
     if let Some(cadence) = about_follow_up.iter().find_map(|s| cadence_in(s)) {
         return (Some(cadence), Vec::new());
     }
-    if let Some(other) = about_follow_up.iter().find_map(|s| super::items::frequency(s).0) {
+    if let Some(other) = about_follow_up
+        .iter()
+        .find_map(|s| super::items::frequency(s).0)
+    {
         // "två gånger per år": a rhythm, but none of the schema's.
-        let message = format!("Uppföljningen sker ”{}”, som varken är tertial, kvartal eller år; cadence är tom.", other.text);
-        return (None, vec![note(&message, "The follow-up rhythm is none of tertial, quarter or year; cadence was left empty.")]);
+        let message = format!(
+            "Uppföljningen sker ”{}”, som varken är tertial, kvartal eller år; cadence är tom.",
+            other.text
+        );
+        return (
+            None,
+            vec![note(
+                &message,
+                "The follow-up rhythm is none of tertial, quarter or year; cadence was left empty.",
+            )],
+        );
     }
     match reports.iter().find_map(|r| cadence_in(r)) {
-        Some(cadence) => (Some(cadence), vec![note(
-            "Uppföljningens takt är läst ur rapporternas titlar, inte ur texten; kontrollera.",
-            "The follow-up cadence was read from the reports' titles, not the text; check.",
-        )]),
+        Some(cadence) => (
+            Some(cadence),
+            vec![note(
+                "Uppföljningens takt är läst ur rapporternas titlar, inte ur texten; kontrollera.",
+                "The follow-up cadence was read from the reports' titles, not the text; check.",
+            )],
+        ),
         None => (None, Vec::new()),
     }
 }
@@ -593,23 +822,54 @@ mod tests {
 
     #[test]
     fn periods_in_the_wordings_pages_use() {
-        assert_eq!(period_of("Medborgarlöftena gäller under 2016."), Some(years_period(2016, 2016)));
-        assert_eq!(period_of("Under den aktuella tidsperioden 2020-2022 ska vi arbeta"), Some(years_period(2020, 2022)));
+        assert_eq!(
+            period_of("Medborgarlöftena gäller under 2016."),
+            Some(years_period(2016, 2016))
+        );
+        assert_eq!(
+            period_of("Under den aktuella tidsperioden 2020-2022 ska vi arbeta"),
+            Some(years_period(2020, 2022))
+        );
         let exact = period_of("Löftena gäller från 1 juli 2018 – 30 juni 2020.").unwrap();
-        assert_eq!((exact.from, exact.to, exact.start.as_deref(), exact.end.as_deref()), (2018, 2020, Some("2018-07-01"), Some("2020-06-30")));
-        assert_eq!(period(Some("Medborgarlöfte 2018-2019"), &[]).0, Some(years_period(2018, 2019)));
+        assert_eq!(
+            (
+                exact.from,
+                exact.to,
+                exact.start.as_deref(),
+                exact.end.as_deref()
+            ),
+            (2018, 2020, Some("2018-07-01"), Some("2020-06-30"))
+        );
+        assert_eq!(
+            period(Some("Medborgarlöfte 2018-2019"), &[]).0,
+            Some(years_period(2018, 2019))
+        );
     }
 
     #[test]
     fn the_samverkansoverenskommelse_years_are_not_the_period() {
-        assert_eq!(period_of("Kommunen har arbetat fram en samverkansöverenskommelse för 2015-2018."), None);
+        assert_eq!(
+            period_of("Kommunen har arbetat fram en samverkansöverenskommelse för 2015-2018."),
+            None
+        );
     }
 
     #[test]
     fn signing_dates_in_words_and_digits() {
-        assert_eq!(signed(&[], &["Löftena undertecknades den 21 januari 2016."]).0.as_deref(), Some("2016-01-21"));
-        assert_eq!(signed(&["2017-02-15"], &[]).0.as_deref(), Some("2017-02-15"));
-        let (date, review) = signed(&[], &["Onsdagen den 1 mars genomförde polisen en pressträff."]);
+        assert_eq!(
+            signed(&[], &["Löftena undertecknades den 21 januari 2016."])
+                .0
+                .as_deref(),
+            Some("2016-01-21")
+        );
+        assert_eq!(
+            signed(&["2017-02-15"], &[]).0.as_deref(),
+            Some("2017-02-15")
+        );
+        let (date, review) = signed(
+            &[],
+            &["Onsdagen den 1 mars genomförde polisen en pressträff."],
+        );
         assert_eq!((date, review.len()), (None, 1));
     }
 
@@ -617,25 +877,56 @@ mod tests {
     fn signers_in_running_text() {
         let text = "Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar medborgarlöftena.";
         let (found, _) = signatories(&[], &[text], &Organisations::default());
-        let names: Vec<(&str, Option<&str>)> = found.iter().map(|s| (s.name.as_str(), s.role.as_deref())).collect();
-        assert_eq!(names, [("Ann-Marie Nilsson", Some("Kommunstyrelsens ordförande")), ("Fredrik Lindfors", Some("Lokalpolisområdeschef"))]);
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Ann-Marie Nilsson", Some("Kommunstyrelsens ordförande")),
+                ("Fredrik Lindfors", Some("Lokalpolisområdeschef"))
+            ]
+        );
     }
 
     #[test]
     fn cadence_words() {
-        assert_eq!(cadence(&["Löftena kommer att följas upp tertialsvis."], &[]).0, Some(Cadence::Tertial));
-        assert_eq!(cadence(&["Uppföljning ska ske kvartalsvis."], &[]).0, Some(Cadence::Kvartal));
-        assert_eq!(cadence(&["Uppföljning av medborgarlöftena ska ske årligen."], &[]).0, Some(Cadence::Ar));
-        assert_eq!(cadence(&["Löftena följs upp en gång per år."], &[]).0, Some(Cadence::Ar));
+        assert_eq!(
+            cadence(&["Löftena kommer att följas upp tertialsvis."], &[]).0,
+            Some(Cadence::Tertial)
+        );
+        assert_eq!(
+            cadence(&["Uppföljning ska ske kvartalsvis."], &[]).0,
+            Some(Cadence::Kvartal)
+        );
+        assert_eq!(
+            cadence(&["Uppföljning av medborgarlöftena ska ske årligen."], &[]).0,
+            Some(Cadence::Ar)
+        );
+        assert_eq!(
+            cadence(&["Löftena följs upp en gång per år."], &[]).0,
+            Some(Cadence::Ar)
+        );
         assert_eq!(cadence(&["Polisen patrullerar årligen."], &[]).0, None);
-        let (none, review) = cadence(&["Resultatet kommer att följas upp och redovisas två gånger per år"], &[]);
+        let (none, review) = cadence(
+            &["Resultatet kommer att följas upp och redovisas två gånger per år"],
+            &[],
+        );
         assert_eq!((none, review.len()), (None, 1));
     }
 
     #[test]
     fn police_area_names() {
-        let (area, _) = lokalpolisomrade("Lokalpolisområde södra Vätterbygden och Jönköpings kommun lovar");
-        assert_eq!(area, Some(PoliceArea { name: "Södra Vätterbygden".into(), written: "södra Vätterbygden".into() }));
+        let (area, _) =
+            lokalpolisomrade("Lokalpolisområde södra Vätterbygden och Jönköpings kommun lovar");
+        assert_eq!(
+            area,
+            Some(PoliceArea {
+                name: "Södra Vätterbygden".into(),
+                written: "södra Vätterbygden".into()
+            })
+        );
         let (area, review) = lokalpolisomrade("chef för lokalpolisområde Jämtland/Härjedalen. Kommunpolis i lokalpolisområde Östersund.");
         assert_eq!((area, review.len()), (None, 1));
     }

@@ -31,13 +31,29 @@ pub struct Reference {
 }
 
 impl Reference {
-    pub fn new(kommuner: Vec<Kommun>, lan: Vec<Lan>, topics: Vec<Topic>, areas: Vec<Area>) -> Reference {
+    pub fn new(
+        kommuner: Vec<Kommun>,
+        lan: Vec<Lan>,
+        topics: Vec<Topic>,
+        areas: Vec<Area>,
+    ) -> Reference {
         let kommun_names = kommuner.iter().map(facts::KommunName::new).collect();
-        Reference { kommuner, lan, topics, areas, kommun_names }
+        Reference {
+            kommuner,
+            lan,
+            topics,
+            areas,
+            kommun_names,
+        }
     }
 
     pub fn from_dataset(data: &Dataset) -> Reference {
-        Reference::new(data.kommuner.clone(), data.lan.clone(), data.topics.clone(), data.areas.clone())
+        Reference::new(
+            data.kommuner.clone(),
+            data.lan.clone(),
+            data.topics.clone(),
+            data.areas.clone(),
+        )
     }
 
     pub fn kommuner(&self) -> &[Kommun] {
@@ -80,7 +96,10 @@ pub fn import_page(text: &str, file_name: &str, reference: &Reference) -> Vec<Dr
     let entries = sections::entries(&blocks);
     let page = draft::Page::new(text, &entries, file_name, reference);
     let mut taken = std::collections::HashSet::new();
-    sections::segments(&entries).iter().filter_map(|segment| draft::draft(segment, &page, &mut taken)).collect()
+    sections::segments(&entries)
+        .iter()
+        .filter_map(|segment| draft::draft(segment, &page, &mut taken))
+        .collect()
 }
 
 /// Pages are a few kilobytes; anything near this is not the text of one page.
@@ -95,12 +114,18 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, Option<String>), String> {
             bytes.len() / (1024 * 1024)
         ));
     }
-    let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')).count();
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'))
+        .count();
     if bytes.contains(&0) || controls * 20 > bytes.len() {
         return Err("the file looks binary (a PDF, an image, …), not text. Copy the page's text into a .txt file.".to_string());
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_string(), None)),
-        Err(_) => Ok((bytes.iter().map(|&b| char::from(b)).collect(), Some("the file is not UTF-8; it was read as Latin-1".to_string()))),
+        Err(_) => Ok((
+            bytes.iter().map(|&b| char::from(b)).collect(),
+            Some("the file is not UTF-8; it was read as Latin-1".to_string()),
+        )),
     }
 }

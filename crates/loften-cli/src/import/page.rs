@@ -27,7 +27,8 @@ const CHROME: [&str; 6] = [
 const CHROME_LINES: [&str; 4] = ["sök", "meny", "stäng meny", "stäng"];
 
 fn is_chrome(line: &str) -> bool {
-    starts_with_any(line, &CHROME) || CHROME_LINES.contains(&loften_core::text::lowercase(line).as_str())
+    starts_with_any(line, &CHROME)
+        || CHROME_LINES.contains(&loften_core::text::lowercase(line).as_str())
 }
 
 /// Lines after which the article has ended and the site's footer begins.
@@ -63,7 +64,9 @@ fn numbered_item(line: &str) -> Option<&str> {
     }
     let rest = &line[digits..];
     let after_mark = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
-    after_mark.starts_with(char::is_whitespace).then(|| after_mark.trim())
+    after_mark
+        .starts_with(char::is_whitespace)
+        .then(|| after_mark.trim())
 }
 
 /// A paragraph of one short line without closing punctuation reads as a heading.
@@ -93,7 +96,11 @@ impl Builder {
             return;
         }
         let lines = std::mem::take(&mut self.lines);
-        self.blocks.push(if is_heading_like(&lines) { Block::Heading(lines[0].clone()) } else { Block::Paragraph(lines) });
+        self.blocks.push(if is_heading_like(&lines) {
+            Block::Heading(lines[0].clone())
+        } else {
+            Block::Paragraph(lines)
+        });
     }
 
     fn blank(&mut self) {
@@ -104,7 +111,10 @@ impl Builder {
     fn item(&mut self, text: &str, dashed: bool) {
         self.end_paragraph();
         if !text.is_empty() {
-            self.blocks.push(Block::Item { text: text.to_string(), dashed });
+            self.blocks.push(Block::Item {
+                text: text.to_string(),
+                dashed,
+            });
         }
         self.in_item = !text.is_empty();
     }
@@ -152,8 +162,14 @@ mod tests {
             blocks(page),
             [
                 Block::Heading("Medborgarlöfte 2020".into()),
-                Block::Item { text: "Arbeta mot droger".into(), dashed: false },
-                Block::Item { text: "Skapa trygghet".into(), dashed: true },
+                Block::Item {
+                    text: "Arbeta mot droger".into(),
+                    dashed: false
+                },
+                Block::Item {
+                    text: "Skapa trygghet".into(),
+                    dashed: true
+                },
                 Block::Paragraph(vec!["En mening som".into(), "bryts.".into()]),
             ]
         );

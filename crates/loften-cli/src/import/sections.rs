@@ -47,7 +47,9 @@ pub enum Kind {
     /// Running text of a section.
     Text,
     /// A sentence ending in ":" that opens a list; `before` is the section it interrupted.
-    LeadIn { before: Section },
+    LeadIn {
+        before: Section,
+    },
     /// A list item.
     Item,
     /// A dash-led line outside lists: a quotation ("- Jag är glad …, säger …").
@@ -79,14 +81,23 @@ pub struct Entry {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum HeadingKind {
     /// "Medborgarlöfte 2020" (a list follows) or "Medborgarlöften i Eslöv 2017" (an intro follows).
-    Agreement { list: bool },
+    Agreement {
+        list: bool,
+    },
     Section(Section),
     Unknown,
 }
 
 /// Words that mark a heading about follow-up, which never starts an agreement even when it
 /// names a medborgarlöfte and a year ("Uppföljning av medborgarlöfte …, tertial 1 2019").
-const FOLLOW_UP_CUES: [&str; 6] = ["uppfoljning", "utvardering", "folj med", "rapport", "tertial", "kvartal"];
+const FOLLOW_UP_CUES: [&str; 6] = [
+    "uppfoljning",
+    "utvardering",
+    "folj med",
+    "rapport",
+    "tertial",
+    "kvartal",
+];
 
 /// A heading text folded, without closing punctuation and year numbers: what is compared.
 fn bare(heading: &str) -> String {
@@ -110,30 +121,63 @@ fn mentions_promises(folded: &str) -> bool {
 /// "Medborgarlöfte", "Medborgarlöftet", "Löften", "Våra löften": a heading that is nothing
 /// but the word for the promises, so the list of promises follows it.
 fn is_bare_promise_heading(bare: &str) -> bool {
-    let without_possessive = bare.strip_prefix("vara ").or_else(|| bare.strip_prefix("gemensamma ")).unwrap_or(bare);
+    let without_possessive = bare
+        .strip_prefix("vara ")
+        .or_else(|| bare.strip_prefix("gemensamma "))
+        .unwrap_or(bare);
     matches!(
         without_possessive,
-        "medborgarlofte" | "medborgarloftet" | "medborgarloften" | "medborgarloftena" | "lofte" | "loftet" | "loften" | "loftena"
+        "medborgarlofte"
+            | "medborgarloftet"
+            | "medborgarloften"
+            | "medborgarloftena"
+            | "lofte"
+            | "loftet"
+            | "loften"
+            | "loftena"
     ) || bare.starts_with("vi lovar")
         || bare.starts_with("det har lovar vi")
 }
 
 /// Cues of a list of activities, in a heading or a lead-in sentence.
 fn is_activity_cue(bare: &str) -> bool {
-    const CUES: [&str; 7] = ["aktivitet", "ska vi gora", "uppnas genom", "astadkommas genom", "genom att", "sa har gor vi", "genom foljande"];
+    const CUES: [&str; 7] = [
+        "aktivitet",
+        "ska vi gora",
+        "uppnas genom",
+        "astadkommas genom",
+        "genom att",
+        "sa har gor vi",
+        "genom foljande",
+    ];
     CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
 }
 
 fn is_effect_cue(bare: &str) -> bool {
-    bare.starts_with("effekt") || bare.contains("vi astadkomma") || bare.contains("vill vi uppna") || bare == "onskat lage" || bare == "mal"
+    bare.starts_with("effekt")
+        || bare.contains("vi astadkomma")
+        || bare.contains("vill vi uppna")
+        || bare == "onskat lage"
+        || bare == "mal"
 }
 
 fn is_follow_up_cue(bare: &str) -> bool {
-    bare.starts_with("uppfoljning") || bare.starts_with("utvardering") || bare.starts_with("folj med") || bare.contains(" uppfoljning")
+    bare.starts_with("uppfoljning")
+        || bare.starts_with("utvardering")
+        || bare.starts_with("folj med")
+        || bare.contains(" uppfoljning")
 }
 
 fn is_situation_cue(bare: &str) -> bool {
-    ["situation", "bakgrund", "lagesbild", "problembild", "nulage"].iter().any(|c| bare.starts_with(c) || bare.contains(&format!(" {c}")))
+    [
+        "situation",
+        "bakgrund",
+        "lagesbild",
+        "problembild",
+        "nulage",
+    ]
+    .iter()
+    .any(|c| bare.starts_with(c) || bare.contains(&format!(" {c}")))
 }
 
 fn is_priorities_cue(bare: &str) -> bool {
@@ -142,14 +186,18 @@ fn is_priorities_cue(bare: &str) -> bool {
 
 /// General information about medborgarlöften, the same on every page.
 fn is_general_info(bare: &str) -> bool {
-    bare.starts_with("vad ar") || bare.starts_with("om medborgarloften") || bare.starts_with("las mer")
+    bare.starts_with("vad ar")
+        || bare.starts_with("om medborgarloften")
+        || bare.starts_with("las mer")
 }
 
 fn classify_heading(heading: &str) -> HeadingKind {
     let bare = bare(heading);
     let follow_up = FOLLOW_UP_CUES.iter().any(|c| bare.contains(c));
     if has_year(heading) && mentions_promises(&bare) && !follow_up {
-        return HeadingKind::Agreement { list: is_bare_promise_heading(&bare) };
+        return HeadingKind::Agreement {
+            list: is_bare_promise_heading(&bare),
+        };
     }
     // Activity cues first: "Löftena ska uppnås genom följande aktiviteter" names both.
     let section = if is_activity_cue(&bare) {
@@ -193,10 +241,17 @@ fn lead_in_section(text: &str, current: Section) -> Option<Section> {
 /// "Laxå den 26 oktober 2018", "Eslöv, 15 februari 2017".
 fn is_date_line(text: &str) -> bool {
     let found = dates(text);
-    let [date] = found.as_slice() else { return false };
+    let [date] = found.as_slice() else {
+        return false;
+    };
     let place = text[..date.start].trim().trim_end_matches(',');
-    let place = place.strip_suffix(" den").or_else(|| place.strip_prefix("den").map(str::trim)).unwrap_or(place);
-    date.year.is_some() && text[date.end..].trim().is_empty() && place.split_whitespace().count() <= 3
+    let place = place
+        .strip_suffix(" den")
+        .or_else(|| place.strip_prefix("den").map(str::trim))
+        .unwrap_or(place);
+    date.year.is_some()
+        && text[date.end..].trim().is_empty()
+        && place.split_whitespace().count() <= 3
 }
 
 /// A person's name as signatures give it: two to four capitalized words ("Anna-Karin Boije").
@@ -209,20 +264,38 @@ pub fn is_name(line: &str) -> bool {
 pub fn is_name_word(word: &str) -> bool {
     word.split('-').all(|part| {
         let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().next().is_some()
+            && chars.all(char::is_lowercase)
     })
 }
 
 /// Words of titles that sign medborgarlöften ("Lokalpolisområdeschef", "Kommunstyrelsens ordförande").
 pub fn is_role(line: &str) -> bool {
-    const ROLES: [&str; 9] = ["chef", "ordförande", "kommunalråd", "polismästare", "direktör", "kommissarie", "ansvarig", "samordnare", "polis"];
+    const ROLES: [&str; 9] = [
+        "chef",
+        "ordförande",
+        "kommunalråd",
+        "polismästare",
+        "direktör",
+        "kommissarie",
+        "ansvarig",
+        "samordnare",
+        "polis",
+    ];
     let lower = loften_core::text::lowercase(line);
-    line.split_whitespace().count() <= 6 && !line.ends_with('.') && ROLES.iter().any(|r| lower.contains(r))
+    line.split_whitespace().count() <= 6
+        && !line.ends_with('.')
+        && ROLES.iter().any(|r| lower.contains(r))
 }
 
 /// Columns of a line laid out with runs of spaces or tabs: signatures side by side.
 fn columns(line: &str) -> Vec<&str> {
-    line.split('\t').flat_map(|part| part.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect()
+    line.split('\t')
+        .flat_map(|part| part.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// A line of names, one per column ("Harry Lundin      Mats Scherp").
@@ -234,8 +307,17 @@ fn is_names_line(line: &str) -> bool {
 /// Name and role pairs from a names line and the roles line under it.
 fn names_and_roles(names: &str, roles: &str) -> Option<Vec<(String, String)>> {
     let (names, roles) = (columns(names), columns(roles));
-    let fits = !names.is_empty() && names.len() == roles.len() && names.iter().all(|n| is_name(n)) && roles.iter().all(|r| is_role(r));
-    fits.then(|| names.iter().zip(&roles).map(|(n, r)| (n.to_string(), r.to_string())).collect())
+    let fits = !names.is_empty()
+        && names.len() == roles.len()
+        && names.iter().all(|n| is_name(n))
+        && roles.iter().all(|r| is_role(r));
+    fits.then(|| {
+        names
+            .iter()
+            .zip(&roles)
+            .map(|(n, r)| (n.to_string(), r.to_string()))
+            .collect()
+    })
 }
 
 /// Name and role pairs when a paragraph is nothing else.
@@ -243,7 +325,10 @@ fn signature_pairs(lines: &[String]) -> Option<Vec<(String, String)>> {
     if lines.is_empty() || lines.len() % 2 != 0 {
         return None;
     }
-    let pairs: Option<Vec<Vec<(String, String)>>> = lines.chunks(2).map(|pair| names_and_roles(&pair[0], &pair[1])).collect();
+    let pairs: Option<Vec<Vec<(String, String)>>> = lines
+        .chunks(2)
+        .map(|pair| names_and_roles(&pair[0], &pair[1]))
+        .collect();
     pairs.map(|p| p.concat())
 }
 
@@ -261,7 +346,14 @@ struct Walker {
 impl Walker {
     fn push(&mut self, kind: Kind, text: String) {
         let lead_in = self.lead_in.clone();
-        self.entries.push(Entry { kind, section: self.section, text, run: self.run, lead_in, unheaded: false });
+        self.entries.push(Entry {
+            kind,
+            section: self.section,
+            text,
+            run: self.run,
+            lead_in,
+            unheaded: false,
+        });
     }
 
     /// A names line not followed by roles was a heading after all.
@@ -299,13 +391,18 @@ impl Walker {
         }
         let kind = classify_heading(text);
         // Under a follow-up heading, dated lines are the reports ("…, tertial 1 2019").
-        let is_report = self.section == Section::FollowUp && text.chars().any(|c| c.is_ascii_digit());
+        let is_report =
+            self.section == Section::FollowUp && text.chars().any(|c| c.is_ascii_digit());
         if is_report && !matches!(kind, HeadingKind::Agreement { .. }) {
             return self.push(Kind::Report, text.to_string());
         }
         match kind {
             HeadingKind::Agreement { list } => {
-                let section = if list { Section::Promises } else { Section::Intro };
+                let section = if list {
+                    Section::Promises
+                } else {
+                    Section::Intro
+                };
                 self.open(section, list.then(|| text.to_string()));
                 self.push(Kind::AgreementHeading, text.to_string());
             }
@@ -374,7 +471,10 @@ fn take_unheaded_list(entries: &mut [Entry]) {
     if entries.iter().any(is_content) {
         return;
     }
-    for entry in entries.iter_mut().filter(|e| e.kind == Kind::Item && e.section == Section::Intro) {
+    for entry in entries
+        .iter_mut()
+        .filter(|e| e.kind == Kind::Item && e.section == Section::Intro)
+    {
         entry.section = Section::Promises;
         entry.unheaded = true;
     }
@@ -382,7 +482,14 @@ fn take_unheaded_list(entries: &mut [Entry]) {
 
 /// Each block with what it is.
 pub fn entries(blocks: &[Block]) -> Vec<Entry> {
-    let mut walker = Walker { entries: Vec::new(), section: Section::Intro, run: 0, lead_in: None, bullets_in_run: false, pending_names: None };
+    let mut walker = Walker {
+        entries: Vec::new(),
+        section: Section::Intro,
+        run: 0,
+        lead_in: None,
+        bullets_in_run: false,
+        pending_names: None,
+    };
     for block in blocks {
         match block {
             Block::Heading(text) => walker.heading(text),
@@ -410,7 +517,10 @@ pub struct Segment<'a> {
 impl Segment<'_> {
     /// The heading that opens the body when it names the agreement ("Medborgarlöfte 2020").
     pub fn heading(&self) -> Option<&str> {
-        self.body.first().filter(|e| e.kind == Kind::AgreementHeading).map(|e| e.text.as_str())
+        self.body
+            .first()
+            .filter(|e| e.kind == Kind::AgreementHeading)
+            .map(|e| e.text.as_str())
     }
 
     pub fn has_content(&self) -> bool {
@@ -427,7 +537,12 @@ impl Segment<'_> {
 /// promises or activities follow it before the next one; a heading with nothing after it
 /// (a repeated title at the end of the page) stays part of the agreement before it.
 pub fn segments(entries: &[Entry]) -> Vec<Segment<'_>> {
-    let candidates: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.kind == Kind::AgreementHeading).map(|(i, _)| i).collect();
+    let candidates: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::AgreementHeading)
+        .map(|(i, _)| i)
+        .collect();
     let splits: Vec<usize> = candidates
         .iter()
         .enumerate()
@@ -443,11 +558,17 @@ pub fn segments(entries: &[Entry]) -> Vec<Segment<'_>> {
     let preamble: &[Entry] = if head_has_content { &[] } else { head };
     let mut out = Vec::new();
     if head_has_content || splits.is_empty() {
-        out.push(Segment { preamble: &[], body: head });
+        out.push(Segment {
+            preamble: &[],
+            body: head,
+        });
     }
     for (n, &start) in splits.iter().enumerate() {
         let end = splits.get(n + 1).copied().unwrap_or(entries.len());
-        out.push(Segment { preamble, body: &entries[start..end] });
+        out.push(Segment {
+            preamble,
+            body: &entries[start..end],
+        });
     }
     out
 }
@@ -458,44 +579,115 @@ mod tests {
 
     #[test]
     fn headings_real_pages_use_are_recognised() {
-        assert_eq!(classify_heading("Medborgarlöfte 2018-2019"), HeadingKind::Agreement { list: true });
-        assert_eq!(classify_heading("Medborgarlöften i Eslövs kommun 2016"), HeadingKind::Agreement { list: false });
-        assert_eq!(classify_heading("Medborgarlöftet"), HeadingKind::Section(Section::Promises));
-        assert_eq!(classify_heading("Löften"), HeadingKind::Section(Section::Promises));
-        assert_eq!(classify_heading("Aktiviteter"), HeadingKind::Section(Section::Activities));
-        assert_eq!(classify_heading("Det här ska vi göra"), HeadingKind::Section(Section::Activities));
-        assert_eq!(classify_heading("Löftena ska uppnås genom följande aktiviteter"), HeadingKind::Section(Section::Activities));
-        assert_eq!(classify_heading("Det här ska vi åstadkomma tillsammans"), HeadingKind::Section(Section::Effect));
-        assert_eq!(classify_heading("Följ med i hur det går!"), HeadingKind::Section(Section::FollowUp));
-        assert_eq!(classify_heading("Situationen idag"), HeadingKind::Section(Section::Situation));
-        assert_eq!(classify_heading("Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2019"), HeadingKind::Section(Section::FollowUp));
-        assert_eq!(classify_heading("Vad är ett medborgarlöfte?"), HeadingKind::Section(Section::Other));
+        assert_eq!(
+            classify_heading("Medborgarlöfte 2018-2019"),
+            HeadingKind::Agreement { list: true }
+        );
+        assert_eq!(
+            classify_heading("Medborgarlöften i Eslövs kommun 2016"),
+            HeadingKind::Agreement { list: false }
+        );
+        assert_eq!(
+            classify_heading("Medborgarlöftet"),
+            HeadingKind::Section(Section::Promises)
+        );
+        assert_eq!(
+            classify_heading("Löften"),
+            HeadingKind::Section(Section::Promises)
+        );
+        assert_eq!(
+            classify_heading("Aktiviteter"),
+            HeadingKind::Section(Section::Activities)
+        );
+        assert_eq!(
+            classify_heading("Det här ska vi göra"),
+            HeadingKind::Section(Section::Activities)
+        );
+        assert_eq!(
+            classify_heading("Löftena ska uppnås genom följande aktiviteter"),
+            HeadingKind::Section(Section::Activities)
+        );
+        assert_eq!(
+            classify_heading("Det här ska vi åstadkomma tillsammans"),
+            HeadingKind::Section(Section::Effect)
+        );
+        assert_eq!(
+            classify_heading("Följ med i hur det går!"),
+            HeadingKind::Section(Section::FollowUp)
+        );
+        assert_eq!(
+            classify_heading("Situationen idag"),
+            HeadingKind::Section(Section::Situation)
+        );
+        assert_eq!(
+            classify_heading("Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2019"),
+            HeadingKind::Section(Section::FollowUp)
+        );
+        assert_eq!(
+            classify_heading("Vad är ett medborgarlöfte?"),
+            HeadingKind::Section(Section::Other)
+        );
     }
 
     #[test]
     fn lead_ins_open_lists() {
         let intro = Section::Intro;
-        assert_eq!(lead_in_section("Det ska åstadkommas genom bland annat följande aktiviteter:", intro), Some(Section::Activities));
-        assert_eq!(lead_in_section("Polisen och kommunen formulerar följande gemensamma medborgarlöften:", intro), Some(Section::Promises));
+        assert_eq!(
+            lead_in_section(
+                "Det ska åstadkommas genom bland annat följande aktiviteter:",
+                intro
+            ),
+            Some(Section::Activities)
+        );
+        assert_eq!(
+            lead_in_section(
+                "Polisen och kommunen formulerar följande gemensamma medborgarlöften:",
+                intro
+            ),
+            Some(Section::Promises)
+        );
         assert_eq!(lead_in_section("Under den aktuella tidsperioden 2020-2022 ska vi arbeta mot de prioriterade områdena genom att:", intro), Some(Section::Activities));
-        assert_eq!(lead_in_section("Sammantaget har det lett fram till tre prioriterade områden:", intro), Some(Section::Priorities));
-        assert_eq!(lead_in_section("Polisen och Vadstena kommun lovar att:", intro), Some(Section::Promises));
-        assert_eq!(lead_in_section("Under 2024 lovar polisen att:", Section::Activities), None);
+        assert_eq!(
+            lead_in_section(
+                "Sammantaget har det lett fram till tre prioriterade områden:",
+                intro
+            ),
+            Some(Section::Priorities)
+        );
+        assert_eq!(
+            lead_in_section("Polisen och Vadstena kommun lovar att:", intro),
+            Some(Section::Promises)
+        );
+        assert_eq!(
+            lead_in_section("Under 2024 lovar polisen att:", Section::Activities),
+            None
+        );
     }
 
     #[test]
     fn dates_under_signatures_may_name_the_place() {
         assert!(is_date_line("2017-02-15"));
         assert!(is_date_line("Laxå den 26 oktober 2018"));
-        assert!(!is_date_line("Löftena undertecknades av många den 26 oktober 2018"));
+        assert!(!is_date_line(
+            "Löftena undertecknades av många den 26 oktober 2018"
+        ));
     }
 
     #[test]
     fn signatures_are_name_and_role_lines() {
         let lines = ["Anna-Karin Boije", "Lokalpolisområdeschef"].map(String::from);
-        assert_eq!(signature_pairs(&lines), Some(vec![(lines[0].clone(), lines[1].clone())]));
-        assert_eq!(signature_pairs(&["Polisen ska patrullera", "Lokalpolisområdeschef"].map(String::from)), None);
-        let side_by_side = names_and_roles("Harry Lundin        Mats Scherp", "Kommunchef      Lokalpolisområdeschef");
+        assert_eq!(
+            signature_pairs(&lines),
+            Some(vec![(lines[0].clone(), lines[1].clone())])
+        );
+        assert_eq!(
+            signature_pairs(&["Polisen ska patrullera", "Lokalpolisområdeschef"].map(String::from)),
+            None
+        );
+        let side_by_side = names_and_roles(
+            "Harry Lundin        Mats Scherp",
+            "Kommunchef      Lokalpolisområdeschef",
+        );
         assert_eq!(side_by_side.map(|p| p.len()), Some(2));
     }
 }

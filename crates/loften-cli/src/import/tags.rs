@@ -10,21 +10,85 @@ use super::words::{words_of, WordIndex};
 /// `"=unga"` the whole word, `"*våld"` anywhere inside it, otherwise the word's start, so
 /// "trafik" matches "trafiksäkerheten" and "samverkan" does not match "grannsamverkan".
 const TOPIC_CUES: &[(&str, &[&str])] = &[
-    ("narkotika", &["narkotik", "*narkotika", "drog", "doping", "cannabis", "knark"]),
-    ("alkohol-tobak", &["*alkohol", "*tobak", "langning", "*tillsyn", "berusad", "snus"]),
-    ("krogmiljo", &["*krog", "restaurang", "nöjesliv", "utskänk", "nattliv"]),
-    ("trafik", &["*trafik", "*hastighet", "rattfyll", "nykterhetskontroll", "bilist"]),
-    ("motorburen-ungdom", &["motorburen", "moped", "epa", "*traktor", "bilträff"]),
+    (
+        "narkotika",
+        &[
+            "narkotik",
+            "*narkotika",
+            "drog",
+            "doping",
+            "cannabis",
+            "knark",
+        ],
+    ),
+    (
+        "alkohol-tobak",
+        &[
+            "*alkohol", "*tobak", "langning", "*tillsyn", "berusad", "snus",
+        ],
+    ),
+    (
+        "krogmiljo",
+        &["*krog", "restaurang", "nöjesliv", "utskänk", "nattliv"],
+    ),
+    (
+        "trafik",
+        &[
+            "*trafik",
+            "*hastighet",
+            "rattfyll",
+            "nykterhetskontroll",
+            "bilist",
+        ],
+    ),
+    (
+        "motorburen-ungdom",
+        &["motorburen", "moped", "epa", "*traktor", "bilträff"],
+    ),
     ("otrygga-platser", &["*trygg", "belysning", "*nattvandr"]),
-    ("narvaro", &["*patrull", "synlig", "närvaro", "polisvolontär"]),
-    ("barn-unga", &["barn", "ungdom", "=unga", "elev", "skol", "flickor", "pojkar", "årskurs", "fritidsgård"]),
+    (
+        "narvaro",
+        &["*patrull", "synlig", "närvaro", "polisvolontär"],
+    ),
+    (
+        "barn-unga",
+        &[
+            "barn",
+            "ungdom",
+            "=unga",
+            "elev",
+            "skol",
+            "flickor",
+            "pojkar",
+            "årskurs",
+            "fritidsgård",
+        ],
+    ),
     ("grannsamverkan", &["*grannsamverkan", "grannstöd"]),
     ("bedragerier", &["*bedräg", "bedragare"]),
     ("vald", &["*våld", "misshandel"]),
-    ("kriminalitet", &["kriminal", "kriminell", "*brottslighet", "*insatsgrupp", "gäng"]),
+    (
+        "kriminalitet",
+        &[
+            "kriminal",
+            "kriminell",
+            "*brottslighet",
+            "*insatsgrupp",
+            "gäng",
+        ],
+    ),
     ("dialog", &["*dialog", "kommunikation", "medborgarmöte"]),
     ("skadegorelse", &["*skadegörelse", "klotter", "vandalis"]),
-    ("samverkan", &["samverk", "samarbet", "samordn", "koordiner", "*insatsgrupp"]),
+    (
+        "samverkan",
+        &[
+            "samverk",
+            "samarbet",
+            "samordn",
+            "koordiner",
+            "*insatsgrupp",
+        ],
+    ),
 ];
 
 fn cue_matches(cue: &str, word: &str) -> bool {
@@ -43,14 +107,20 @@ pub fn topics(text: &str, known: &[Topic]) -> Vec<String> {
     let tells = |cues: &[&str]| words.iter().any(|w| cues.iter().any(|c| cue_matches(c, w)));
     known
         .iter()
-        .filter(|topic| TOPIC_CUES.iter().any(|(id, cues)| *id == topic.id && tells(cues)))
+        .filter(|topic| {
+            TOPIC_CUES
+                .iter()
+                .any(|(id, cues)| *id == topic.id && tells(cues))
+        })
         .map(|topic| topic.id.clone())
         .collect()
 }
 
 /// Words that point at a kommun's centre without naming it: "i centrum", "centrala delarna av …".
 fn names_the_centre(index: &WordIndex) -> bool {
-    index.has_word("centrum") || index.contains("centrala delar") || index.contains("centrala delarna")
+    index.has_word("centrum")
+        || index.contains("centrala delar")
+        || index.contains("centrala delarna")
 }
 
 /// Area ids of `data/areas.json` in the given kommuner that a text names ("Öxnehaga torg"
@@ -61,7 +131,12 @@ pub fn areas(text: &str, kommuner: &[String], known: &[Area]) -> Vec<String> {
     known
         .iter()
         .filter(|area| kommuner.contains(&area.kommun))
-        .filter(|area| index.contains(&area.name) || (centre && area.kind == AreaKind::Centrum && fold(&area.name).contains(&fold(&area.kommun))))
+        .filter(|area| {
+            index.contains(&area.name)
+                || (centre
+                    && area.kind == AreaKind::Centrum
+                    && fold(&area.name).contains(&fold(&area.kommun)))
+        })
         .map(|area| area.id.clone())
         .collect()
 }
@@ -73,15 +148,24 @@ pub fn unknown_places(text: &str, known_names: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, pair) in words.windows(2).enumerate() {
         let (preposition, place) = (&pair[0], &pair[1]);
-        let after_preposition = matches!(preposition.lower.as_str(), "i" | "på" | "vid") && text[preposition.end..place.start].trim().is_empty();
-        let followed_by_kommun = words.get(i + 2).is_some_and(|n| matches!(lowercase(n.text).as_str(), "kommun" | "kommuns" | "stad" | "län"));
+        let after_preposition = matches!(preposition.lower.as_str(), "i" | "på" | "vid")
+            && text[preposition.end..place.start].trim().is_empty();
+        let followed_by_kommun = words.get(i + 2).is_some_and(|n| {
+            matches!(
+                lowercase(n.text).as_str(),
+                "kommun" | "kommuns" | "stad" | "län"
+            )
+        });
         if !after_preposition || !place.is_capitalized() || followed_by_kommun {
             continue;
         }
         // "Jönköpings" is the kommun's genitive, not a new place.
         let folded = fold(place.text);
         let stem = folded.strip_suffix('s').unwrap_or(&folded);
-        let known = known_names.iter().flat_map(|n| n.split(' ')).any(|w| w == folded || w == stem);
+        let known = known_names
+            .iter()
+            .flat_map(|n| n.split(' '))
+            .any(|w| w == folded || w == stem);
         if !known && !out.iter().any(|o| o == place.text) {
             out.push(place.text.to_string());
         }
@@ -94,34 +178,73 @@ mod tests {
     use super::*;
 
     fn topic(id: &str) -> Topic {
-        Topic { id: id.into(), sv: String::new(), en: String::new() }
+        Topic {
+            id: id.into(),
+            sv: String::new(),
+            en: String::new(),
+        }
     }
 
     #[test]
     fn cues_match_word_starts_unless_marked() {
-        let known: Vec<Topic> = ["trafik", "grannsamverkan", "samverkan", "barn-unga"].map(topic).into();
-        assert_eq!(topics("Starta upp Grannsamverkan på Öxnehaga.", &known), ["grannsamverkan"]);
-        assert_eq!(topics("Öka trafiksäkerheten för oskyddade trafikanter och unga.", &known), ["trafik", "barn-unga"]);
-        assert_eq!(topics("Fortsätta sin veckovisa samverkan.", &known), ["samverkan"]);
+        let known: Vec<Topic> = ["trafik", "grannsamverkan", "samverkan", "barn-unga"]
+            .map(topic)
+            .into();
+        assert_eq!(
+            topics("Starta upp Grannsamverkan på Öxnehaga.", &known),
+            ["grannsamverkan"]
+        );
+        assert_eq!(
+            topics(
+                "Öka trafiksäkerheten för oskyddade trafikanter och unga.",
+                &known
+            ),
+            ["trafik", "barn-unga"]
+        );
+        assert_eq!(
+            topics("Fortsätta sin veckovisa samverkan.", &known),
+            ["samverkan"]
+        );
     }
 
     #[test]
     fn areas_by_name_and_by_centre() {
-        let area = |id: &str, name: &str, kind| Area { id: id.into(), name: name.into(), kommun: "Jönköping".into(), kind };
+        let area = |id: &str, name: &str, kind| Area {
+            id: id.into(),
+            name: name.into(),
+            kommun: "Jönköping".into(),
+            kind,
+        };
         let known = [
-            area("jonkoping/centrala-jonkoping", "Centrala Jönköping", AreaKind::Centrum),
+            area(
+                "jonkoping/centrala-jonkoping",
+                "Centrala Jönköping",
+                AreaKind::Centrum,
+            ),
             area("jonkoping/oxnehaga", "Öxnehaga", AreaKind::Stadsdel),
             area("jonkoping/oxnehaga-torg", "Öxnehaga torg", AreaKind::Plats),
         ];
         let jkpg = ["Jönköping".to_string()];
-        assert_eq!(areas("förändra Öxnehaga torg", &jkpg, &known), ["jonkoping/oxnehaga", "jonkoping/oxnehaga-torg"]);
-        assert_eq!(areas("fotpatrullera i centrum", &jkpg, &known), ["jonkoping/centrala-jonkoping"]);
+        assert_eq!(
+            areas("förändra Öxnehaga torg", &jkpg, &known),
+            ["jonkoping/oxnehaga", "jonkoping/oxnehaga-torg"]
+        );
+        assert_eq!(
+            areas("fotpatrullera i centrum", &jkpg, &known),
+            ["jonkoping/centrala-jonkoping"]
+        );
         assert!(areas("förändra Öxnehaga torg", &["Eslöv".to_string()], &known).is_empty());
     }
 
     #[test]
     fn unknown_places_are_listed() {
         let known = vec!["oxnehaga".to_string(), "jonkoping".to_string()];
-        assert_eq!(unknown_places("Patrullera på Öxnehaga, på Råslätt och i Jönköpings kommun.", &known), ["Råslätt"]);
+        assert_eq!(
+            unknown_places(
+                "Patrullera på Öxnehaga, på Råslätt och i Jönköpings kommun.",
+                &known
+            ),
+            ["Råslätt"]
+        );
     }
 }

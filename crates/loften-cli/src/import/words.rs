@@ -32,12 +32,20 @@ impl Word<'_> {
 pub fn words_of(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &text[s..i];
-                out.push(Word { text: word, lower: lowercase(word), start: s, end: i });
+                out.push(Word {
+                    text: word,
+                    lower: lowercase(word),
+                    start: s,
+                    end: i,
+                });
                 start = None;
             }
             _ => {}
@@ -85,7 +93,10 @@ fn push_trimmed<'a>(out: &mut Vec<&'a str>, sentence: &'a str) {
 /// Upper-case the first letter: "södra Vätterbygden" → "Södra Vätterbygden".
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A phrase's words, folded: what `WordIndex` compares.
@@ -118,8 +129,19 @@ impl WordIndex {
     /// How often a phrase already split by `folded_words` occurs: for names looked up in
     /// many texts, split once.
     pub fn count_words(&self, wanted: &[String]) -> usize {
-        let Some(first) = wanted.first() else { return 0 };
-        self.at.get(first).map_or(0, |starts| starts.iter().filter(|&&i| self.words.get(i..i + wanted.len()).is_some_and(|ws| ws == wanted)).count())
+        let Some(first) = wanted.first() else {
+            return 0;
+        };
+        self.at.get(first).map_or(0, |starts| {
+            starts
+                .iter()
+                .filter(|&&i| {
+                    self.words
+                        .get(i..i + wanted.len())
+                        .is_some_and(|ws| ws == wanted)
+                })
+                .count()
+        })
     }
 
     pub fn contains(&self, phrase: &str) -> bool {
@@ -147,8 +169,14 @@ mod tests {
 
     #[test]
     fn sentences_do_not_split_web_addresses() {
-        assert_eq!(sentences("Följs upp via polisen.se. Sedan mer! Slut"), ["Följs upp via polisen.se.", "Sedan mer!", "Slut"]);
-        assert_eq!(sentences("En bildtext utan punkt\n\nRubrik"), ["En bildtext utan punkt", "Rubrik"]);
+        assert_eq!(
+            sentences("Följs upp via polisen.se. Sedan mer! Slut"),
+            ["Följs upp via polisen.se.", "Sedan mer!", "Slut"]
+        );
+        assert_eq!(
+            sentences("En bildtext utan punkt\n\nRubrik"),
+            ["En bildtext utan punkt", "Rubrik"]
+        );
     }
 
     #[test]
