@@ -3,14 +3,12 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 ENV := source scripts/env.sh &&
-# Release builds of the app rebuild std for size (scripts/release-env.sh).
-RELEASE := source scripts/release-env.sh &&
 PORT ?= 8080
 # The first visit's compressed size (bench/size_check.py) may not grow past this while it is
 # still over DESIGN.md's 150 KB budget. Lower it as size work lands; at 153600 it is the budget.
 SIZE_CEILING := 208000
 
-.PHONY: setup serve dev dist dist-sub test test-native test-wasm test-size test-e2e validate bench clean
+.PHONY: setup serve dev dist dist-sub test test-native test-wasm test-size test-e2e test-fresh validate bench clean
 
 ## setup: install whatever is missing (toolchain, trunk, wasm-bindgen, wasm-opt, Chromium, npm)
 setup:
@@ -26,7 +24,7 @@ dev: setup
 
 ## dist: a release build into dist/ (validates data/ first: broken data fails the build)
 dist: setup
-	@$(ENV) $(RELEASE) trunk build --release
+	@$(ENV) trunk build --release
 
 ## validate: check data/ and list what it holds
 validate: setup
@@ -38,7 +36,7 @@ test: setup
 
 # The same build for hosting under a sub-path, for the end-to-end test of that.
 dist-sub: setup
-	@$(ENV) $(RELEASE) trunk build --release --public-url /medborgarloften/ --dist dist-sub
+	@$(ENV) trunk build --release --public-url /medborgarloften/ --dist dist-sub
 
 test-native:
 	@echo "== native tests (cargo test --workspace)"
@@ -55,6 +53,11 @@ test-size:
 test-e2e:
 	@echo "== end-to-end tests (Playwright, Chromium, nginx serving dist/)"
 	@$(ENV) cd end2end && npx playwright test
+
+## test-fresh: `make serve` in a fresh clone of HEAD with an empty cargo cache (CI runs it after `make test`)
+test-fresh: setup
+	@echo "== a fresh clone, an empty cargo cache: make serve"
+	@bash scripts/test-fresh.sh
 
 ## bench: the performance harness; writes BENCHMARKS.md
 bench: dist

@@ -28,8 +28,8 @@
     });
   };
 
-  // A failure inside the app is a wasm trap (release builds stop at a panic without a message,
-  // scripts/release-env.sh), after which the page no longer answers. Say so, in the page's
+  // A failure inside the app is a wasm trap (release builds abort at a panic, after the hook has
+  // written it to the console), after which the page no longer answers. Say so, in the page's
   // language, with a way on. Nothing else raises a WebAssembly.RuntimeError.
   const stopped = (error) => {
     if (typeof WebAssembly === "undefined" || !(error instanceof WebAssembly.RuntimeError)) return;

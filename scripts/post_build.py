@@ -21,20 +21,10 @@ STAGING = Path(os.environ.get("TRUNK_STAGING_DIR", ROOT / "dist"))
 PUBLIC_URL = os.environ.get("TRUNK_PUBLIC_URL", "/")
 
 
-def native_env() -> dict:
-    """The environment for native cargo commands: without what scripts/release-env.sh sets for
-    the wasm (std rebuilt for size applies to a wasm target only)."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("CARGO_UNSTABLE_") and k not in ("RUSTC_BOOTSTRAP", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS")}
-    if "MEDBORGARLOFTEN_NATIVE_TOOLCHAIN" in env:
-        env["RUSTUP_TOOLCHAIN"] = env["MEDBORGARLOFTEN_NATIVE_TOOLCHAIN"]
-    return env
-
-
 def bundle_data() -> None:
     data = os.environ.get("LOFTEN_DATA", str(ROOT / "data"))
     command = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "bundle", "--data", data, "--out", str(STAGING)]
-    result = subprocess.run(command, cwd=ROOT, env=native_env())
+    result = subprocess.run(command, cwd=ROOT)
     if result.returncode != 0:
         sys.exit("post_build: `loften bundle` failed (see above): the data has problems, or the CLI did not build")
     synthetic = os.environ.get("LOFTEN_BUNDLE")
@@ -43,7 +33,7 @@ def bundle_data() -> None:
         # the open-data file both, so they stay the same data (the benchmark's peer reads the
         # JSON). The CLI converts it, so this script needs no Python packages.
         pack = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "pack", synthetic, "--out", str(STAGING / "data" / "bundle.bin")]
-        if subprocess.run(pack, cwd=ROOT, env=native_env()).returncode != 0:
+        if subprocess.run(pack, cwd=ROOT).returncode != 0:
             sys.exit(f"post_build: `loften pack {synthetic}` failed (see above)")
         (STAGING / "data" / "medborgarloften.json").write_bytes(Path(synthetic).read_bytes())
 

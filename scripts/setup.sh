@@ -74,18 +74,10 @@ rustup toolchain list | grep -q "^$toolchain" || { [ "$toolchain" = web-offline 
 echo "$toolchain" > "$TOOLS/.toolchain"
 say "rust toolchain for builds: $toolchain ($(RUSTUP_TOOLCHAIN=$toolchain rustc --version))"
 
-# --- The release build rebuilds std for size (scripts/release-env.sh) ----------------------
-# That needs std's sources for the compiler that builds it: Debian's rustc-web and
-# rust-web-src, whichever toolchain the tests use.
-if [ -x /usr/bin/rustc ] && dpkg -s rust-web-src >/dev/null 2>&1; then
-  say "rustc-web and its std sources (release builds): present"
-else
-  apt_install rustc-web cargo-web rust-web-src
-fi
-rustup toolchain list | grep -q '^web-offline' || rustup toolchain link web-offline /usr
-# rustc-web links wasm with /usr/bin/rust-lld, a link to lld-22, which nothing installs with it:
-# without it every wasm build fails with "linker `rust-lld` not found".
-if ! rust-lld -flavor wasm --version >/dev/null 2>&1; then
+# Debian's rustc-web links wasm with /usr/bin/rust-lld, a link to lld-22, which nothing
+# installs with it: without it every wasm build fails with "linker `rust-lld` not found".
+# (rustup's toolchains bring their own rust-lld.)
+if [ "$toolchain" = web-offline ] && ! rust-lld -flavor wasm --version >/dev/null 2>&1; then
   apt_install lld-22
 fi
 
@@ -106,6 +98,14 @@ else
   # Not --locked: the registry snapshot lacks one of its locked dependency versions.
   cargo +stable install --quiet --force "wasm-bindgen-cli@$bindgen_version"
 fi
+
+# --- Every crate that an offline build compiles ------------------------------------------
+# Trunk runs cargo offline (Trunk.toml), so the registry cache must already hold every crate of
+# the workspace: the app for wasm and the CLI that the post-build hook runs natively, for every
+# target. The benchmark's probe builds with the workspace's Cargo.lock (bench/run.sh), so its
+# crates are among these. A warm cache makes this a no-op; an empty one fills here.
+say "cargo fetch --locked (every crate of Cargo.lock)"
+RUSTUP_TOOLCHAIN=$toolchain cargo fetch --locked --quiet --manifest-path "$ROOT/Cargo.toml"
 
 # --- Node packages: wasm-opt (binaryen from npm; Debian's 108 breaks the app), Playwright -----
 npm_install() { # dir
