@@ -74,6 +74,10 @@ rustup toolchain list | grep -q "^$toolchain" || { [ "$toolchain" = web-offline 
 echo "$toolchain" > "$TOOLS/.toolchain"
 say "rust toolchain for builds: $toolchain ($(RUSTUP_TOOLCHAIN=$toolchain rustc --version))"
 
+# `make test` lints the wasm build too: Debian's clippy for that compiler.
+if [ "$toolchain" = web-offline ] && ! dpkg -s rust-web-clippy >/dev/null 2>&1; then
+  apt_install rust-web-clippy
+fi
 # Debian's rustc-web links wasm with /usr/bin/rust-lld, a link to lld-22, which nothing
 # installs with it: without it every wasm build fails with "linker `rust-lld` not found".
 # (rustup's toolchains bring their own rust-lld.)

@@ -479,7 +479,7 @@ fn word_salad(rng: &mut Rng, words: &[&str]) -> String {
 }
 
 fn random_bytes(rng: &mut Rng) -> Vec<u8> {
-    (0..rng.below(3000)).map(|_| rng.next() as u8).collect()
+    (0..rng.below(3000)).map(|_| rng.next_u64() as u8).collect()
 }
 
 /// What must hold of any import: drafts the dataset could hold, texts copied verbatim.
