@@ -8,6 +8,7 @@
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts.
 3. Writes sw.js with the exact precache list and a content version (scripts/write_sw.py).
+4. Writes brotli and gzip copies of every compressible file (scripts/precompress.py).
 """
 import hashlib
 import os
@@ -58,6 +59,9 @@ if __name__ == "__main__":
     bundle_data()
     externalise_boot_script()
     sys.path.insert(0, str(ROOT / "scripts"))
+    import precompress
     import write_sw
 
     print(f"post_build: sw.js version {write_sw.write(STAGING)}")
+    files, raw, packed = precompress.compress_site(STAGING)
+    print(f"post_build: precompressed {files} files, {raw:,} B → {packed:,} B brotli")

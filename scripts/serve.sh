@@ -15,7 +15,11 @@ else
   mkdir -p "$site_root$(dirname "${prefix%/}")"
   ln -s "$dist" "$site_root${prefix%/}"
 fi
+# Debian's package enables the module for the system's nginx; this nginx reads only this file.
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+[ -f "$brotli_module" ] || { echo "serve.sh: $brotli_module is missing: run make setup" >&2; exit 1; }
 cat > "$run/nginx.conf" <<CONF
+load_module $brotli_module;
 daemon off;
 worker_processes 1;
 pid $run/nginx.pid;

@@ -25,13 +25,15 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# --- System packages: browser, static server, compression for the size check -------------
+# --- System packages: browser, static server, compression --------------------------------
 missing=()
 have chromium || missing+=(chromium)
 have chromedriver || missing+=(chromium-driver)
 have nginx || missing+=(nginx-light)
 have brotli || missing+=(brotli)
-if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "chromium, chromedriver, nginx, brotli: present"; fi
+# nginx sends the build's precompressed .br files (deploy/medborgarloften.conf: brotli_static).
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "chromium, chromedriver, nginx with brotli_static, brotli: present"; fi
 
 # --- A Rust toolchain that can build wasm32-unknown-unknown -------------------------------
 # The normal path (rustup target add) hangs on machines that cannot reach rustup's servers,

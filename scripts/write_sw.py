@@ -3,13 +3,17 @@
 hash of their contents, and put that version in DIST/index.html (<meta name="app-version">).
 
 Run by scripts/post_build.py on every build; also callable on its own (the update test
-changes a built site and runs it again): python3 scripts/write_sw.py DIST
+changes a built site and runs it again): python3 scripts/write_sw.py DIST, which then writes
+the site's precompressed copies again too (scripts/precompress.py).
 """
 import hashlib
 import json
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import precompress  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "public" / "sw.js"
@@ -21,7 +25,8 @@ SKIP = {"sw.js", "data/medborgarloften.json"}
 
 def precache_list(dist: Path) -> list:
     files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file())
-    return [f for f in files if f not in SKIP and not f.startswith(".")]
+    # NAME.br and NAME.gz are NAME as the server sends it, not files of their own.
+    return [f for f in files if f not in SKIP and not f.startswith(".") and not f.endswith(precompress.ENCODINGS)]
 
 
 def write(dist: Path) -> str:
@@ -52,3 +57,4 @@ def write(dist: Path) -> str:
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist"
     print(f"sw.js version {write(target)} ({len(precache_list(target))} files precached)")
+    precompress.compress_site(target)
