@@ -3,10 +3,13 @@
 // server block (scripts/serve.sh). bench/run.sh starts the servers and calls:
 //
 //   node bench/measure.mjs --real http://127.0.0.1:P1 --synth http://127.0.0.1:P2 \
-//        --runs 5 --out bench/results/browser-STAMP.json [--only bytes,lcp,keys,memory,peer]
+//        --plain http://127.0.0.1:P3 --runs 5 --out bench/results/browser-STAMP.json \
+//        [--only bytes,lcp,paint,search,keys,memory,peer]
 //
-// --real serves dist/ (the real data: first-visit bytes and LCP); --synth serves dist-bench/
-// (the synthetic 1,500 agreements: keystroke latency, memory, the MiniSearch peer).
+// --real serves dist/ (the real data: first-visit bytes, LCP, content painted, the first
+// keystroke); --synth serves dist-bench/ (the synthetic 1,500 agreements: keystroke latency,
+// memory, the MiniSearch peer); --plain serves the same content as plain static pages
+// (bench/plain-pages.mjs), the peer that content painting is compared with.
 // Everything is written as JSON; bench/report.mjs turns it into BENCHMARKS.md.
 
 import { chromium, devices } from "playwright-core";
@@ -26,10 +29,11 @@ const REAL = args.real;
 const SYNTH = args.synth;
 const RUNS = Number(args.runs ?? 5);
 const OUT = args.out;
-const ONLY = new Set((args.only ?? "bytes,lcp,keys,memory,peer").split(","));
+const PLAIN = args.plain;
+const ONLY = new Set((args.only ?? "bytes,lcp,paint,search,keys,memory,peer").split(","));
 const PROBE_DIR = args.probe ?? join(ROOT, "target/bench-probe/pkg");
 if (!REAL || !SYNTH || !OUT) {
-  console.error("usage: node bench/measure.mjs --real URL --synth URL --out FILE [--runs N] [--only bytes,lcp,keys,memory,peer]");
+  console.error("usage: node bench/measure.mjs --real URL --synth URL --plain URL --out FILE [--runs N] [--only bytes,lcp,paint,search,keys,memory,peer]");
   process.exit(2);
 }
 
@@ -412,6 +416,86 @@ async function peer(browser, queries) {
   };
 }
 
+// ---- f) real content painted, beside the same content as a plain static page ----------------
+
+// What a resident came for, per kind of page: every selector must match a visible element.
+const CONTENT = [
+  { name: "start", path: "/", selectors: ["ol.results > li"] },
+  { name: "agreement", path: "/medborgarlofte/jonkoping-2020", selectors: ["main h1", ".record--activity .record__text"] },
+];
+
+// Checked in every animation frame from the first one on, so the time is the frame that first
+// shows the content, whether the HTML brought it or a script added it later. `answer`: the
+// moment the results' live region reports matches for typed text (the first keystroke).
+const WATCH_SCRIPT = ({ selectors, answer }) => {
+  const W = (window.__watch = { content: null, answered: null });
+  const shown = (selector) => {
+    const el = document.querySelector(selector);
+    if (!el) return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const check = () => {
+    if (W.content === null && selectors.length && selectors.every(shown)) W.content = performance.now();
+    if (answer && W.answered === null && new RegExp(answer).test(document.querySelector("[role=status].results-count")?.textContent ?? "")) {
+      W.answered = performance.now();
+    }
+    if ((selectors.length && W.content === null) || (answer && W.answered === null)) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+};
+
+async function contentPainted(browser, base, spec) {
+  const { context, page } = await newPage(browser, { network: SLOW_4G, cpu: CPU_SLOWDOWN });
+  await context.addInitScript(WATCH_SCRIPT, { selectors: spec.selectors, answer: null });
+  await page.goto(base + spec.path, { waitUntil: "commit", timeout: 120_000 });
+  await page.waitForFunction(() => window.__watch?.content !== null && window.__watch?.content !== undefined, null, { timeout: 120_000 });
+  const figures = await page.evaluate(() => ({
+    content: window.__watch.content,
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    responseEnd: performance.getEntriesByType("navigation")[0]?.responseEnd ?? null,
+  }));
+  await context.close();
+  return figures;
+}
+
+async function paint(browser) {
+  const pages = {};
+  for (const spec of CONTENT) {
+    const runs = [];
+    // App and plain page alternate, so both see the same state of the machine.
+    for (let i = 0; i < RUNS; i++) {
+      const app = await attempt(`paint ${spec.name}`, () => contentPainted(browser, REAL, spec));
+      const plain = await attempt(`paint ${spec.name} (plain)`, () => contentPainted(browser, PLAIN, spec));
+      runs.push({ app, plain, ratio: app.content / plain.content });
+      log(`content painted, ${spec.name} run ${i + 1}: app ${app.content.toFixed(0)} ms, plain ${plain.content.toFixed(0)} ms`);
+    }
+    pages[spec.name] = {
+      path: spec.path, selectors: spec.selectors, runs,
+      app: median(runs.map((r) => r.app.content)), plain: median(runs.map((r) => r.plain.content)),
+      ratio: median(runs.map((r) => r.ratio)), appFcp: median(runs.map((r) => r.app.fcp)),
+    };
+  }
+  return pages;
+}
+
+// ---- g) the first keystroke: from navigation to search answering it --------------------------
+
+async function firstKeystroke(browser) {
+  const { context, page } = await newPage(browser, { network: SLOW_4G, cpu: CPU_SLOWDOWN });
+  await context.addInitScript(WATCH_SCRIPT, { selectors: [], answer: "träff" });
+  await page.goto(REAL + "/", { waitUntil: "commit", timeout: 120_000 });
+  // As a person does: type as soon as the field is there to type in.
+  const field = page.getByLabel("Sök", { exact: true });
+  await field.waitFor({ state: "visible", timeout: 120_000 });
+  const fieldAt = await page.evaluate(() => performance.now());
+  await field.press("p");
+  await page.waitForFunction(() => window.__watch.answered !== null, null, { timeout: 120_000 });
+  const answered = await page.evaluate(() => window.__watch.answered);
+  await context.close();
+  return { fieldAt, answered };
+}
+
 // ---- main ----------------------------------------------------------------------------------
 
 const browser = await chromium.launch(LAUNCH);
@@ -449,6 +533,18 @@ try {
       repeatOffline: sw.registered ? median(runs.map((r) => r.repeat?.lcp)) : null,
       repeatNote: sw.registered ? null : "n/a: no service worker yet",
     };
+  }
+  if (ONLY.has("paint")) {
+    if (!PLAIN) throw new Error("--plain URL is needed for the paint measurement");
+    result.paint = await paint(browser);
+  }
+  if (ONLY.has("search")) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await attempt("first keystroke", () => firstKeystroke(browser)));
+      log(`first keystroke run ${i + 1}: field at ${runs.at(-1).fieldAt.toFixed(0)} ms, answered at ${runs.at(-1).answered.toFixed(0)} ms`);
+    }
+    result.search = { runs, answered: median(runs.map((r) => r.answered)), fieldAt: median(runs.map((r) => r.fieldAt)) };
   }
   if (ONLY.has("keys")) {
     const runs = [];

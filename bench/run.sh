@@ -15,7 +15,7 @@
 #   8. BENCHMARKS.md (bench/report.mjs).
 #
 # Environment: BENCH_RUNS (default 5), BENCH_PORT (default 4391; BENCH_PORT+1 is used too),
-# BENCH_ONLY (a subset of bytes,lcp,keys,memory,peer), BENCH_SKIP_BUILD=1 (reuse dist-bench/
+# BENCH_ONLY (a subset of bytes,lcp,paint,search,keys,memory,peer), BENCH_SKIP_BUILD=1 (reuse dist-bench/
 # and the probe as they are).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,10 +65,17 @@ say "size: first-visit transfer of dist/ (brotli -q 11)"
 python3 bench/size_check.py dist || true
 python3 bench/size_check.py dist --json > "$RESULTS/size-$STAMP.json" || true
 
-# Two nginx servers on loopback; both stop when this script ends, however it ends. Each is
+# The peer of the paint measurement: dist/'s first content as plain static pages, precompressed
+# like the app, so both are served the same way.
+PLAIN=$ROOT/target/bench-plain
+rm -rf "$PLAIN"
+node bench/plain-pages.mjs dist "$PLAIN"
+python3 scripts/precompress.py "$PLAIN"
+
+# Three nginx servers on loopback; all stop when this script ends, however it ends. Each is
 # restarted should it stop on its own (another job on the machine stopping nginx, say).
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-while ! port_free "$PORT" || ! port_free $((PORT + 1)); do PORT=$((PORT + 2)); done
+while ! port_free "$PORT" || ! port_free $((PORT + 1)) || ! port_free $((PORT + 2)); do PORT=$((PORT + 3)); done
 serve() { # DIST PORT LOG: keep nginx up while this script runs, and no longer
   trap 'kill $child 2>/dev/null; wait $child 2>/dev/null; exit 0' TERM INT HUP
   while kill -0 "$MAIN" 2>/dev/null; do
@@ -92,17 +99,20 @@ trap stop_servers EXIT
 trap 'exit 130' INT TERM HUP
 : > "$RESULTS/nginx-real.log"
 : > "$RESULTS/nginx-synth.log"
+: > "$RESULTS/nginx-plain.log"
 serve dist "$PORT" "$RESULTS/nginx-real.log" &
 servers+=($!)
 serve dist-bench $((PORT + 1)) "$RESULTS/nginx-synth.log" &
 servers+=($!)
-for p in "$PORT" $((PORT + 1)); do
+serve "$PLAIN" $((PORT + 2)) "$RESULTS/nginx-plain.log" &
+servers+=($!)
+for p in "$PORT" $((PORT + 1)) $((PORT + 2)); do
   for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$p/" && break; sleep 0.1; done
   curl -sf -o /dev/null "http://127.0.0.1:$p/" || { echo "bench: nginx did not start on port $p (see $RESULTS/nginx-*.log)" >&2; exit 1; }
 done
 
-say "browser: Chromium over CDP, $RUNS runs each (real data on :$PORT, synthetic on :$((PORT + 1)))"
-node bench/measure.mjs --real "http://127.0.0.1:$PORT" --synth "http://127.0.0.1:$((PORT + 1))" \
+say "browser: Chromium over CDP, $RUNS runs each (real data on :$PORT, synthetic on :$((PORT + 1)), plain pages on :$((PORT + 2)))"
+node bench/measure.mjs --real "http://127.0.0.1:$PORT" --synth "http://127.0.0.1:$((PORT + 1))" --plain "http://127.0.0.1:$((PORT + 2))" \
   --runs "$RUNS" ${BENCH_ONLY:+--only "$BENCH_ONLY"} --probe "$PROBE/pkg" --out "$RESULTS/browser-$STAMP.json"
 stop_servers
 trap - EXIT
