@@ -11,6 +11,7 @@ const load = (path) => (path && existsSync(path) ? JSON.parse(readFileSync(path,
 const native = load(args.native);
 const browser = load(args.browser) ?? {};
 const size = load(args.size);
+const crates = args.crates && existsSync(args.crates) ? readFileSync(args.crates, "utf8").trim() : null;
 
 // ---- formatting --------------------------------------------------------------------------
 const KB = 1024;
@@ -166,6 +167,15 @@ if (peer) {
 }
 p("## Details");
 p();
+if (crates) {
+  p("### What each crate weighs");
+  p();
+  p("The release wasm before wasm-bindgen and wasm-opt (the last build step with function names), by the crate");
+  p("each function's name starts with (`python3 bench/crate_sizes.py`, twiggy). Proportions, not shipped bytes.");
+  p();
+  p(crates);
+  p();
+}
 if (size || bytes) {
   p("### First visit: bytes by kind");
   p();

@@ -64,6 +64,9 @@ LOFTEN_BENCH_BUNDLE=$SYNTH LOFTEN_BENCH_OUT=$ROOT/$RESULTS/native-$STAMP.json \
 say "size: first-visit transfer of dist/ (brotli -q 11)"
 python3 bench/size_check.py dist || true
 python3 bench/size_check.py dist --json > "$RESULTS/size-$STAMP.json" || true
+say "size: what each crate's code weighs (twiggy)"
+command -v twiggy >/dev/null || cargo install --quiet --locked twiggy
+python3 bench/crate_sizes.py > "$RESULTS/crates-$STAMP.md" || true
 
 # The peer of the paint measurement: dist/'s first content as plain static pages, precompressed
 # like the app, so both are served the same way.
@@ -118,5 +121,5 @@ stop_servers
 trap - EXIT
 
 node bench/report.mjs --native "$RESULTS/native-$STAMP.json" --browser "$RESULTS/browser-$STAMP.json" \
-  --size "$RESULTS/size-$STAMP.json" --out BENCHMARKS.md
+  --size "$RESULTS/size-$STAMP.json" --crates "$RESULTS/crates-$STAMP.md" --out BENCHMARKS.md
 say "wrote BENCHMARKS.md (raw results: $RESULTS/*-$STAMP.json)"
