@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use loften_core::import_support::year;
+use crate::import::swedish::year;
 use loften_core::model::{
     Activity, Agreement, AgreementKind, FollowUp, Period, Promise, Report, Signatory, Source,
 };

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use loften_core::import_support::{dates, year, FoundDate};
+use crate::import::swedish::{dates, year, FoundDate};
 use loften_core::model::{Cadence, Kommun, Period, Signatory};
 use loften_core::text::{fold, lowercase, slug};
 

@@ -1,7 +1,7 @@
 //! What an activity's own words say: who does it (polisen, kommunen or both), which other
 //! organisations take part, and how often.
 
-use loften_core::import_support::{count, year};
+use crate::import::swedish::{count, year};
 use loften_core::model::{Actor, Frequency};
 use loften_core::text::fold;
 

@@ -11,6 +11,7 @@ mod facts;
 mod items;
 mod page;
 mod sections;
+mod swedish;
 mod tags;
 mod words;
 

@@ -2,7 +2,7 @@
 //! follow-up, …), read from the headings and lead-in sentences real pages use, and where a
 //! page holding several agreements splits into one per agreement.
 
-use loften_core::import_support::{dates, year};
+use crate::import::swedish::{dates, year};
 use loften_core::text::fold;
 
 use super::page::{is_heading_line, Block};
