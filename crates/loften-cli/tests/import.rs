@@ -472,14 +472,17 @@ fn mutate(rng: &mut Rng, page: &str) -> String {
 fn word_salad(rng: &mut Rng, words: &[&str]) -> String {
     let mut out = String::new();
     for _ in 0..rng.below(300) {
-        out.push_str(*rng.pick(words));
-        out.push_str(*rng.pick(&[" ", " ", " ", "\n", "\n\n", "\n • ", ": ", ". ", "-", ", "]));
+        let word: &&str = rng.pick(words);
+        let separator: &&str =
+            rng.pick(&[" ", " ", " ", "\n", "\n\n", "\n • ", ": ", ". ", "-", ", "]);
+        out.push_str(word);
+        out.push_str(separator);
     }
     out
 }
 
 fn random_bytes(rng: &mut Rng) -> Vec<u8> {
-    (0..rng.below(3000)).map(|_| rng.next() as u8).collect()
+    (0..rng.below(3000)).map(|_| rng.next_u64() as u8).collect()
 }
 
 /// What must hold of any import: drafts the dataset could hold, texts copied verbatim.

@@ -105,7 +105,7 @@ fn short_names_in<'a>(text: &str, reference: &'a Reference) -> Vec<&'a Kommun> {
         short
             .iter()
             .enumerate()
-            .all(|(k, s)| words.get(i + k).is_some_and(|w| &w.text == s))
+            .all(|(k, s)| words.get(i + k).is_some_and(|w| w.text == *s))
     };
     let named = |n: &KommunName| {
         n.short
