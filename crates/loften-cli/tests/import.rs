@@ -735,8 +735,183 @@ fn the_command_explains_what_it_cannot_read() {
         );
     }
     let missing = loften(&["import"]);
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("PAGE.txt"));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("<PAGE>"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in [
+        &["--help"][..],
+        &["validate", "--help"],
+        &["bundle", "--help"],
+        &["import", "--help"],
+        &["synth", "--help"],
+        &["pack", "--help"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_loften"))
+            .args(command)
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && help.contains("Usage: loften"),
+            "{command:?}: {help}"
+        );
+    }
+    let import_help = Command::new(env!("CARGO_BIN_EXE_loften"))
+        .args(["import", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&import_help.stdout);
+    for topic in [
+        "saved HTML",
+        "Till toppen",
+        "http://",
+        "--timeout",
+        "review",
+    ] {
+        assert!(help.contains(topic), "import --help lacks {topic:?}");
+    }
+}
+
+#[test]
+fn a_saved_html_page_is_read_as_its_article() {
+    let dir = std::env::temp_dir().join(format!("loften-import-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sparad.htm");
+    std::fs::write(&path, SAVED_PAGE).unwrap();
+    let output = loften(&["import", path.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let drafts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let activities = drafts[0]["activities"].as_array().unwrap();
+    let texts: Vec<&str> = activities
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Polisen ska genomföra minst fyra trafikkontroller per år vid skolorna.",
+            "Kommunen ska bjuda in till två trygghetsvandringar per år."
+        ]
+    );
+    assert_eq!(drafts[0]["source"]["document"], "sparad.htm");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A saved page with the site around its article: a cookie notice, navigation, a footer.
+const SAVED_PAGE: &str = r##"<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>Medborgarlöften | Hjo kommun</title>
+<script>window.dataLayer = [];</script></head>
+<body>
+<div class="cookie-consent"><p>Vi använder kakor för att förbättra webbplatsen.</p><button>Godkänn alla kakor</button></div>
+<header><a class="skip-link" href="#main">Hoppa till innehåll</a>
+<nav aria-label="Huvudmeny"><ul><li><a href="/">Start</a></li><li><a href="/trygghet">Trygghet och säkerhet</a></li><li><a href="/polisen">Aktiviteter i kommunen</a></li></ul></nav></header>
+<main id="main"><article>
+<h1>Medborgarlöfte 2024</h1>
+<p>Lokalpolisområde Skövde och Hjo kommun har tecknat ett medborgarlöfte för 2024.</p>
+<h2>Aktiviteter</h2>
+<ul>
+<li>Polisen ska genomföra minst fyra trafikkontroller
+    per år vid skolorna.</li>
+<li>Kommunen ska bjuda in till två trygghetsvandringar per år.</li>
+</ul>
+<p><a href="#top">Till toppen</a></p>
+</article></main>
+<footer><h2>Kontakta oss</h2><ul><li>Telefon 0503-350 00</li><li>Polisen ska ringas på 114 14</li></ul></footer>
+</body></html>
+"##;
+
+/// A server on 127.0.0.1 that answers each request for a path with its (status, type, body),
+/// or never answers a path it does not know, for as long as the test runs.
+fn local_server(pages: Vec<(&'static str, u16, &'static str, String)>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut silent = Vec::new();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 4096];
+            let read = stream.read(&mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..read]);
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            match pages.iter().find(|(p, ..)| *p == path) {
+                Some((_, status, content_type, body)) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                }
+                // Kept open and unanswered: a server that hangs.
+                None => silent.push(stream),
+            }
+        }
+    });
+    address
+}
+
+#[test]
+fn a_web_address_is_fetched_with_a_timeout_and_clear_errors() {
+    let server = local_server(vec![
+        (
+            "/medborgarloften",
+            200,
+            "text/html; charset=utf-8",
+            SAVED_PAGE.to_string(),
+        ),
+        (
+            "/saknas",
+            404,
+            "text/html",
+            "<h1>Sidan finns inte</h1>".into(),
+        ),
+    ]);
+    let url = format!("{server}/medborgarloften");
+    let output = loften(&["import", &url]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let drafts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(drafts[0]["source"]["url"], url.as_str());
+    assert_eq!(drafts[0]["activities"].as_array().unwrap().len(), 2);
+
+    let missing = loften(&["import", &format!("{server}/saknas")]);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        !missing.status.success() && stderr.contains("404"),
+        "{stderr}"
+    );
+
+    let started = std::time::Instant::now();
+    let hanging = loften(&[
+        "import",
+        &format!("{server}/svarar-aldrig"),
+        "--timeout",
+        "1",
+    ]);
+    let stderr = String::from_utf8_lossy(&hanging.stderr);
+    assert!(
+        !hanging.status.success() && stderr.contains("no answer within 1 seconds"),
+        "{stderr}"
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+
+    // Nothing listens on port 9 of this machine: a refused connection says so.
+    let refused = loften(&["import", "http://127.0.0.1:9/sida"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && stderr.contains("cannot"),
+        "{stderr}"
+    );
 }
 
 // ---- Pages of the seeds' kind that the seeds are not (written for these tests). ----

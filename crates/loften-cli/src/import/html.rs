@@ -1,0 +1,357 @@
+//! A saved HTML page as the text a reader sees of its article: the text the importer reads.
+//!
+//! Only the main content is kept (`<main>`, else `<article>`, else the body); navigation,
+//! headers, footers, cookie notices, forms and "Till toppen" links are dropped. Headings and
+//! paragraphs become blocks separated by blank lines, list items become bullet lines ("• …",
+//! or "1. …" in numbered lists), indented by their depth, so the structure survives.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Whether a file's text is an HTML page rather than a page's text copied from a browser.
+pub fn looks_like_html(text: &str) -> bool {
+    let start: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_lowercase();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || start.starts_with("<?xml") && start.contains("<html")
+        || start.starts_with('<')
+            && ["<head", "<body", "<main", "<div", "<p>", "<h1"]
+                .iter()
+                .any(|tag| start.contains(tag))
+}
+
+/// The article's text, in the shape of a page's text as copied from a browser.
+pub fn page_text(html: &str) -> String {
+    let document = Html::parse_document(html);
+    let mut writer = Writer::default();
+    if let Some(root) = main_content(&document) {
+        writer.element(root, 0);
+    }
+    writer.finish()
+}
+
+/// The element that holds the article: the page's `<main>`, else its only `<article>`, else
+/// the body. Several articles (a news list) are all content, so the body is read then.
+fn main_content(document: &Html) -> Option<ElementRef<'_>> {
+    let first = |selector: &str| {
+        let selector = Selector::parse(selector).expect("a valid selector");
+        document.select(&selector).collect::<Vec<_>>()
+    };
+    let mains = first("main, [role=main]");
+    if let Some(main) = mains.first() {
+        return Some(*main);
+    }
+    let articles = first("article");
+    if let [article] = articles.as_slice() {
+        return Some(*article);
+    }
+    first("body")
+        .first()
+        .copied()
+        .or_else(|| Some(document.root_element()))
+}
+
+/// Elements that are never the article's text.
+const SKIPPED_TAGS: [&str; 16] = [
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "svg", "iframe", "dialog", "select", "head", "img",
+];
+
+/// Roles of the site around an article.
+const SKIPPED_ROLES: [&str; 6] = [
+    "navigation",
+    "banner",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "search",
+];
+
+/// Words in an id or class that mark a site's notices and navigation aids.
+const SKIPPED_MARKS: [&str; 7] = [
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "skip-link",
+    "skiplink",
+    "share",
+    "gdpr",
+];
+
+/// Links that only move the reader on the page or share it.
+const SKIPPED_LINK_TEXTS: [&str; 4] = [
+    "till toppen",
+    "tillbaka till toppen",
+    "till sidans topp",
+    "gå till toppen",
+];
+
+fn is_skipped(element: ElementRef<'_>) -> bool {
+    let value = element.value();
+    let tag = value.name();
+    if SKIPPED_TAGS.contains(&tag) || value.attr("hidden").is_some() {
+        return true;
+    }
+    if value.attr("aria-hidden") == Some("true")
+        || value
+            .attr("role")
+            .is_some_and(|role| SKIPPED_ROLES.contains(&role))
+    {
+        return true;
+    }
+    let marks = format!(
+        "{} {}",
+        value.attr("id").unwrap_or_default(),
+        value.attr("class").unwrap_or_default()
+    )
+    .to_lowercase();
+    if SKIPPED_MARKS.iter().any(|mark| marks.contains(mark)) {
+        return true;
+    }
+    if tag == "a" || tag == "p" {
+        let text = collapse(&element.text().collect::<String>()).to_lowercase();
+        return SKIPPED_LINK_TEXTS.contains(&text.trim_end_matches(['↑', ' ']));
+    }
+    false
+}
+
+/// Tags whose content is a block of its own.
+const BLOCK_TAGS: [&str; 22] = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "html",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "address",
+];
+
+/// The text being written, block by block.
+#[derive(Default)]
+struct Writer {
+    out: String,
+    /// The inline text of the block being read.
+    line: String,
+}
+
+impl Writer {
+    fn element(&mut self, element: ElementRef<'_>, depth: usize) {
+        if is_skipped(element) {
+            return;
+        }
+        let tag = element.value().name();
+        match tag {
+            "br" => self.line.push('\n'),
+            "ul" | "ol" => self.list(element, depth, tag == "ol"),
+            "td" | "th" => {
+                // Cells of a row side by side, as a browser shows them (signatures in a table).
+                self.children(element, depth);
+                self.line.push_str("        ");
+            }
+            _ if BLOCK_TAGS.contains(&tag) || tag == "li" => {
+                self.end_block();
+                self.children(element, depth);
+                self.end_block();
+            }
+            _ => self.children(element, depth),
+        }
+    }
+
+    /// A text node: its line breaks are only the HTML source's, so they are spaces; line
+    /// breaks a reader sees come from `<br>` and blocks.
+    fn text(&mut self, text: &str) {
+        self.line.extend(
+            text.chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c }),
+        );
+    }
+
+    fn children(&mut self, element: ElementRef<'_>, depth: usize) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => self.text(text),
+                Node::Element(_) => {
+                    if let Some(child) = ElementRef::wrap(child) {
+                        self.element(child, depth);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A list's items as bullet lines, nested lists indented under their item.
+    fn list(&mut self, list: ElementRef<'_>, depth: usize, numbered: bool) {
+        self.end_block();
+        let start: usize = list
+            .value()
+            .attr("start")
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(1);
+        let items = list
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|child| child.value().name() == "li" && !is_skipped(*child));
+        for (number, item) in items.enumerate() {
+            let mut inner = Writer::default();
+            let mut nested = Writer::default();
+            for child in item.children() {
+                match (child.value(), ElementRef::wrap(child)) {
+                    (Node::Text(text), _) => inner.text(text),
+                    (_, Some(child)) if matches!(child.value().name(), "ul" | "ol") => {
+                        nested.element(child, depth + 1)
+                    }
+                    (_, Some(child)) => {
+                        // Paragraphs inside an item are still the item's one text.
+                        inner.children_inline(child);
+                    }
+                    _ => {}
+                }
+            }
+            let text = collapse(&inner.line);
+            if !text.is_empty() {
+                let marker = if numbered {
+                    format!("{}.", start + number)
+                } else {
+                    "•".to_string()
+                };
+                self.out
+                    .push_str(&format!("{}{marker} {text}\n", "  ".repeat(depth + 1)));
+            }
+            let nested = nested.finish_raw();
+            if !nested.trim().is_empty() {
+                self.out.push_str(&nested);
+            }
+        }
+        if depth == 0 {
+            self.out.push('\n');
+        }
+    }
+
+    /// An element's text run into the current line, whatever its tag.
+    fn children_inline(&mut self, element: ElementRef<'_>) {
+        if is_skipped(element) {
+            return;
+        }
+        if matches!(element.value().name(), "ul" | "ol") {
+            return;
+        }
+        if matches!(element.value().name(), "p" | "div" | "br") && !self.line.trim().is_empty() {
+            self.line.push(' ');
+        }
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => self.text(text),
+                Node::Element(_) => {
+                    if let Some(child) = ElementRef::wrap(child) {
+                        self.children_inline(child);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Ends the block being read: its lines (split at `<br>`), then a blank line.
+    fn end_block(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        let lines: Vec<String> = line
+            .split('\n')
+            .map(collapse)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            return;
+        }
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
+        self.out.push_str(&lines.join("\n"));
+        self.out.push_str("\n\n");
+    }
+
+    fn finish_raw(mut self) -> String {
+        self.end_block();
+        self.out
+    }
+
+    fn finish(self) -> String {
+        let text = self.finish_raw();
+        // At most one blank line between blocks, as a browser's copied text has.
+        let mut out = String::with_capacity(text.len());
+        let mut blank = 0;
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                blank += 1;
+                if blank > 1 {
+                    continue;
+                }
+            } else {
+                blank = 0;
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out.trim().to_string() + "\n"
+    }
+}
+
+/// Runs of whitespace (HTML's line breaks and indentation, non-breaking spaces) as one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_article_keeps_its_headings_and_lists_and_loses_the_site() {
+        let html = r##"<!DOCTYPE html><html><head><title>T</title><style>p{}</style></head>
+            <body><div id="cookie-banner"><p>Vi använder kakor.</p><button>OK</button></div>
+            <header><nav><ul><li><a href="/">Start</a></li></ul></nav></header>
+            <main><h1>Medborgarlöfte 2024</h1>
+            <p>Polisen och kommunen
+               lovar att:</p>
+            <ul><li>Genomföra&nbsp;trygghetsvandringar
+                <ul><li>Polisen ansvarar</li></ul></li>
+                <li><p>Hålla dialoger</p></li></ul>
+            <ol><li>Ett</li><li>Två</li></ol>
+            <p>Anna Ek<br>Kommunchef</p>
+            <p><a href="#top">Till toppen</a></p></main>
+            <footer><p>Kontakt</p></footer></body></html>"##;
+        assert!(looks_like_html(html));
+        assert_eq!(
+            page_text(html),
+            "Medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n  • Genomföra trygghetsvandringar\n    • Polisen ansvarar\n  • Hålla dialoger\n\n  1. Ett\n  2. Två\n\nAnna Ek\nKommunchef\n"
+        );
+    }
+
+    #[test]
+    fn text_is_not_html() {
+        assert!(!looks_like_html(
+            "Medborgarlöfte 2020\n\n • Polisen ska <b>"
+        ));
+        assert!(looks_like_html("\u{feff}  <!doctype HTML><p>x"));
+    }
+}
