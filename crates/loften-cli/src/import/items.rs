@@ -360,15 +360,16 @@ const STOP: [&str; 36] = [
     "som", "vid", "per", "om", "från", "genom", "inom", "hos", "efter", "innan", "där", "så",
     "utifrån", "ska", "skall", "kommer", "kan", "varje", "eller", "men", "in", "är", "blir",
 ];
-/// Before a number, words that make it a label, not a count: "årskurs 4", "tertial 3".
-const LABEL_BEFORE: [&str; 11] = [
+/// Before a number, words that make it a label or a deadline, not a count: "årskurs 4",
+/// "tertial 3", "inom två dygn".
+const LABEL_BEFORE: [&str; 12] = [
     "årskurs", "klass", "kap", "kapitel", "tertial", "kvartal", "nummer", "nr", "sida", "punkt",
-    "steg",
+    "steg", "inom",
 ];
 /// After a number, words that make it a measure, not a count: "3 år", "14 kap".
-const MEASURE_AFTER: [&str; 11] = [
-    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "timmar", "minuter", "kr",
-    "kronor",
+const MEASURE_AFTER: [&str; 13] = [
+    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "dygn", "timmar", "minuter",
+    "kr", "kronor", "meter",
 ];
 /// Before a number word, words that make it "which", not "how many": "de två skolorna".
 const DEFINITE: [&str; 9] = [
@@ -389,6 +390,35 @@ fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static s
     fits.then(|| unit(&next.lower))
         .flatten()
         .map(|u| (j + 1, u))
+}
+
+/// Words that begin another clause, past which a count's period is not looked for.
+const CLAUSE_WORDS: [&str; 9] = [
+    "och", "samt", "eller", "som", "att", "ska", "skall", "kommer", "men",
+];
+
+/// A period a few words after a counted phrase, in the same clause: "minst sex insatser mot
+/// langning per år", "tre trygghetsvandringar under året". The last word and the unit.
+fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+    for k in j..(j + 4).min(words.len()) {
+        if k > j && !adjacent(text, &words[k - 1], &words[k]) {
+            return None;
+        }
+        if let Some(found) = per_clause(text, words, k) {
+            return Some(found);
+        }
+        let during_the_year = words[k].is("under")
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.is("året") && adjacent(text, &words[k], n));
+        if during_the_year {
+            return Some((k + 1, "år"));
+        }
+        if CLAUSE_WORDS.contains(&words[k].lower.as_str()) || count(words[k].text).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// How many words after word `from` belong to the counted noun phrase (at most `limit`).
@@ -431,7 +461,8 @@ fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
     let w = &words[i];
     let digits = w.text.chars().all(|c| c.is_ascii_digit());
     let before = joined_before(text, words, i, 1).map(|p| p.lower.as_str());
-    let labelled = digits && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
+    let labelled =
+        (digits || before == Some("inom")) && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
     let definite = !digits && before.is_some_and(|b| DEFINITE.contains(&b));
     let measured = words.get(i + 1).is_some_and(|next| {
         MEASURE_AFTER.contains(&next.lower.as_str()) && adjacent(text, w, next)
@@ -445,7 +476,11 @@ fn count_start(text: &str, words: &[Word], i: usize, has_noun: bool) -> (usize, 
     let min = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
     let first = if min { i - 1 } else { i };
     let vid = has_noun && joined_before(text, words, first, 1).is_some_and(|p| p.is("vid"));
-    (if vid { first - 1 } else { first }, min)
+    let first = if vid { first - 1 } else { first };
+    // "i genomsnitt en gång i månaden": an average is part of the frequency.
+    let on_average = joined_before(text, words, first, 2)
+        .is_some_and(|p| p.is("i") && words[first - 1].is("genomsnitt"));
+    (if on_average { first - 2 } else { first }, min)
 }
 
 /// A count at word `i` and what it counts: "minst två gemensamma tillsyner per år",
@@ -467,9 +502,17 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
         let complement = phrase_len(text, words, j, 2);
         j += if complement > 0 { 1 + complement } else { 0 };
     }
-    let per = per_clause(text, words, j).filter(|_| adjacent(text, &words[j - 1], &words[j]));
+    let per = per_clause(text, words, j)
+        .or_else(|| per_clause_after(text, words, j))
+        .filter(|_| {
+            words
+                .get(j)
+                .is_some_and(|n| adjacent(text, &words[j - 1], n))
+        });
     let article = matches!(w.lower.as_str(), "en" | "ett");
-    if (noun_len == 0 || article) && per.is_none() {
+    // "en kontroll" is an article, "minst en kontroll" a count.
+    let at_least = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
+    if (noun_len == 0 || (article && !at_least)) && per.is_none() {
         return None;
     }
     let end = per.map_or(words[j - 1].end, |(k, _)| words[k].end);
@@ -487,6 +530,41 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     })
 }
 
+/// "varje år genomföra minst en kontroll": a period without a count and a count without a
+/// period, a word or two apart, are one frequency.
+fn with_nearby_count(text: &str, words: &[Word], period: &Found, found: &[Found]) -> Found {
+    if period.count.is_some() || period.per.is_none() {
+        return period.clone();
+    }
+    let words_between = |from: usize, to: usize| {
+        let between = &text[from..to];
+        let clean = !between.contains(['.', ',', ';', ':']);
+        let n = words
+            .iter()
+            .filter(|w| w.start >= from && w.end <= to)
+            .count();
+        clean && n <= 2
+    };
+    found
+        .iter()
+        .find(|f| {
+            f.count.is_some()
+                && f.per.is_none()
+                && f.start >= period.end
+                && words_between(period.end, f.start)
+        })
+        .map_or_else(
+            || period.clone(),
+            |count| Found {
+                start: period.start,
+                end: count.end,
+                count: count.count,
+                min: count.min,
+                per: period.per,
+            },
+        )
+}
+
 /// How often an activity is done, in its own words; `text` of the result is a verbatim
 /// part of the activity. The second value says how many other frequencies the text gives
 /// (the first one is taken).
@@ -499,9 +577,10 @@ pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
                 .or_else(|| periodic_at(&words, i))
         })
         .collect();
-    let Some(chosen) = found.iter().min_by_key(|f| f.start) else {
+    let Some(first) = found.iter().min_by_key(|f| f.start) else {
         return (None, 0);
     };
+    let chosen = &with_nearby_count(text, &words, first, &found);
     let others = found
         .iter()
         .filter(|f| f.start >= chosen.end || f.end <= chosen.start)
@@ -587,6 +666,48 @@ mod tests {
                 s("alla fredagar, lördagar och andra helgkvällar")
             ))
         );
+    }
+
+    #[test]
+    fn frequencies_with_their_period_further_on_or_first() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            freq("ska genomföra minst sex riktade insatser mot langning per år."),
+            Some((
+                Some(6),
+                true,
+                Some(s("år")),
+                s("minst sex riktade insatser mot langning per år")
+            ))
+        );
+        assert_eq!(
+            freq("ska minst tre gånger under året träffa företagare"),
+            Some((
+                Some(3),
+                true,
+                Some(s("år")),
+                s("minst tre gånger under året")
+            ))
+        );
+        assert_eq!(
+            freq("ska varje år genomföra minst en kontroll av serveringen"),
+            Some((
+                Some(1),
+                true,
+                Some(s("år")),
+                s("varje år genomföra minst en kontroll")
+            ))
+        );
+        assert_eq!(
+            freq("ska i genomsnitt en gång i månaden under året hålla öppet hus"),
+            Some((
+                Some(1),
+                false,
+                Some(s("månad")),
+                s("i genomsnitt en gång i månaden")
+            ))
+        );
+        assert_eq!(freq("ta bort klotter inom två dygn"), None);
     }
 
     #[test]
