@@ -238,7 +238,12 @@ impl Context<'_> {
     fn activity(&self, n: usize, entry: &Entry, promises: &[Promise]) -> (Activity, [bool; 2]) {
         let id = format!("{}-a{}", self.id, n + 1);
         let lead_in = entry.lead_in.as_deref();
-        let doers = items::doers(&entry.text, lead_in, &self.not_partners);
+        let doers = items::doers(
+            &entry.text,
+            lead_in,
+            entry.responsible.as_deref(),
+            &self.not_partners,
+        );
         let (frequency, others) = items::frequency(&entry.text);
         let flags = [doers.from_lead_in, others > 0];
         let activity = Activity {

@@ -200,7 +200,13 @@ fn list_starts(words: &[Word], main: &[usize]) -> Vec<usize> {
 /// Who does an activity, from its words: the subject before "ska" ("Kommunen och Polisen
 /// ska"), lists after "tillsammans med", "gemensam/gemensamt" (both), and when nothing
 /// else says, police named anywhere in the main clause ("närvaro av områdespoliser").
-pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doers {
+/// A line that names who is responsible (`responsible`) says it outright, so it wins.
+pub fn doers(
+    text: &str,
+    lead_in: Option<&str>,
+    responsible: Option<&str>,
+    not_partners: &[String],
+) -> Doers {
     let words = words_of(text);
     let main = main_clause(text, &words);
     let mut doers = Doers::default();
@@ -218,7 +224,10 @@ pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doer
         doers.both();
     }
     if doers.actors.is_empty() {
-        for &i in &main {
+        // "i kommunen", "inom kommunen" name a place, not who does the work.
+        let is_place =
+            |i: usize| i > 0 && matches!(words[i - 1].lower.as_str(), "i" | "inom" | "hela");
+        for &i in main.iter().filter(|&&i| !is_place(i)) {
             match words[i].lower.as_str() {
                 "kommunen" | "kommunens" => doers.add(Actor::Kommunen),
                 w if is_police_word(w) => doers.add(Actor::Polisen),
@@ -226,7 +235,10 @@ pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doer
             }
         }
     }
-    if doers.actors.is_empty() {
+    let named = responsible.map(lead_in_actors).unwrap_or_default();
+    if !named.is_empty() {
+        doers.actors = named;
+    } else if doers.actors.is_empty() {
         doers.actors = lead_in.map(lead_in_actors).unwrap_or_default();
         doers.from_lead_in = !doers.actors.is_empty();
     }
@@ -723,7 +735,7 @@ mod tests {
 
     #[test]
     fn actors_from_subject_lists_and_joint_wording() {
-        let actors = |text: &str| doers(text, None, &[]).actors;
+        let actors = |text: &str| doers(text, None, None, &[]).actors;
         assert_eq!(
             actors("Polisen ska genomföra en enkätundersökning."),
             [Actor::Polisen]
@@ -760,6 +772,7 @@ mod tests {
         let d = doers(
             "Utbildningen kommer att genomföras av Räddningstjänsten Syd samt polis.",
             None,
+            None,
             &[],
         );
         assert_eq!(
@@ -771,6 +784,7 @@ mod tests {
         );
         let d = doers(
             "Kommunens personal ska tillsammans med Vätterhem och områdespolis fortsätta.",
+            None,
             None,
             &[],
         );
@@ -784,6 +798,7 @@ mod tests {
         let d = doers(
             "Kommunen ska i samverkan med föreningar hjälpa till.",
             None,
+            None,
             &[],
         );
         assert!(d.partners.is_empty());
@@ -794,6 +809,7 @@ mod tests {
         let d = doers(
             "Kommunikationsinsatser",
             Some("ska vi arbeta mot de prioriterade områdena genom att:"),
+            None,
             &[],
         );
         assert_eq!(
@@ -803,26 +819,40 @@ mod tests {
         let d = doers(
             "Fokusera på utsatta brottsoffer.",
             Some("Under tiden 1 januari 2023 - 31 december 2024 lovar polisen att:"),
+            None,
             &[],
         );
         assert_eq!(d.actors, [Actor::Polisen]);
         let d = doers(
             "Polisen ska besöka skolorna.",
             Some("För att minska skadegörelsen lovar vi att:"),
+            None,
             &[],
         );
         assert_eq!(d.actors, [Actor::Polisen]);
         let d = doers(
             "Besöka skolorna.",
             Some("För att minska skadegörelsen lovar vi att:"),
+            None,
             &[],
         );
         assert_eq!(d.actors, [Actor::Polisen, Actor::Kommunen]);
         let d = doers(
             "Kommunen ska ordna belysning.",
             Some("Under samma tid lovar polisen att:"),
+            None,
             &[],
         );
         assert_eq!((d.actors, d.from_lead_in), (vec![Actor::Kommunen], false));
+        let d = doers(
+            "Informera äldre om bedrägerier.",
+            Some("Aktiviteter"),
+            Some("Polisen och kommunen"),
+            &[],
+        );
+        assert_eq!(
+            (d.actors, d.from_lead_in),
+            (vec![Actor::Polisen, Actor::Kommunen], false)
+        );
     }
 }

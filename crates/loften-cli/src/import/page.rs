@@ -10,7 +10,20 @@ pub enum Block {
     Paragraph(Vec<String>),
     /// A list item without its bullet; lines it wraps onto are joined. `dashed` when the
     /// bullet was a dash, which Swedish pages also use to quote someone ("- Jag är glad …").
-    Item { text: String, dashed: bool },
+    Item(Item),
+}
+
+/// A list item and what its lines say around its text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    pub text: String,
+    pub dashed: bool,
+    /// Spaces before its bullet: a sub-item is indented more than its parent.
+    pub indent: usize,
+    /// "1. …", "2) …": numbered lists hold promises whose sub-items are their activities.
+    pub numbered: bool,
+    /// Who is responsible, from a line of its own under the item ("Ansvarig: Polisen").
+    pub responsible: Option<String>,
 }
 
 /// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
@@ -37,6 +50,16 @@ const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdater
 fn starts_with_any(line: &str, starts: &[&str]) -> bool {
     let lower = loften_core::text::lowercase(line);
     starts.iter().any(|s| lower.starts_with(s))
+}
+
+/// A line under an item naming who is responsible for it: "Ansvarig: Polisen",
+/// "Ansvariga: Kommunen och polisen". The names after the colon.
+fn responsibility(line: &str) -> Option<&str> {
+    let (label, names) = line.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let is_label = label.starts_with("ansvarig") || label == "ansvar" || label == "ansvarar";
+    (is_label && label.split_whitespace().count() <= 2 && !names.trim().is_empty())
+        .then(|| names.trim())
 }
 
 /// The text of a list item when the line is one ("• …", "- …", "1. …"), and whether its
@@ -108,22 +131,25 @@ impl Builder {
         self.in_item = false;
     }
 
-    fn item(&mut self, text: &str, dashed: bool) {
+    fn item(&mut self, item: Item) {
         self.end_paragraph();
-        if !text.is_empty() {
-            self.blocks.push(Block::Item {
-                text: text.to_string(),
-                dashed,
-            });
+        self.in_item = !item.text.is_empty();
+        if self.in_item {
+            self.blocks.push(Block::Item(item));
         }
-        self.in_item = !text.is_empty();
     }
 
     fn line(&mut self, line: &str) {
         let continues_item = self.in_item && line.starts_with(|c: char| c.is_lowercase());
-        if let (true, Some(Block::Item { text, .. })) = (continues_item, self.blocks.last_mut()) {
-            text.push(' ');
-            text.push_str(line);
+        if let (true, Some(Block::Item(item))) = (continues_item, self.blocks.last_mut()) {
+            item.text.push(' ');
+            item.text.push_str(line);
+            return;
+        }
+        if let (true, Some(names), Some(Block::Item(item))) =
+            (self.in_item, responsibility(line), self.blocks.last_mut())
+        {
+            item.responsible = Some(names.to_string());
             return;
         }
         self.in_item = false;
@@ -141,8 +167,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         if line.is_empty() || is_chrome(line) {
             builder.blank();
-        } else if let Some((item, dashed)) = strip_bullet(line) {
-            builder.item(item, dashed);
+        } else if let Some((text, dashed)) = strip_bullet(line) {
+            let indent = raw.len() - raw.trim_start().len();
+            builder.item(Item {
+                text: text.to_string(),
+                dashed,
+                indent,
+                numbered: numbered_item(line).is_some(),
+                responsible: None,
+            });
         } else {
             builder.line(line);
         }
@@ -162,15 +195,39 @@ mod tests {
             blocks(page),
             [
                 Block::Heading("Medborgarlöfte 2020".into()),
-                Block::Item {
+                Block::Item(Item {
                     text: "Arbeta mot droger".into(),
-                    dashed: false
-                },
-                Block::Item {
+                    indent: 1,
+                    ..Item::default()
+                }),
+                Block::Item(Item {
                     text: "Skapa trygghet".into(),
-                    dashed: true
-                },
+                    dashed: true,
+                    indent: 1,
+                    ..Item::default()
+                }),
                 Block::Paragraph(vec!["En mening som".into(), "bryts.".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn sub_items_keep_their_indent_and_items_their_responsible() {
+        let page = "1. Polisen ska synas\n   • Patrullera\n     Ansvarig: Polisen\n2. Kommunen ska";
+        let blocks = blocks(page);
+        let items: Vec<(usize, bool, Option<&str>)> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item(i) => Some((i.indent, i.numbered, i.responsible.as_deref())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (0, true, None),
+                (3, false, Some("Polisen")),
+                (0, true, None)
             ]
         );
     }

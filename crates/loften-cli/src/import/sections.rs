@@ -5,7 +5,7 @@
 use crate::import::swedish::{dates, year};
 use loften_core::text::fold;
 
-use super::page::{is_heading_line, Block};
+use super::page::{is_heading_line, Block, Item};
 use super::words::words_of;
 
 /// The part of an agreement a block belongs to.
@@ -75,6 +75,8 @@ pub struct Entry {
     pub lead_in: Option<String>,
     /// A list item taken as a promise although no heading says so: the page's only list.
     pub unheaded: bool,
+    /// Who a line under the item says is responsible for it.
+    pub responsible: Option<String>,
 }
 
 /// What a heading announces.
@@ -220,6 +222,11 @@ fn classify_heading(heading: &str) -> HeadingKind {
     HeadingKind::Section(section)
 }
 
+/// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
+fn is_promising_heading(text: &str) -> bool {
+    bare(text).split(' ').any(|w| w == "lovar")
+}
+
 /// The section a sentence ending in ":" opens, if it says: "… följande aktiviteter:",
 /// "… följande gemensamma medborgarlöften:". "Polisen och Vadstena kommun lovar att:"
 /// opens the promises unless it stands in a list already ("Insatser" … "lovar polisen att:").
@@ -341,6 +348,15 @@ struct Walker {
     bullets_in_run: bool,
     /// A line of names waiting for the line of roles that may follow it as its own block.
     pending_names: Option<String>,
+    /// The numbered promise whose sub-items are being read.
+    parent: Option<Parent>,
+}
+
+/// What a numbered promise interrupted, to go back to after its sub-items.
+struct Parent {
+    indent: usize,
+    section: Section,
+    lead_in: Option<String>,
 }
 
 impl Walker {
@@ -353,6 +369,7 @@ impl Walker {
             run: self.run,
             lead_in,
             unheaded: false,
+            responsible: None,
         });
     }
 
@@ -410,6 +427,17 @@ impl Walker {
                 self.open(section, section.is_list().then(|| text.to_string()));
                 self.push(Kind::Heading, text.to_string());
             }
+            HeadingKind::Unknown if is_promising_heading(text) => {
+                // "Polisen lovar", "Tillsammans lovar vi": a section whose items are what
+                // the heading's subject promises, so the heading is their lead-in.
+                let section = if self.section.is_list() {
+                    self.section
+                } else {
+                    Section::Promises
+                };
+                self.open(section, Some(text.to_string()));
+                self.push(Kind::Heading, text.to_string());
+            }
             HeadingKind::Unknown => self.unknown_heading(text),
         }
     }
@@ -454,13 +482,45 @@ impl Walker {
         }
     }
 
-    fn item(&mut self, text: &str, dashed: bool) {
+    fn item(&mut self, item: &Item) {
         self.flush_names();
-        if dashed && !self.section.is_list() {
-            return self.push(Kind::Quote, text.to_string());
+        if item.dashed && !self.section.is_list() {
+            return self.push(Kind::Quote, item.text.clone());
         }
         self.bullets_in_run = true;
-        self.push(Kind::Item, text.to_string());
+        self.push(Kind::Item, item.text.clone());
+        if let Some(entry) = self.entries.last_mut() {
+            entry.responsible.clone_from(&item.responsible);
+        }
+    }
+
+    /// A numbered item with sub-items under it is a promise, and its sub-items are the
+    /// activities that deliver it: they do what it says, by whom it says.
+    fn promise_with_activities(&mut self, promise: &Item) {
+        self.flush_names();
+        self.bullets_in_run = true;
+        let section = self.section;
+        self.section = Section::Promises;
+        self.push(Kind::Item, promise.text.clone());
+        self.section = section;
+        let lead_in = self.lead_in.clone();
+        self.open(Section::Activities, Some(promise.text.clone()));
+        self.parent = Some(Parent {
+            indent: promise.indent,
+            section,
+            lead_in,
+        });
+    }
+
+    /// Back from a promise's sub-items to the list it stands in.
+    fn end_sub_items(&mut self, indent: Option<usize>) {
+        let ended = self
+            .parent
+            .as_ref()
+            .is_some_and(|p| indent.is_none_or(|i| i <= p.indent));
+        if let Some(parent) = self.parent.take_if(|_| ended) {
+            self.open(parent.section, parent.lead_in);
+        }
     }
 }
 
@@ -489,12 +549,30 @@ pub fn entries(blocks: &[Block]) -> Vec<Entry> {
         lead_in: None,
         bullets_in_run: false,
         pending_names: None,
+        parent: None,
     };
-    for block in blocks {
-        match block {
-            Block::Heading(text) => walker.heading(text),
-            Block::Paragraph(lines) => walker.paragraph(lines),
-            Block::Item { text, dashed } => walker.item(text, *dashed),
+    for (i, block) in blocks.iter().enumerate() {
+        let item = match block {
+            Block::Item(item) => item,
+            _ => {
+                walker.end_sub_items(None);
+                match block {
+                    Block::Heading(text) => walker.heading(text),
+                    Block::Paragraph(lines) => walker.paragraph(lines),
+                    Block::Item(_) => {}
+                }
+                continue;
+            }
+        };
+        walker.end_sub_items(Some(item.indent));
+        let has_sub_items = matches!(
+            blocks.get(i + 1),
+            Some(Block::Item(next)) if next.indent > item.indent
+        );
+        if item.numbered && has_sub_items && walker.section.is_list() {
+            walker.promise_with_activities(item);
+        } else {
+            walker.item(item);
         }
     }
     walker.flush_names();
