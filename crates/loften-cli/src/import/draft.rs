@@ -526,7 +526,7 @@ fn signatories_of(
     organisations: &Organisations,
     review: &mut Vec<String>,
 ) -> Vec<Signatory> {
-    let pairs: Vec<(String, String)> = segment
+    let signed_lines: Vec<Signatory> = segment
         .body
         .iter()
         .flat_map(|e| match &e.kind {
@@ -539,7 +539,7 @@ fn signatories_of(
         .filter(|e| e.kind == Kind::Text)
         .map(|e| e.text.as_str())
         .collect();
-    let (signatories, notes) = facts::signatories(&pairs, &paragraphs, organisations);
+    let (signatories, notes) = facts::signatories(&signed_lines, &paragraphs, organisations);
     review.extend(notes);
     signatories
 }

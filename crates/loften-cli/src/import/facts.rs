@@ -495,7 +495,17 @@ pub fn period(heading: Option<&str>, texts: &[&str]) -> (Option<Period>, Vec<Str
 }
 
 /// Words that say a signing took place.
-const SIGNING: [&str; 4] = ["underteckn", "skriver under", "skrev under", "signer"];
+const SIGNING: [&str; 9] = [
+    "underteckn",
+    "skriver under",
+    "skrev under",
+    "skrevs under",
+    "skrivit under",
+    "skrivits under",
+    "signer",
+    "satte sina namn",
+    "sätter sina namn",
+];
 
 pub fn mentions_signing(text: &str) -> bool {
     let lower = lowercase(text);
@@ -581,40 +591,46 @@ fn role_title(role: &str) -> String {
     capitalize(&indefinite.unwrap_or_else(|| role.to_string()))
 }
 
-/// "Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik
-/// Lindfors undertecknar …": a role then a name, for each signer before the verb.
-fn signers_before_verb(sentence: &str) -> Vec<(String, String)> {
-    let words = words_of(sentence);
-    let verb = words.iter().enumerate().find(|(i, w)| {
-        w.lower.starts_with("underteckn")
-            || w.lower.starts_with("signer")
-            || (matches!(w.lower.as_str(), "skriver" | "skrev")
-                && words.get(i + 1).is_some_and(|n| n.is("under")))
-    });
-    let Some((_, verb)) = verb else {
-        return Vec::new();
-    };
-    sentence[..verb.start]
-        .split(" och ")
-        .filter_map(role_then_name)
-        .collect()
-}
+/// Words that end the role before a name: "… av kommunstyrelsens ordförande Lena Berg",
+/// "Det var kommundirektör Anna Sjöberg och lokalpolisområdeschef Mikael Holm som …".
+const BEFORE_ROLE: [&str; 8] = ["och", "samt", "av", "var", "är", "med", "mellan", "både"];
 
-/// "Kommunstyrelsens ordförande Ann-Marie Nilsson" → (name, role).
-fn role_then_name(part: &str) -> Option<(String, String)> {
-    let tokens: Vec<&str> = part.split_whitespace().collect();
-    let name_len = tokens
-        .iter()
-        .rev()
-        .take_while(|t| is_name_word(t))
-        .count()
-        .min(3);
-    if name_len < 2 || name_len == tokens.len() {
-        return None;
+/// Each role followed by a name in a sentence about the signing: "Kommunstyrelsens
+/// ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar",
+/// "… skrevs under av kommunstyrelsens ordförande Lena Berg och lokalpolisområdeschef
+/// Johan Ahl".
+fn roles_then_names(sentence: &str) -> Vec<(String, String)> {
+    let tokens: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | ':' | ';')))
+        .collect();
+    let mut out = Vec::new();
+    let (mut i, mut previous_end) = (0, 0);
+    while i < tokens.len() {
+        let name_len = tokens[i..]
+            .iter()
+            .take_while(|t| is_name_word(t))
+            .count()
+            .min(3);
+        if name_len < 2 {
+            i += 1;
+            continue;
+        }
+        // The role is the few words before the name, after the previous name and after a
+        // word that ends it.
+        let earliest = i.saturating_sub(4).max(previous_end);
+        let role_start = (earliest..i)
+            .rev()
+            .find(|&k| BEFORE_ROLE.contains(&lowercase(tokens[k]).as_str()))
+            .map_or(earliest, |k| k + 1);
+        let role = tokens[role_start..i].join(" ");
+        if role_start < i && is_role(&role) {
+            out.push((tokens[i..i + name_len].join(" "), role_title(&role)));
+        }
+        i += name_len;
+        previous_end = i;
     }
-    let (role, name) = tokens.split_at(tokens.len() - name_len);
-    let role = role.join(" ");
-    is_role(&role).then(|| (name.join(" "), role_title(&role)))
+    out
 }
 
 /// "Susanne Hansson, kommunstyrelsens ordförande i Strömsunds kommun samt Eva Helin, chef
@@ -688,7 +704,7 @@ fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signator
 /// The signatories: name and role lines under a signature, and in text about the signing
 /// ("… undertecknar", "… undertecknas … Här ses Susanne Hansson, kommunstyrelsens ordförande i …").
 pub fn signatories(
-    pairs: &[(String, String)],
+    signed_lines: &[Signatory],
     paragraphs: &[&str],
     organisations: &Organisations,
 ) -> (Vec<Signatory>, Vec<String>) {
@@ -706,16 +722,12 @@ pub fn signatories(
             out.push(signatory);
         }
     };
-    for (name, role) in pairs {
-        add(Signatory {
-            name: name.clone(),
-            role: Some(role.trim().to_string()),
-            organisation: None,
-        });
+    for signatory in signed_lines {
+        add(signatory.clone());
     }
     for paragraph in paragraphs.iter().filter(|p| mentions_signing(p)) {
         for sentence in sentences(paragraph) {
-            for (name, role) in signers_before_verb(sentence) {
+            for (name, role) in roles_then_names(sentence) {
                 add(Signatory {
                     name,
                     role: Some(role),
@@ -875,18 +887,27 @@ mod tests {
 
     #[test]
     fn signers_in_running_text() {
-        let text = "Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar medborgarlöftena.";
-        let (found, _) = signatories(&[], &[text], &Organisations::default());
-        let names: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|s| (s.name.as_str(), s.role.as_deref()))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                ("Ann-Marie Nilsson", Some("Kommunstyrelsens ordförande")),
-                ("Fredrik Lindfors", Some("Lokalpolisområdeschef"))
+        let names_in = |text: &str| -> Vec<(String, Option<String>)> {
+            let (found, _) = signatories(&[], &[text], &Organisations::default());
+            found.into_iter().map(|s| (s.name, s.role)).collect()
+        };
+        let expected = |a: &str, ra: &str, b: &str, rb: &str| {
+            vec![
+                (a.to_string(), Some(ra.to_string())),
+                (b.to_string(), Some(rb.to_string())),
             ]
+        };
+        assert_eq!(
+            names_in("Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar medborgarlöftena."),
+            expected("Ann-Marie Nilsson", "Kommunstyrelsens ordförande", "Fredrik Lindfors", "Lokalpolisområdeschef")
+        );
+        assert_eq!(
+            names_in("Löftet skrevs under den 2 maj av kommunstyrelsens ordförande Ulla Ek och lokalpolisområdeschef Bo Sten vid ett möte."),
+            expected("Ulla Ek", "Kommunstyrelsens ordförande", "Bo Sten", "Lokalpolisområdeschef")
+        );
+        assert_eq!(
+            names_in("Det var kommundirektör Ulla Ek och kommunpolis Bo Sten som satte sina namn på löftena."),
+            expected("Ulla Ek", "Kommundirektör", "Bo Sten", "Kommunpolis")
         );
     }
 

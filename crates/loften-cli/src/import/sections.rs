@@ -3,6 +3,7 @@
 //! page holding several agreements splits into one per agreement.
 
 use crate::import::swedish::{dates, year};
+use loften_core::model::Signatory;
 use loften_core::text::fold;
 
 use super::page::{is_heading_line, Block, Item};
@@ -59,8 +60,9 @@ pub enum Kind {
     ListParagraph,
     /// A follow-up report's title.
     Report,
-    /// A name line followed by a role line, possibly several such pairs.
-    Signatures(Vec<(String, String)>),
+    /// Signatures: a name line over a role line, possibly several such pairs, or lines of
+    /// "name, role, organisation".
+    Signatures(Vec<Signatory>),
 }
 
 /// One block with what it is and the context it stands in.
@@ -311,8 +313,16 @@ fn is_names_line(line: &str) -> bool {
     !names.is_empty() && names.iter().all(|n| is_name(n))
 }
 
+fn signatory(name: &str, role: &str, organisation: Option<&str>) -> Signatory {
+    Signatory {
+        name: name.to_string(),
+        role: Some(role.to_string()),
+        organisation: organisation.map(str::to_string),
+    }
+}
+
 /// Name and role pairs from a names line and the roles line under it.
-fn names_and_roles(names: &str, roles: &str) -> Option<Vec<(String, String)>> {
+fn names_and_roles(names: &str, roles: &str) -> Option<Vec<Signatory>> {
     let (names, roles) = (columns(names), columns(roles));
     let fits = !names.is_empty()
         && names.len() == roles.len()
@@ -322,17 +332,44 @@ fn names_and_roles(names: &str, roles: &str) -> Option<Vec<(String, String)>> {
         names
             .iter()
             .zip(&roles)
-            .map(|(n, r)| (n.to_string(), r.to_string()))
+            .map(|(n, r)| signatory(n, r, None))
             .collect()
     })
 }
 
-/// Name and role pairs when a paragraph is nothing else.
-fn signature_pairs(lines: &[String]) -> Option<Vec<(String, String)>> {
+/// "Eva Lund, kommundirektör, Tranås kommun": a signature on one line.
+fn named_line(line: &str) -> Option<Signatory> {
+    let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+    match parts.as_slice() {
+        [name, role] | [name, role, _] if is_name(name) && is_role(role) => {
+            let organisation = parts.get(2).filter(|o| !o.is_empty()).copied();
+            let role = capitalize_first(role);
+            Some(signatory(name, &role, organisation))
+        }
+        _ => None,
+    }
+}
+
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The signatures when a paragraph is nothing else.
+fn signature_pairs(lines: &[String]) -> Option<Vec<Signatory>> {
+    if let Some(signatories) = lines
+        .iter()
+        .map(|l| named_line(l))
+        .collect::<Option<Vec<_>>>()
+    {
+        return (!signatories.is_empty()).then_some(signatories);
+    }
     if lines.is_empty() || lines.len() % 2 != 0 {
         return None;
     }
-    let pairs: Option<Vec<Vec<(String, String)>>> = lines
+    let pairs: Option<Vec<Vec<Signatory>>> = lines
         .chunks(2)
         .map(|pair| names_and_roles(&pair[0], &pair[1]))
         .collect();
@@ -756,7 +793,19 @@ mod tests {
         let lines = ["Anna-Karin Boije", "Lokalpolisområdeschef"].map(String::from);
         assert_eq!(
             signature_pairs(&lines),
-            Some(vec![(lines[0].clone(), lines[1].clone())])
+            Some(vec![signatory(&lines[0], &lines[1], None)])
+        );
+        let one_per_line = [
+            "Eva Lund, kommundirektör, Tranås kommun",
+            "Per Ekström, lokalpolisområdeschef",
+        ]
+        .map(String::from);
+        assert_eq!(
+            signature_pairs(&one_per_line),
+            Some(vec![
+                signatory("Eva Lund", "Kommundirektör", Some("Tranås kommun")),
+                signatory("Per Ekström", "Lokalpolisområdeschef", None)
+            ])
         );
         assert_eq!(
             signature_pairs(&["Polisen ska patrullera", "Lokalpolisområdeschef"].map(String::from)),
