@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::import::swedish::{dates, year, FoundDate};
+use crate::import::swedish::{dates, month_number, year, FoundDate};
 use loften_core::model::{Cadence, Kommun, Period, Signatory};
 use loften_core::text::{fold, lowercase, slug};
 
@@ -250,15 +250,18 @@ fn police_area_at(tokens: &[&str], i: usize) -> Option<String> {
 /// The lokalpolisområde a text names after "Lokalpolisområde"; when it names several, none
 /// is chosen and the names go to review.
 pub fn lokalpolisomrade(text: &str) -> (Option<PoliceArea>, Vec<String>) {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut found: Vec<String> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if matches!(
-            lowercase(token).as_str(),
-            "lokalpolisområde" | "lokalpolisområdet"
-        ) {
-            if let Some(name) = police_area_at(&tokens, i) {
-                found.push(name);
+    // A name never runs on past its line: the next line is another block.
+    for line in text.lines() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            if matches!(
+                lowercase(token).as_str(),
+                "lokalpolisområde" | "lokalpolisområdet"
+            ) {
+                if let Some(name) = police_area_at(&tokens, i) {
+                    found.push(name);
+                }
             }
         }
     }
@@ -317,7 +320,17 @@ const PERIOD_WORDS: [&str; 7] = [
     "under",
 ];
 /// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
-const RANGE_JOINERS: [&str; 6] = ["-", "–", "—", "till", "till och med", "t.o.m."];
+const RANGE_JOINERS: [&str; 9] = [
+    "-",
+    "–",
+    "—",
+    "till",
+    "till och med",
+    "t.o.m.",
+    "till den",
+    "till och med den",
+    "t.o.m. den",
+];
 
 /// "1 juli 2018 – 30 juni 2020": exact dates, the surest period a text gives.
 fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
@@ -343,6 +356,35 @@ fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
             })
         })
         .collect()
+}
+
+/// "från mars 2022 till februari 2023": months without days give the years, not dates.
+fn month_ranges(sentence: &str) -> Vec<PeriodCandidate> {
+    let words = words_of(sentence);
+    let month_year = |i: usize| {
+        let (month, y) = (words.get(i)?, words.get(i + 1)?);
+        month_number(month.text)
+            .filter(|_| month.text.chars().count() >= 3)
+            .and(year(y.text))
+    };
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let Some(from) = month_year(i) else { continue };
+        let Some((j, to)) =
+            (i + 2..(i + 5).min(words.len())).find_map(|j| Some((j, month_year(j)?)))
+        else {
+            continue;
+        };
+        let joiner = sentence[words[i + 1].end..words[j].start].trim();
+        if RANGE_JOINERS.contains(&joiner) && from <= to {
+            out.push(PeriodCandidate {
+                period: years_period(from, to),
+                strength: 4,
+                quote: sentence[words[i].start..words[j + 1].end].to_string(),
+            });
+        }
+    }
+    out
 }
 
 /// For each word, whether it is part of one of the dates (both in text order): a date's
@@ -428,7 +470,12 @@ fn period_candidates(text: &str) -> Vec<PeriodCandidate> {
     sentences(text)
         .into_iter()
         .filter(|s| !lowercase(s).contains("överenskommelse"))
-        .flat_map(|s| date_ranges(s).into_iter().chain(year_candidates(s)))
+        .flat_map(|s| {
+            date_ranges(s)
+                .into_iter()
+                .chain(month_ranges(s))
+                .chain(year_candidates(s))
+        })
         .collect()
 }
 
@@ -855,6 +902,16 @@ mod tests {
         assert_eq!(
             period(Some("Medborgarlöfte 2018-2019"), &[]).0,
             Some(years_period(2018, 2019))
+        );
+        let written_out =
+            period_of("Löftet gäller från den 1 september 2023 till den 31 augusti 2024.").unwrap();
+        assert_eq!(
+            (written_out.start.as_deref(), written_out.end.as_deref()),
+            (Some("2023-09-01"), Some("2024-08-31"))
+        );
+        assert_eq!(
+            period_of("Löftet gäller från mars 2022 till februari 2023."),
+            Some(years_period(2022, 2023))
         );
     }
 

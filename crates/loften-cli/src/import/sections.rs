@@ -218,10 +218,28 @@ fn classify_heading(heading: &str) -> HeadingKind {
         Section::Promises
     } else if is_general_info(&bare) {
         Section::Other
+    } else if is_kommun_title(&bare) {
+        // "Kalix – medborgarlöften": a page's title, or where one of a page's several
+        // agreements begins.
+        return HeadingKind::Agreement { list: false };
     } else {
         return HeadingKind::Unknown;
     };
     HeadingKind::Section(section)
+}
+
+/// "… har enats om följande aktiviteter för perioden 2023-2024.": a sentence that announces
+/// the list after it, though it ends with a full stop.
+fn announces_list(text: &str) -> bool {
+    let bare = bare(text);
+    bare.split(' ').any(|w| w == "foljande") && (is_activity_cue(&bare) || mentions_promises(&bare))
+}
+
+/// "Kalix – medborgarlöften", "Upplands Väsby – medborgarlöfte": a place, then the word.
+fn is_kommun_title(bare: &str) -> bool {
+    let words: Vec<&str> = bare.split(' ').collect();
+    matches!(words.last(), Some(&("medborgarloften" | "medborgarlofte")))
+        && (2..=4).contains(&words.len())
 }
 
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
@@ -507,7 +525,7 @@ impl Walker {
             }
         }
         let text = lines.join(" ");
-        if text.ends_with(':') {
+        if text.ends_with(':') || announces_list(&text) {
             let before = self.section;
             let section = lead_in_section(&text, before).unwrap_or(before);
             self.open(section, Some(text.clone()));
