@@ -332,6 +332,15 @@ fn promises_and_activities(
             "The page lists its commitments under the promise heading only; they were taken as activities. Check.",
         ));
     }
+    if let Some(cut) = cut_off_item(segment.body, &promise_entries, &activity_entries) {
+        review.push(note(
+            &format!(
+                "Sidan slutar mitt i listan: ”{}” ser avbruten ut. Kontrollera mot hela sidan.",
+                shorten(cut)
+            ),
+            "The page ends in the middle of its list: the last item looks cut off. Check the whole page.",
+        ));
+    }
     let promises: Vec<Promise> = promise_entries
         .iter()
         .enumerate()
@@ -344,6 +353,25 @@ fn promises_and_activities(
         .collect();
     activity_notes(&activities, &promises, review);
     (promises, activities.into_iter().map(|(a, _)| a).collect())
+}
+
+/// The text of the last item when the page ends with it unfinished: nothing follows it, it
+/// has no closing punctuation, and the other items of its list have.
+fn cut_off_item<'e>(
+    body: &[Entry],
+    promises: &[&'e Entry],
+    activities: &[&'e Entry],
+) -> Option<&'e str> {
+    let list = if activities.is_empty() {
+        promises
+    } else {
+        activities
+    };
+    let (last, others) = list.split_last()?;
+    let ends_page = body.last().is_some_and(|e| std::ptr::eq(e, *last));
+    let finished = |e: &&Entry| e.text.trim_end().ends_with(['.', '!', '?', ')', '”', '"']);
+    (ends_page && !others.is_empty() && others.iter().all(finished) && !finished(last))
+        .then_some(last.text.as_str())
 }
 
 /// Follow-up: its text, its reports (those dated outside the period are another

@@ -570,13 +570,27 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
     let from_sentence = signing_sentences
         .flat_map(|s| dates(s).into_iter().filter_map(|d| d.iso()))
         .next();
-    if let Some(date) = from_sentence.or_else(|| {
-        date_lines
-            .iter()
-            .flat_map(|l| dates(l))
-            .find_map(|d| d.iso())
-    }) {
+    if let Some(date) = from_sentence {
         return (Some(date), Vec::new());
+    }
+    let from_line = date_lines
+        .iter()
+        .find_map(|l| Some((l, dates(l).iter().find_map(FoundDate::iso)?)));
+    if let Some((line, date)) = from_line {
+        // "Publicerad 4 februari 2025" dates the page, which is not always the signing.
+        let published = ["publicerad", "uppdaterad", "senast"]
+            .iter()
+            .any(|w| lowercase(line).starts_with(w));
+        let review = published
+            .then(|| {
+                note(
+                    &format!("Datumet är läst ur ”{line}”; kontrollera att löftena undertecknades då."),
+                    "The date is the page's publication date; check that the promises were signed then.",
+                )
+            })
+            .into_iter()
+            .collect();
+        return (Some(date), review);
     }
     let without_year: Vec<String> = texts
         .iter()

@@ -146,19 +146,47 @@ const BLOCK_TAGS: [&str; 22] = [
     "address",
 ];
 
+/// Marks the gap between table cells until a block's lines are written, where it becomes
+/// the run of spaces a browser's copied text has between columns.
+const CELL_GAP: char = '\u{1f}';
+
 /// The text being written, block by block.
 #[derive(Default)]
 struct Writer {
     out: String,
     /// The inline text of the block being read.
     line: String,
+    /// How many elements deep the walk is: past `MAX_NESTING` a subtree is read as plain
+    /// text, so a page of thousands of nested tags cannot exhaust the stack.
+    nesting: usize,
 }
 
+/// Deeper than any real page's article nests its lists and sections.
+const MAX_NESTING: usize = 200;
+
 impl Writer {
+    /// A writer for a part of the page read apart (a list item's text, its sub-list), as
+    /// deep in the page as this one.
+    fn beneath(&self) -> Writer {
+        Writer {
+            nesting: self.nesting,
+            ..Writer::default()
+        }
+    }
+
     fn element(&mut self, element: ElementRef<'_>, depth: usize) {
         if is_skipped(element) {
             return;
         }
+        if self.nesting >= MAX_NESTING {
+            return self.text(&element.text().collect::<String>());
+        }
+        self.nesting += 1;
+        self.element_within(element, depth);
+        self.nesting -= 1;
+    }
+
+    fn element_within(&mut self, element: ElementRef<'_>, depth: usize) {
         let tag = element.value().name();
         match tag {
             "br" => self.line.push('\n'),
@@ -166,7 +194,7 @@ impl Writer {
             "td" | "th" => {
                 // Cells of a row side by side, as a browser shows them (signatures in a table).
                 self.children(element, depth);
-                self.line.push_str("        ");
+                self.line.push(CELL_GAP);
             }
             _ if BLOCK_TAGS.contains(&tag) || tag == "li" => {
                 self.end_block();
@@ -213,8 +241,8 @@ impl Writer {
             .filter_map(ElementRef::wrap)
             .filter(|child| child.value().name() == "li" && !is_skipped(*child));
         for (number, item) in items.enumerate() {
-            let mut inner = Writer::default();
-            let mut nested = Writer::default();
+            let mut inner = self.beneath();
+            let mut nested = self.beneath();
             for child in item.children() {
                 match (child.value(), ElementRef::wrap(child)) {
                     (Node::Text(text), _) => inner.text(text),
@@ -228,15 +256,25 @@ impl Writer {
                     _ => {}
                 }
             }
-            let text = collapse(&inner.line);
-            if !text.is_empty() {
+            // A line break inside an item ("… busstationen.<br>Ansvarig: Polisen") is kept
+            // as a line under it, indented like the item's own wrapped lines.
+            let lines: Vec<String> = inner
+                .line
+                .split('\n')
+                .map(collapse)
+                .filter(|l| !l.is_empty())
+                .collect();
+            if let Some((text, more)) = lines.split_first() {
                 let marker = if numbered {
                     format!("{}.", start + number)
                 } else {
                     "•".to_string()
                 };
-                self.out
-                    .push_str(&format!("{}{marker} {text}\n", "  ".repeat(depth + 1)));
+                let indent = "  ".repeat(depth + 1);
+                self.out.push_str(&format!("{indent}{marker} {text}\n"));
+                for line in more {
+                    self.out.push_str(&format!("{indent}  {line}\n"));
+                }
             }
             let nested = nested.finish_raw();
             if !nested.trim().is_empty() {
@@ -256,8 +294,14 @@ impl Writer {
         if matches!(element.value().name(), "ul" | "ol") {
             return;
         }
-        if matches!(element.value().name(), "p" | "div" | "br") && !self.line.trim().is_empty() {
-            self.line.push(' ');
+        if self.nesting >= MAX_NESTING {
+            return self.text(&element.text().collect::<String>());
+        }
+        self.nesting += 1;
+        match element.value().name() {
+            "br" => self.line.push('\n'),
+            "p" | "div" if !self.line.trim().is_empty() => self.line.push('\n'),
+            _ => {}
         }
         for child in element.children() {
             match child.value() {
@@ -270,6 +314,7 @@ impl Writer {
                 _ => {}
             }
         }
+        self.nesting -= 1;
     }
 
     /// Ends the block being read: its lines (split at `<br>`), then a blank line.
@@ -277,7 +322,14 @@ impl Writer {
         let line = std::mem::take(&mut self.line);
         let lines: Vec<String> = line
             .split('\n')
-            .map(collapse)
+            .map(|l| {
+                let cells: Vec<String> = l.split(CELL_GAP).map(collapse).collect();
+                cells
+                    .into_iter()
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("        ")
+            })
             .filter(|l| !l.is_empty())
             .collect();
         if lines.is_empty() {
@@ -344,6 +396,16 @@ mod tests {
         assert_eq!(
             page_text(html),
             "Medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n  • Genomföra trygghetsvandringar\n    • Polisen ansvarar\n  • Hålla dialoger\n\n  1. Ett\n  2. Två\n\nAnna Ek\nKommunchef\n"
+        );
+    }
+
+    #[test]
+    fn lines_inside_items_and_table_cells_keep_apart() {
+        let html = "<main><ul><li>Rusta upp parken.<br>Ansvarig: Kommunen</li></ul>\
+            <table><tr><td>Sara Nyberg</td><td>Lars Holm</td></tr></table></main>";
+        assert_eq!(
+            page_text(html),
+            "• Rusta upp parken.\n    Ansvarig: Kommunen\n\nSara Nyberg        Lars Holm\n"
         );
     }
 
