@@ -91,10 +91,24 @@ const SKIPPED_LINK_TEXTS: [&str; 4] = [
     "gå till toppen",
 ];
 
+/// Whether an element stands inside the article rather than around it: an article's own
+/// header holds its title, and an accordion's button its section heading.
+fn is_within(element: ElementRef<'_>, tags: &[&str]) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| tags.contains(&a.value().name()))
+}
+
 fn is_skipped(element: ElementRef<'_>) -> bool {
     let value = element.value();
     let tag = value.name();
-    if SKIPPED_TAGS.contains(&tag) || value.attr("hidden").is_some() {
+    let kept_here = match tag {
+        "header" => is_within(element, &["main", "article"]),
+        "button" => is_within(element, &["h1", "h2", "h3", "h4", "h5", "h6", "summary"]),
+        _ => false,
+    };
+    if (SKIPPED_TAGS.contains(&tag) && !kept_here) || value.attr("hidden").is_some() {
         return true;
     }
     if value.attr("aria-hidden") == Some("true")
@@ -121,8 +135,10 @@ fn is_skipped(element: ElementRef<'_>) -> bool {
 }
 
 /// Tags whose content is a block of its own.
-const BLOCK_TAGS: [&str; 22] = [
+const BLOCK_TAGS: [&str; 24] = [
     "p",
+    "details",
+    "summary",
     "div",
     "section",
     "article",
@@ -207,11 +223,18 @@ impl Writer {
 
     /// A text node: its line breaks are only the HTML source's, so they are spaces; line
     /// breaks a reader sees come from `<br>` and blocks.
+    /// Runs of non-breaking spaces are how pages lay signatures side by side
+    /// ("Harry Lundin&nbsp;&nbsp;&nbsp;Mats Scherp"), so they stay a gap between columns.
     fn text(&mut self, text: &str) {
-        self.line.extend(
-            text.chars()
-                .map(|c| if c.is_whitespace() { ' ' } else { c }),
-        );
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{a0}' && chars.peek().is_some_and(|n| *n == '\u{a0}') {
+                while chars.next_if(|n| n.is_whitespace()).is_some() {}
+                self.line.push(CELL_GAP);
+            } else {
+                self.line.push(if c.is_whitespace() { ' ' } else { c });
+            }
+        }
     }
 
     fn children(&mut self, element: ElementRef<'_>, depth: usize) {
@@ -406,6 +429,19 @@ mod tests {
         assert_eq!(
             page_text(html),
             "• Rusta upp parken.\n    Ansvarig: Kommunen\n\nSara Nyberg        Lars Holm\n"
+        );
+    }
+
+    #[test]
+    fn an_article_header_accordions_and_spaced_signatures_are_kept() {
+        let html = "<header><p>Webbplatsens namn</p></header><main><article>\
+            <header><h1>Hjo – medborgarlöften</h1></header>\
+            <h2><button aria-expanded=\"false\">Polisen lovar</button></h2>\
+            <details><summary>Aktiviteter</summary><p>Text.</p></details>\
+            <p>Anna Ek&nbsp;&nbsp;&nbsp;&nbsp;Per Ek</p></article></main>";
+        assert_eq!(
+            page_text(html),
+            "Hjo – medborgarlöften\n\nPolisen lovar\n\nAktiviteter\n\nText.\n\nAnna Ek        Per Ek\n"
         );
     }
 
