@@ -246,9 +246,16 @@ impl Context<'_> {
         );
         let (frequency, others) = items::frequency(&entry.text);
         let flags = [doers.from_lead_in, others > 0];
+        // A partner's name is not what the work is about ("tillsammans med Västtrafik").
+        let about = doers
+            .partners
+            .iter()
+            .fold(entry.text.clone(), |text, partner| {
+                text.replace(partner.as_str(), "")
+            });
         let activity = Activity {
             promise: promise_named_by(lead_in, promises),
-            topics: tags::topics(&entry.text, &self.reference.topics),
+            topics: tags::topics(&about, &self.reference.topics),
             areas: self.areas(&entry.text, lead_in),
             actors: doers.actors,
             partners: doers.partners,
@@ -531,8 +538,7 @@ fn dates_of(
     review: &mut Vec<String>,
 ) -> (Option<String>, Period) {
     let date_lines: Vec<&str> = segment
-        .body
-        .iter()
+        .all()
         .filter(|e| e.kind == Kind::Date)
         .map(|e| e.text.as_str())
         .collect();

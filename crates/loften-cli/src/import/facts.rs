@@ -255,14 +255,20 @@ pub fn lokalpolisomrade(text: &str) -> (Option<PoliceArea>, Vec<String>) {
     for line in text.lines() {
         let tokens: Vec<&str> = line.split_whitespace().collect();
         for (i, token) in tokens.iter().enumerate() {
-            if matches!(
-                lowercase(token).as_str(),
-                "lokalpolisområde" | "lokalpolisområdet"
-            ) {
-                if let Some(name) = police_area_at(&tokens, i) {
-                    found.push(name);
+            let name = match lowercase(token).as_str() {
+                "lokalpolisområde" | "lokalpolisområdet" => police_area_at(&tokens, i),
+                // "lokalpolisområdeschef i Västra Mälardalen" names the area by its head.
+                "lokalpolisområdeschef" | "lokalpolisområdeschefen"
+                    if tokens.get(i + 1).is_some_and(|p| matches!(*p, "i" | "för"))
+                        && tokens
+                            .get(i + 2)
+                            .is_some_and(|t| !lowercase(t).starts_with("lokalpolisområde")) =>
+                {
+                    police_area_at(&tokens, i + 1)
                 }
-            }
+                _ => None,
+            };
+            found.extend(name);
         }
     }
     let distinct: BTreeSet<String> = found.iter().map(|n| fold(n)).collect();
@@ -556,41 +562,61 @@ const SIGNING: [&str; 9] = [
 
 pub fn mentions_signing(text: &str) -> bool {
     let lower = lowercase(text);
-    SIGNING.iter().any(|s| lower.contains(s))
+    SIGNING.iter().any(|s| lower.contains(s)) || writes_under(text)
+}
+
+/// "skrev Ale kommun och polisen … under nya medborgarlöften": the verb and its particle
+/// apart, within one sentence.
+fn writes_under(text: &str) -> bool {
+    sentences(text).iter().any(|sentence| {
+        let words = words_of(sentence);
+        words
+            .iter()
+            .position(|w| matches!(w.lower.as_str(), "skrev" | "skriver" | "skrivit" | "skrevs"))
+            .is_some_and(|verb| words[verb + 1..].iter().take(12).any(|w| w.is("under")))
+    })
 }
 
 /// When the agreement was signed: a date in a sentence about the signing ("undertecknades
 /// den 21 januari 2016"), else a date on a line of its own above the signatures. A date
 /// without a year is not completed by guessing; it goes to review.
 pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<String>) {
-    let signing_sentences = texts
+    let signing_sentences: Vec<&str> = texts
         .iter()
         .flat_map(|t| sentences(t))
-        .filter(|s| mentions_signing(s));
+        .filter(|s| mentions_signing(s))
+        .collect();
     let from_sentence = signing_sentences
+        .iter()
         .flat_map(|s| dates(s).into_iter().filter_map(|d| d.iso()))
         .next();
     if let Some(date) = from_sentence {
         return (Some(date), Vec::new());
     }
-    let from_line = date_lines
+    let (published, signature_lines): (Vec<&str>, Vec<&str>) =
+        date_lines.iter().partition(|l| is_publication_line(l));
+    let from_signature = signature_lines
         .iter()
-        .find_map(|l| Some((l, dates(l).iter().find_map(FoundDate::iso)?)));
-    if let Some((line, date)) = from_line {
-        // "Publicerad 4 februari 2025" dates the page, which is not always the signing.
-        let published = ["publicerad", "uppdaterad", "senast"]
-            .iter()
-            .any(|w| lowercase(line).starts_with(w));
-        let review = published
-            .then(|| {
-                note(
-                    &format!("Datumet är läst ur ”{line}”; kontrollera att löftena undertecknades då."),
-                    "The date is the page's publication date; check that the promises were signed then.",
-                )
-            })
-            .into_iter()
-            .collect();
-        return (Some(date), review);
+        .find_map(|l| dates(l).iter().find_map(FoundDate::iso));
+    if let Some(date) = from_signature {
+        return (Some(date), Vec::new());
+    }
+    let publication = published.iter().find_map(|l| {
+        let found = dates(l);
+        let date = found.first()?;
+        Some((
+            *l,
+            chrono::NaiveDate::from_ymd_opt(date.year?, date.month, date.day)?,
+        ))
+    });
+    if let Some((line, date)) = publication
+        .and_then(|(line, p)| Some((line, relative_to_publication(&signing_sentences, p)?)))
+    {
+        let review = note(
+            &format!("Dagen är räknad från ”{line}” och texten om undertecknandet; kontrollera."),
+            "The signing date was worked out from the publication date and the text; check it.",
+        );
+        return (Some(date.format("%Y-%m-%d").to_string()), vec![review]);
     }
     let without_year: Vec<String> = texts
         .iter()
@@ -602,7 +628,7 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
                 .map(move |d| s[d.start..d.end].to_string())
         })
         .collect();
-    let review = without_year
+    let mut review: Vec<String> = without_year
         .first()
         .map(|d| {
             note(
@@ -614,7 +640,46 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
         })
         .into_iter()
         .collect();
+    if let Some((line, _)) = publication.filter(|_| !signing_sentences.is_empty()) {
+        review.push(note(
+            &format!("Sidan är daterad (”{line}”) men säger inte när löftena undertecknades; fyll i signed om det framgår."),
+            "The page is dated but does not say when the promises were signed; fill in signed if known.",
+        ));
+    }
     (None, review)
+}
+
+/// "Publicerad 4 februari 2025", "Artikeln publicerades 16 mars 2021": when the page was
+/// published, which is the signing day only when the text says so.
+fn is_publication_line(line: &str) -> bool {
+    let lower = lowercase(line);
+    lower.contains("publicera") || lower.starts_with("uppdaterad") || lower.starts_with("senast")
+}
+
+/// The signing day a news item gives relative to its publication: "I dag skrev … under",
+/// "I går undertecknade …", "I går, 15 mars, undertecknade …" (the year from the
+/// publication, when the day falls in the month before it).
+fn relative_to_publication(
+    signing_sentences: &[&str],
+    published: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    signing_sentences.iter().find_map(|sentence| {
+        let lower = lowercase(sentence);
+        let day_without_year = dates(sentence).into_iter().find(|d| d.year.is_none());
+        if let Some(d) = day_without_year {
+            use chrono::Datelike;
+            let date = chrono::NaiveDate::from_ymd_opt(published.year(), d.month, d.day)?;
+            let days_before = (published - date).num_days();
+            return (0..=31).contains(&days_before).then_some(date);
+        }
+        if lower.contains("i dag") || lower.contains("idag") {
+            Some(published)
+        } else if lower.contains("i går") || lower.contains("igår") {
+            published.pred_opt()
+        } else {
+            None
+        }
+    })
 }
 
 /// Who signs for whom, to fill in a signatory's organisation from the role.
@@ -685,7 +750,9 @@ fn roles_then_names(sentence: &str) -> Vec<(String, String)> {
             .find(|&k| BEFORE_ROLE.contains(&lowercase(tokens[k]).as_str()))
             .map_or(earliest, |k| k + 1);
         let role = tokens[role_start..i].join(" ");
-        if role_start < i && is_role(&role) {
+        // "lokalpolisområdeschef i Västra Mälardalen": a place after a role, not a name.
+        let ends_in_preposition = i > 0 && matches!(tokens[i - 1], "i" | "för" | "vid" | "på");
+        if role_start < i && is_role(&role) && !ends_in_preposition {
             out.push((tokens[i..i + name_len].join(" "), role_title(&role)));
         }
         i += name_len;
@@ -720,13 +787,33 @@ fn name_with_comma_at(tokens: &[&str], i: usize) -> Option<usize> {
     if i > 0 && is_name_word(tokens[i - 1]) {
         return None;
     }
-    (2..=3).find(|&len| {
-        tokens.get(i..i + len).is_some_and(|name| {
-            let (last, first) = name.split_last().unwrap_or((&"", &[]));
-            first.iter().all(|t| is_name_word(t))
-                && last.strip_suffix(',').is_some_and(is_name_word)
+    (2..=3)
+        .find(|&len| {
+            tokens.get(i..i + len).is_some_and(|name| {
+                let (last, first) = name.split_last().unwrap_or((&"", &[]));
+                first.iter().all(|t| is_name_word(t))
+                    && last.strip_suffix(',').is_some_and(is_name_word)
+            })
         })
-    })
+        .or_else(|| {
+            // "Erik Lööf (M), kommunstyrelsens ordförande": a party's letters before the comma.
+            (3..=4).find(|&len| {
+                tokens.get(i..i + len).is_some_and(|name| {
+                    let (party, names) = name.split_last().unwrap_or((&"", &[]));
+                    names.iter().all(|t| is_name_word(t)) && is_party(party)
+                })
+            })
+        })
+}
+
+/// "(M),", "(SD),": a political party's letters after a name, then the comma.
+fn is_party(token: &str) -> bool {
+    token
+        .strip_suffix("),")
+        .and_then(|t| t.strip_prefix('('))
+        .is_some_and(|letters| {
+            (1..=3).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase)
+        })
 }
 
 /// The words of a role after a name, up to "samt", "och" before the next name, or the
@@ -739,7 +826,9 @@ fn role_tokens_after<'a>(tokens: &[&'a str], start: usize) -> (Vec<&'a str>, usi
             return (role, n - start + 1);
         }
         role.push(*token);
-        if token.ends_with(['.', '!', '?']) {
+        // "kommunstyrelsens ordförande, under de nya …": a comma after a whole role ends it.
+        let role_is_whole = token.ends_with(',') && is_role(&role.join(" "));
+        if token.ends_with(['.', '!', '?']) || role_is_whole {
             return (role, n - start + 1);
         }
     }
@@ -754,7 +843,18 @@ fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signator
         .filter_map(|sep| text.split_once(sep))
         .min_by_key(|(role, _)| role.len())
         .map_or((text, None), |(r, o)| (r, Some(capitalize(o))));
+    let name: Vec<&str> = name.iter().copied().filter(|t| !is_party(t)).collect();
     let name = name.join(" ");
+    // "lokalpolisområdeschef i Västra Mälardalen": the place is the lokalpolisområde.
+    let organisation = organisation.map(|o| {
+        let heads_the_area =
+            lowercase(role).contains("polisområde") || lowercase(role) == "lokalpolischef";
+        if heads_the_area && !lowercase(&o).starts_with("lokalpolisområde") {
+            format!("Lokalpolisområde {o}")
+        } else {
+            o
+        }
+    });
     is_role(role).then(|| Signatory {
         name: name.trim_end_matches(',').to_string(),
         role: Some(role_title(role)),
@@ -954,6 +1054,57 @@ mod tests {
             &["Onsdagen den 1 mars genomförde polisen en pressträff."],
         );
         assert_eq!((date, review.len()), (None, 1));
+    }
+
+    #[test]
+    fn signers_with_party_letters_and_the_area_they_head() {
+        let text = "I dag skrev Ulla Ek (M), kommunstyrelsens ordförande, under löftena tillsammans med Bo Sten, lokalpolisområdeschef i Västra Mälardalen.";
+        let (found, _) = signatories(&[], &[text], &Organisations::default());
+        let found: Vec<(&str, Option<&str>, Option<&str>)> = found
+            .iter()
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.role.as_deref(),
+                    s.organisation.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Ulla Ek", Some("Kommunstyrelsens ordförande"), None),
+                (
+                    "Bo Sten",
+                    Some("Lokalpolisområdeschef"),
+                    Some("Lokalpolisområde Västra Mälardalen")
+                )
+            ]
+        );
+        assert_eq!(
+            lokalpolisomrade(text).0.map(|a| a.name),
+            Some("Västra Mälardalen".to_string())
+        );
+    }
+
+    #[test]
+    fn a_news_item_dates_its_signing_from_its_publication() {
+        let published = ["Artikeln publicerades 16 mars 2021"];
+        let signed_on = |text: &str| signed(&published, &[text]).0;
+        assert_eq!(
+            signed_on("I går, 15 mars, undertecknade polisen och kommunen löftet."),
+            Some("2021-03-15".to_string())
+        );
+        assert_eq!(
+            signed_on("I dag skrev kommunen och polisen under löftet."),
+            Some("2021-03-16".to_string())
+        );
+        assert_eq!(
+            signed_on("I går undertecknade kommunen och polisen löftet."),
+            Some("2021-03-15".to_string())
+        );
+        // Nothing ties the signing to the publication: not guessed.
+        assert_eq!(signed_on("Kommunen och polisen skrev under löftet."), None);
     }
 
     #[test]

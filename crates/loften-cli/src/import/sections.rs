@@ -214,14 +214,14 @@ fn classify_heading(heading: &str) -> HeadingKind {
         Section::Situation
     } else if is_priorities_cue(&bare) {
         Section::Priorities
+    } else if is_kommun_title(heading, &bare) && !heading.to_lowercase().starts_with("våra") {
+        // "Kalix – medborgarlöften": a page's title, or where one of a page's several
+        // agreements begins. "Vara – …" names the kommun Vara, not "våra" (our) promises.
+        return HeadingKind::Agreement { list: false };
     } else if is_bare_promise_heading(&bare) {
         Section::Promises
     } else if is_general_info(&bare) {
         Section::Other
-    } else if is_kommun_title(&bare) {
-        // "Kalix – medborgarlöften": a page's title, or where one of a page's several
-        // agreements begins.
-        return HeadingKind::Agreement { list: false };
     } else {
         return HeadingKind::Unknown;
     };
@@ -235,11 +235,31 @@ fn announces_list(text: &str) -> bool {
     bare.split(' ').any(|w| w == "foljande") && (is_activity_cue(&bare) || mentions_promises(&bare))
 }
 
-/// "Kalix – medborgarlöften", "Upplands Väsby – medborgarlöfte": a place, then the word.
-fn is_kommun_title(bare: &str) -> bool {
+/// "Kalix – medborgarlöften", "Upplands Väsby - medborgarlöfte": a place, a dash, the word.
+fn is_kommun_title(heading: &str, bare: &str) -> bool {
     let words: Vec<&str> = bare.split(' ').collect();
-    matches!(words.last(), Some(&("medborgarloften" | "medborgarlofte")))
+    let dashed = [" – ", " - ", " — "].iter().any(|d| heading.contains(d));
+    dashed
+        && matches!(words.last(), Some(&("medborgarloften" | "medborgarlofte")))
         && (2..=4).contains(&words.len())
+}
+
+/// Several sentences under a list's heading whose first promises nothing explain the list
+/// ("Kommunen och polisen tar varje år fram en lägesbild. …"); an item written as a
+/// paragraph is one sentence, or opens with its promise ("… lovar att genomföra …. Syftet …").
+fn is_explanation(text: &str) -> bool {
+    // "t.ex. polisen", "14 kap. 1 §": abbreviations and numbers do not end sentences.
+    let first_end = text.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let before = text[..i].rsplit(' ').next().unwrap_or_default();
+        before.chars().count() > 3 && !before.chars().any(|c| c.is_ascii_digit())
+    });
+    let Some(first_end) = first_end else {
+        return false;
+    };
+    let commits = |w: &str| matches!(w, "lovar" | "ska" | "skall" | "kommer" | "vill");
+    !words_of(&text[..first_end])
+        .iter()
+        .any(|w| commits(&w.lower))
 }
 
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
@@ -530,7 +550,7 @@ impl Walker {
             let section = lead_in_section(&text, before).unwrap_or(before);
             self.open(section, Some(text.clone()));
             self.push(Kind::LeadIn { before }, text);
-        } else if self.section.is_list() {
+        } else if self.section.is_list() && !is_explanation(&text) {
             self.push(Kind::ListParagraph, text);
         } else {
             self.push(Kind::Text, text);
@@ -759,6 +779,16 @@ mod tests {
         assert_eq!(
             classify_heading("Vad är ett medborgarlöfte?"),
             HeadingKind::Section(Section::Other)
+        );
+        for title in ["Kalix – medborgarlöften", "Vara – medborgarlöften"] {
+            assert_eq!(
+                classify_heading(title),
+                HeadingKind::Agreement { list: false }
+            );
+        }
+        assert_eq!(
+            classify_heading("Våra medborgarlöften"),
+            HeadingKind::Section(Section::Promises)
         );
     }
 

@@ -42,6 +42,7 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "rattfyll",
             "nykterhetskontroll",
             "bilist",
+            "övergångsställ",
         ],
     ),
     (
