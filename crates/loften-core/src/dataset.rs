@@ -126,6 +126,7 @@ fn problem(
 }
 
 /// Rows of a CSV file with a header, each with `columns` non-empty values.
+#[cfg(feature = "serde")]
 fn csv_rows(
     file: &str,
     text: &str,
@@ -172,6 +173,7 @@ fn csv_rows(
     rows
 }
 
+#[cfg(feature = "serde")]
 pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
     let mut kommuner: Vec<Kommun> = csv_rows("kommuner.csv", text, 4, problems)
         .into_iter()
@@ -189,6 +191,7 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
     kommuner
 }
 
+#[cfg(feature = "serde")]
 pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
     csv_rows("lan.csv", text, 3, problems)
         .into_iter()
