@@ -7,6 +7,8 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::page::ActivityColumns;
+
 /// Whether a file's text is an HTML page rather than a page's text copied from a browser.
 pub fn looks_like_html(text: &str) -> bool {
     let start: String = text
@@ -207,6 +209,7 @@ impl Writer {
         match tag {
             "br" => self.line.push('\n'),
             "ul" | "ol" => self.list(element, depth, tag == "ol"),
+            "table" if self.activity_table(element) => {}
             "td" | "th" => {
                 // Cells of a row side by side, as a browser shows them (signatures in a table).
                 self.children(element, depth);
@@ -307,6 +310,37 @@ impl Writer {
         if depth == 0 {
             self.out.push('\n');
         }
+    }
+
+    /// A table of activities ("Aktivitet | Ansvarig | När") as the list it is: each row's
+    /// activity an item, with who is responsible on a line under it. False, and nothing
+    /// written, when the table is not one.
+    fn activity_table(&mut self, table: ElementRef<'_>) -> bool {
+        let rows: Vec<Vec<String>> = table
+            .select(&Selector::parse("tr").expect("a valid selector"))
+            .map(|row| {
+                row.children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .map(|c| collapse(&c.text().collect::<String>()))
+                    .collect()
+            })
+            .collect();
+        let Some((header, body)) = rows.split_first() else {
+            return false;
+        };
+        let Some(columns) = ActivityColumns::of_header(header) else {
+            return false;
+        };
+        self.end_block();
+        for item in body.iter().filter_map(|row| columns.item(row)) {
+            self.out.push_str(&format!("  • {}\n", item.text));
+            if let Some(who) = item.responsible {
+                self.out.push_str(&format!("    Ansvarig: {who}\n"));
+            }
+        }
+        self.out.push('\n');
+        true
     }
 
     /// An element's text run into the current line, whatever its tag.
@@ -442,6 +476,19 @@ mod tests {
         assert_eq!(
             page_text(html),
             "Hjo – medborgarlöften\n\nPolisen lovar\n\nAktiviteter\n\nText.\n\nAnna Ek        Per Ek\n"
+        );
+    }
+
+    #[test]
+    fn a_table_of_activities_is_a_list_with_who_is_responsible() {
+        let html = "<main><h2>Aktiviteter</h2><table>\
+            <tr><th>Aktivitet</th><th>Ansvarig</th><th>När</th></tr>\
+            <tr><td>Genomföra trygghetsvandringar.</td><td>Kommunen</td><td>Våren</td></tr>\
+            <tr><td>Hålla dialogmöten.</td><td>Polisen och kommunen</td><td></td></tr>\
+            </table></main>";
+        assert_eq!(
+            page_text(html),
+            "Aktiviteter\n\n  • Genomföra trygghetsvandringar.\n    Ansvarig: Kommunen\n  • Hålla dialogmöten.\n    Ansvarig: Polisen och kommunen\n"
         );
     }
 

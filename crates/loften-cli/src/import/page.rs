@@ -26,6 +26,45 @@ pub struct Item {
     pub responsible: Option<String>,
 }
 
+/// Where a table of activities ("Aktivitet | Ansvarig | När") keeps what: a browser's
+/// copy gives its rows as lines of tab-separated cells, a saved page as `<tr>`s.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ActivityColumns {
+    activity: usize,
+    responsible: Option<usize>,
+}
+
+impl ActivityColumns {
+    /// The columns a header row names, when it names an activity column.
+    pub fn of_header<S: AsRef<str>>(header: &[S]) -> Option<ActivityColumns> {
+        let column = |cues: &[&str]| {
+            header.iter().position(|h| {
+                let h = h.as_ref().to_lowercase();
+                cues.iter().any(|c| h.starts_with(c))
+            })
+        };
+        Some(ActivityColumns {
+            activity: column(&["aktivitet", "åtgärd", "insats", "vad"])?,
+            responsible: column(&["ansvar", "vem", "aktör", "utförare"]),
+        })
+    }
+
+    /// A row as a list item, with who is responsible for it.
+    pub fn item<S: AsRef<str>>(&self, row: &[S]) -> Option<Item> {
+        let text = row.get(self.activity)?.as_ref().trim();
+        let responsible = self
+            .responsible
+            .and_then(|r| row.get(r))
+            .map(|w| w.as_ref().trim().to_string())
+            .filter(|w| !w.is_empty());
+        (!text.is_empty()).then(|| Item {
+            text: text.to_string(),
+            responsible,
+            ..Item::default()
+        })
+    }
+}
+
 /// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
 const CHROME: [&str; 6] = [
     "javascript är inte påslaget",
@@ -160,10 +199,25 @@ impl Builder {
 /// The article's blocks, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut builder = Builder::default();
+    // The columns of a table of activities being read, from its header row.
+    let mut table: Option<ActivityColumns> = None;
     for raw in text.lines() {
         let line = raw.trim();
         if starts_with_any(line, &END_OF_ARTICLE) {
             break;
+        }
+        let cells: Vec<&str> = raw.split('\t').map(str::trim).collect();
+        if cells.len() < 2 {
+            table = None;
+        } else if let Some(columns) = table {
+            if let Some(item) = columns.item(&cells) {
+                builder.item(item);
+            }
+            continue;
+        } else if let Some(columns) = ActivityColumns::of_header(&cells) {
+            builder.blank();
+            table = Some(columns);
+            continue;
         }
         if line.is_empty() || is_chrome(line) {
             builder.blank();
@@ -229,6 +283,25 @@ mod tests {
                 (3, false, Some("Polisen")),
                 (0, true, None)
             ]
+        );
+    }
+
+    #[test]
+    fn a_copied_table_of_activities_is_a_list() {
+        let page = "Aktiviteter\n\nAktivitet\tAnsvarig\tNär\nHålla dialogmöten.\tPolisen\tVåren\n\nUppföljning";
+        let items: Vec<(String, Option<String>)> = blocks(page)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Item(i) => Some((i.text, i.responsible)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [(
+                "Hålla dialogmöten.".to_string(),
+                Some("Polisen".to_string())
+            )]
         );
     }
 
