@@ -262,6 +262,25 @@ fn is_explanation(text: &str) -> bool {
         .any(|w| commits(&w.lower))
 }
 
+/// The promise a numbered promise heading states: "Löfte 1: Tryggare centrum",
+/// "Löfte 2 – Färre inbrott", "Medborgarlöfte 3. Säkrare trafik".
+fn numbered_promise(heading: &str) -> Option<&str> {
+    let lower = heading.to_lowercase();
+    let word = ["medborgarlöfte ", "löfte "]
+        .iter()
+        .find(|w| lower.starts_with(*w))?;
+    let rest = heading[word.len()..].trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let promise = rest[digits..]
+        .trim_start()
+        .strip_prefix([':', '.', '–', '-', '—'])?
+        .trim();
+    (!promise.is_empty()).then_some(promise)
+}
+
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
 fn is_promising_heading(text: &str) -> bool {
     bare(text).split(' ').any(|w| w == "lovar")
@@ -481,6 +500,9 @@ impl Walker {
         if is_date_line(text) {
             return self.push(Kind::Date, text.to_string());
         }
+        if let Some(promise) = numbered_promise(text) {
+            return self.promise_heading(promise);
+        }
         let kind = classify_heading(text);
         // Under a follow-up heading, dated lines are the reports ("…, tertial 1 2019").
         let is_report =
@@ -585,6 +607,15 @@ impl Walker {
             section,
             lead_in,
         });
+    }
+
+    /// "Löfte 1: Tryggare centrum": the promise, and the activities under it until the next
+    /// heading serve it.
+    fn promise_heading(&mut self, promise: &str) {
+        self.bullets_in_run = true;
+        self.section = Section::Promises;
+        self.push(Kind::Item, promise.to_string());
+        self.open(Section::Activities, Some(promise.to_string()));
     }
 
     /// Back from a promise's sub-items to the list it stands in.
@@ -780,6 +811,16 @@ mod tests {
             classify_heading("Vad är ett medborgarlöfte?"),
             HeadingKind::Section(Section::Other)
         );
+        assert_eq!(
+            numbered_promise("Löfte 1: Tryggare centrum"),
+            Some("Tryggare centrum")
+        );
+        assert_eq!(
+            numbered_promise("Medborgarlöfte 2 – Färre inbrott"),
+            Some("Färre inbrott")
+        );
+        assert_eq!(numbered_promise("Medborgarlöfte 2024"), None);
+        assert_eq!(numbered_promise("Löftena ska uppnås genom"), None);
         for title in ["Kalix – medborgarlöften", "Vara – medborgarlöften"] {
             assert_eq!(
                 classify_heading(title),

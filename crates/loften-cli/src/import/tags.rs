@@ -59,6 +59,8 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "=sly",
             "gångstråk",
             "gångtunnel",
+            "lampor",
+            "gatubelysning",
         ],
     ),
     (
@@ -98,6 +100,7 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "*insatsgrupp",
             "gäng",
             "brottsoffer",
+            "*inbrott",
             "=anmäla",
         ],
     ),
