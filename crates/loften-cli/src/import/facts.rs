@@ -424,12 +424,18 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
             continue;
         };
         let before = i.checked_sub(1).map(|p| words[p].lower.as_str());
-        let to = words
+        let dashed = words
             .get(i + 1)
-            .filter(|next| ["-", "–", "—"].contains(&sentence[words[i].end..next.start].trim()));
-        if let Some(to_word) =
-            to.filter(|t| year(t.text).is_some_and(|y| y > from && y - from <= 6))
-        {
+            .filter(|next| ["-", "–", "—"].contains(&sentence[words[i].end..next.start].trim()))
+            .filter(|t| year(t.text).is_some_and(|y| y > from && y - from <= 6));
+        // "under 2025 och 2026": two years in a row are the period's two years.
+        let joined = words
+            .get(i + 1)
+            .filter(|n| n.is("och"))
+            .and_then(|_| words.get(i + 2))
+            .filter(|t| year(t.text) == Some(from + 1));
+        let to = dashed.or(joined);
+        if let Some(to_word) = to {
             let strength = if before.is_some_and(|b| PERIOD_WORDS.contains(&b)) {
                 4
             } else if before == Some("för") && about_promises {
@@ -649,11 +655,15 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
     (None, review)
 }
 
-/// "Publicerad 4 februari 2025", "Artikeln publicerades 16 mars 2021": when the page was
+/// "Publicerad 4 februari 2025", "Artikeln publicerades 16 mars 2021", "Nyhet 2025-01-20":
+/// when the page was
 /// published, which is the signing day only when the text says so.
 fn is_publication_line(line: &str) -> bool {
     let lower = lowercase(line);
-    lower.contains("publicera") || lower.starts_with("uppdaterad") || lower.starts_with("senast")
+    lower.contains("publicera")
+        || ["uppdaterad", "senast", "nyhet", "pressmeddelande"]
+            .iter()
+            .any(|w| lower.starts_with(w))
 }
 
 /// The signing day a news item gives relative to its publication: "I dag skrev … under",
@@ -1027,6 +1037,10 @@ mod tests {
             period_of("Löftet gäller från mars 2022 till februari 2023."),
             Some(years_period(2022, 2023))
         );
+        assert_eq!(
+            period_of("Löftena gäller under 2025 och 2026."),
+            Some(years_period(2025, 2026))
+        );
     }
 
     #[test]
@@ -1105,6 +1119,14 @@ mod tests {
         );
         // Nothing ties the signing to the publication: not guessed.
         assert_eq!(signed_on("Kommunen och polisen skrev under löftet."), None);
+        assert_eq!(
+            signed(
+                &["Nyhet 2025-01-20"],
+                &["Kommunen och polisen har undertecknat löftet."]
+            )
+            .0,
+            None
+        );
     }
 
     #[test]

@@ -235,7 +235,10 @@ pub fn doers(
             }
         }
     }
-    let named = responsible.map(lead_in_actors).unwrap_or_default();
+    let named = responsible
+        .or_else(|| trailing_parenthesis(text))
+        .map(lead_in_actors)
+        .unwrap_or_default();
     if !named.is_empty() {
         doers.actors = named;
     } else if doers.actors.is_empty() {
@@ -243,6 +246,21 @@ pub fn doers(
         doers.from_lead_in = !doers.actors.is_empty();
     }
     doers
+}
+
+/// "Nya gångbanor vid skolan (Kommunen)": who is responsible, in parentheses at the end.
+fn trailing_parenthesis(text: &str) -> Option<&str> {
+    let inner = text
+        .trim_end_matches(['.', ' '])
+        .strip_suffix(')')?
+        .rsplit_once('(')?
+        .1;
+    let names_doers = words_of(inner).iter().all(|w| {
+        is_police_word(&w.lower)
+            || is_kommun_word(&w.lower)
+            || matches!(w.lower.as_str(), "och" | "samt")
+    });
+    names_doers.then_some(inner)
 }
 
 /// Who a list's lead-in says does its items: police and kommun words of its main clause
@@ -374,9 +392,23 @@ const STOP: [&str; 36] = [
 ];
 /// Before a number, words that make it a label or a deadline, not a count: "årskurs 4",
 /// "tertial 3", "inom två dygn".
-const LABEL_BEFORE: [&str; 12] = [
-    "årskurs", "klass", "kap", "kapitel", "tertial", "kvartal", "nummer", "nr", "sida", "punkt",
-    "steg", "inom",
+const LABEL_BEFORE: [&str; 16] = [
+    "årskurs",
+    "klass",
+    "kap",
+    "kapitel",
+    "tertial",
+    "kvartal",
+    "nummer",
+    "nr",
+    "sida",
+    "punkt",
+    "steg",
+    "inom",
+    "väg",
+    "riksväg",
+    "länsväg",
+    "linje",
 ];
 /// After a number, words that make it a measure, not a count: "3 år", "14 kap".
 const MEASURE_AFTER: [&str; 13] = [
@@ -720,6 +752,15 @@ mod tests {
             ))
         );
         assert_eq!(freq("ta bort klotter inom två dygn"), None);
+        assert_eq!(
+            freq("trafikkontroller på riksväg 84 minst en gång i månaden"),
+            Some((
+                Some(1),
+                true,
+                Some(s("månad")),
+                s("minst en gång i månaden")
+            ))
+        );
     }
 
     #[test]
@@ -844,6 +885,16 @@ mod tests {
             &[],
         );
         assert_eq!((d.actors, d.from_lead_in), (vec![Actor::Kommunen], false));
+        let d = doers(
+            "Nya gångbanor vid skolan (Kommunen och polisen)",
+            Some("Det här gör vi:"),
+            None,
+            &[],
+        );
+        assert_eq!(
+            (d.actors, d.from_lead_in),
+            (vec![Actor::Polisen, Actor::Kommunen], false)
+        );
         let d = doers(
             "Informera äldre om bedrägerier.",
             Some("Aktiviteter"),

@@ -145,13 +145,14 @@ fn is_bare_promise_heading(bare: &str) -> bool {
 
 /// Cues of a list of activities, in a heading or a lead-in sentence.
 fn is_activity_cue(bare: &str) -> bool {
-    const CUES: [&str; 7] = [
+    const CUES: [&str; 8] = [
         "aktivitet",
         "ska vi gora",
         "uppnas genom",
         "astadkommas genom",
         "genom att",
         "sa har gor vi",
+        "det har gor vi",
         "genom foljande",
     ];
     CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
@@ -279,6 +280,21 @@ fn numbered_promise(heading: &str) -> Option<&str> {
         .strip_prefix([':', '.', '–', '-', '—'])?
         .trim();
     (!promise.is_empty()).then_some(promise)
+}
+
+/// "Heby kommun och polisen har kommit överens om två fokusområden …": a sentence about the
+/// agreement itself, not one of its items.
+fn tells_of_the_agreement(text: &str) -> bool {
+    const AGREED: [&str; 6] = [
+        "har kommit överens",
+        "har enats",
+        "har tecknat",
+        "har tagit fram",
+        "har undertecknat",
+        "har arbetat fram",
+    ];
+    let lower = text.to_lowercase();
+    AGREED.iter().any(|a| lower.contains(a))
 }
 
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
@@ -572,7 +588,8 @@ impl Walker {
             let section = lead_in_section(&text, before).unwrap_or(before);
             self.open(section, Some(text.clone()));
             self.push(Kind::LeadIn { before }, text);
-        } else if self.section.is_list() && !is_explanation(&text) {
+        } else if self.section.is_list() && !is_explanation(&text) && !tells_of_the_agreement(&text)
+        {
             self.push(Kind::ListParagraph, text);
         } else {
             self.push(Kind::Text, text);

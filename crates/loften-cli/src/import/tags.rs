@@ -43,6 +43,9 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "nykterhetskontroll",
             "bilist",
             "övergångsställ",
+            "gångban",
+            "cykelban",
+            "*skolväg",
         ],
     ),
     (
