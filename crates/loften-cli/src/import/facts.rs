@@ -234,11 +234,17 @@ fn police_area_at(tokens: &[&str], i: usize) -> Option<String> {
     let mut name = Vec::new();
     for (n, token) in tokens.iter().enumerate().skip(i + 1).take(5) {
         let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let is_direction = n == i + 1 && DIRECTIONS.contains(&lowercase(word).as_str());
+        let direction = DIRECTIONS.contains(&lowercase(word).as_str());
+        // "södra Vätterbygden", and "Uppsala norra": a direction before or after the name.
+        let after_name = direction && !name.is_empty();
+        let is_direction = direction && (n == i + 1 || after_name);
         if word.is_empty() || !(is_direction || word.starts_with(char::is_uppercase)) {
             break;
         }
         name.push(word);
+        if after_name {
+            break;
+        }
         if word.len() != token.len() {
             break; // punctuation ends the name: "… Jämtland/Härjedalen."
         }
@@ -882,6 +888,17 @@ pub fn signatories(
     let mut out: Vec<Signatory> = Vec::new();
     let mut inferred = false;
     let mut add = |mut signatory: Signatory| {
+        // "Lokalpolisområdeschef Uppsala norra": the title, then the area it heads.
+        let heads = signatory.role.as_deref().and_then(|r| {
+            let (title, area) = r.split_once(' ')?;
+            let heads_area =
+                lowercase(title) == "lokalpolisområdeschef" && area.starts_with(char::is_uppercase);
+            heads_area.then(|| (capitalize(title), format!("Lokalpolisområde {area}")))
+        });
+        if let (Some((title, area)), None) = (heads, &signatory.organisation) {
+            signatory.role = Some(title);
+            signatory.organisation = Some(area);
+        }
         if signatory.organisation.is_none() {
             signatory.organisation = signatory
                 .role

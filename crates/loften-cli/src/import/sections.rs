@@ -7,7 +7,7 @@ use loften_core::model::Signatory;
 use loften_core::text::fold;
 
 use super::page::{is_heading_line, Block, Item};
-use super::words::words_of;
+use super::words::{words_of, Word};
 
 /// The part of an agreement a block belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,9 +282,11 @@ fn numbered_promise(heading: &str) -> Option<&str> {
     (!promise.is_empty()).then_some(promise)
 }
 
-/// "Heby kommun och polisen har kommit överens om två fokusområden …": a sentence about the
-/// agreement itself, not one of its items.
-fn tells_of_the_agreement(text: &str) -> bool {
+/// Lines under a list's heading that say what the agreement is, not what it promises: that
+/// it was made ("Heby kommun och polisen har kommit överens om …"), who makes it ("Sigtuna
+/// kommun och polisen"), when it runs ("Gäller 1 januari 2025 till 31 december 2025"), or a
+/// labelled part of it ("Prioriterade områden: narkotika …").
+fn is_about_the_agreement(text: &str) -> bool {
     const AGREED: [&str; 6] = [
         "har kommit överens",
         "har enats",
@@ -294,7 +296,24 @@ fn tells_of_the_agreement(text: &str) -> bool {
         "har arbetat fram",
     ];
     let lower = text.to_lowercase();
-    AGREED.iter().any(|a| lower.contains(a))
+    let made = AGREED.iter().any(|a| lower.contains(a));
+    let words = words_of(text);
+    let is_party = |w: &Word| w.lower.contains("polis") || w.lower.starts_with("kommun");
+    let parties_only = words.len() <= 6
+        && words.iter().any(is_party)
+        && words
+            .iter()
+            .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.lower == "och");
+    let runs_when = ["gäller", "period", "löftet gäller", "löftena gäller"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        && (has_year(text) || !dates(text).is_empty());
+    let labelled = text.split_once(':').is_some_and(|(label, value)| {
+        let label = bare(label);
+        !value.trim().is_empty()
+            && (is_priorities_cue(&label) || is_situation_cue(&label) || is_effect_cue(&label))
+    });
+    made || parties_only || runs_when || labelled
 }
 
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
@@ -558,7 +577,9 @@ impl Walker {
     /// A short line no cue explains: an item of a list written without bullets, or a
     /// heading that ends a bulleted list.
     fn unknown_heading(&mut self, text: &str) {
-        if self.section.is_list() && !self.bullets_in_run {
+        if self.section.is_list() && is_about_the_agreement(text) {
+            self.push(Kind::Text, text.to_string());
+        } else if self.section.is_list() && !self.bullets_in_run {
             self.push(Kind::ListParagraph, text.to_string());
         } else {
             if self.section.is_list() {
@@ -588,7 +609,7 @@ impl Walker {
             let section = lead_in_section(&text, before).unwrap_or(before);
             self.open(section, Some(text.clone()));
             self.push(Kind::LeadIn { before }, text);
-        } else if self.section.is_list() && !is_explanation(&text) && !tells_of_the_agreement(&text)
+        } else if self.section.is_list() && !is_explanation(&text) && !is_about_the_agreement(&text)
         {
             self.push(Kind::ListParagraph, text);
         } else {
@@ -838,6 +859,17 @@ mod tests {
         );
         assert_eq!(numbered_promise("Medborgarlöfte 2024"), None);
         assert_eq!(numbered_promise("Löftena ska uppnås genom"), None);
+        for about in [
+            "Sigtuna kommun och polisen",
+            "Gäller 1 januari 2025 till 31 december 2025",
+            "Prioriterade områden: narkotika och trygghet.",
+            "Heby kommun och polisen har kommit överens om två fokusområden.",
+        ] {
+            assert!(is_about_the_agreement(about), "{about}");
+        }
+        assert!(!is_about_the_agreement(
+            "Kommunen och polisen ska genomföra trygghetsvandringar."
+        ));
         for title in ["Kalix – medborgarlöften", "Vara – medborgarlöften"] {
             assert_eq!(
                 classify_heading(title),

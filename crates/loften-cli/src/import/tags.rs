@@ -50,7 +50,14 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
     ),
     (
         "motorburen-ungdom",
-        &["motorburen", "moped", "epa", "*traktor", "bilträff"],
+        &[
+            "motorburen",
+            "moped",
+            "epa",
+            "*traktor",
+            "bilträff",
+            "buskör",
+        ],
     ),
     (
         "otrygga-platser",
