@@ -3,39 +3,125 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use loften_core::{DataFiles, Dataset};
 
-const USAGE: &str = "\
-loften: the Medborgarlöften dataset
+use clap::{Parser, Subcommand};
 
-USAGE:
-    loften validate [DIR]                       check data/ (default DIR: data)
-    loften bundle [--data DIR] --out DIR        validate, then write DIR/data/bundle.bin (the app's, binary),
-                                                DIR/data/medborgarloften.json (open data) and DIR/data/sources/
-    loften import PAGE.txt [--data DIR] [--out DIR]
-                                                draft agreements from a published page's text:
-                                                printed as JSON, or written to DIR/<id>.draft.json;
-                                                each draft lists what to check under review
-    loften synth --agreements N [--seed S] --out FILE
-                                                a synthetic bundle for benchmarks (never real data), as JSON
-    loften pack FILE.json --out FILE.bin        a dataset in JSON (from synth, or an open-data file) as
-                                                the app's binary bundle
-";
+/// The Medborgarlöften dataset: check it, bundle it for the app, import published pages.
+#[derive(Parser)]
+#[command(name = "loften", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a data folder: every file, field and reference; every problem is reported.
+    Validate {
+        /// The data folder.
+        #[arg(default_value = "data")]
+        dir: PathBuf,
+    },
+    /// Validate, then write OUT/data/bundle.bin (the app's binary bundle),
+    /// OUT/data/medborgarloften.json (open data) and OUT/data/sources/.
+    Bundle {
+        /// The data folder.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// Where the app's files go.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    #[command(
+        long_about = IMPORT_ABOUT,
+        after_long_help = IMPORT_EXAMPLES,
+    )]
+    /// Draft agreements from a published medborgarlöfte page: its text, a saved HTML page
+    /// or a web address.
+    Import(ImportArgs),
+    /// A synthetic dataset for benchmarks (never real data), as JSON.
+    Synth {
+        /// How many agreements to make.
+        #[arg(long, value_name = "N")]
+        agreements: usize,
+        /// Seed of the random numbers: the same seed gives the same dataset.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// The data folder whose kommuner and topics the synthetic agreements use.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// The JSON file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// A dataset in JSON (from synth, or an open-data file) as the app's binary bundle.
+    /// Not validated: synthetic data is not meant to pass the checks of real data.
+    Pack {
+        /// The dataset in JSON.
+        #[arg(value_name = "FILE.json")]
+        input: PathBuf,
+        /// The binary bundle to write.
+        #[arg(long, value_name = "FILE.bin")]
+        out: PathBuf,
+    },
+}
+
+const IMPORT_ABOUT: &str = "\
+Draft agreements from a published medborgarlöfte page, to check and complete by hand before
+they join data/agreements/.
+
+PAGE is one of:
+  - a text file: the page's text as copied from a browser (UTF-8; Latin-1 is read too);
+  - a saved HTML page (recognised by its content, whatever its name): only the main content
+    is read; navigation, cookie notices, \"Till toppen\" links and footers are dropped, and
+    its lists and headings keep their structure;
+  - a web address (http:// or https://): the page is fetched (giving up after --timeout
+    seconds) and read
+    as HTML or text, as the server says.
+
+A page may hold several agreements (several years, or two kommuner); each becomes a draft.
+A page that only reports a signing gives an announcement. Texts of promises and activities
+are copied verbatim. What the importer is unsure of (who does an activity, which kommun,
+the period, a frequency) is never guessed: it is left empty and written to the draft's
+\"review\" list, in Swedish and English.";
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  loften import sida.txt                      print the drafts as JSON
+  loften import sparad-sida.html --out drafts write drafts/<id>.draft.json
+  loften import https://example.se/medborgarloften";
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The page: a text file, a saved HTML file, or an http(s):// address.
+    #[arg(value_name = "PAGE")]
+    page: String,
+    /// The data folder: the kommuner, topics and areas drafts are matched against.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    data: PathBuf,
+    /// Write each draft to DIR/<id>.draft.json instead of printing them.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Seconds to wait for a web address's page before giving up.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    timeout: u64,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("validate") => validate(args.get(1).map_or("data", String::as_str)),
-        Some("bundle") => bundle(&args[1..]),
-        Some("import") => import_command(&args[1..]),
-        Some("synth") => synth_command(&args[1..]),
-        Some("pack") => pack_command(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(format!("unknown command\n\n{USAGE}")),
+    let result = match Cli::parse().command {
+        Command::Validate { dir } => validate(&dir),
+        Command::Bundle { data, out } => bundle(&data, &out),
+        Command::Import(args) => import_command(&args),
+        Command::Synth {
+            agreements,
+            seed,
+            data,
+            out,
+        } => synth_command(agreements, seed, &data, &out),
+        Command::Pack { input, out } => pack_command(&input, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -44,14 +130,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The value after `--name` in an argument list.
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
 }
 
 fn load(dir: &Path) -> Result<Dataset, String> {
@@ -65,12 +143,13 @@ fn load(dir: &Path) -> Result<Dataset, String> {
     })
 }
 
-fn validate(dir: &str) -> Result<(), String> {
-    let data = load(Path::new(dir))?;
+fn validate(dir: &Path) -> Result<(), String> {
+    let data = load(dir)?;
     let promises: usize = data.agreements.iter().map(|a| a.promises.len()).sum();
     let activities: usize = data.agreements.iter().map(|a| a.activities.len()).sum();
     println!(
-        "{dir}: valid: {} agreements, {promises} promises, {activities} activities, {} areas, {} topics, {} kommuner, {} län",
+        "{}: valid: {} agreements, {promises} promises, {activities} activities, {} areas, {} topics, {} kommuner, {} län",
+        dir.display(),
         data.agreements.len(),
         data.areas.len(),
         data.topics.len(),
@@ -88,17 +167,15 @@ fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn bundle(args: &[String]) -> Result<(), String> {
-    let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
-    let out = PathBuf::from(flag(args, "--out").ok_or("bundle needs --out DIR")?);
-    let data = load(&data_dir)?;
+fn bundle(data_dir: &Path, out: &Path) -> Result<(), String> {
+    let data = load(data_dir)?;
     // The app reads the binary bundle (no JSON parser in its wasm); people get the JSON.
     let bundle = loften_core::bundle::encode(&data);
     write(&out.join("data/bundle.bin"), &bundle)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write(&out.join("data/medborgarloften.json"), &open_data)?;
     // Every agreement links to its source's text, so the sources ship with the app.
-    for (name, text) in DataFiles::read_dir(&data_dir)?.sources {
+    for (name, text) in DataFiles::read_dir(data_dir)?.sources {
         write(&out.join("data/sources").join(name), &text)?;
     }
     println!(
@@ -111,45 +188,29 @@ fn bundle(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `loften pack FILE.json --out FILE.bin`: a whole dataset in JSON (what `synth` writes, or
-/// the open-data file) as the app's binary bundle. Not validated: synthetic data is not meant
-/// to pass the checks of real data.
-fn pack_command(args: &[String]) -> Result<(), String> {
-    let input = args
-        .first()
-        .filter(|a| !a.starts_with("--"))
-        .ok_or("pack needs FILE.json, a dataset in JSON")?;
-    let out = PathBuf::from(flag(args, "--out").ok_or("pack needs --out FILE.bin")?);
-    let text = std::fs::read_to_string(input).map_err(|e| format!("cannot read {input}: {e}"))?;
-    let data: Dataset =
-        serde_json::from_str(&text).map_err(|e| format!("{input}: not a dataset in JSON: {e}"))?;
+fn pack_command(input: &Path, out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(input)
+        .map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let data: Dataset = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a dataset in JSON: {e}", input.display()))?;
     let bundle = loften_core::bundle::encode(&data);
-    write(&out, &bundle)?;
+    write(out, &bundle)?;
     println!(
-        "packed {} agreements from {input} into {} ({} bytes)",
+        "packed {} agreements from {} into {} ({} bytes)",
         data.agreements.len(),
+        input.display(),
         out.display(),
         bundle.len()
     );
     Ok(())
 }
 
-fn synth_command(args: &[String]) -> Result<(), String> {
-    let count: usize = flag(args, "--agreements")
-        .ok_or("synth needs --agreements N")?
-        .parse()
-        .map_err(|_| "--agreements takes a number")?;
-    let seed: u64 = flag(args, "--seed")
-        .unwrap_or("1")
-        .parse()
-        .map_err(|_| "--seed takes a number")?;
-    let out = PathBuf::from(flag(args, "--out").ok_or("synth needs --out FILE")?);
-    let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
+fn synth_command(count: usize, seed: u64, data_dir: &Path, out: &Path) -> Result<(), String> {
     // Reference data (kommuner, topics) comes from the real dataset; the agreements do not.
-    let real = load(&data_dir)?;
+    let real = load(data_dir)?;
     let synthetic = loften_cli::synth::generate(&real, count, seed);
     let json = serde_json::to_string(&synthetic).map_err(|e| e.to_string())?;
-    write(&out, &json)?;
+    write(out, &json)?;
     let activities: usize = synthetic
         .agreements
         .iter()
@@ -164,37 +225,24 @@ fn synth_command(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `loften import PAGE.txt [--data DIR] [--out DIR]`: the page's agreements as drafts, to
-/// check and complete by hand before they join data/agreements/.
-fn import_command(args: &[String]) -> Result<(), String> {
-    use loften_cli::import::{decode_page, import_page, Reference};
-    // The page is the argument that is neither a flag nor a flag's value.
-    let page = args
-        .iter()
-        .enumerate()
-        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || !args[i - 1].starts_with("--")))
-        .map(|(_, a)| PathBuf::from(a))
-        .ok_or("import needs PAGE.txt, the text of a published medborgarlöfte page")?;
-    let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
-    let bytes = std::fs::read(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    let (text, warning) = decode_page(&bytes).map_err(|e| format!("{}: {e}", page.display()))?;
-    if let Some(warning) = warning {
-        eprintln!("{}: {warning}", page.display());
+/// `loften import PAGE`: the page's agreements as drafts, to check and complete by hand
+/// before they join data/agreements/.
+fn import_command(args: &ImportArgs) -> Result<(), String> {
+    use loften_cli::import::{import_input, input, Reference};
+    let page = input::PageInput::read(&args.page, Duration::from_secs(args.timeout))?;
+    for warning in &page.warnings {
+        eprintln!("{}: {warning}", args.page);
     }
     // Kommuner, topics and areas come from the dataset, so it must be valid.
-    let reference = Reference::from_dataset(&load(&data_dir)?);
-    let file_name = page
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let drafts = import_page(&text, file_name, &reference);
+    let reference = Reference::from_dataset(&load(&args.data)?);
+    let drafts = import_input(&page, &reference);
     if drafts.is_empty() {
         return Err(format!(
             "{}: no medborgarlöfte found: no promises or activities under the headings such pages use, and no signing reported",
-            page.display()
+            args.page
         ));
     }
-    let Some(out) = flag(args, "--out") else {
+    let Some(out) = &args.out else {
         println!(
             "{}",
             serde_json::to_string_pretty(&drafts).map_err(|e| e.to_string())?
@@ -202,7 +250,7 @@ fn import_command(args: &[String]) -> Result<(), String> {
         return Ok(());
     };
     for draft in &drafts {
-        let path = Path::new(out).join(format!("{}.draft.json", draft.agreement.id));
+        let path = out.join(format!("{}.draft.json", draft.agreement.id));
         write(
             &path,
             &serde_json::to_string_pretty(draft).map_err(|e| e.to_string())?,

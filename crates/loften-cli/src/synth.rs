@@ -187,19 +187,21 @@ mod tests {
 
     #[test]
     fn same_seed_same_dataset_and_ten_activities_each() {
-        let mut real = Dataset::default();
-        real.kommuner = vec![loften_core::Kommun {
-            code: "0680".into(),
-            name: "Jönköpings kommun".into(),
-            short_name: "Jönköping".into(),
-            lan_code: "06".into(),
-            slug: "jonkoping".into(),
-        }];
-        real.topics = vec![loften_core::Topic {
-            id: "trafik".into(),
-            sv: "Trafik".into(),
-            en: "Traffic".into(),
-        }];
+        let mut real = Dataset {
+            kommuner: vec![loften_core::Kommun {
+                code: "0680".into(),
+                name: "Jönköpings kommun".into(),
+                short_name: "Jönköping".into(),
+                lan_code: "06".into(),
+                slug: "jonkoping".into(),
+            }],
+            topics: vec![loften_core::Topic {
+                id: "trafik".into(),
+                sv: "Trafik".into(),
+                en: "Traffic".into(),
+            }],
+            ..Dataset::default()
+        };
         let mut a = Agreement {
             id: "x".into(),
             kind: AgreementKind::Agreement,

@@ -7,7 +7,7 @@ use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use loften_cli::import::{decode_page, import_page, Draft, Reference};
+use loften_cli::import::{decode_page, html, import_page, Draft, Reference};
 use loften_cli::rng::Rng;
 use loften_core::dataset::is_iso_date;
 use loften_core::text::collapse_whitespace;
@@ -281,7 +281,7 @@ fn compare(scores: &mut Scores, found: Option<&Agreement>, curated: Option<&Agre
 
 /// Drafts paired with curated agreements by kommuner and period; the unpaired on either side
 /// count as wholly wrong or wholly missed.
-fn score_seeds(drafts: &[Draft], curated: &[Agreement]) -> Scores {
+fn score_pages(drafts: &[Draft], curated: &[Agreement]) -> Scores {
     let mut scores = Scores::new();
     let mut unused: Vec<&Agreement> = curated.iter().collect();
     for draft in drafts {
@@ -314,27 +314,151 @@ fn print_table(scores: &Scores) {
     }
 }
 
+/// Today's figures on the seeds, (precision, recall) per field: a change may raise them,
+/// never lower them. Texts and actors must be exact.
+const SEED_FLOORS: [(&str, f64, f64); 16] = [
+    ("kind", 1.0, 1.0),
+    ("kommuner", 1.0, 1.0),
+    ("lokalpolisomrade", 1.0, 1.0),
+    ("period", 1.0, 1.0),
+    ("signed", 1.0, 0.75),
+    ("signatories", 1.0, 1.0),
+    ("promise texts", 1.0, 1.0),
+    ("activity texts", 1.0, 1.0),
+    ("texts (promises + activities)", 1.0, 1.0),
+    ("actors", 1.0, 1.0),
+    ("partners", 1.0, 1.0),
+    ("frequency", 1.0, 1.0),
+    ("topics", 0.973, 0.986),
+    ("areas", 1.0, 1.0),
+    ("cadence", 1.0, 1.0),
+    ("promise links", 1.0, 0.24),
+];
+
+/// Each field's precision and recall at least its floor.
+fn assert_floors(what: &str, scores: &Scores, floor: impl Fn(&str) -> (f64, f64)) {
+    let failures: Vec<String> = FIELDS
+        .iter()
+        .filter_map(|&field| {
+            let s = scores.get(field).copied().unwrap_or_default();
+            let (precision, recall) = floor(field);
+            // Rounded as the table prints them, so a floor copied from the table holds.
+            let round = |x: f64| (x * 1000.0).round() / 1000.0;
+            (round(s.precision()) < precision || round(s.recall()) < recall).then(|| {
+                format!(
+                    "{field}: precision {:.3}, recall {:.3} (need {precision}, {recall})",
+                    s.precision(),
+                    s.recall()
+                )
+            })
+        })
+        .collect();
+    assert!(failures.is_empty(), "{what}:\n{}", failures.join("\n"));
+}
+
 #[test]
 fn seed_pages_import_close_to_the_curated_dataset() {
     let data = real_data();
     let drafts = drafts_of_seeds(&Reference::from_dataset(&data));
-    let scores = score_seeds(&drafts, &data.agreements);
+    let scores = score_pages(&drafts, &data.agreements);
+    println!("\nSeeds ({} pages)", seeds().len());
     print_table(&scores);
-    for field in ["texts (promises + activities)", "actors"] {
-        let s = scores[field];
-        assert!(
-            s.precision() >= 0.95 && s.recall() >= 0.95,
-            "{field}: precision {:.3}, recall {:.3} (need 0.95)",
-            s.precision(),
-            s.recall()
-        );
-    }
+    assert_floors("seeds", &scores, |field| {
+        SEED_FLOORS
+            .iter()
+            .find(|(f, ..)| *f == field)
+            .map(|&(_, p, r)| (p, r))
+            .expect("a floor for every field")
+    });
     // The page holding two years gives two drafts; the one holding Eslöv 2017 and 2016, two.
     let mut ids: Vec<&str> = drafts.iter().map(|d| d.agreement.id.as_str()).collect();
     ids.sort();
     let mut curated: Vec<&str> = data.agreements.iter().map(|a| a.id.as_str()).collect();
     curated.sort();
     assert_eq!(ids, curated);
+}
+
+// ---- The corpus: pages written for these tests in the structures real pages use. ----
+
+/// A corpus page: its text, the same page saved as HTML by a browser, and the agreements a
+/// careful person would draft from it.
+struct CorpusPage {
+    name: String,
+    text: String,
+    html: String,
+    expected: Vec<Agreement>,
+}
+
+fn corpus() -> Vec<CorpusPage> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/corpus")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".txt")?.to_string())
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let read = |ending: &str| {
+                std::fs::read_to_string(dir.join(format!("{name}.{ending}")))
+                    .unwrap_or_else(|e| panic!("{name}.{ending}: {e}"))
+            };
+            let expected =
+                serde_json::from_str(&read("json")).unwrap_or_else(|e| panic!("{name}.json: {e}"));
+            CorpusPage {
+                text: read("txt"),
+                html: read("html"),
+                expected,
+                name,
+            }
+        })
+        .collect()
+}
+
+/// The corpus scored, each page read by `page_text` from its text or its HTML.
+fn score_corpus(reference: &Reference, page_text: impl Fn(&CorpusPage) -> String) -> Scores {
+    let mut total = Scores::new();
+    for page in corpus() {
+        let drafts = import_page(&page_text(&page), &page.name, reference);
+        for (field, score) in score_pages(&drafts, &page.expected) {
+            let sum = total.entry(field).or_default();
+            sum.tp += score.tp;
+            sum.fp += score.fp;
+            sum.fn_ += score.fn_;
+        }
+    }
+    total
+}
+
+/// Every field at least 95 % on the corpus.
+fn assert_corpus(what: &str, scores: &Scores) {
+    assert_floors(what, scores, |_| (0.95, 0.95));
+}
+
+#[test]
+fn corpus_pages_import_as_curated_from_their_text() {
+    let reference = Reference::from_dataset(&real_data());
+    let pages = corpus();
+    assert!(pages.len() >= 15, "{} corpus pages", pages.len());
+    let scores = score_corpus(&reference, |page| page.text.clone());
+    println!("\nCorpus as text ({} pages)", pages.len());
+    print_table(&scores);
+    assert_corpus("corpus as text", &scores);
+}
+
+#[test]
+fn corpus_pages_import_as_curated_from_saved_html() {
+    let reference = Reference::from_dataset(&real_data());
+    let scores = score_corpus(&reference, |page| {
+        assert!(html::looks_like_html(&page.html), "{}", page.name);
+        html::page_text(&page.html)
+    });
+    println!("\nCorpus as HTML ({} pages)", corpus().len());
+    print_table(&scores);
+    assert_corpus("corpus as HTML", &scores);
 }
 
 #[test]
@@ -472,8 +596,11 @@ fn mutate(rng: &mut Rng, page: &str) -> String {
 fn word_salad(rng: &mut Rng, words: &[&str]) -> String {
     let mut out = String::new();
     for _ in 0..rng.below(300) {
-        out.push_str(*rng.pick(words));
-        out.push_str(*rng.pick(&[" ", " ", " ", "\n", "\n\n", "\n • ", ": ", ". ", "-", ", "]));
+        let word: &&str = rng.pick(words);
+        let separator: &&str =
+            rng.pick(&[" ", " ", " ", "\n", "\n\n", "\n • ", ": ", ". ", "-", ", "]);
+        out.push_str(word);
+        out.push_str(separator);
     }
     out
 }
@@ -595,6 +722,151 @@ fn any_input_gives_drafts_or_none_and_never_panics() {
     for (case, input) in &cases {
         let drafts = import_page(input, "page.txt", &reference);
         check_invariants(case, input, &drafts, &reference);
+    }
+}
+
+/// A page as a browser saves it, with the site around the article.
+fn as_saved_page(text: &str) -> String {
+    let body: String = text
+        .split("\n\n")
+        .map(|block| {
+            let escaped = block
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            match block.trim_start().chars().next() {
+                Some('•') => format!(
+                    "<ul>{}</ul>",
+                    escaped
+                        .lines()
+                        .map(|l| format!("<li>{}</li>", l.trim_start().trim_start_matches('•')))
+                        .collect::<String>()
+                ),
+                _ => format!("<p>{}</p>", escaped.replace('\n', "<br>")),
+            }
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Sida</title><script>var x = '<p>';</script></head>\
+         <body><div id=\"cookie-banner\"><p>Vi använder kakor.</p></div><nav><ul><li>Start</li></ul></nav>\
+         <main>{body}<p><a href=\"#\">Till toppen</a></p></main><footer><p>Kontakt</p></footer></body></html>"
+    )
+}
+
+/// HTML broken as saved pages and careless tools break it: tags cut, unclosed, misnested,
+/// stray, and the file cut short.
+fn mutate_html(rng: &mut Rng, html: &str) -> String {
+    const TAGS: [&str; 12] = [
+        "<ul>",
+        "</ul>",
+        "<li>",
+        "</li>",
+        "<ol start=\"x\">",
+        "<br>",
+        "<table><tr><td>",
+        "</td>",
+        "<h2>",
+        "<main>",
+        "</p>",
+        "<nav hidden>",
+    ];
+    let mut chars: Vec<char> = html.chars().collect();
+    for _ in 0..1 + rng.below(8) {
+        let at = rng.below(chars.len() + 1);
+        match rng.below(3) {
+            0 => {
+                let tag: &&str = rng.pick(&TAGS);
+                chars.splice(at..at, tag.chars());
+            }
+            1 if at < chars.len() => {
+                let end = (at + rng.below(40)).min(chars.len());
+                chars.drain(at..end);
+            }
+            _ => chars.truncate(at),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+#[test]
+fn any_html_gives_drafts_or_none_and_never_panics() {
+    let reference = Reference::from_dataset(&real_data());
+    let mut pages: Vec<(String, String)> = seeds()
+        .into_iter()
+        .map(|(name, text)| (name, as_saved_page(&text)))
+        .collect();
+    pages.extend(corpus().into_iter().map(|p| (p.name, p.html)));
+    let mut rng = Rng(20_251_126);
+    let mut cases: Vec<(String, String)> = [
+        "",
+        "<",
+        "<html>",
+        "<!DOCTYPE html><html><body></body></html>",
+        "<main><ul><li></li><li>•</li></ul></main>",
+        "<table><tr><td></td></tr></table>",
+        "<ol start=\"99999999999999999999\"><li>Polisen ska patrullera.</li></ol>",
+        "<p>Medborgarlöfte 2020</p><ul><li>Polisen ska patrullera minst två gånger per år.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, s)| (format!("fixed html #{i}"), s.to_string()))
+    .collect();
+    cases.push((
+        "deeply nested".to_string(),
+        format!(
+            "<main>{}Polisen ska patrullera.{}</main>",
+            "<div><ul><li>".repeat(2_000),
+            "</li></ul></div>".repeat(2_000)
+        ),
+    ));
+    for round in 0..200 {
+        let (name, page) = rng.pick(&pages).clone();
+        cases.push((
+            format!("mutated html {name} round {round}"),
+            mutate_html(&mut rng, &page),
+        ));
+    }
+    for (case, input) in &cases {
+        let text = html::page_text(input);
+        let drafts = import_page(&text, "sida.html", &reference);
+        check_invariants(case, &text, &drafts, &reference);
+    }
+}
+
+#[test]
+fn what_the_importer_is_unsure_of_goes_to_review() {
+    let reference = Reference::from_dataset(&real_data());
+    for page in corpus() {
+        for (how, text) in [
+            ("text", page.text.clone()),
+            ("html", html::page_text(&page.html)),
+        ] {
+            let review: Vec<String> = import_page(&text, &page.name, &reference)
+                .into_iter()
+                .flat_map(|d| d.review)
+                .collect();
+            let review = review.join("\n");
+            let expect = |topic: &str| {
+                assert!(
+                    review.contains(topic),
+                    "{} as {how}: no note on {topic:?}:\n{review}",
+                    page.name
+                )
+            };
+            if page.text.trim_end().ends_with("genomföra") {
+                expect("avbruten");
+            }
+            if page.text.contains("Publicerad") {
+                expect("Publicerad");
+            }
+            if page.text.contains("Ansvarig") || page.text.contains("lovar att:") {
+                assert!(
+                    !review.contains("Ingen aktör"),
+                    "{} as {how}:\n{review}",
+                    page.name
+                );
+            }
+        }
     }
 }
 
@@ -732,8 +1004,183 @@ fn the_command_explains_what_it_cannot_read() {
         );
     }
     let missing = loften(&["import"]);
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("PAGE.txt"));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("<PAGE>"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in [
+        &["--help"][..],
+        &["validate", "--help"],
+        &["bundle", "--help"],
+        &["import", "--help"],
+        &["synth", "--help"],
+        &["pack", "--help"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_loften"))
+            .args(command)
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && help.contains("Usage: loften"),
+            "{command:?}: {help}"
+        );
+    }
+    let import_help = Command::new(env!("CARGO_BIN_EXE_loften"))
+        .args(["import", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&import_help.stdout);
+    for topic in [
+        "saved HTML",
+        "Till toppen",
+        "http://",
+        "--timeout",
+        "review",
+    ] {
+        assert!(help.contains(topic), "import --help lacks {topic:?}");
+    }
+}
+
+#[test]
+fn a_saved_html_page_is_read_as_its_article() {
+    let dir = std::env::temp_dir().join(format!("loften-import-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sparad.htm");
+    std::fs::write(&path, SAVED_PAGE).unwrap();
+    let output = loften(&["import", path.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let drafts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let activities = drafts[0]["activities"].as_array().unwrap();
+    let texts: Vec<&str> = activities
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Polisen ska genomföra minst fyra trafikkontroller per år vid skolorna.",
+            "Kommunen ska bjuda in till två trygghetsvandringar per år."
+        ]
+    );
+    assert_eq!(drafts[0]["source"]["document"], "sparad.htm");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A saved page with the site around its article: a cookie notice, navigation, a footer.
+const SAVED_PAGE: &str = r##"<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>Medborgarlöften | Hjo kommun</title>
+<script>window.dataLayer = [];</script></head>
+<body>
+<div class="cookie-consent"><p>Vi använder kakor för att förbättra webbplatsen.</p><button>Godkänn alla kakor</button></div>
+<header><a class="skip-link" href="#main">Hoppa till innehåll</a>
+<nav aria-label="Huvudmeny"><ul><li><a href="/">Start</a></li><li><a href="/trygghet">Trygghet och säkerhet</a></li><li><a href="/polisen">Aktiviteter i kommunen</a></li></ul></nav></header>
+<main id="main"><article>
+<h1>Medborgarlöfte 2024</h1>
+<p>Lokalpolisområde Skövde och Hjo kommun har tecknat ett medborgarlöfte för 2024.</p>
+<h2>Aktiviteter</h2>
+<ul>
+<li>Polisen ska genomföra minst fyra trafikkontroller
+    per år vid skolorna.</li>
+<li>Kommunen ska bjuda in till två trygghetsvandringar per år.</li>
+</ul>
+<p><a href="#top">Till toppen</a></p>
+</article></main>
+<footer><h2>Kontakta oss</h2><ul><li>Telefon 0503-350 00</li><li>Polisen ska ringas på 114 14</li></ul></footer>
+</body></html>
+"##;
+
+/// A server on 127.0.0.1 that answers each request for a path with its (status, type, body),
+/// or never answers a path it does not know, for as long as the test runs.
+fn local_server(pages: Vec<(&'static str, u16, &'static str, String)>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut silent = Vec::new();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 4096];
+            let read = stream.read(&mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..read]);
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            match pages.iter().find(|(p, ..)| *p == path) {
+                Some((_, status, content_type, body)) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                }
+                // Kept open and unanswered: a server that hangs.
+                None => silent.push(stream),
+            }
+        }
+    });
+    address
+}
+
+#[test]
+fn a_web_address_is_fetched_with_a_timeout_and_clear_errors() {
+    let server = local_server(vec![
+        (
+            "/medborgarloften",
+            200,
+            "text/html; charset=utf-8",
+            SAVED_PAGE.to_string(),
+        ),
+        (
+            "/saknas",
+            404,
+            "text/html",
+            "<h1>Sidan finns inte</h1>".into(),
+        ),
+    ]);
+    let url = format!("{server}/medborgarloften");
+    let output = loften(&["import", &url]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let drafts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(drafts[0]["source"]["url"], url.as_str());
+    assert_eq!(drafts[0]["activities"].as_array().unwrap().len(), 2);
+
+    let missing = loften(&["import", &format!("{server}/saknas")]);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        !missing.status.success() && stderr.contains("404"),
+        "{stderr}"
+    );
+
+    let started = std::time::Instant::now();
+    let hanging = loften(&[
+        "import",
+        &format!("{server}/svarar-aldrig"),
+        "--timeout",
+        "1",
+    ]);
+    let stderr = String::from_utf8_lossy(&hanging.stderr);
+    assert!(
+        !hanging.status.success() && stderr.contains("no answer within 1 seconds"),
+        "{stderr}"
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+
+    // Nothing listens on port 9 of this machine: a refused connection says so.
+    let refused = loften(&["import", "http://127.0.0.1:9/sida"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && stderr.contains("cannot"),
+        "{stderr}"
+    );
 }
 
 // ---- Pages of the seeds' kind that the seeds are not (written for these tests). ----
@@ -846,55 +1293,4 @@ fn several_years_on_one_page_with_lovar_lead_ins() {
         Some(loften_core::model::Cadence::Ar)
     );
     assert_eq!(drafts[1].agreement.activities[0].topics, ["barn-unga"]);
-}
-
-// ---- Swedish numbers and dates (loften_core::import_support, tested here with the importer that uses them). ----
-
-mod swedish_numbers_and_dates {
-    use loften_core::import_support::{count, dates, year, FoundDate};
-
-    #[test]
-    fn number_words_and_digits_are_counts() {
-        assert_eq!(count("två"), Some(2));
-        assert_eq!(count("Fyra"), Some(4));
-        assert_eq!(count("30"), Some(30));
-        assert_eq!(count("99999999999999999999"), None);
-        assert_eq!(count("trafik"), None);
-    }
-
-    #[test]
-    fn years_are_four_digits_in_range() {
-        assert_eq!(year("2016"), Some(2016));
-        assert_eq!(year("1066"), None);
-        assert_eq!(year("201"), None);
-    }
-
-    #[test]
-    fn swedish_and_iso_dates_are_found() {
-        let found = dates("Löftena undertecknades den 21 januari 2016 och 2017-02-15.");
-        let iso: Vec<_> = found.iter().map(FoundDate::iso).collect();
-        assert_eq!(
-            iso,
-            [
-                Some("2016-01-21".to_string()),
-                Some("2017-02-15".to_string())
-            ]
-        );
-        let text = "från 1 juli 2018 – 30 juni 2020";
-        let range = dates(text);
-        assert_eq!(range.len(), 2);
-        assert_eq!(&text[range[0].start..range[0].end], "1 juli 2018");
-    }
-
-    #[test]
-    fn a_date_without_year_is_reported_without_one() {
-        let found = dates("Onsdagen den 1 mars genomförde polisen");
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].year, found[0].month, found[0].day), (None, 3, 1));
-    }
-
-    #[test]
-    fn impossible_days_are_not_dates() {
-        assert!(dates("2017-02-30 och 31 april 2016").is_empty());
-    }
 }

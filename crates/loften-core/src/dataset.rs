@@ -125,27 +125,45 @@ fn problem(
     }
 }
 
-/// Rows of a simple CSV with a header (no quoted fields: the reference files have none).
-fn csv_rows<'a>(
+/// Rows of a CSV file with a header, each with `columns` non-empty values.
+#[cfg(feature = "serde")]
+fn csv_rows(
     file: &str,
-    text: &'a str,
+    text: &str,
     columns: usize,
     problems: &mut Vec<Problem>,
-) -> Vec<Vec<&'a str>> {
+) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        // A row with too few or too many values is reported below, with its line.
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (number, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() {
+    for record in reader.records() {
+        let (line, cells) = match record {
+            Ok(record) => (
+                record.position().map_or(0, csv::Position::line),
+                record.iter().map(str::to_string).collect::<Vec<_>>(),
+            ),
+            Err(error) => {
+                let line = error.position().map_or(0, csv::Position::line);
+                problems.push(problem(
+                    file,
+                    format!("line {line}"),
+                    error.to_string(),
+                    "save the file as UTF-8 CSV, as in the header",
+                ));
+                continue;
+            }
+        };
+        if cells.iter().all(String::is_empty) {
             continue;
         }
-        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
-        if cells.len() != columns || cells.iter().any(|c| c.is_empty()) {
+        if cells.len() != columns || cells.iter().any(String::is_empty) {
             problems.push(problem(
                 file,
-                format!("line {}", number + 1),
-                format!(
-                    "expected {columns} non-empty comma-separated values, found {:?}",
-                    line
-                ),
+                format!("line {line}"),
+                format!("expected {columns} non-empty comma-separated values, found {cells:?}"),
                 "give every column a value, as in the header",
             ));
             continue;
@@ -155,15 +173,16 @@ fn csv_rows<'a>(
     rows
 }
 
+#[cfg(feature = "serde")]
 pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
     let mut kommuner: Vec<Kommun> = csv_rows("kommuner.csv", text, 4, problems)
         .into_iter()
         .map(|c| Kommun {
-            code: c[0].to_string(),
-            name: c[1].to_string(),
-            short_name: c[2].to_string(),
-            lan_code: c[3].to_string(),
-            slug: slug(c[2]),
+            slug: slug(&c[2]),
+            code: c[0].clone(),
+            name: c[1].clone(),
+            short_name: c[2].clone(),
+            lan_code: c[3].clone(),
         })
         .collect();
     crate::sort::sort_by(&mut kommuner, |a, b| {
@@ -172,13 +191,14 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
     kommuner
 }
 
+#[cfg(feature = "serde")]
 pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
     csv_rows("lan.csv", text, 3, problems)
         .into_iter()
         .map(|c| Lan {
-            code: c[0].to_string(),
-            name: c[1].to_string(),
-            short_name: c[2].to_string(),
+            code: c[0].clone(),
+            name: c[1].clone(),
+            short_name: c[2].clone(),
         })
         .collect()
 }

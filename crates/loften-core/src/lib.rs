@@ -5,7 +5,6 @@
 pub mod base64;
 pub mod bundle;
 pub mod dataset;
-pub mod import_support;
 pub mod json;
 pub mod kiosk;
 pub mod model;

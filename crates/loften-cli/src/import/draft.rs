@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use loften_core::import_support::year;
+use crate::import::swedish::year;
 use loften_core::model::{
     Activity, Agreement, AgreementKind, FollowUp, Period, Promise, Report, Signatory, Source,
 };
@@ -238,12 +238,24 @@ impl Context<'_> {
     fn activity(&self, n: usize, entry: &Entry, promises: &[Promise]) -> (Activity, [bool; 2]) {
         let id = format!("{}-a{}", self.id, n + 1);
         let lead_in = entry.lead_in.as_deref();
-        let doers = items::doers(&entry.text, lead_in, &self.not_partners);
+        let doers = items::doers(
+            &entry.text,
+            lead_in,
+            entry.responsible.as_deref(),
+            &self.not_partners,
+        );
         let (frequency, others) = items::frequency(&entry.text);
         let flags = [doers.from_lead_in, others > 0];
+        // A partner's name is not what the work is about ("tillsammans med Västtrafik").
+        let about = doers
+            .partners
+            .iter()
+            .fold(entry.text.clone(), |text, partner| {
+                text.replace(partner.as_str(), "")
+            });
         let activity = Activity {
             promise: promise_named_by(lead_in, promises),
-            topics: tags::topics(&entry.text, &self.reference.topics),
+            topics: tags::topics(&about, &self.reference.topics),
             areas: self.areas(&entry.text, lead_in),
             actors: doers.actors,
             partners: doers.partners,
@@ -327,6 +339,15 @@ fn promises_and_activities(
             "The page lists its commitments under the promise heading only; they were taken as activities. Check.",
         ));
     }
+    if let Some(cut) = cut_off_item(segment.body, &promise_entries, &activity_entries) {
+        review.push(note(
+            &format!(
+                "Sidan slutar mitt i listan: ”{}” ser avbruten ut. Kontrollera mot hela sidan.",
+                shorten(cut)
+            ),
+            "The page ends in the middle of its list: the last item looks cut off. Check the whole page.",
+        ));
+    }
     let promises: Vec<Promise> = promise_entries
         .iter()
         .enumerate()
@@ -339,6 +360,25 @@ fn promises_and_activities(
         .collect();
     activity_notes(&activities, &promises, review);
     (promises, activities.into_iter().map(|(a, _)| a).collect())
+}
+
+/// The text of the last item when the page ends with it unfinished: nothing follows it, it
+/// has no closing punctuation, and the other items of its list have.
+fn cut_off_item<'e>(
+    body: &[Entry],
+    promises: &[&'e Entry],
+    activities: &[&'e Entry],
+) -> Option<&'e str> {
+    let list = if activities.is_empty() {
+        promises
+    } else {
+        activities
+    };
+    let (last, others) = list.split_last()?;
+    let ends_page = body.last().is_some_and(|e| std::ptr::eq(e, *last));
+    let finished = |e: &&Entry| e.text.trim_end().ends_with(['.', '!', '?', ')', '”', '"']);
+    (ends_page && !others.is_empty() && others.iter().all(finished) && !finished(last))
+        .then_some(last.text.as_str())
 }
 
 /// Follow-up: its text, its reports (those dated outside the period are another
@@ -498,8 +538,7 @@ fn dates_of(
     review: &mut Vec<String>,
 ) -> (Option<String>, Period) {
     let date_lines: Vec<&str> = segment
-        .body
-        .iter()
+        .all()
         .filter(|e| e.kind == Kind::Date)
         .map(|e| e.text.as_str())
         .collect();
@@ -521,7 +560,7 @@ fn signatories_of(
     organisations: &Organisations,
     review: &mut Vec<String>,
 ) -> Vec<Signatory> {
-    let pairs: Vec<(String, String)> = segment
+    let signed_lines: Vec<Signatory> = segment
         .body
         .iter()
         .flat_map(|e| match &e.kind {
@@ -534,7 +573,7 @@ fn signatories_of(
         .filter(|e| e.kind == Kind::Text)
         .map(|e| e.text.as_str())
         .collect();
-    let (signatories, notes) = facts::signatories(&pairs, &paragraphs, organisations);
+    let (signatories, notes) = facts::signatories(&signed_lines, &paragraphs, organisations);
     review.extend(notes);
     signatories
 }

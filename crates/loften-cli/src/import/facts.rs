@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use loften_core::import_support::{dates, year, FoundDate};
+use crate::import::swedish::{dates, month_number, year, FoundDate};
 use loften_core::model::{Cadence, Kommun, Period, Signatory};
 use loften_core::text::{fold, lowercase, slug};
 
@@ -105,7 +105,7 @@ fn short_names_in<'a>(text: &str, reference: &'a Reference) -> Vec<&'a Kommun> {
         short
             .iter()
             .enumerate()
-            .all(|(k, s)| words.get(i + k).is_some_and(|w| w.text == s))
+            .all(|(k, s)| words.get(i + k).is_some_and(|w| w.text == *s))
     };
     let named = |n: &KommunName| {
         n.short
@@ -234,11 +234,17 @@ fn police_area_at(tokens: &[&str], i: usize) -> Option<String> {
     let mut name = Vec::new();
     for (n, token) in tokens.iter().enumerate().skip(i + 1).take(5) {
         let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let is_direction = n == i + 1 && DIRECTIONS.contains(&lowercase(word).as_str());
+        let direction = DIRECTIONS.contains(&lowercase(word).as_str());
+        // "södra Vätterbygden", and "Uppsala norra": a direction before or after the name.
+        let after_name = direction && !name.is_empty();
+        let is_direction = direction && (n == i + 1 || after_name);
         if word.is_empty() || !(is_direction || word.starts_with(char::is_uppercase)) {
             break;
         }
         name.push(word);
+        if after_name {
+            break;
+        }
         if word.len() != token.len() {
             break; // punctuation ends the name: "… Jämtland/Härjedalen."
         }
@@ -250,16 +256,25 @@ fn police_area_at(tokens: &[&str], i: usize) -> Option<String> {
 /// The lokalpolisområde a text names after "Lokalpolisområde"; when it names several, none
 /// is chosen and the names go to review.
 pub fn lokalpolisomrade(text: &str) -> (Option<PoliceArea>, Vec<String>) {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut found: Vec<String> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if matches!(
-            lowercase(token).as_str(),
-            "lokalpolisområde" | "lokalpolisområdet"
-        ) {
-            if let Some(name) = police_area_at(&tokens, i) {
-                found.push(name);
-            }
+    // A name never runs on past its line: the next line is another block.
+    for line in text.lines() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            let name = match lowercase(token).as_str() {
+                "lokalpolisområde" | "lokalpolisområdet" => police_area_at(&tokens, i),
+                // "lokalpolisområdeschef i Västra Mälardalen" names the area by its head.
+                "lokalpolisområdeschef" | "lokalpolisområdeschefen"
+                    if tokens.get(i + 1).is_some_and(|p| matches!(*p, "i" | "för"))
+                        && tokens
+                            .get(i + 2)
+                            .is_some_and(|t| !lowercase(t).starts_with("lokalpolisområde")) =>
+                {
+                    police_area_at(&tokens, i + 1)
+                }
+                _ => None,
+            };
+            found.extend(name);
         }
     }
     let distinct: BTreeSet<String> = found.iter().map(|n| fold(n)).collect();
@@ -317,7 +332,17 @@ const PERIOD_WORDS: [&str; 7] = [
     "under",
 ];
 /// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
-const RANGE_JOINERS: [&str; 6] = ["-", "–", "—", "till", "till och med", "t.o.m."];
+const RANGE_JOINERS: [&str; 9] = [
+    "-",
+    "–",
+    "—",
+    "till",
+    "till och med",
+    "t.o.m.",
+    "till den",
+    "till och med den",
+    "t.o.m. den",
+];
 
 /// "1 juli 2018 – 30 juni 2020": exact dates, the surest period a text gives.
 fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
@@ -343,6 +368,35 @@ fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
             })
         })
         .collect()
+}
+
+/// "från mars 2022 till februari 2023": months without days give the years, not dates.
+fn month_ranges(sentence: &str) -> Vec<PeriodCandidate> {
+    let words = words_of(sentence);
+    let month_year = |i: usize| {
+        let (month, y) = (words.get(i)?, words.get(i + 1)?);
+        month_number(month.text)
+            .filter(|_| month.text.chars().count() >= 3)
+            .and(year(y.text))
+    };
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let Some(from) = month_year(i) else { continue };
+        let Some((j, to)) =
+            (i + 2..(i + 5).min(words.len())).find_map(|j| Some((j, month_year(j)?)))
+        else {
+            continue;
+        };
+        let joiner = sentence[words[i + 1].end..words[j].start].trim();
+        if RANGE_JOINERS.contains(&joiner) && from <= to {
+            out.push(PeriodCandidate {
+                period: years_period(from, to),
+                strength: 4,
+                quote: sentence[words[i].start..words[j + 1].end].to_string(),
+            });
+        }
+    }
+    out
 }
 
 /// For each word, whether it is part of one of the dates (both in text order): a date's
@@ -376,12 +430,18 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
             continue;
         };
         let before = i.checked_sub(1).map(|p| words[p].lower.as_str());
-        let to = words
+        let dashed = words
             .get(i + 1)
-            .filter(|next| ["-", "–", "—"].contains(&sentence[words[i].end..next.start].trim()));
-        if let Some(to_word) =
-            to.filter(|t| year(t.text).is_some_and(|y| y > from && y - from <= 6))
-        {
+            .filter(|next| ["-", "–", "—"].contains(&sentence[words[i].end..next.start].trim()))
+            .filter(|t| year(t.text).is_some_and(|y| y > from && y - from <= 6));
+        // "under 2025 och 2026": two years in a row are the period's two years.
+        let joined = words
+            .get(i + 1)
+            .filter(|n| n.is("och"))
+            .and_then(|_| words.get(i + 2))
+            .filter(|t| year(t.text) == Some(from + 1));
+        let to = dashed.or(joined);
+        if let Some(to_word) = to {
             let strength = if before.is_some_and(|b| PERIOD_WORDS.contains(&b)) {
                 4
             } else if before == Some("för") && about_promises {
@@ -428,7 +488,12 @@ fn period_candidates(text: &str) -> Vec<PeriodCandidate> {
     sentences(text)
         .into_iter()
         .filter(|s| !lowercase(s).contains("överenskommelse"))
-        .flat_map(|s| date_ranges(s).into_iter().chain(year_candidates(s)))
+        .flat_map(|s| {
+            date_ranges(s)
+                .into_iter()
+                .chain(month_ranges(s))
+                .chain(year_candidates(s))
+        })
         .collect()
 }
 
@@ -495,31 +560,75 @@ pub fn period(heading: Option<&str>, texts: &[&str]) -> (Option<Period>, Vec<Str
 }
 
 /// Words that say a signing took place.
-const SIGNING: [&str; 4] = ["underteckn", "skriver under", "skrev under", "signer"];
+const SIGNING: [&str; 9] = [
+    "underteckn",
+    "skriver under",
+    "skrev under",
+    "skrevs under",
+    "skrivit under",
+    "skrivits under",
+    "signer",
+    "satte sina namn",
+    "sätter sina namn",
+];
 
 pub fn mentions_signing(text: &str) -> bool {
     let lower = lowercase(text);
-    SIGNING.iter().any(|s| lower.contains(s))
+    SIGNING.iter().any(|s| lower.contains(s)) || writes_under(text)
+}
+
+/// "skrev Ale kommun och polisen … under nya medborgarlöften": the verb and its particle
+/// apart, within one sentence.
+fn writes_under(text: &str) -> bool {
+    sentences(text).iter().any(|sentence| {
+        let words = words_of(sentence);
+        words
+            .iter()
+            .position(|w| matches!(w.lower.as_str(), "skrev" | "skriver" | "skrivit" | "skrevs"))
+            .is_some_and(|verb| words[verb + 1..].iter().take(12).any(|w| w.is("under")))
+    })
 }
 
 /// When the agreement was signed: a date in a sentence about the signing ("undertecknades
 /// den 21 januari 2016"), else a date on a line of its own above the signatures. A date
 /// without a year is not completed by guessing; it goes to review.
 pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<String>) {
-    let signing_sentences = texts
+    let signing_sentences: Vec<&str> = texts
         .iter()
         .flat_map(|t| sentences(t))
-        .filter(|s| mentions_signing(s));
+        .filter(|s| mentions_signing(s))
+        .collect();
     let from_sentence = signing_sentences
+        .iter()
         .flat_map(|s| dates(s).into_iter().filter_map(|d| d.iso()))
         .next();
-    if let Some(date) = from_sentence.or_else(|| {
-        date_lines
-            .iter()
-            .flat_map(|l| dates(l))
-            .find_map(|d| d.iso())
-    }) {
+    if let Some(date) = from_sentence {
         return (Some(date), Vec::new());
+    }
+    let (published, signature_lines): (Vec<&str>, Vec<&str>) =
+        date_lines.iter().partition(|l| is_publication_line(l));
+    let from_signature = signature_lines
+        .iter()
+        .find_map(|l| dates(l).iter().find_map(FoundDate::iso));
+    if let Some(date) = from_signature {
+        return (Some(date), Vec::new());
+    }
+    let publication = published.iter().find_map(|l| {
+        let found = dates(l);
+        let date = found.first()?;
+        Some((
+            *l,
+            chrono::NaiveDate::from_ymd_opt(date.year?, date.month, date.day)?,
+        ))
+    });
+    if let Some((line, date)) = publication
+        .and_then(|(line, p)| Some((line, relative_to_publication(&signing_sentences, p)?)))
+    {
+        let review = note(
+            &format!("Dagen är räknad från ”{line}” och texten om undertecknandet; kontrollera."),
+            "The signing date was worked out from the publication date and the text; check it.",
+        );
+        return (Some(date.format("%Y-%m-%d").to_string()), vec![review]);
     }
     let without_year: Vec<String> = texts
         .iter()
@@ -531,7 +640,7 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
                 .map(move |d| s[d.start..d.end].to_string())
         })
         .collect();
-    let review = without_year
+    let mut review: Vec<String> = without_year
         .first()
         .map(|d| {
             note(
@@ -543,7 +652,50 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
         })
         .into_iter()
         .collect();
+    if let Some((line, _)) = publication.filter(|_| !signing_sentences.is_empty()) {
+        review.push(note(
+            &format!("Sidan är daterad (”{line}”) men säger inte när löftena undertecknades; fyll i signed om det framgår."),
+            "The page is dated but does not say when the promises were signed; fill in signed if known.",
+        ));
+    }
     (None, review)
+}
+
+/// "Publicerad 4 februari 2025", "Artikeln publicerades 16 mars 2021", "Nyhet 2025-01-20":
+/// when the page was
+/// published, which is the signing day only when the text says so.
+fn is_publication_line(line: &str) -> bool {
+    let lower = lowercase(line);
+    lower.contains("publicera")
+        || ["uppdaterad", "senast", "nyhet", "pressmeddelande"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
+/// The signing day a news item gives relative to its publication: "I dag skrev … under",
+/// "I går undertecknade …", "I går, 15 mars, undertecknade …" (the year from the
+/// publication, when the day falls in the month before it).
+fn relative_to_publication(
+    signing_sentences: &[&str],
+    published: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    signing_sentences.iter().find_map(|sentence| {
+        let lower = lowercase(sentence);
+        let day_without_year = dates(sentence).into_iter().find(|d| d.year.is_none());
+        if let Some(d) = day_without_year {
+            use chrono::Datelike;
+            let date = chrono::NaiveDate::from_ymd_opt(published.year(), d.month, d.day)?;
+            let days_before = (published - date).num_days();
+            return (0..=31).contains(&days_before).then_some(date);
+        }
+        if lower.contains("i dag") || lower.contains("idag") {
+            Some(published)
+        } else if lower.contains("i går") || lower.contains("igår") {
+            published.pred_opt()
+        } else {
+            None
+        }
+    })
 }
 
 /// Who signs for whom, to fill in a signatory's organisation from the role.
@@ -581,40 +733,48 @@ fn role_title(role: &str) -> String {
     capitalize(&indefinite.unwrap_or_else(|| role.to_string()))
 }
 
-/// "Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik
-/// Lindfors undertecknar …": a role then a name, for each signer before the verb.
-fn signers_before_verb(sentence: &str) -> Vec<(String, String)> {
-    let words = words_of(sentence);
-    let verb = words.iter().enumerate().find(|(i, w)| {
-        w.lower.starts_with("underteckn")
-            || w.lower.starts_with("signer")
-            || (matches!(w.lower.as_str(), "skriver" | "skrev")
-                && words.get(i + 1).is_some_and(|n| n.is("under")))
-    });
-    let Some((_, verb)) = verb else {
-        return Vec::new();
-    };
-    sentence[..verb.start]
-        .split(" och ")
-        .filter_map(role_then_name)
-        .collect()
-}
+/// Words that end the role before a name: "… av kommunstyrelsens ordförande Lena Berg",
+/// "Det var kommundirektör Anna Sjöberg och lokalpolisområdeschef Mikael Holm som …".
+const BEFORE_ROLE: [&str; 8] = ["och", "samt", "av", "var", "är", "med", "mellan", "både"];
 
-/// "Kommunstyrelsens ordförande Ann-Marie Nilsson" → (name, role).
-fn role_then_name(part: &str) -> Option<(String, String)> {
-    let tokens: Vec<&str> = part.split_whitespace().collect();
-    let name_len = tokens
-        .iter()
-        .rev()
-        .take_while(|t| is_name_word(t))
-        .count()
-        .min(3);
-    if name_len < 2 || name_len == tokens.len() {
-        return None;
+/// Each role followed by a name in a sentence about the signing: "Kommunstyrelsens
+/// ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar",
+/// "… skrevs under av kommunstyrelsens ordförande Lena Berg och lokalpolisområdeschef
+/// Johan Ahl".
+fn roles_then_names(sentence: &str) -> Vec<(String, String)> {
+    let tokens: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '?' | ':' | ';')))
+        .collect();
+    let mut out = Vec::new();
+    let (mut i, mut previous_end) = (0, 0);
+    while i < tokens.len() {
+        let name_len = tokens[i..]
+            .iter()
+            .take_while(|t| is_name_word(t))
+            .count()
+            .min(3);
+        if name_len < 2 {
+            i += 1;
+            continue;
+        }
+        // The role is the few words before the name, after the previous name and after a
+        // word that ends it.
+        let earliest = i.saturating_sub(4).max(previous_end);
+        let role_start = (earliest..i)
+            .rev()
+            .find(|&k| BEFORE_ROLE.contains(&lowercase(tokens[k]).as_str()))
+            .map_or(earliest, |k| k + 1);
+        let role = tokens[role_start..i].join(" ");
+        // "lokalpolisområdeschef i Västra Mälardalen": a place after a role, not a name.
+        let ends_in_preposition = i > 0 && matches!(tokens[i - 1], "i" | "för" | "vid" | "på");
+        if role_start < i && is_role(&role) && !ends_in_preposition {
+            out.push((tokens[i..i + name_len].join(" "), role_title(&role)));
+        }
+        i += name_len;
+        previous_end = i;
     }
-    let (role, name) = tokens.split_at(tokens.len() - name_len);
-    let role = role.join(" ");
-    is_role(&role).then(|| (name.join(" "), role_title(&role)))
+    out
 }
 
 /// "Susanne Hansson, kommunstyrelsens ordförande i Strömsunds kommun samt Eva Helin, chef
@@ -643,13 +803,33 @@ fn name_with_comma_at(tokens: &[&str], i: usize) -> Option<usize> {
     if i > 0 && is_name_word(tokens[i - 1]) {
         return None;
     }
-    (2..=3).find(|&len| {
-        tokens.get(i..i + len).is_some_and(|name| {
-            let (last, first) = name.split_last().unwrap_or((&"", &[]));
-            first.iter().all(|t| is_name_word(t))
-                && last.strip_suffix(',').is_some_and(is_name_word)
+    (2..=3)
+        .find(|&len| {
+            tokens.get(i..i + len).is_some_and(|name| {
+                let (last, first) = name.split_last().unwrap_or((&"", &[]));
+                first.iter().all(|t| is_name_word(t))
+                    && last.strip_suffix(',').is_some_and(is_name_word)
+            })
         })
-    })
+        .or_else(|| {
+            // "Erik Lööf (M), kommunstyrelsens ordförande": a party's letters before the comma.
+            (3..=4).find(|&len| {
+                tokens.get(i..i + len).is_some_and(|name| {
+                    let (party, names) = name.split_last().unwrap_or((&"", &[]));
+                    names.iter().all(|t| is_name_word(t)) && is_party(party)
+                })
+            })
+        })
+}
+
+/// "(M),", "(SD),": a political party's letters after a name, then the comma.
+fn is_party(token: &str) -> bool {
+    token
+        .strip_suffix("),")
+        .and_then(|t| t.strip_prefix('('))
+        .is_some_and(|letters| {
+            (1..=3).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase)
+        })
 }
 
 /// The words of a role after a name, up to "samt", "och" before the next name, or the
@@ -662,7 +842,9 @@ fn role_tokens_after<'a>(tokens: &[&'a str], start: usize) -> (Vec<&'a str>, usi
             return (role, n - start + 1);
         }
         role.push(*token);
-        if token.ends_with(['.', '!', '?']) {
+        // "kommunstyrelsens ordförande, under de nya …": a comma after a whole role ends it.
+        let role_is_whole = token.ends_with(',') && is_role(&role.join(" "));
+        if token.ends_with(['.', '!', '?']) || role_is_whole {
             return (role, n - start + 1);
         }
     }
@@ -677,7 +859,18 @@ fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signator
         .filter_map(|sep| text.split_once(sep))
         .min_by_key(|(role, _)| role.len())
         .map_or((text, None), |(r, o)| (r, Some(capitalize(o))));
+    let name: Vec<&str> = name.iter().copied().filter(|t| !is_party(t)).collect();
     let name = name.join(" ");
+    // "lokalpolisområdeschef i Västra Mälardalen": the place is the lokalpolisområde.
+    let organisation = organisation.map(|o| {
+        let heads_the_area =
+            lowercase(role).contains("polisområde") || lowercase(role) == "lokalpolischef";
+        if heads_the_area && !lowercase(&o).starts_with("lokalpolisområde") {
+            format!("Lokalpolisområde {o}")
+        } else {
+            o
+        }
+    });
     is_role(role).then(|| Signatory {
         name: name.trim_end_matches(',').to_string(),
         role: Some(role_title(role)),
@@ -688,13 +881,24 @@ fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signator
 /// The signatories: name and role lines under a signature, and in text about the signing
 /// ("… undertecknar", "… undertecknas … Här ses Susanne Hansson, kommunstyrelsens ordförande i …").
 pub fn signatories(
-    pairs: &[(String, String)],
+    signed_lines: &[Signatory],
     paragraphs: &[&str],
     organisations: &Organisations,
 ) -> (Vec<Signatory>, Vec<String>) {
     let mut out: Vec<Signatory> = Vec::new();
     let mut inferred = false;
     let mut add = |mut signatory: Signatory| {
+        // "Lokalpolisområdeschef Uppsala norra": the title, then the area it heads.
+        let heads = signatory.role.as_deref().and_then(|r| {
+            let (title, area) = r.split_once(' ')?;
+            let heads_area =
+                lowercase(title) == "lokalpolisområdeschef" && area.starts_with(char::is_uppercase);
+            heads_area.then(|| (capitalize(title), format!("Lokalpolisområde {area}")))
+        });
+        if let (Some((title, area)), None) = (heads, &signatory.organisation) {
+            signatory.role = Some(title);
+            signatory.organisation = Some(area);
+        }
         if signatory.organisation.is_none() {
             signatory.organisation = signatory
                 .role
@@ -706,16 +910,12 @@ pub fn signatories(
             out.push(signatory);
         }
     };
-    for (name, role) in pairs {
-        add(Signatory {
-            name: name.clone(),
-            role: Some(role.trim().to_string()),
-            organisation: None,
-        });
+    for signatory in signed_lines {
+        add(signatory.clone());
     }
     for paragraph in paragraphs.iter().filter(|p| mentions_signing(p)) {
         for sentence in sentences(paragraph) {
-            for (name, role) in signers_before_verb(sentence) {
+            for (name, role) in roles_then_names(sentence) {
                 add(Signatory {
                     name,
                     role: Some(role),
@@ -844,6 +1044,20 @@ mod tests {
             period(Some("Medborgarlöfte 2018-2019"), &[]).0,
             Some(years_period(2018, 2019))
         );
+        let written_out =
+            period_of("Löftet gäller från den 1 september 2023 till den 31 augusti 2024.").unwrap();
+        assert_eq!(
+            (written_out.start.as_deref(), written_out.end.as_deref()),
+            (Some("2023-09-01"), Some("2024-08-31"))
+        );
+        assert_eq!(
+            period_of("Löftet gäller från mars 2022 till februari 2023."),
+            Some(years_period(2022, 2023))
+        );
+        assert_eq!(
+            period_of("Löftena gäller under 2025 och 2026."),
+            Some(years_period(2025, 2026))
+        );
     }
 
     #[test]
@@ -874,19 +1088,87 @@ mod tests {
     }
 
     #[test]
-    fn signers_in_running_text() {
-        let text = "Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar medborgarlöftena.";
+    fn signers_with_party_letters_and_the_area_they_head() {
+        let text = "I dag skrev Ulla Ek (M), kommunstyrelsens ordförande, under löftena tillsammans med Bo Sten, lokalpolisområdeschef i Västra Mälardalen.";
         let (found, _) = signatories(&[], &[text], &Organisations::default());
-        let names: Vec<(&str, Option<&str>)> = found
+        let found: Vec<(&str, Option<&str>, Option<&str>)> = found
             .iter()
-            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.role.as_deref(),
+                    s.organisation.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(
-            names,
+            found,
             [
-                ("Ann-Marie Nilsson", Some("Kommunstyrelsens ordförande")),
-                ("Fredrik Lindfors", Some("Lokalpolisområdeschef"))
+                ("Ulla Ek", Some("Kommunstyrelsens ordförande"), None),
+                (
+                    "Bo Sten",
+                    Some("Lokalpolisområdeschef"),
+                    Some("Lokalpolisområde Västra Mälardalen")
+                )
             ]
+        );
+        assert_eq!(
+            lokalpolisomrade(text).0.map(|a| a.name),
+            Some("Västra Mälardalen".to_string())
+        );
+    }
+
+    #[test]
+    fn a_news_item_dates_its_signing_from_its_publication() {
+        let published = ["Artikeln publicerades 16 mars 2021"];
+        let signed_on = |text: &str| signed(&published, &[text]).0;
+        assert_eq!(
+            signed_on("I går, 15 mars, undertecknade polisen och kommunen löftet."),
+            Some("2021-03-15".to_string())
+        );
+        assert_eq!(
+            signed_on("I dag skrev kommunen och polisen under löftet."),
+            Some("2021-03-16".to_string())
+        );
+        assert_eq!(
+            signed_on("I går undertecknade kommunen och polisen löftet."),
+            Some("2021-03-15".to_string())
+        );
+        // Nothing ties the signing to the publication: not guessed.
+        assert_eq!(signed_on("Kommunen och polisen skrev under löftet."), None);
+        assert_eq!(
+            signed(
+                &["Nyhet 2025-01-20"],
+                &["Kommunen och polisen har undertecknat löftet."]
+            )
+            .0,
+            None
+        );
+    }
+
+    #[test]
+    fn signers_in_running_text() {
+        let names_in = |text: &str| -> Vec<(String, Option<String>)> {
+            let (found, _) = signatories(&[], &[text], &Organisations::default());
+            found.into_iter().map(|s| (s.name, s.role)).collect()
+        };
+        let expected = |a: &str, ra: &str, b: &str, rb: &str| {
+            vec![
+                (a.to_string(), Some(ra.to_string())),
+                (b.to_string(), Some(rb.to_string())),
+            ]
+        };
+        assert_eq!(
+            names_in("Kommunstyrelsens ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar medborgarlöftena."),
+            expected("Ann-Marie Nilsson", "Kommunstyrelsens ordförande", "Fredrik Lindfors", "Lokalpolisområdeschef")
+        );
+        assert_eq!(
+            names_in("Löftet skrevs under den 2 maj av kommunstyrelsens ordförande Ulla Ek och lokalpolisområdeschef Bo Sten vid ett möte."),
+            expected("Ulla Ek", "Kommunstyrelsens ordförande", "Bo Sten", "Lokalpolisområdeschef")
+        );
+        assert_eq!(
+            names_in("Det var kommundirektör Ulla Ek och kommunpolis Bo Sten som satte sina namn på löftena."),
+            expected("Ulla Ek", "Kommundirektör", "Bo Sten", "Kommunpolis")
         );
     }
 

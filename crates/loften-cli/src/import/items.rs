@@ -1,7 +1,7 @@
 //! What an activity's own words say: who does it (polisen, kommunen or both), which other
 //! organisations take part, and how often.
 
-use loften_core::import_support::{count, year};
+use crate::import::swedish::{count, year};
 use loften_core::model::{Actor, Frequency};
 use loften_core::text::fold;
 
@@ -200,7 +200,13 @@ fn list_starts(words: &[Word], main: &[usize]) -> Vec<usize> {
 /// Who does an activity, from its words: the subject before "ska" ("Kommunen och Polisen
 /// ska"), lists after "tillsammans med", "gemensam/gemensamt" (both), and when nothing
 /// else says, police named anywhere in the main clause ("närvaro av områdespoliser").
-pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doers {
+/// A line that names who is responsible (`responsible`) says it outright, so it wins.
+pub fn doers(
+    text: &str,
+    lead_in: Option<&str>,
+    responsible: Option<&str>,
+    not_partners: &[String],
+) -> Doers {
     let words = words_of(text);
     let main = main_clause(text, &words);
     let mut doers = Doers::default();
@@ -218,7 +224,10 @@ pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doer
         doers.both();
     }
     if doers.actors.is_empty() {
-        for &i in &main {
+        // "i kommunen", "inom kommunen" name a place, not who does the work.
+        let is_place =
+            |i: usize| i > 0 && matches!(words[i - 1].lower.as_str(), "i" | "inom" | "hela");
+        for &i in main.iter().filter(|&&i| !is_place(i)) {
             match words[i].lower.as_str() {
                 "kommunen" | "kommunens" => doers.add(Actor::Kommunen),
                 w if is_police_word(w) => doers.add(Actor::Polisen),
@@ -226,11 +235,32 @@ pub fn doers(text: &str, lead_in: Option<&str>, not_partners: &[String]) -> Doer
             }
         }
     }
-    if doers.actors.is_empty() {
+    let named = responsible
+        .or_else(|| trailing_parenthesis(text))
+        .map(lead_in_actors)
+        .unwrap_or_default();
+    if !named.is_empty() {
+        doers.actors = named;
+    } else if doers.actors.is_empty() {
         doers.actors = lead_in.map(lead_in_actors).unwrap_or_default();
         doers.from_lead_in = !doers.actors.is_empty();
     }
     doers
+}
+
+/// "Nya gångbanor vid skolan (Kommunen)": who is responsible, in parentheses at the end.
+fn trailing_parenthesis(text: &str) -> Option<&str> {
+    let inner = text
+        .trim_end_matches(['.', ' '])
+        .strip_suffix(')')?
+        .rsplit_once('(')?
+        .1;
+    let names_doers = words_of(inner).iter().all(|w| {
+        is_police_word(&w.lower)
+            || is_kommun_word(&w.lower)
+            || matches!(w.lower.as_str(), "och" | "samt")
+    });
+    names_doers.then_some(inner)
 }
 
 /// Who a list's lead-in says does its items: police and kommun words of its main clause
@@ -360,15 +390,30 @@ const STOP: [&str; 36] = [
     "som", "vid", "per", "om", "från", "genom", "inom", "hos", "efter", "innan", "där", "så",
     "utifrån", "ska", "skall", "kommer", "kan", "varje", "eller", "men", "in", "är", "blir",
 ];
-/// Before a number, words that make it a label, not a count: "årskurs 4", "tertial 3".
-const LABEL_BEFORE: [&str; 11] = [
-    "årskurs", "klass", "kap", "kapitel", "tertial", "kvartal", "nummer", "nr", "sida", "punkt",
+/// Before a number, words that make it a label or a deadline, not a count: "årskurs 4",
+/// "tertial 3", "inom två dygn".
+const LABEL_BEFORE: [&str; 16] = [
+    "årskurs",
+    "klass",
+    "kap",
+    "kapitel",
+    "tertial",
+    "kvartal",
+    "nummer",
+    "nr",
+    "sida",
+    "punkt",
     "steg",
+    "inom",
+    "väg",
+    "riksväg",
+    "länsväg",
+    "linje",
 ];
 /// After a number, words that make it a measure, not a count: "3 år", "14 kap".
-const MEASURE_AFTER: [&str; 11] = [
-    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "timmar", "minuter", "kr",
-    "kronor",
+const MEASURE_AFTER: [&str; 13] = [
+    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "dygn", "timmar", "minuter",
+    "kr", "kronor", "meter",
 ];
 /// Before a number word, words that make it "which", not "how many": "de två skolorna".
 const DEFINITE: [&str; 9] = [
@@ -389,6 +434,35 @@ fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static s
     fits.then(|| unit(&next.lower))
         .flatten()
         .map(|u| (j + 1, u))
+}
+
+/// Words that begin another clause, past which a count's period is not looked for.
+const CLAUSE_WORDS: [&str; 9] = [
+    "och", "samt", "eller", "som", "att", "ska", "skall", "kommer", "men",
+];
+
+/// A period a few words after a counted phrase, in the same clause: "minst sex insatser mot
+/// langning per år", "tre trygghetsvandringar under året". The last word and the unit.
+fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+    for k in j..(j + 4).min(words.len()) {
+        if k > j && !adjacent(text, &words[k - 1], &words[k]) {
+            return None;
+        }
+        if let Some(found) = per_clause(text, words, k) {
+            return Some(found);
+        }
+        let during_the_year = words[k].is("under")
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.is("året") && adjacent(text, &words[k], n));
+        if during_the_year {
+            return Some((k + 1, "år"));
+        }
+        if CLAUSE_WORDS.contains(&words[k].lower.as_str()) || count(words[k].text).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// How many words after word `from` belong to the counted noun phrase (at most `limit`).
@@ -431,7 +505,8 @@ fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
     let w = &words[i];
     let digits = w.text.chars().all(|c| c.is_ascii_digit());
     let before = joined_before(text, words, i, 1).map(|p| p.lower.as_str());
-    let labelled = digits && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
+    let labelled =
+        (digits || before == Some("inom")) && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
     let definite = !digits && before.is_some_and(|b| DEFINITE.contains(&b));
     let measured = words.get(i + 1).is_some_and(|next| {
         MEASURE_AFTER.contains(&next.lower.as_str()) && adjacent(text, w, next)
@@ -445,7 +520,11 @@ fn count_start(text: &str, words: &[Word], i: usize, has_noun: bool) -> (usize, 
     let min = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
     let first = if min { i - 1 } else { i };
     let vid = has_noun && joined_before(text, words, first, 1).is_some_and(|p| p.is("vid"));
-    (if vid { first - 1 } else { first }, min)
+    let first = if vid { first - 1 } else { first };
+    // "i genomsnitt en gång i månaden": an average is part of the frequency.
+    let on_average = joined_before(text, words, first, 2)
+        .is_some_and(|p| p.is("i") && words[first - 1].is("genomsnitt"));
+    (if on_average { first - 2 } else { first }, min)
 }
 
 /// A count at word `i` and what it counts: "minst två gemensamma tillsyner per år",
@@ -467,9 +546,17 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
         let complement = phrase_len(text, words, j, 2);
         j += if complement > 0 { 1 + complement } else { 0 };
     }
-    let per = per_clause(text, words, j).filter(|_| adjacent(text, &words[j - 1], &words[j]));
+    let per = per_clause(text, words, j)
+        .or_else(|| per_clause_after(text, words, j))
+        .filter(|_| {
+            words
+                .get(j)
+                .is_some_and(|n| adjacent(text, &words[j - 1], n))
+        });
     let article = matches!(w.lower.as_str(), "en" | "ett");
-    if (noun_len == 0 || article) && per.is_none() {
+    // "en kontroll" is an article, "minst en kontroll" a count.
+    let at_least = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
+    if (noun_len == 0 || (article && !at_least)) && per.is_none() {
         return None;
     }
     let end = per.map_or(words[j - 1].end, |(k, _)| words[k].end);
@@ -487,6 +574,41 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     })
 }
 
+/// "varje år genomföra minst en kontroll": a period without a count and a count without a
+/// period, a word or two apart, are one frequency.
+fn with_nearby_count(text: &str, words: &[Word], period: &Found, found: &[Found]) -> Found {
+    if period.count.is_some() || period.per.is_none() {
+        return period.clone();
+    }
+    let words_between = |from: usize, to: usize| {
+        let between = &text[from..to];
+        let clean = !between.contains(['.', ',', ';', ':']);
+        let n = words
+            .iter()
+            .filter(|w| w.start >= from && w.end <= to)
+            .count();
+        clean && n <= 2
+    };
+    found
+        .iter()
+        .find(|f| {
+            f.count.is_some()
+                && f.per.is_none()
+                && f.start >= period.end
+                && words_between(period.end, f.start)
+        })
+        .map_or_else(
+            || period.clone(),
+            |count| Found {
+                start: period.start,
+                end: count.end,
+                count: count.count,
+                min: count.min,
+                per: period.per,
+            },
+        )
+}
+
 /// How often an activity is done, in its own words; `text` of the result is a verbatim
 /// part of the activity. The second value says how many other frequencies the text gives
 /// (the first one is taken).
@@ -499,9 +621,10 @@ pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
                 .or_else(|| periodic_at(&words, i))
         })
         .collect();
-    let Some(chosen) = found.iter().min_by_key(|f| f.start) else {
+    let Some(first) = found.iter().min_by_key(|f| f.start) else {
         return (None, 0);
     };
+    let chosen = &with_nearby_count(text, &words, first, &found);
     let others = found
         .iter()
         .filter(|f| f.start >= chosen.end || f.end <= chosen.start)
@@ -590,6 +713,57 @@ mod tests {
     }
 
     #[test]
+    fn frequencies_with_their_period_further_on_or_first() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            freq("ska genomföra minst sex riktade insatser mot langning per år."),
+            Some((
+                Some(6),
+                true,
+                Some(s("år")),
+                s("minst sex riktade insatser mot langning per år")
+            ))
+        );
+        assert_eq!(
+            freq("ska minst tre gånger under året träffa företagare"),
+            Some((
+                Some(3),
+                true,
+                Some(s("år")),
+                s("minst tre gånger under året")
+            ))
+        );
+        assert_eq!(
+            freq("ska varje år genomföra minst en kontroll av serveringen"),
+            Some((
+                Some(1),
+                true,
+                Some(s("år")),
+                s("varje år genomföra minst en kontroll")
+            ))
+        );
+        assert_eq!(
+            freq("ska i genomsnitt en gång i månaden under året hålla öppet hus"),
+            Some((
+                Some(1),
+                false,
+                Some(s("månad")),
+                s("i genomsnitt en gång i månaden")
+            ))
+        );
+        assert_eq!(freq("ta bort klotter inom två dygn"), None);
+        assert_eq!(
+            freq("trafikkontroller på riksväg 84 minst en gång i månaden"),
+            Some((
+                Some(1),
+                true,
+                Some(s("månad")),
+                s("minst en gång i månaden")
+            ))
+        );
+    }
+
+    #[test]
     fn labels_measures_and_articles_are_not_frequencies() {
         assert_eq!(freq("för samtliga elever i årskurs 4 i kommunen"), None);
         assert_eq!(
@@ -602,7 +776,7 @@ mod tests {
 
     #[test]
     fn actors_from_subject_lists_and_joint_wording() {
-        let actors = |text: &str| doers(text, None, &[]).actors;
+        let actors = |text: &str| doers(text, None, None, &[]).actors;
         assert_eq!(
             actors("Polisen ska genomföra en enkätundersökning."),
             [Actor::Polisen]
@@ -639,6 +813,7 @@ mod tests {
         let d = doers(
             "Utbildningen kommer att genomföras av Räddningstjänsten Syd samt polis.",
             None,
+            None,
             &[],
         );
         assert_eq!(
@@ -650,6 +825,7 @@ mod tests {
         );
         let d = doers(
             "Kommunens personal ska tillsammans med Vätterhem och områdespolis fortsätta.",
+            None,
             None,
             &[],
         );
@@ -663,6 +839,7 @@ mod tests {
         let d = doers(
             "Kommunen ska i samverkan med föreningar hjälpa till.",
             None,
+            None,
             &[],
         );
         assert!(d.partners.is_empty());
@@ -673,6 +850,7 @@ mod tests {
         let d = doers(
             "Kommunikationsinsatser",
             Some("ska vi arbeta mot de prioriterade områdena genom att:"),
+            None,
             &[],
         );
         assert_eq!(
@@ -682,26 +860,50 @@ mod tests {
         let d = doers(
             "Fokusera på utsatta brottsoffer.",
             Some("Under tiden 1 januari 2023 - 31 december 2024 lovar polisen att:"),
+            None,
             &[],
         );
         assert_eq!(d.actors, [Actor::Polisen]);
         let d = doers(
             "Polisen ska besöka skolorna.",
             Some("För att minska skadegörelsen lovar vi att:"),
+            None,
             &[],
         );
         assert_eq!(d.actors, [Actor::Polisen]);
         let d = doers(
             "Besöka skolorna.",
             Some("För att minska skadegörelsen lovar vi att:"),
+            None,
             &[],
         );
         assert_eq!(d.actors, [Actor::Polisen, Actor::Kommunen]);
         let d = doers(
             "Kommunen ska ordna belysning.",
             Some("Under samma tid lovar polisen att:"),
+            None,
             &[],
         );
         assert_eq!((d.actors, d.from_lead_in), (vec![Actor::Kommunen], false));
+        let d = doers(
+            "Nya gångbanor vid skolan (Kommunen och polisen)",
+            Some("Det här gör vi:"),
+            None,
+            &[],
+        );
+        assert_eq!(
+            (d.actors, d.from_lead_in),
+            (vec![Actor::Polisen, Actor::Kommunen], false)
+        );
+        let d = doers(
+            "Informera äldre om bedrägerier.",
+            Some("Aktiviteter"),
+            Some("Polisen och kommunen"),
+            &[],
+        );
+        assert_eq!(
+            (d.actors, d.from_lead_in),
+            (vec![Actor::Polisen, Actor::Kommunen], false)
+        );
     }
 }

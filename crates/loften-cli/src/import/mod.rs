@@ -8,9 +8,12 @@
 
 mod draft;
 mod facts;
+pub mod html;
+pub mod input;
 mod items;
 mod page;
 mod sections;
+mod swedish;
 mod tags;
 mod words;
 
@@ -100,6 +103,15 @@ pub fn import_page(text: &str, file_name: &str, reference: &Reference) -> Vec<Dr
         .iter()
         .filter_map(|segment| draft::draft(segment, &page, &mut taken))
         .collect()
+}
+
+/// The drafts of a page read from a file or the web; a fetched page's drafts name its address.
+pub fn import_input(input: &input::PageInput, reference: &Reference) -> Vec<Draft> {
+    let mut drafts = import_page(&input.text, &input.file_name, reference);
+    for draft in &mut drafts {
+        draft.agreement.source.url.clone_from(&input.url);
+    }
+    drafts
 }
 
 /// Pages are a few kilobytes; anything near this is not the text of one page.

@@ -10,7 +10,59 @@ pub enum Block {
     Paragraph(Vec<String>),
     /// A list item without its bullet; lines it wraps onto are joined. `dashed` when the
     /// bullet was a dash, which Swedish pages also use to quote someone ("- Jag är glad …").
-    Item { text: String, dashed: bool },
+    Item(Item),
+}
+
+/// A list item and what its lines say around its text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    pub text: String,
+    pub dashed: bool,
+    /// Spaces before its bullet: a sub-item is indented more than its parent.
+    pub indent: usize,
+    /// "1. …", "2) …": numbered lists hold promises whose sub-items are their activities.
+    pub numbered: bool,
+    /// Who is responsible, from a line of its own under the item ("Ansvarig: Polisen").
+    pub responsible: Option<String>,
+}
+
+/// Where a table of activities ("Aktivitet | Ansvarig | När") keeps what: a browser's
+/// copy gives its rows as lines of tab-separated cells, a saved page as `<tr>`s.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ActivityColumns {
+    activity: usize,
+    responsible: Option<usize>,
+}
+
+impl ActivityColumns {
+    /// The columns a header row names, when it names an activity column.
+    pub fn of_header<S: AsRef<str>>(header: &[S]) -> Option<ActivityColumns> {
+        let column = |cues: &[&str]| {
+            header.iter().position(|h| {
+                let h = h.as_ref().to_lowercase();
+                cues.iter().any(|c| h.starts_with(c))
+            })
+        };
+        Some(ActivityColumns {
+            activity: column(&["aktivitet", "åtgärd", "insats", "vad"])?,
+            responsible: column(&["ansvar", "vem", "aktör", "utförare"]),
+        })
+    }
+
+    /// A row as a list item, with who is responsible for it.
+    pub fn item<S: AsRef<str>>(&self, row: &[S]) -> Option<Item> {
+        let text = row.get(self.activity)?.as_ref().trim();
+        let responsible = self
+            .responsible
+            .and_then(|r| row.get(r))
+            .map(|w| w.as_ref().trim().to_string())
+            .filter(|w| !w.is_empty());
+        (!text.is_empty()).then(|| Item {
+            text: text.to_string(),
+            responsible,
+            ..Item::default()
+        })
+    }
 }
 
 /// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
@@ -37,6 +89,16 @@ const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdater
 fn starts_with_any(line: &str, starts: &[&str]) -> bool {
     let lower = loften_core::text::lowercase(line);
     starts.iter().any(|s| lower.starts_with(s))
+}
+
+/// A line under an item naming who is responsible for it: "Ansvarig: Polisen",
+/// "Ansvariga: Kommunen och polisen". The names after the colon.
+fn responsibility(line: &str) -> Option<&str> {
+    let (label, names) = line.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let is_label = label.starts_with("ansvarig") || label == "ansvar" || label == "ansvarar";
+    (is_label && label.split_whitespace().count() <= 2 && !names.trim().is_empty())
+        .then(|| names.trim())
 }
 
 /// The text of a list item when the line is one ("• …", "- …", "1. …"), and whether its
@@ -108,22 +170,25 @@ impl Builder {
         self.in_item = false;
     }
 
-    fn item(&mut self, text: &str, dashed: bool) {
+    fn item(&mut self, item: Item) {
         self.end_paragraph();
-        if !text.is_empty() {
-            self.blocks.push(Block::Item {
-                text: text.to_string(),
-                dashed,
-            });
+        self.in_item = !item.text.is_empty();
+        if self.in_item {
+            self.blocks.push(Block::Item(item));
         }
-        self.in_item = !text.is_empty();
     }
 
     fn line(&mut self, line: &str) {
         let continues_item = self.in_item && line.starts_with(|c: char| c.is_lowercase());
-        if let (true, Some(Block::Item { text, .. })) = (continues_item, self.blocks.last_mut()) {
-            text.push(' ');
-            text.push_str(line);
+        if let (true, Some(Block::Item(item))) = (continues_item, self.blocks.last_mut()) {
+            item.text.push(' ');
+            item.text.push_str(line);
+            return;
+        }
+        if let (true, Some(names), Some(Block::Item(item))) =
+            (self.in_item, responsibility(line), self.blocks.last_mut())
+        {
+            item.responsible = Some(names.to_string());
             return;
         }
         self.in_item = false;
@@ -134,15 +199,37 @@ impl Builder {
 /// The article's blocks, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut builder = Builder::default();
+    // The columns of a table of activities being read, from its header row.
+    let mut table: Option<ActivityColumns> = None;
     for raw in text.lines() {
         let line = raw.trim();
         if starts_with_any(line, &END_OF_ARTICLE) {
             break;
         }
+        let cells: Vec<&str> = raw.split('\t').map(str::trim).collect();
+        if cells.len() < 2 {
+            table = None;
+        } else if let Some(columns) = table {
+            if let Some(item) = columns.item(&cells) {
+                builder.item(item);
+            }
+            continue;
+        } else if let Some(columns) = ActivityColumns::of_header(&cells) {
+            builder.blank();
+            table = Some(columns);
+            continue;
+        }
         if line.is_empty() || is_chrome(line) {
             builder.blank();
-        } else if let Some((item, dashed)) = strip_bullet(line) {
-            builder.item(item, dashed);
+        } else if let Some((text, dashed)) = strip_bullet(line) {
+            let indent = raw.len() - raw.trim_start().len();
+            builder.item(Item {
+                text: text.to_string(),
+                dashed,
+                indent,
+                numbered: numbered_item(line).is_some(),
+                responsible: None,
+            });
         } else {
             builder.line(line);
         }
@@ -162,16 +249,59 @@ mod tests {
             blocks(page),
             [
                 Block::Heading("Medborgarlöfte 2020".into()),
-                Block::Item {
+                Block::Item(Item {
                     text: "Arbeta mot droger".into(),
-                    dashed: false
-                },
-                Block::Item {
+                    indent: 1,
+                    ..Item::default()
+                }),
+                Block::Item(Item {
                     text: "Skapa trygghet".into(),
-                    dashed: true
-                },
+                    dashed: true,
+                    indent: 1,
+                    ..Item::default()
+                }),
                 Block::Paragraph(vec!["En mening som".into(), "bryts.".into()]),
             ]
+        );
+    }
+
+    #[test]
+    fn sub_items_keep_their_indent_and_items_their_responsible() {
+        let page = "1. Polisen ska synas\n   • Patrullera\n     Ansvarig: Polisen\n2. Kommunen ska";
+        let blocks = blocks(page);
+        let items: Vec<(usize, bool, Option<&str>)> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item(i) => Some((i.indent, i.numbered, i.responsible.as_deref())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (0, true, None),
+                (3, false, Some("Polisen")),
+                (0, true, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_copied_table_of_activities_is_a_list() {
+        let page = "Aktiviteter\n\nAktivitet\tAnsvarig\tNär\nHålla dialogmöten.\tPolisen\tVåren\n\nUppföljning";
+        let items: Vec<(String, Option<String>)> = blocks(page)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Item(i) => Some((i.text, i.responsible)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [(
+                "Hålla dialogmöten.".to_string(),
+                Some("Polisen".to_string())
+            )]
         );
     }
 

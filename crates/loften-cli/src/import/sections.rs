@@ -2,11 +2,12 @@
 //! follow-up, …), read from the headings and lead-in sentences real pages use, and where a
 //! page holding several agreements splits into one per agreement.
 
-use loften_core::import_support::{dates, year};
+use crate::import::swedish::{dates, year};
+use loften_core::model::Signatory;
 use loften_core::text::fold;
 
-use super::page::{is_heading_line, Block};
-use super::words::words_of;
+use super::page::{is_heading_line, Block, Item};
+use super::words::{words_of, Word};
 
 /// The part of an agreement a block belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +60,9 @@ pub enum Kind {
     ListParagraph,
     /// A follow-up report's title.
     Report,
-    /// A name line followed by a role line, possibly several such pairs.
-    Signatures(Vec<(String, String)>),
+    /// Signatures: a name line over a role line, possibly several such pairs, or lines of
+    /// "name, role, organisation".
+    Signatures(Vec<Signatory>),
 }
 
 /// One block with what it is and the context it stands in.
@@ -75,6 +77,8 @@ pub struct Entry {
     pub lead_in: Option<String>,
     /// A list item taken as a promise although no heading says so: the page's only list.
     pub unheaded: bool,
+    /// Who a line under the item says is responsible for it.
+    pub responsible: Option<String>,
 }
 
 /// What a heading announces.
@@ -141,13 +145,14 @@ fn is_bare_promise_heading(bare: &str) -> bool {
 
 /// Cues of a list of activities, in a heading or a lead-in sentence.
 fn is_activity_cue(bare: &str) -> bool {
-    const CUES: [&str; 7] = [
+    const CUES: [&str; 8] = [
         "aktivitet",
         "ska vi gora",
         "uppnas genom",
         "astadkommas genom",
         "genom att",
         "sa har gor vi",
+        "det har gor vi",
         "genom foljande",
     ];
     CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
@@ -210,6 +215,10 @@ fn classify_heading(heading: &str) -> HeadingKind {
         Section::Situation
     } else if is_priorities_cue(&bare) {
         Section::Priorities
+    } else if is_kommun_title(heading, &bare) && !heading.to_lowercase().starts_with("våra") {
+        // "Kalix – medborgarlöften": a page's title, or where one of a page's several
+        // agreements begins. "Vara – …" names the kommun Vara, not "våra" (our) promises.
+        return HeadingKind::Agreement { list: false };
     } else if is_bare_promise_heading(&bare) {
         Section::Promises
     } else if is_general_info(&bare) {
@@ -218,6 +227,98 @@ fn classify_heading(heading: &str) -> HeadingKind {
         return HeadingKind::Unknown;
     };
     HeadingKind::Section(section)
+}
+
+/// "… har enats om följande aktiviteter för perioden 2023-2024.": a sentence that announces
+/// the list after it, though it ends with a full stop.
+fn announces_list(text: &str) -> bool {
+    let bare = bare(text);
+    bare.split(' ').any(|w| w == "foljande") && (is_activity_cue(&bare) || mentions_promises(&bare))
+}
+
+/// "Kalix – medborgarlöften", "Upplands Väsby - medborgarlöfte": a place, a dash, the word.
+fn is_kommun_title(heading: &str, bare: &str) -> bool {
+    let words: Vec<&str> = bare.split(' ').collect();
+    let dashed = [" – ", " - ", " — "].iter().any(|d| heading.contains(d));
+    dashed
+        && matches!(words.last(), Some(&("medborgarloften" | "medborgarlofte")))
+        && (2..=4).contains(&words.len())
+}
+
+/// Several sentences under a list's heading whose first promises nothing explain the list
+/// ("Kommunen och polisen tar varje år fram en lägesbild. …"); an item written as a
+/// paragraph is one sentence, or opens with its promise ("… lovar att genomföra …. Syftet …").
+fn is_explanation(text: &str) -> bool {
+    // "t.ex. polisen", "14 kap. 1 §": abbreviations and numbers do not end sentences.
+    let first_end = text.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let before = text[..i].rsplit(' ').next().unwrap_or_default();
+        before.chars().count() > 3 && !before.chars().any(|c| c.is_ascii_digit())
+    });
+    let Some(first_end) = first_end else {
+        return false;
+    };
+    let commits = |w: &str| matches!(w, "lovar" | "ska" | "skall" | "kommer" | "vill");
+    !words_of(&text[..first_end])
+        .iter()
+        .any(|w| commits(&w.lower))
+}
+
+/// The promise a numbered promise heading states: "Löfte 1: Tryggare centrum",
+/// "Löfte 2 – Färre inbrott", "Medborgarlöfte 3. Säkrare trafik".
+fn numbered_promise(heading: &str) -> Option<&str> {
+    let lower = heading.to_lowercase();
+    let word = ["medborgarlöfte ", "löfte "]
+        .iter()
+        .find(|w| lower.starts_with(*w))?;
+    let rest = heading[word.len()..].trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let promise = rest[digits..]
+        .trim_start()
+        .strip_prefix([':', '.', '–', '-', '—'])?
+        .trim();
+    (!promise.is_empty()).then_some(promise)
+}
+
+/// Lines under a list's heading that say what the agreement is, not what it promises: that
+/// it was made ("Heby kommun och polisen har kommit överens om …"), who makes it ("Sigtuna
+/// kommun och polisen"), when it runs ("Gäller 1 januari 2025 till 31 december 2025"), or a
+/// labelled part of it ("Prioriterade områden: narkotika …").
+fn is_about_the_agreement(text: &str) -> bool {
+    const AGREED: [&str; 6] = [
+        "har kommit överens",
+        "har enats",
+        "har tecknat",
+        "har tagit fram",
+        "har undertecknat",
+        "har arbetat fram",
+    ];
+    let lower = text.to_lowercase();
+    let made = AGREED.iter().any(|a| lower.contains(a));
+    let words = words_of(text);
+    let is_party = |w: &Word| w.lower.contains("polis") || w.lower.starts_with("kommun");
+    let parties_only = words.len() <= 6
+        && words.iter().any(is_party)
+        && words
+            .iter()
+            .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.lower == "och");
+    let runs_when = ["gäller", "period", "löftet gäller", "löftena gäller"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        && (has_year(text) || !dates(text).is_empty());
+    let labelled = text.split_once(':').is_some_and(|(label, value)| {
+        let label = bare(label);
+        !value.trim().is_empty()
+            && (is_priorities_cue(&label) || is_situation_cue(&label) || is_effect_cue(&label))
+    });
+    made || parties_only || runs_when || labelled
+}
+
+/// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
+fn is_promising_heading(text: &str) -> bool {
+    bare(text).split(' ').any(|w| w == "lovar")
 }
 
 /// The section a sentence ending in ":" opens, if it says: "… följande aktiviteter:",
@@ -304,8 +405,16 @@ fn is_names_line(line: &str) -> bool {
     !names.is_empty() && names.iter().all(|n| is_name(n))
 }
 
+fn signatory(name: &str, role: &str, organisation: Option<&str>) -> Signatory {
+    Signatory {
+        name: name.to_string(),
+        role: Some(role.to_string()),
+        organisation: organisation.map(str::to_string),
+    }
+}
+
 /// Name and role pairs from a names line and the roles line under it.
-fn names_and_roles(names: &str, roles: &str) -> Option<Vec<(String, String)>> {
+fn names_and_roles(names: &str, roles: &str) -> Option<Vec<Signatory>> {
     let (names, roles) = (columns(names), columns(roles));
     let fits = !names.is_empty()
         && names.len() == roles.len()
@@ -315,17 +424,44 @@ fn names_and_roles(names: &str, roles: &str) -> Option<Vec<(String, String)>> {
         names
             .iter()
             .zip(&roles)
-            .map(|(n, r)| (n.to_string(), r.to_string()))
+            .map(|(n, r)| signatory(n, r, None))
             .collect()
     })
 }
 
-/// Name and role pairs when a paragraph is nothing else.
-fn signature_pairs(lines: &[String]) -> Option<Vec<(String, String)>> {
+/// "Eva Lund, kommundirektör, Tranås kommun": a signature on one line.
+fn named_line(line: &str) -> Option<Signatory> {
+    let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+    match parts.as_slice() {
+        [name, role] | [name, role, _] if is_name(name) && is_role(role) => {
+            let organisation = parts.get(2).filter(|o| !o.is_empty()).copied();
+            let role = capitalize_first(role);
+            Some(signatory(name, &role, organisation))
+        }
+        _ => None,
+    }
+}
+
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The signatures when a paragraph is nothing else.
+fn signature_pairs(lines: &[String]) -> Option<Vec<Signatory>> {
+    if let Some(signatories) = lines
+        .iter()
+        .map(|l| named_line(l))
+        .collect::<Option<Vec<_>>>()
+    {
+        return (!signatories.is_empty()).then_some(signatories);
+    }
     if lines.is_empty() || lines.len() % 2 != 0 {
         return None;
     }
-    let pairs: Option<Vec<Vec<(String, String)>>> = lines
+    let pairs: Option<Vec<Vec<Signatory>>> = lines
         .chunks(2)
         .map(|pair| names_and_roles(&pair[0], &pair[1]))
         .collect();
@@ -341,6 +477,15 @@ struct Walker {
     bullets_in_run: bool,
     /// A line of names waiting for the line of roles that may follow it as its own block.
     pending_names: Option<String>,
+    /// The numbered promise whose sub-items are being read.
+    parent: Option<Parent>,
+}
+
+/// What a numbered promise interrupted, to go back to after its sub-items.
+struct Parent {
+    indent: usize,
+    section: Section,
+    lead_in: Option<String>,
 }
 
 impl Walker {
@@ -353,6 +498,7 @@ impl Walker {
             run: self.run,
             lead_in,
             unheaded: false,
+            responsible: None,
         });
     }
 
@@ -389,6 +535,9 @@ impl Walker {
         if is_date_line(text) {
             return self.push(Kind::Date, text.to_string());
         }
+        if let Some(promise) = numbered_promise(text) {
+            return self.promise_heading(promise);
+        }
         let kind = classify_heading(text);
         // Under a follow-up heading, dated lines are the reports ("…, tertial 1 2019").
         let is_report =
@@ -410,6 +559,17 @@ impl Walker {
                 self.open(section, section.is_list().then(|| text.to_string()));
                 self.push(Kind::Heading, text.to_string());
             }
+            HeadingKind::Unknown if is_promising_heading(text) => {
+                // "Polisen lovar", "Tillsammans lovar vi": a section whose items are what
+                // the heading's subject promises, so the heading is their lead-in.
+                let section = if self.section.is_list() {
+                    self.section
+                } else {
+                    Section::Promises
+                };
+                self.open(section, Some(text.to_string()));
+                self.push(Kind::Heading, text.to_string());
+            }
             HeadingKind::Unknown => self.unknown_heading(text),
         }
     }
@@ -417,7 +577,9 @@ impl Walker {
     /// A short line no cue explains: an item of a list written without bullets, or a
     /// heading that ends a bulleted list.
     fn unknown_heading(&mut self, text: &str) {
-        if self.section.is_list() && !self.bullets_in_run {
+        if self.section.is_list() && is_about_the_agreement(text) {
+            self.push(Kind::Text, text.to_string());
+        } else if self.section.is_list() && !self.bullets_in_run {
             self.push(Kind::ListParagraph, text.to_string());
         } else {
             if self.section.is_list() {
@@ -442,25 +604,67 @@ impl Walker {
             }
         }
         let text = lines.join(" ");
-        if text.ends_with(':') {
+        if text.ends_with(':') || announces_list(&text) {
             let before = self.section;
             let section = lead_in_section(&text, before).unwrap_or(before);
             self.open(section, Some(text.clone()));
             self.push(Kind::LeadIn { before }, text);
-        } else if self.section.is_list() {
+        } else if self.section.is_list() && !is_explanation(&text) && !is_about_the_agreement(&text)
+        {
             self.push(Kind::ListParagraph, text);
         } else {
             self.push(Kind::Text, text);
         }
     }
 
-    fn item(&mut self, text: &str, dashed: bool) {
+    fn item(&mut self, item: &Item) {
         self.flush_names();
-        if dashed && !self.section.is_list() {
-            return self.push(Kind::Quote, text.to_string());
+        if item.dashed && !self.section.is_list() {
+            return self.push(Kind::Quote, item.text.clone());
         }
         self.bullets_in_run = true;
-        self.push(Kind::Item, text.to_string());
+        self.push(Kind::Item, item.text.clone());
+        if let Some(entry) = self.entries.last_mut() {
+            entry.responsible.clone_from(&item.responsible);
+        }
+    }
+
+    /// A numbered item with sub-items under it is a promise, and its sub-items are the
+    /// activities that deliver it: they do what it says, by whom it says.
+    fn promise_with_activities(&mut self, promise: &Item) {
+        self.flush_names();
+        self.bullets_in_run = true;
+        let section = self.section;
+        self.section = Section::Promises;
+        self.push(Kind::Item, promise.text.clone());
+        self.section = section;
+        let lead_in = self.lead_in.clone();
+        self.open(Section::Activities, Some(promise.text.clone()));
+        self.parent = Some(Parent {
+            indent: promise.indent,
+            section,
+            lead_in,
+        });
+    }
+
+    /// "Löfte 1: Tryggare centrum": the promise, and the activities under it until the next
+    /// heading serve it.
+    fn promise_heading(&mut self, promise: &str) {
+        self.bullets_in_run = true;
+        self.section = Section::Promises;
+        self.push(Kind::Item, promise.to_string());
+        self.open(Section::Activities, Some(promise.to_string()));
+    }
+
+    /// Back from a promise's sub-items to the list it stands in.
+    fn end_sub_items(&mut self, indent: Option<usize>) {
+        let ended = self
+            .parent
+            .as_ref()
+            .is_some_and(|p| indent.is_none_or(|i| i <= p.indent));
+        if let Some(parent) = self.parent.take_if(|_| ended) {
+            self.open(parent.section, parent.lead_in);
+        }
     }
 }
 
@@ -489,12 +693,30 @@ pub fn entries(blocks: &[Block]) -> Vec<Entry> {
         lead_in: None,
         bullets_in_run: false,
         pending_names: None,
+        parent: None,
     };
-    for block in blocks {
-        match block {
-            Block::Heading(text) => walker.heading(text),
-            Block::Paragraph(lines) => walker.paragraph(lines),
-            Block::Item { text, dashed } => walker.item(text, *dashed),
+    for (i, block) in blocks.iter().enumerate() {
+        let item = match block {
+            Block::Item(item) => item,
+            _ => {
+                walker.end_sub_items(None);
+                match block {
+                    Block::Heading(text) => walker.heading(text),
+                    Block::Paragraph(lines) => walker.paragraph(lines),
+                    Block::Item(_) => {}
+                }
+                continue;
+            }
+        };
+        walker.end_sub_items(Some(item.indent));
+        let has_sub_items = matches!(
+            blocks.get(i + 1),
+            Some(Block::Item(next)) if next.indent > item.indent
+        );
+        if item.numbered && has_sub_items && walker.section.is_list() {
+            walker.promise_with_activities(item);
+        } else {
+            walker.item(item);
         }
     }
     walker.flush_names();
@@ -627,6 +849,37 @@ mod tests {
             classify_heading("Vad är ett medborgarlöfte?"),
             HeadingKind::Section(Section::Other)
         );
+        assert_eq!(
+            numbered_promise("Löfte 1: Tryggare centrum"),
+            Some("Tryggare centrum")
+        );
+        assert_eq!(
+            numbered_promise("Medborgarlöfte 2 – Färre inbrott"),
+            Some("Färre inbrott")
+        );
+        assert_eq!(numbered_promise("Medborgarlöfte 2024"), None);
+        assert_eq!(numbered_promise("Löftena ska uppnås genom"), None);
+        for about in [
+            "Sigtuna kommun och polisen",
+            "Gäller 1 januari 2025 till 31 december 2025",
+            "Prioriterade områden: narkotika och trygghet.",
+            "Heby kommun och polisen har kommit överens om två fokusområden.",
+        ] {
+            assert!(is_about_the_agreement(about), "{about}");
+        }
+        assert!(!is_about_the_agreement(
+            "Kommunen och polisen ska genomföra trygghetsvandringar."
+        ));
+        for title in ["Kalix – medborgarlöften", "Vara – medborgarlöften"] {
+            assert_eq!(
+                classify_heading(title),
+                HeadingKind::Agreement { list: false }
+            );
+        }
+        assert_eq!(
+            classify_heading("Våra medborgarlöften"),
+            HeadingKind::Section(Section::Promises)
+        );
     }
 
     #[test]
@@ -678,7 +931,19 @@ mod tests {
         let lines = ["Anna-Karin Boije", "Lokalpolisområdeschef"].map(String::from);
         assert_eq!(
             signature_pairs(&lines),
-            Some(vec![(lines[0].clone(), lines[1].clone())])
+            Some(vec![signatory(&lines[0], &lines[1], None)])
+        );
+        let one_per_line = [
+            "Eva Lund, kommundirektör, Tranås kommun",
+            "Per Ekström, lokalpolisområdeschef",
+        ]
+        .map(String::from);
+        assert_eq!(
+            signature_pairs(&one_per_line),
+            Some(vec![
+                signatory("Eva Lund", "Kommundirektör", Some("Tranås kommun")),
+                signatory("Per Ekström", "Lokalpolisområdeschef", None)
+            ])
         );
         assert_eq!(
             signature_pairs(&["Polisen ska patrullera", "Lokalpolisområdeschef"].map(String::from)),

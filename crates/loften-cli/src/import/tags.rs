@@ -9,6 +9,7 @@ use super::words::{words_of, WordIndex};
 /// medborgarlöften. A cue is matched against each word of the text, lowercased:
 /// `"=unga"` the whole word, `"*våld"` anywhere inside it, otherwise the word's start, so
 /// "trafik" matches "trafiksäkerheten" and "samverkan" does not match "grannsamverkan".
+/// A cue of several words ("öppet hus") is matched against the whole lowercased text.
 const TOPIC_CUES: &[(&str, &[&str])] = &[
     (
         "narkotika",
@@ -19,6 +20,8 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "doping",
             "cannabis",
             "knark",
+            "hundsök",
+            "narkotikahund",
         ],
     ),
     (
@@ -39,13 +42,37 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "rattfyll",
             "nykterhetskontroll",
             "bilist",
+            "övergångsställ",
+            "gångban",
+            "cykelban",
+            "*skolväg",
         ],
     ),
     (
         "motorburen-ungdom",
-        &["motorburen", "moped", "epa", "*traktor", "bilträff"],
+        &[
+            "motorburen",
+            "moped",
+            "epa",
+            "*traktor",
+            "bilträff",
+            "buskör",
+        ],
     ),
-    ("otrygga-platser", &["*trygg", "belysning", "*nattvandr"]),
+    (
+        "otrygga-platser",
+        &[
+            "*trygg",
+            "belysning",
+            "*nattvandr",
+            "kvällsvandr",
+            "=sly",
+            "gångstråk",
+            "gångtunnel",
+            "lampor",
+            "gatubelysning",
+        ],
+    ),
     (
         "narvaro",
         &["*patrull", "synlig", "närvaro", "polisvolontär"],
@@ -62,6 +89,13 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "pojkar",
             "årskurs",
             "fritidsgård",
+            "*skolan",
+            "*skolor",
+            "föräldravandr",
+            "föräldramöte",
+            "fältare",
+            "fältgrupp",
+            "fältassistent",
         ],
     ),
     ("grannsamverkan", &["*grannsamverkan", "grannstöd"]),
@@ -75,9 +109,21 @@ const TOPIC_CUES: &[(&str, &[&str])] = &[
             "*brottslighet",
             "*insatsgrupp",
             "gäng",
+            "brottsoffer",
+            "*inbrott",
+            "=anmäla",
         ],
     ),
-    ("dialog", &["*dialog", "kommunikation", "medborgarmöte"]),
+    (
+        "dialog",
+        &[
+            "*dialog",
+            "kommunikation",
+            "medborgarmöte",
+            "företagare",
+            "öppet hus",
+        ],
+    ),
     ("skadegorelse", &["*skadegörelse", "klotter", "vandalis"]),
     (
         "samverkan",
@@ -104,7 +150,16 @@ fn cue_matches(cue: &str, word: &str) -> bool {
 /// Topic ids for a text, in the order of `data/topics.json`; only ids it holds.
 pub fn topics(text: &str, known: &[Topic]) -> Vec<String> {
     let words: Vec<String> = words_of(text).into_iter().map(|w| w.lower).collect();
-    let tells = |cues: &[&str]| words.iter().any(|w| cues.iter().any(|c| cue_matches(c, w)));
+    let lower = text.to_lowercase();
+    let tells = |cues: &[&str]| {
+        cues.iter().any(|c| {
+            if c.contains(' ') {
+                lower.contains(c)
+            } else {
+                words.iter().any(|w| cue_matches(c, w))
+            }
+        })
+    };
     known
         .iter()
         .filter(|topic| {

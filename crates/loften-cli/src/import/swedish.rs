@@ -1,7 +1,7 @@
 //! Swedish words that carry numbers and dates, for reading a published page: "två" is 2,
-//! "den 21 januari 2016" is 2016-01-21. Pure functions; the importer of `loften-cli` uses them.
+//! "den 21 januari 2016" is 2016-01-21.
 
-use crate::dataset::is_iso_date;
+use chrono::NaiveDate;
 
 /// The number a Swedish number word stands for: "en" → 1, "två" → 2, "tolv" → 12.
 /// Case-insensitive; digits are not words and give `None`.
@@ -32,7 +32,7 @@ pub fn number_word(word: &str) -> Option<u32> {
         ("fyrtio", 40),
         ("femtio", 50),
     ];
-    let lower = crate::text::lowercase(word);
+    let lower = word.to_lowercase();
     WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
 }
 
@@ -72,7 +72,7 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = crate::text::lowercase(word.trim_end_matches('.'));
+    let lower = word.trim_end_matches('.').to_lowercase();
     MONTHS
         .iter()
         .position(|m| *m == lower || (lower.chars().count() >= 3 && m.starts_with(&lower)))
@@ -81,8 +81,7 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// "2016-01-21" when that day exists, else `None`.
 pub fn iso_date(year: i32, month: u32, day: u32) -> Option<String> {
-    let text = format!("{year:04}-{month:02}-{day:02}");
-    is_iso_date(&text).then_some(text)
+    NaiveDate::from_ymd_opt(year, month, day).map(|date| date.format("%Y-%m-%d").to_string())
 }
 
 /// A date written in a text. `year` is `None` when the text leaves it out ("den 1 mars").
@@ -200,5 +199,55 @@ fn swedish_at(words: &[(usize, usize, &str)], i: usize) -> Option<(FoundDate, us
                 2,
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count, dates, year, FoundDate};
+
+    #[test]
+    fn number_words_and_digits_are_counts() {
+        assert_eq!(count("två"), Some(2));
+        assert_eq!(count("Fyra"), Some(4));
+        assert_eq!(count("30"), Some(30));
+        assert_eq!(count("99999999999999999999"), None);
+        assert_eq!(count("trafik"), None);
+    }
+
+    #[test]
+    fn years_are_four_digits_in_range() {
+        assert_eq!(year("2016"), Some(2016));
+        assert_eq!(year("1066"), None);
+        assert_eq!(year("201"), None);
+    }
+
+    #[test]
+    fn swedish_and_iso_dates_are_found() {
+        let found = dates("Löftena undertecknades den 21 januari 2016 och 2017-02-15.");
+        let iso: Vec<_> = found.iter().map(FoundDate::iso).collect();
+        assert_eq!(
+            iso,
+            [
+                Some("2016-01-21".to_string()),
+                Some("2017-02-15".to_string())
+            ]
+        );
+        let text = "från 1 juli 2018 – 30 juni 2020";
+        let range = dates(text);
+        assert_eq!(range.len(), 2);
+        assert_eq!(&text[range[0].start..range[0].end], "1 juli 2018");
+    }
+
+    #[test]
+    fn a_date_without_year_is_reported_without_one() {
+        let found = dates("Onsdagen den 1 mars genomförde polisen");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].year, found[0].month, found[0].day), (None, 3, 1));
+    }
+
+    #[test]
+    fn impossible_days_are_not_dates() {
+        assert!(dates("2017-02-30 och 31 april 2016").is_empty());
     }
 }
