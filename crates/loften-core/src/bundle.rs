@@ -19,6 +19,8 @@
 //! mismatch reads as a clear error, never as wrong data. A field added to a model struct and
 //! not to its `bin_struct!` line does not compile.
 
+use base64::Engine;
+
 use crate::dataset::Dataset;
 use crate::model::*;
 
@@ -83,6 +85,25 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset> {
         return error("the data bundle has bytes after its end", r.at);
     }
     Ok(data)
+}
+
+// localStorage holds text, so the app keeps its copy of a bundle as base64: RFC 4648's
+// standard alphabet with padding. The engine is strict (canonical padding, no stray bits, no
+// white space), so a damaged copy is refused before the bundle decoder sees it.
+
+/// How many characters [`to_base64`] makes of `byte_count` bytes.
+pub fn base64_len(byte_count: usize) -> usize {
+    base64::encoded_len(byte_count, true).unwrap_or(usize::MAX)
+}
+
+/// A bundle's bytes as text for storage.
+pub fn to_base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// The bytes of a kept copy, or None if the text is not exactly what [`to_base64`] writes.
+pub fn from_base64(text: &str) -> Option<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
 /// Where encoded bytes go.
@@ -452,6 +473,50 @@ mod tests {
             Vec::<u32>::get(&mut r).unwrap_err().message,
             "a length in the data bundle is larger than the rest of the bundle"
         );
+    }
+
+    #[test]
+    fn base64_is_rfc_4648_standard_with_padding() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(to_base64(plain.as_bytes()), encoded);
+            assert_eq!(base64_len(plain.len()), encoded.len());
+            assert_eq!(from_base64(encoded).as_deref(), Some(plain.as_bytes()));
+        }
+        let bytes: Vec<u8> = (0..=255).chain((0..=255).rev()).collect();
+        for len in 0..bytes.len() {
+            assert_eq!(
+                from_base64(&to_base64(&bytes[..len])).as_deref(),
+                Some(&bytes[..len])
+            );
+        }
+    }
+
+    #[test]
+    fn base64_refuses_anything_else() {
+        for bad in [
+            "Zg=",
+            "Zg",
+            "Z===",
+            "Zh==",
+            "Zm9=",
+            "Zg==Zg==",
+            "Zm9v\n",
+            "Zm 9",
+            "Zm-_",
+            "{\"a\":1}",
+            "====",
+            "ö123",
+        ] {
+            assert_eq!(from_base64(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

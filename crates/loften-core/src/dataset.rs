@@ -5,15 +5,13 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
-use crate::text::{collapse_whitespace, compare_sv, slug};
+use crate::text::{collapse_whitespace, compare_sv, slug, sort_key};
 
 /// Everything the app shows: reference data plus the agreements, newest first.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub kommuner: Vec<Kommun>,
     pub lan: Vec<Lan>,
@@ -166,9 +164,7 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
             slug: slug(c[2]),
         })
         .collect();
-    crate::sort::sort_by(&mut kommuner, |a, b| {
-        compare_sv(&a.short_name, &b.short_name)
-    });
+    kommuner.sort_by_cached_key(|k| sort_key(&k.short_name));
     kommuner
 }
 
@@ -183,7 +179,6 @@ pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
         .collect()
 }
 
-#[cfg(feature = "serde")]
 fn parse_json<T: for<'de> Deserialize<'de>>(
     file: &str,
     text: &str,
@@ -205,8 +200,6 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
 
 impl Dataset {
     /// Read and validate a data folder's files. Every problem is reported, not just the first.
-    /// (JSON files are read with serde: only with the `serde` feature, which the app leaves off.)
-    #[cfg(feature = "serde")]
     pub fn from_files(files: &DataFiles) -> Result<Dataset, Vec<Problem>> {
         let mut problems = Vec::new();
         let kommuner = parse_kommuner(&files.kommuner_csv, &mut problems);

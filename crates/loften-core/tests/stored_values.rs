@@ -141,8 +141,8 @@ fn a_share_link_opens_the_same_items_newest_first() {
 #[test]
 fn the_kept_dataset_copy_is_base64_of_the_bundle() {
     let text = fixture("dataset-copy.b64");
-    let bytes = loften_core::base64::decode(&text).expect("the copy is base64");
-    assert_eq!(loften_core::base64::encode(&bytes), text);
+    let bytes = loften_core::bundle::from_base64(&text).expect("the copy is base64");
+    assert_eq!(loften_core::bundle::to_base64(&bytes), text);
     assert_eq!(&bytes[..5], b"LOFT\x01");
     assert_eq!(loften_core::bundle::decode(&bytes), Ok(common::real_data()));
 }
