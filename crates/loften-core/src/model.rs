@@ -147,12 +147,30 @@ pub struct FollowUp {
     pub reports: Vec<Report>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
+}
+
+/// In JSON an absent url is left out, as the schema has it (a report is `{ "title" }`). A
+/// binary format such as the bundle's has no field names to tell a left-out field by, so
+/// there every field is written, `None` included.
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let with_url = self.url.is_some() || !serializer.is_human_readable();
+        let mut report = serializer.serialize_struct("Report", 1 + usize::from(with_url))?;
+        report.serialize_field("title", &self.title)?;
+        if with_url {
+            report.serialize_field("url", &self.url)?;
+        } else {
+            report.skip_field("url")?;
+        }
+        report.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -491,8 +491,7 @@ fn a_damaged_bundle_is_an_error_never_a_panic() {
         .step_by(61)
         .chain(bytes.len() - 64..bytes.len());
     for cut in cuts {
-        let error = bundle::decode(&bytes[..cut]).expect_err("a cut bundle is an error");
-        assert!(error.at <= cut, "{error}");
+        bundle::decode(&bytes[..cut]).expect_err("a cut bundle is an error");
     }
     // A byte changed here and there: an error, or (a changed letter) another dataset.
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
@@ -510,12 +509,12 @@ fn a_damaged_bundle_is_an_error_never_a_panic() {
     }
     // Noise after a good header.
     for len in [0, 1, 5, 100, 10_000] {
-        let mut noise = b"LOFT\x01".to_vec();
+        let mut noise = b"LOFT\x02".to_vec();
         noise.extend((0..len).map(|_| next() as u8));
         assert!(bundle::decode(&noise).is_err());
     }
     // A header that claims a huge list allocates little and fails.
-    assert!(bundle::decode(b"LOFT\x01\xff\xff\xff\xff\x0f").is_err());
+    assert!(bundle::decode(b"LOFT\x02\xff\xff\xff\xff\x0f").is_err());
 }
 
 #[test]
@@ -524,29 +523,23 @@ fn bundle_errors_say_what_is_wrong() {
     let message = |bytes: &[u8]| bundle::decode(bytes).unwrap_err().to_string();
     assert_eq!(
         message(b"<!DOCTYPE html><html>"),
-        "not a Medborgarlöften data bundle (at byte 0)"
+        "not a Medborgarlöften data bundle"
     );
     assert_eq!(
         message(b"{\"kommuner\":[]}"),
-        "not a Medborgarlöften data bundle (at byte 0)"
+        "not a Medborgarlöften data bundle"
     );
     let mut newer = bytes.clone();
     newer[4] += 1;
     assert_eq!(
         message(&newer),
-        "the data bundle is of a newer version than this app reads (at byte 4)"
+        "the data bundle is of a newer version than this app reads"
     );
-    assert!(
-        message(&bytes[..bytes.len() / 2]).starts_with("the data bundle ends too early")
-            || message(&bytes[..bytes.len() / 2]).contains("larger than the rest")
-    );
+    assert!(message(&bytes[..bytes.len() / 2]).starts_with("the data bundle is damaged: "));
     let mut longer = bytes.clone();
     longer.extend_from_slice(b"\0\0");
     assert_eq!(
         message(&longer),
-        format!(
-            "the data bundle has bytes after its end (at byte {})",
-            bytes.len()
-        )
+        "the data bundle has 2 bytes after its end"
     );
 }
