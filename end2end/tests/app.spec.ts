@@ -35,7 +35,7 @@ test("the app's data bundle is binary and compressed, the open-data file is JSON
   expect(bundle.headers()["content-type"]).toBe("application/octet-stream");
   expect(bundle.headers()["content-encoding"]).toBe("gzip");
   const bytes = await bundle.body();
-  expect(bytes.subarray(0, 5).toString("latin1")).toBe("LOFT\x02");
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("LOFT\x01");
   const open = await request.get("/data/medborgarloften.json");
   expect(open.status()).toBe(200);
   expect(open.headers()["content-type"]).toContain("application/json");
@@ -50,7 +50,7 @@ test("the app's data bundle is binary and compressed, the open-data file is JSON
 
 test("a damaged data bundle shows the data-error notice, and trying again recovers", async ({ page }) => {
   await page.route("**/data/bundle.bin", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x02\x05\xff damaged") }),
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x01\x05\xff damaged") }),
   );
   await page.goto("/");
   const alert = page.getByRole("alert");

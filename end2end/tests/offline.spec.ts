@@ -118,7 +118,7 @@ test("without a service worker, the last good dataset is kept and shown when the
   // A damaged download neither replaces the kept copy nor stops the app: the copy is shown.
   await page.unroute("**/data/bundle.bin");
   await page.route("**/data/bundle.bin", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x02\x05\xff damaged") }),
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x01\x05\xff damaged") }),
   );
   await page.reload();
   await expect(page.getByText(/som de var när de senast hämtades/)).toBeVisible();

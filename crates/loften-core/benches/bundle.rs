@@ -98,7 +98,7 @@ fn main() {
     );
     let codecs = [
         Codec {
-            name: "hand-written (format 1)",
+            name: "hand-written (6cdd475)",
             bytes: hand_written_codec::encode(&data),
             decode: |b| hand_written_codec::decode(b).unwrap(),
         },

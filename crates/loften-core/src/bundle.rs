@@ -5,17 +5,21 @@
 //! faster to read than JSON (BENCHMARKS.md, "The bundle"). The open-data file stays JSON
 //! (`data/medborgarloften.json`); this format is only the app's, and may change with it.
 //!
-//! postcard writes no field names, so any change to the model's shape (a field added, removed
-//! or reordered, an enum's variants) must raise [`VERSION`]: the bundle and the app are
-//! deployed together, and a version mismatch reads as a clear error, never as wrong data.
+//! Format 1 has been postcard's layout from the start (unsigned LEB128 varints, zigzag for
+//! signed numbers, a 0/1 byte before an optional value, lengths before texts and lists, enums
+//! by variant index), so bundles and kept copies written before postcard read unchanged
+//! (tests/stored_values.rs). postcard writes no field names, so any change to the model's
+//! shape (a field added, removed or reordered, an enum's variants) must raise [`VERSION`]: the
+//! bundle and the app are deployed together, and a version mismatch reads as a clear error,
+//! never as wrong data.
 
 use base64::Engine;
 
 use crate::dataset::Dataset;
 
 const MAGIC: &[u8; 4] = b"LOFT";
-/// The format version this code writes and reads. Version 1 was a hand-written codec.
-pub const VERSION: u8 = 2;
+/// The format version this code writes and reads.
+pub const VERSION: u8 = 1;
 const HEADER_LEN: usize = MAGIC.len() + 1;
 
 /// Why a bundle could not be read: a foreign file, another version, or damaged contents.
@@ -146,7 +150,7 @@ mod tests {
     #[test]
     fn the_header_is_checked() {
         let bytes = encode(&Dataset::default());
-        assert_eq!(&bytes[..5], b"LOFT\x02");
+        assert_eq!(&bytes[..5], b"LOFT\x01");
         assert_eq!(decode(&bytes), Ok(Dataset::default()));
         assert_eq!(decode(b""), Err(BundleError::NotABundle));
         assert_eq!(decode(b"{\"kommuner\":[]}"), Err(BundleError::NotABundle));
@@ -154,7 +158,7 @@ mod tests {
         newer[4] = VERSION + 1;
         assert_eq!(decode(&newer), Err(BundleError::Newer));
         let mut older = bytes.clone();
-        older[4] = 1;
+        older[4] = 0;
         assert_eq!(decode(&older), Err(BundleError::Older));
         let mut trailing = bytes.clone();
         trailing.push(0);

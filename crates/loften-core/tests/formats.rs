@@ -509,12 +509,12 @@ fn a_damaged_bundle_is_an_error_never_a_panic() {
     }
     // Noise after a good header.
     for len in [0, 1, 5, 100, 10_000] {
-        let mut noise = b"LOFT\x02".to_vec();
+        let mut noise = b"LOFT\x01".to_vec();
         noise.extend((0..len).map(|_| next() as u8));
         assert!(bundle::decode(&noise).is_err());
     }
     // A header that claims a huge list allocates little and fails.
-    assert!(bundle::decode(b"LOFT\x02\xff\xff\xff\xff\x0f").is_err());
+    assert!(bundle::decode(b"LOFT\x01\xff\xff\xff\xff\x0f").is_err());
 }
 
 #[test]
