@@ -1,4 +1,4 @@
-//! The app's data bundle against its peers, natively, on the synthetic dataset:
+//! The app's data bundle (postcard) against JSON, natively, on the synthetic dataset:
 //! `cargo bench -p loften-core --bench bundle`. Each codec decodes the same dataset in one
 //! run; the report gives its size, decode time (median and p95 of at least 20 decodes) and
 //! memory: the peak of heap bytes live while decoding, above what was live before (the input
@@ -15,9 +15,6 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use loften_core::Dataset;
-
-#[path = "hand_written_codec.rs"]
-mod hand_written_codec;
 
 /// Counts live heap bytes and their peak, so that decoding's memory can be read.
 struct Counting;
@@ -98,19 +95,9 @@ fn main() {
     );
     let codecs = [
         Codec {
-            name: "hand-written (6cdd475)",
-            bytes: hand_written_codec::encode(&data),
-            decode: |b| hand_written_codec::decode(b).unwrap(),
-        },
-        Codec {
             name: "postcard (loften_core::bundle)",
             bytes: loften_core::bundle::encode(&data),
             decode: |b| loften_core::bundle::decode(b).unwrap(),
-        },
-        Codec {
-            name: "bitcode 0.6 (serde)",
-            bytes: bitcode::serialize(&data).unwrap(),
-            decode: |b| bitcode::deserialize(b).unwrap(),
         },
         Codec {
             name: "serde_json (compact)",
