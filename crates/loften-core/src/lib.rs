@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod dataset;
+pub mod dates;
 pub mod import_support;
 pub mod kiosk;
 pub mod model;

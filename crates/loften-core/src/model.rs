@@ -5,6 +5,7 @@
 //! The serde derives give every format its shape: the JSON files of `data/` and the open-data
 //! file, the JSON download, and the app's binary bundle (`crate::bundle`).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One medborgarlöfte (or an announcement of one), as in `data/agreements/<id>.json`.
@@ -17,7 +18,8 @@ pub struct Agreement {
     pub kommuner: Vec<String>,
     pub lokalpolisomrade: Option<String>,
     pub period: Period,
-    pub signed: Option<String>,
+    /// In the files as an ISO date, "2016-01-21".
+    pub signed: Option<NaiveDate>,
     #[serde(default)]
     pub signatories: Vec<Signatory>,
     pub summary: Option<String>,
@@ -49,8 +51,8 @@ pub enum AgreementKind {
 pub struct Period {
     pub from: i32,
     pub to: i32,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
 }
 
 impl Period {

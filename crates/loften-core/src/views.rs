@@ -2,7 +2,10 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
+
 use crate::dataset::Dataset;
+use crate::dates::{cadence_span, CadenceSpan, Ends};
 use crate::model::{Activity, Agreement, Area, Kommun, Lan, Period, Promise};
 use crate::query::Results;
 use crate::text::sort_key;
@@ -19,24 +22,42 @@ pub enum Status {
 }
 
 impl Period {
-    /// The status on `today` (an ISO date, "2026-11-21"). Exact start and end dates are used
-    /// when the source gives them; otherwise whole years.
-    pub fn status(&self, today: &str) -> Status {
-        let start = self
-            .start
-            .clone()
-            .unwrap_or_else(|| format!("{:04}-01-01", self.from));
-        let end = self
-            .end
-            .clone()
-            .unwrap_or_else(|| format!("{:04}-12-31", self.to));
-        if today < start.as_str() {
+    /// The status on `today`. Exact start and end dates are used when the source gives them;
+    /// otherwise whole years.
+    pub fn status(&self, today: NaiveDate) -> Status {
+        if today < self.first_day() {
             Status::Upcoming
-        } else if today > end.as_str() {
+        } else if today > self.last_day() {
             Status::Ended
         } else {
             Status::Ongoing
         }
+    }
+}
+
+/// What dates tell a resident about an agreement on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgreementDates {
+    pub status: Status,
+    /// When an ongoing agreement ends.
+    pub ends: Option<Ends>,
+    /// For an ongoing agreement whose follow-up cadence is known: the span it is in now,
+    /// whose follow-up comes next.
+    pub next_follow_up: Option<CadenceSpan>,
+}
+
+pub fn agreement_dates(agreement: &Agreement, today: NaiveDate) -> AgreementDates {
+    let status = agreement.period.status(today);
+    let ongoing = status == Status::Ongoing;
+    AgreementDates {
+        status,
+        ends: ongoing.then(|| agreement.period.ends()),
+        next_follow_up: agreement
+            .follow_up
+            .as_ref()
+            .and_then(|f| f.cadence)
+            .filter(|_| ongoing)
+            .map(|cadence| cadence_span(cadence, today)),
     }
 }
 
@@ -341,25 +362,59 @@ pub fn export_json(data: &Dataset, results: &Results) -> String {
 mod tests {
     use super::*;
 
+    fn day(text: &str) -> NaiveDate {
+        crate::dates::parse_iso_date(text).unwrap()
+    }
+
     fn period(from: i32, to: i32, start: Option<&str>, end: Option<&str>) -> Period {
         Period {
             from,
             to,
-            start: start.map(Into::into),
-            end: end.map(Into::into),
+            start: start.map(day),
+            end: end.map(day),
         }
     }
 
     #[test]
     fn status_by_years_and_by_exact_dates() {
         let p = period(2020, 2022, None, None);
-        assert_eq!(p.status("2019-12-31"), Status::Upcoming);
-        assert_eq!(p.status("2020-01-01"), Status::Ongoing);
-        assert_eq!(p.status("2022-12-31"), Status::Ongoing);
-        assert_eq!(p.status("2023-01-01"), Status::Ended);
+        assert_eq!(p.status(day("2019-12-31")), Status::Upcoming);
+        assert_eq!(p.status(day("2020-01-01")), Status::Ongoing);
+        assert_eq!(p.status(day("2022-12-31")), Status::Ongoing);
+        assert_eq!(p.status(day("2023-01-01")), Status::Ended);
         let mid_year = period(2018, 2020, Some("2018-07-01"), Some("2020-06-30"));
-        assert_eq!(mid_year.status("2018-03-01"), Status::Upcoming);
-        assert_eq!(mid_year.status("2020-07-01"), Status::Ended);
+        assert_eq!(mid_year.status(day("2018-03-01")), Status::Upcoming);
+        assert_eq!(mid_year.status(day("2020-06-30")), Status::Ongoing);
+        assert_eq!(mid_year.status(day("2020-07-01")), Status::Ended);
+    }
+
+    #[test]
+    fn an_ongoing_agreement_says_when_it_ends_and_which_follow_up_comes_next() {
+        // Jönköping 2016, followed up each tertial, given a mid-year period.
+        let mut agreement: Agreement =
+            serde_json::from_str(include_str!("../../../data/agreements/jonkoping-2016.json"))
+                .unwrap();
+        agreement.period = period(2018, 2020, Some("2018-07-01"), Some("2020-06-30"));
+        let dates = agreement_dates(&agreement, day("2019-10-02"));
+        assert_eq!(dates.status, Status::Ongoing);
+        assert_eq!(dates.ends, Some(Ends::On(day("2020-06-30"))));
+        let next = dates.next_follow_up.unwrap();
+        assert_eq!(
+            (next.number, next.year, next.last_day),
+            (3, 2019, day("2019-12-31"))
+        );
+
+        // Ended or not begun: nothing is coming.
+        for today in ["2020-07-01", "2018-06-30"] {
+            let dates = agreement_dates(&agreement, day(today));
+            assert_eq!((dates.ends, dates.next_follow_up), (None, None), "{today}");
+        }
+        // Whole years, no cadence: the year it ends in, and no follow-up.
+        agreement.period = period(2026, 2027, None, None);
+        agreement.follow_up = None;
+        let dates = agreement_dates(&agreement, day("2026-11-26"));
+        assert_eq!(dates.ends, Some(Ends::InYear(2027)));
+        assert_eq!(dates.next_follow_up, None);
     }
 }
 

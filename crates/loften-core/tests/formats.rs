@@ -43,6 +43,10 @@ fn awkward(n: usize) -> String {
     format!("\"citat\" \\ {controls}\u{7f} åäö ÅÄÖ é 😀 \u{2028} /{n}")
 }
 
+fn date(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
 /// A dataset with every optional field both present and absent, and awkward texts.
 fn every_field() -> Dataset {
     let mut agreements = Vec::new();
@@ -66,10 +70,10 @@ fn every_field() -> Dataset {
             period: Period {
                 from: -1 - n as i32,
                 to: 2026 + n as i32,
-                start: opt("start"),
-                end: opt("end"),
+                start: some.then(|| date(-1 - n as i32, 7, 1)),
+                end: some.then(|| date(2026 + n as i32, 6, 30)),
             },
-            signed: opt("2016-01-21"),
+            signed: some.then(|| date(2016, 1, 21)),
             signatories: vec![
                 Signatory {
                     name: awkward(n),

@@ -329,7 +329,8 @@ fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
         .windows(2)
         .filter(|pair| RANGE_JOINERS.contains(&sentence[pair[0].end..pair[1].start].trim()))
         .filter_map(|pair| {
-            let (start, end) = (pair[0].iso()?, pair[1].iso()?);
+            let date = |d: &FoundDate| loften_core::dates::parse_iso_date(&d.iso()?);
+            let (start, end) = (date(&pair[0])?, date(&pair[1])?);
             let (from, to) = (pair[0].year?, pair[1].year?);
             (start < end).then(|| PeriodCandidate {
                 period: Period {
@@ -835,8 +836,8 @@ mod tests {
             (
                 exact.from,
                 exact.to,
-                exact.start.as_deref(),
-                exact.end.as_deref()
+                exact.start.map(|d| d.to_string()).as_deref(),
+                exact.end.map(|d| d.to_string()).as_deref()
             ),
             (2018, 2020, Some("2018-07-01"), Some("2020-06-30"))
         );
