@@ -37,7 +37,7 @@ pub enum Load {
 
 /// Where the bundle lives, relative to the app's base URL (`<base href>`), so hosting under a
 /// sub-path works without a rebuild. It is the binary bundle (`loften_core::bundle`, written by
-/// `loften bundle`): no JSON parser in the wasm, and less to hold while reading it.
+/// `loften bundle`): smaller, and less to hold while reading it, than the same data in JSON.
 pub const BUNDLE_PATH: &str = "data/bundle.bin";
 
 fn js_error(error: wasm_bindgen::JsValue) -> String {

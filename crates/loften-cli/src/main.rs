@@ -92,7 +92,7 @@ fn bundle(args: &[String]) -> Result<(), String> {
     let data_dir = PathBuf::from(flag(args, "--data").unwrap_or("data"));
     let out = PathBuf::from(flag(args, "--out").ok_or("bundle needs --out DIR")?);
     let data = load(&data_dir)?;
-    // The app reads the binary bundle (no JSON parser in its wasm); people get the JSON.
+    // The app reads the binary bundle (smaller and faster to read); people get the JSON.
     let bundle = loften_core::bundle::encode(&data);
     write(&out.join("data/bundle.bin"), &bundle)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
