@@ -304,9 +304,11 @@ p("- Peer: `bench/peer-page.js`; times are medians of batches of calls long enou
 p("  100 µs timer; index memory for ours is the Rust allocator's live bytes before and after `Index::new`, for");
 p("  MiniSearch the JS heap after forced GC before and after `addAll` (documents built beforehand).");
 p();
-// The history of what it took, written by hand, kept across runs.
-const history = new URL("./WHAT-IT-TOOK.md", import.meta.url);
-if (existsSync(history)) p(readFileSync(history, "utf-8").trimEnd());
-p();
+// Sections written by hand, kept across runs: the bundle's codec, and what it took.
+for (const name of ["./BUNDLE.md", "./WHAT-IT-TOOK.md"]) {
+  const section = new URL(name, import.meta.url);
+  if (existsSync(section)) p(readFileSync(section, "utf-8").trimEnd());
+  p();
+}
 writeFileSync(args.out, out.join("\n"));
 console.log(`[bench] wrote ${args.out}`);

@@ -37,7 +37,7 @@ pub enum Load {
 
 /// Where the bundle lives, relative to the app's base URL (`<base href>`), so hosting under a
 /// sub-path works without a rebuild. It is the binary bundle (`loften_core::bundle`, written by
-/// `loften bundle`): no JSON parser in the wasm, and less to hold while reading it.
+/// `loften bundle`): smaller, and less to hold while reading it, than the same data in JSON.
 pub const BUNDLE_PATH: &str = "data/bundle.bin";
 
 fn js_error(error: wasm_bindgen::JsValue) -> String {
@@ -128,13 +128,13 @@ pub fn use_load() -> RwSignal<Load> {
     expect_context::<RwSignal<Load>>()
 }
 
-/// Today's date as ISO "YYYY-MM-DD", in the reader's own time zone.
-pub fn today() -> String {
+/// Today's date in the reader's own time zone, from the browser's clock.
+pub fn today() -> chrono::NaiveDate {
     let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
         now.get_month() + 1,
-        now.get_date()
+        now.get_date(),
     )
+    .unwrap_or_default()
 }

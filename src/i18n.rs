@@ -3,6 +3,8 @@
 //! One struct per language, so a missing translation is a compile error, not a blank.
 
 use leptos::prelude::*;
+use loften_core::dates::{CadenceSpan, Ends};
+use loften_core::model::Cadence;
 use loften_core::views::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +102,17 @@ pub struct Texts {
     pub lan: &'static str,
     pub lokalpolisomrade: &'static str,
     pub signed: &'static str,
+    /// A date written out: "21 januari 2016".
+    pub date: fn(chrono::NaiveDate) -> String,
+    pub ends: &'static str,
+    /// Before a year: "under 2027".
+    pub during: &'static str,
+    pub next_follow_up: &'static str,
+    pub span_tertial: &'static str,
+    pub span_kvartal: &'static str,
+    pub span_year: &'static str,
+    /// Before the last day of a follow-up span: "som slutar 31 december 2026".
+    pub span_ending: &'static str,
     pub signatories: &'static str,
     pub summary: &'static str,
     pub situation: &'static str,
@@ -283,6 +296,14 @@ pub static SV: Texts = Texts {
     lan: "Län",
     lokalpolisomrade: "Lokalpolisområde",
     signed: "Undertecknat",
+    date: loften_core::dates::long_sv,
+    ends: "Slutar",
+    during: "under",
+    next_follow_up: "Nästa uppföljning",
+    span_tertial: "tertial",
+    span_kvartal: "kvartal",
+    span_year: "året",
+    span_ending: "som slutar",
     signatories: "Undertecknat av",
     summary: "Inledning",
     situation: "Lägesbild",
@@ -466,6 +487,14 @@ pub static EN: Texts = Texts {
     lan: "County",
     lokalpolisomrade: "Local police area",
     signed: "Signed",
+    date: loften_core::dates::long_en,
+    ends: "Ends",
+    during: "during",
+    next_follow_up: "Next follow-up",
+    span_tertial: "tertial",
+    span_kvartal: "quarter",
+    span_year: "the year",
+    span_ending: "ending",
     signatories: "Signed by",
     summary: "Introduction",
     situation: "Situation",
@@ -585,6 +614,28 @@ pub static EN: Texts = Texts {
 };
 
 impl Texts {
+    /// "30 juni 2020", or "under 2027" when only the year is known.
+    pub fn ends_text(&self, ends: Ends) -> String {
+        match ends {
+            Ends::On(day) => (self.date)(day),
+            Ends::InYear(year) => format!("{} {year}", self.during),
+        }
+    }
+
+    /// "tertial 3 2026, som slutar 31 december 2026".
+    pub fn span_text(&self, span: CadenceSpan) -> String {
+        let which = match span.cadence {
+            Cadence::Tertial => format!("{} {} {}", self.span_tertial, span.number, span.year),
+            Cadence::Kvartal => format!("{} {} {}", self.span_kvartal, span.number, span.year),
+            Cadence::Ar => format!("{} {}", self.span_year, span.year),
+        };
+        format!(
+            "{which}, {} {}",
+            self.span_ending,
+            (self.date)(span.last_day)
+        )
+    }
+
     pub fn status(&self, status: Status) -> &'static str {
         match status {
             Status::Ongoing => self.status_ongoing,

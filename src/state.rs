@@ -212,13 +212,13 @@ const DATASET_KEY: &str = "medborgarloften.data";
 /// all: the copy would crowd out the visitor's bookmarks in the same small quota, or not fit,
 /// and encoding it would only grow the page's memory.
 pub fn keep_dataset_copy(bytes: &[u8]) {
-    if loften_core::base64::encoded_len(bytes.len()) > DATASET_COPY_MAX_CHARS {
+    if loften_core::bundle::base64_len(bytes.len()) > DATASET_COPY_MAX_CHARS {
         return;
     }
     let Some(storage) = local_storage() else {
         return;
     };
-    let _ = storage.set_item(DATASET_KEY, &loften_core::base64::encode(bytes));
+    let _ = storage.set_item(DATASET_KEY, &loften_core::bundle::to_base64(bytes));
 }
 
 /// About a quarter of the usual 5-million-character localStorage quota: 1.1 MB of bundle, 30
@@ -229,7 +229,7 @@ pub const DATASET_COPY_MAX_CHARS: usize = 1_250_000;
 /// damaged copy, or the JSON text an older version of the app kept) is removed.
 pub fn dataset_copy() -> Option<Vec<u8>> {
     let text = local_storage()?.get_item(DATASET_KEY).ok().flatten()?;
-    let bytes = loften_core::base64::decode(&text);
+    let bytes = loften_core::bundle::from_base64(&text);
     if bytes.is_none() {
         forget_dataset_copy();
     }

@@ -22,7 +22,7 @@ test("an agreement page shows the whole agreement with its source @wide", async 
 
 test("agreement details: signing, signatories, follow-up, effect", async ({ page }) => {
   await open(page, "/medborgarlofte/eslov-2016");
-  await expect(page.locator("dl.facts")).toContainText("2016-04-07");
+  await expect(page.locator("dl.facts")).toContainText("7 april 2016");
   await expect(page.getByRole("heading", { name: "Undertecknat av" })).toBeVisible();
   await expect(page.getByText("Anna-Karin Boije")).toBeVisible();
   await expect(page.getByText("Följs upp varje kvartal")).toBeVisible();
@@ -32,11 +32,29 @@ test("agreement details: signing, signatories, follow-up, effect", async ({ page
   await expect(page.getByText("Följs upp varje år")).toBeVisible();
 });
 
+test("an ongoing agreement says when it ends and which follow-up comes next", async ({ page }) => {
+  // Jönköping 2016 runs through 2016 and is followed up each tertial; on 10 May 2016 the
+  // second tertial (May–August) is under way.
+  await page.clock.setFixedTime(new Date("2016-05-10T12:00:00"));
+  await open(page, "/medborgarlofte/jonkoping-2016");
+  const facts = page.locator("dl.facts");
+  await expect(facts).toContainText("Pågår");
+  await expect(facts.locator("div", { hasText: /^Slutar/ })).toContainText("under 2016");
+  await expect(facts.locator("div", { hasText: "Nästa uppföljning" })).toContainText("tertial 2 2016, som slutar 31 augusti 2016");
+  await expect(facts).toContainText("21 januari 2016");
+  // Today it has ended: neither is shown.
+  await page.clock.setFixedTime(new Date());
+  await open(page, "/medborgarlofte/jonkoping-2016");
+  await expect(facts).toContainText("Avslutat");
+  await expect(facts).not.toContainText("Nästa uppföljning");
+  await expect(facts).not.toContainText("Slutar");
+});
+
 test("an announcement says plainly that the contents are not in the source", async ({ page }) => {
   await open(page, "/medborgarlofte/jamtlands-lan-2017");
   await expect(page.getByRole("heading", { name: "Löftenas innehåll finns inte i källan" })).toBeVisible();
   await expect(page.locator("dl.facts")).toContainText("Åre");
-  await expect(page.locator("dl.facts")).toContainText("2017-03-01");
+  await expect(page.locator("dl.facts")).toContainText("1 mars 2017");
   await expect(page.locator(".signatories")).toContainText("Susanne Hansson, Kommunstyrelsens ordförande, Strömsunds kommun");
 });
 

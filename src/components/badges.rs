@@ -42,7 +42,7 @@ pub fn ActorBadges(activity: Activity) -> impl IntoView {
 #[component]
 pub fn StatusBadge(period: Period) -> impl IntoView {
     let t = use_texts();
-    let status = period.status(&crate::catalog::today());
+    let status = period.status(crate::catalog::today());
     let class = match status {
         Status::Ongoing => "badge badge--status badge--ongoing",
         Status::Ended => "badge badge--status badge--ended",

@@ -143,6 +143,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
         .document
         .as_ref()
         .map(|d| format!("data/sources/{d}"));
+    let dates = loften_core::views::agreement_dates(&a, crate::catalog::today());
     let kiosk = crate::kiosk::use_kiosk().enabled;
     let page_url = crate::kiosk::public_url(&format!("/medborgarlofte/{}", a.id));
 
@@ -160,7 +161,9 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
                 <div><dt>{t.lan}</dt><dd>{lan.join(", ")}</dd></div>
                 <div><dt>{t.lokalpolisomrade}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd></div>
                 <div><dt>{t.period}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
-                <div><dt>{t.signed}</dt><dd>{a.signed.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd></div>
+                {dates.ends.map(|ends| view! { <div><dt>{t.ends}</dt><dd>{t.ends_text(ends)}</dd></div> })}
+                {dates.next_follow_up.map(|span| view! { <div><dt>{t.next_follow_up}</dt><dd>{t.span_text(span)}</dd></div> })}
+                <div><dt>{t.signed}</dt><dd>{a.signed.map_or_else(|| t.not_stated.to_string(), t.date)}</dd></div>
             </dl>
             {is_announcement.then(|| view! {
                 <div class="notice notice--info" role="note">

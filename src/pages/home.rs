@@ -143,9 +143,7 @@ impl Key {
                     .enumerate()
                     .map(|(i, l)| (l.code.clone(), l.name.clone(), i))
                     .collect();
-                loften_core::sort::sort_by(&mut lan, |a, b| {
-                    loften_core::text::compare_sv(&a.1, &b.1)
-                });
+                lan.sort_by_cached_key(|l| loften_core::text::sort_key(&l.1));
                 lan
             }
             Key::Tema => data

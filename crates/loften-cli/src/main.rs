@@ -169,7 +169,7 @@ fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
 
 fn bundle(data_dir: &Path, out: &Path) -> Result<(), String> {
     let data = load(data_dir)?;
-    // The app reads the binary bundle (no JSON parser in its wasm); people get the JSON.
+    // The app reads the binary bundle (smaller and faster to read); people get the JSON.
     let bundle = loften_core::bundle::encode(&data);
     write(&out.join("data/bundle.bin"), &bundle)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;

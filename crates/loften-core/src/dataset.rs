@@ -5,15 +5,16 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
+use chrono::Datelike;
+
+use crate::dates::parse_iso_date;
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
-use crate::text::{collapse_whitespace, compare_sv, slug};
+use crate::text::{collapse_whitespace, compare_sv, slug, sort_key};
 
 /// Everything the app shows: reference data plus the agreements, newest first.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub kommuner: Vec<Kommun>,
     pub lan: Vec<Lan>,
@@ -126,7 +127,6 @@ fn problem(
 }
 
 /// Rows of a CSV file with a header, each with `columns` non-empty values.
-#[cfg(feature = "serde")]
 fn csv_rows(
     file: &str,
     text: &str,
@@ -173,7 +173,6 @@ fn csv_rows(
     rows
 }
 
-#[cfg(feature = "serde")]
 pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
     let mut kommuner: Vec<Kommun> = csv_rows("kommuner.csv", text, 4, problems)
         .into_iter()
@@ -185,13 +184,10 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
             lan_code: c[3].clone(),
         })
         .collect();
-    crate::sort::sort_by(&mut kommuner, |a, b| {
-        compare_sv(&a.short_name, &b.short_name)
-    });
+    kommuner.sort_by_cached_key(|k| sort_key(&k.short_name));
     kommuner
 }
 
-#[cfg(feature = "serde")]
 pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
     csv_rows("lan.csv", text, 3, problems)
         .into_iter()
@@ -203,7 +199,15 @@ pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {
         .collect()
 }
 
-#[cfg(feature = "serde")]
+fn json_problem(file: &str, error: &serde_json::Error) -> Problem {
+    problem(
+        file,
+        format!("line {}, column {}", error.line(), error.column()),
+        error.to_string(),
+        "make the file valid JSON in the shape of data/agreement.schema.json",
+    )
+}
+
 fn parse_json<T: for<'de> Deserialize<'de>>(
     file: &str,
     text: &str,
@@ -212,9 +216,57 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
     match serde_json::from_str(text) {
         Ok(value) => Some(value),
         Err(error) => {
+            problems.push(json_problem(file, &error));
+            None
+        }
+    }
+}
+
+/// An agreement's dates, by the field names problems give and their path in the file.
+const DATE_FIELDS: [(&str, &[&str]); 3] = [
+    ("signed", &["signed"]),
+    ("period.start", &["period", "start"]),
+    ("period.end", &["period", "end"]),
+];
+
+/// Read an agreement file. A date that is not a real ISO date stops serde at the first one,
+/// with only a line and column; here each such date is named by its field, and set aside
+/// (null) so that the rest of the file is still read and checked.
+fn parse_agreement(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Agreement> {
+    let error = match serde_json::from_str(text) {
+        Ok(agreement) => return Some(agreement),
+        Err(error) => error,
+    };
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        problems.push(json_problem(file, &error));
+        return None;
+    };
+    let mut bad_dates = Vec::new();
+    for (field, path) in DATE_FIELDS {
+        let slot = path.iter().try_fold(&mut value, |v, key| v.get_mut(*key));
+        let Some(slot) = slot else { continue };
+        let Some(date) = slot.as_str().filter(|d| parse_iso_date(d).is_none()) else {
+            continue;
+        };
+        bad_dates.push(problem(
+            file,
+            field,
+            format!("{date:?} is not a valid date"),
+            "write the date as YYYY-MM-DD, e.g. \"2016-01-21\", or null",
+        ));
+        *slot = serde_json::Value::Null;
+    }
+    if bad_dates.is_empty() {
+        problems.push(json_problem(file, &error));
+        return None;
+    }
+    problems.extend(bad_dates);
+    match serde_json::from_value(value) {
+        Ok(agreement) => Some(agreement),
+        Err(error) => {
             problems.push(problem(
                 file,
-                format!("line {}, column {}", error.line(), error.column()),
+                "(the file besides its dates)",
                 error.to_string(),
                 "make the file valid JSON in the shape of data/agreement.schema.json",
             ));
@@ -225,8 +277,6 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
 
 impl Dataset {
     /// Read and validate a data folder's files. Every problem is reported, not just the first.
-    /// (JSON files are read with serde: only with the `serde` feature, which the app leaves off.)
-    #[cfg(feature = "serde")]
     pub fn from_files(files: &DataFiles) -> Result<Dataset, Vec<Problem>> {
         let mut problems = Vec::new();
         let kommuner = parse_kommuner(&files.kommuner_csv, &mut problems);
@@ -239,7 +289,7 @@ impl Dataset {
         let mut files_of = HashMap::new();
         for (name, text) in &files.agreements {
             let file = format!("agreements/{name}");
-            if let Some(agreement) = parse_json::<Agreement>(&file, text, &mut problems) {
+            if let Some(agreement) = parse_agreement(&file, text, &mut problems) {
                 files_of.insert(agreement.id.clone(), file);
                 agreements.push(agreement);
             }
@@ -525,26 +575,7 @@ fn unknown_kommun(file: &str, field: String, name: &str) -> Problem {
 
 /// A valid ISO date, YYYY-MM-DD, that exists in the calendar.
 pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (
-        parts[0].parse::<u32>(),
-        parts[1].parse::<u32>(),
-        parts[2].parse::<u32>(),
-    ) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
+    parse_iso_date(text).is_some()
 }
 
 fn agreement_problems(
@@ -598,29 +629,26 @@ fn agreement_problems(
             "make period.to the same as or later than period.from",
         ));
     }
-    for (field, value) in [
-        ("signed", &agreement.signed),
-        ("period.start", &period.start),
-        ("period.end", &period.end),
-    ] {
-        if let Some(date) = value {
-            if !is_iso_date(date) {
-                out.push(problem(
-                    file,
-                    field,
-                    format!("{date:?} is not a valid date"),
-                    "write the date as YYYY-MM-DD, e.g. \"2016-01-21\", or null",
-                ));
-            }
-        }
-    }
-    if let (Some(start), Some(end)) = (&period.start, &period.end) {
-        if is_iso_date(start) && is_iso_date(end) && end < start {
+    if let (Some(start), Some(end)) = (period.start, period.end) {
+        if end < start {
             out.push(problem(
                 file,
                 "period.end",
                 format!("ends {end} before it starts {start}"),
                 "swap or correct the dates",
+            ));
+        }
+    }
+    for (field, date, year, year_field) in [
+        ("period.start", period.start, period.from, "period.from"),
+        ("period.end", period.end, period.to, "period.to"),
+    ] {
+        if let Some(date) = date.filter(|d| d.year() != year) {
+            out.push(problem(
+                file,
+                field,
+                format!("{date} is not in {year}, the year {year_field} gives"),
+                format!("make {field} and {year_field} agree with the source"),
             ));
         }
     }

@@ -2,14 +2,12 @@
 //! reading and validation, the query engine, and the codec of what users keep on a device.
 //! Everything here is tested natively; the app only calls it.
 
-pub mod base64;
 pub mod bundle;
 pub mod dataset;
-pub mod json;
+pub mod dates;
 pub mod kiosk;
 pub mod model;
 pub mod query;
-pub mod sort;
 pub mod storage;
 pub mod text;
 pub mod url;

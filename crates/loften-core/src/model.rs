@@ -2,20 +2,15 @@
 //!
 //! Field names follow `shared/DESIGN.md`; values stay in the source's Swedish.
 //!
-//! The serde derives exist only with the `serde` feature (the command line and the tests: the
-//! data files are JSON). The app reads the binary bundle (`crate::bundle`) and leaves the
-//! feature off, so its wasm carries no serde code for these types.
+//! The serde derives give every format its shape: the JSON files of `data/` and the open-data
+//! file, the JSON download, and the app's binary bundle (`crate::bundle`).
 
-#[cfg(feature = "serde")]
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One medborgarlöfte (or an announcement of one), as in `data/agreements/<id>.json`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "camelCase", deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Agreement {
     pub id: String,
     pub kind: AgreementKind,
@@ -23,16 +18,17 @@ pub struct Agreement {
     pub kommuner: Vec<String>,
     pub lokalpolisomrade: Option<String>,
     pub period: Period,
-    pub signed: Option<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    /// In the files as an ISO date, "2016-01-21".
+    pub signed: Option<NaiveDate>,
+    #[serde(default)]
     pub signatories: Vec<Signatory>,
     pub summary: Option<String>,
     pub situation: Option<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub priorities: Vec<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub promises: Vec<Promise>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub activities: Vec<Activity>,
     pub effect: Option<String>,
     pub follow_up: Option<FollowUp>,
@@ -40,12 +36,8 @@ pub struct Agreement {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AgreementKind {
     /// The promises and activities themselves.
     Agreement,
@@ -54,17 +46,13 @@ pub enum AgreementKind {
 }
 
 /// Years inclusive; exact dates only when the source gives them.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: i32,
     pub to: i32,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
 }
 
 impl Period {
@@ -82,61 +70,45 @@ impl Period {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Signatory {
     pub name: String,
     pub role: Option<String>,
     pub organisation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Promise {
     pub id: String,
     pub text: String,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub topics: Vec<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub areas: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Actor {
     Polisen,
     Kommunen,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: String,
     pub text: String,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub actors: Vec<Actor>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub partners: Vec<String>,
     pub promise: Option<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub topics: Vec<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub areas: Vec<String>,
     pub frequency: Option<Frequency>,
 }
@@ -149,67 +121,62 @@ impl Activity {
 }
 
 /// "minst två … per år" → count 2, min, per år; `text` is the source's own words.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Frequency {
     pub count: Option<u32>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub min: bool,
     pub per: Option<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Cadence {
     Tertial,
     Kvartal,
-    #[cfg_attr(feature = "serde", serde(rename = "år"))]
+    #[serde(rename = "år")]
     Ar,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     pub cadence: Option<Cadence>,
     pub text: Option<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub reports: Vec<Report>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     pub title: String,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+/// In JSON an absent url is left out, as the schema has it (a report is `{ "title" }`). A
+/// binary format such as the bundle's has no field names to tell a left-out field by, so
+/// there every field is written, `None` included.
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let with_url = self.url.is_some() || !serializer.is_human_readable();
+        let mut report = serializer.serialize_struct("Report", 1 + usize::from(with_url))?;
+        report.serialize_field("title", &self.title)?;
+        if with_url {
+            report.serialize_field("url", &self.url)?;
+        } else {
+            report.skip_field("url")?;
+        }
+        report.end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
     pub publisher: Option<String>,
@@ -219,12 +186,8 @@ pub struct Source {
 }
 
 /// A named place from `data/areas.json`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Area {
     /// `<kommun-slug>/<area-slug>`.
     pub id: String,
@@ -242,12 +205,8 @@ impl Area {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AreaKind {
     Stadsdel,
     Ort,
@@ -256,12 +215,8 @@ pub enum AreaKind {
 }
 
 /// A topic of `data/topics.json`, named in both interface languages.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(deny_unknown_fields)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
     pub sv: String,
@@ -269,8 +224,7 @@ pub struct Topic {
 }
 
 /// A row of `data/kommuner.csv`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kommun {
     /// SCB's four-digit kommunkod.
     pub code: String,
@@ -283,8 +237,7 @@ pub struct Kommun {
 }
 
 /// A row of `data/lan.csv`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lan {
     pub code: String,
     pub name: String,

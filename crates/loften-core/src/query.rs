@@ -214,7 +214,8 @@ struct Vocabulary {
 impl Vocabulary {
     fn build(entries: HashMap<String, Vec<u32>>) -> Vocabulary {
         let mut entries: Vec<(String, Vec<u32>)> = entries.into_iter().collect();
-        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        // Words are the map's keys, so no two are equal.
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (words, postings) = entries.into_iter().unzip();
         Vocabulary { words, postings }
     }
@@ -393,7 +394,7 @@ impl Index {
                 .iter()
                 .filter_map(|&k| lan_index.get(&data.kommuner[k as usize].lan_code).copied())
                 .collect();
-            crate::sort::sort(&mut lan);
+            lan.sort_unstable();
             lan.dedup();
             for &l in &lan {
                 add_text(a as u32, &data.lan[l as usize].name);
@@ -453,7 +454,7 @@ impl Index {
                 .extend_from_slice(postings);
         }
         for postings in folded.values_mut() {
-            crate::sort::sort(postings);
+            postings.sort_unstable();
             postings.dedup();
         }
 
@@ -484,7 +485,7 @@ impl Index {
             .iter()
             .flat_map(|a| a.period.from..=a.period.to)
             .collect();
-        crate::sort::sort_by(&mut years, |a, b| b.cmp(a));
+        years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         years
     }
@@ -552,8 +553,8 @@ impl Index {
             };
             let mut best = 0;
             if !terms.is_empty() || record_filter_active {
-                let span = self.record_start[a]..self.record_start[a + 1];
-                for (record, m) in self.records[span.clone()].iter().zip(&text[span]) {
+                let range = self.record_start[a]..self.record_start[a + 1];
+                for (record, m) in self.records[range.clone()].iter().zip(&text[range]) {
                     let Some(m) = *m else { continue };
                     // A record that matches nothing by itself (only through its agreement's
                     // texts) is listed only when a record filter asks for it.
@@ -582,9 +583,7 @@ impl Index {
             scored.push((best, group));
         }
         // Best score first; the dataset's own order (newest first, then kommun) breaks ties.
-        crate::sort::sort_by(&mut scored, |x, y| {
-            y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement))
-        });
+        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.agreement.cmp(&y.1.agreement)));
         let groups = scored.into_iter().map(|(_, g)| g).collect();
 
         let facets = if with_facets {

@@ -4,10 +4,8 @@
 //! Reading never fails: a value that cannot be understood is handed back to be kept aside
 //! under a backup key, and the app starts clean and says so. Older formats are migrated.
 
-#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
-
-use crate::json::{self, Json};
+use serde_json::Value;
 
 /// The one storage key the app writes.
 pub const STORAGE_KEY: &str = "medborgarloften";
@@ -18,54 +16,35 @@ pub const CURRENT_VERSION: u32 = 2;
 /// A note is for a line or two; longer text is cut so storage cannot be filled by one note.
 pub const MAX_NOTE_CHARS: usize = 1000;
 
-// The envelope is read and written by hand on `crate::json` (`decode`, `encode`), so the app
-// needs no serde. The serde derives below exist only with the `serde` feature, for the tests
-// that hold the hand-written codec to what serde_json wrote and read before.
+// Fields are declared in alphabetical order of their JSON names: the envelope has always been
+// written with sorted keys, so writing an unchanged state gives the very text already stored.
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct UserState {
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub preferences: Preferences,
 }
 
 /// A saved agreement, promise or activity, by id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Bookmark {
     pub id: String,
+    /// The text at the time of saving, shown if the id ever leaves the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The person's own note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// When it was saved, ISO 8601 ("2026-11-21T09:30:00.000Z"); orders the list.
     pub saved: String,
-    /// The person's own note.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub note: Option<String>,
-    /// The text at the time of saving, shown if the id ever leaves the dataset.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Theme {
     #[default]
     System,
@@ -73,12 +52,8 @@ pub enum Theme {
     Dark,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum TextSize {
     #[default]
     Normal,
@@ -126,20 +101,16 @@ impl TextSize {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(Serialize, Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Preferences {
     /// "sv" or "en"; None: follow the browser.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub lang: Option<String>,
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub theme: Theme,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub text_size: TextSize,
+    #[serde(default)]
+    pub theme: Theme,
 }
 
 /// Why the stored value was not used as it was.
@@ -176,7 +147,7 @@ pub fn decode(raw: Option<&str>) -> Decoded {
         notice: Some(Notice::Unreadable),
         keep_aside: Some(raw.to_string()),
     };
-    let Some(value) = json::parse(raw) else {
+    let Ok(value) = serde_json::from_str::<Value>(raw) else {
         return unreadable();
     };
     // Version 1 (before the envelope) was a bare list of saved ids.
@@ -190,18 +161,20 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             None => unreadable(),
         };
     }
-    let Some(version) = value.get("version").and_then(Json::as_u32) else {
+    let Ok(envelope) = serde_json::from_value::<Envelope<Value>>(value) else {
         return unreadable();
     };
-    match version {
-        CURRENT_VERSION => match value.get("state").and_then(user_state) {
-            Some(state) => Decoded {
-                state: sanitise(state),
-                notice: None,
-                keep_aside: None,
-            },
-            None => unreadable(),
-        },
+    match envelope.version {
+        CURRENT_VERSION if written_as_objects(&envelope.state) => {
+            match serde_json::from_value::<UserState>(envelope.state) {
+                Ok(state) => Decoded {
+                    state: sanitise(state),
+                    notice: None,
+                    keep_aside: None,
+                },
+                Err(_) => unreadable(),
+            }
+        }
         newer if newer > CURRENT_VERSION => Decoded {
             state: UserState::default(),
             notice: Some(Notice::NewerVersion(newer)),
@@ -211,75 +184,30 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     }
 }
 
-// The readers below hold to the rules serde's derive applied before (tests/json_parity.rs
-// checks them against it): unknown members are ignored, a missing one takes its default, and
-// a member of the wrong type makes the whole value unreadable (None), never half-read.
-
-/// A member that may be missing (its default) but, when present, must read.
-fn member<T: Default>(object: &Json, key: &str, read: impl Fn(&Json) -> Option<T>) -> Option<T> {
-    match object.get(key) {
-        None => Some(T::default()),
-        Some(v) => read(v),
-    }
+/// The stored value: `{"state":…,"version":2}`. Reading takes the state as a JSON value first,
+/// so that a newer version's state, whatever its shape, is never half-read.
+#[derive(Serialize, Deserialize)]
+struct Envelope<S> {
+    #[serde(default)]
+    state: S,
+    version: u32,
 }
 
-/// An optional text: missing or null is None, a string is Some, anything else does not read.
-fn opt_string(object: &Json, key: &str) -> Option<Option<String>> {
-    match object.get(key) {
-        None | Some(Json::Null) => Some(None),
-        Some(Json::Str(s)) => Some(Some(s.clone())),
-        Some(_) => None,
-    }
-}
-
-fn user_state(v: &Json) -> Option<UserState> {
-    if !v.is_object() {
-        return None;
-    }
-    Some(UserState {
-        bookmarks: member(v, "bookmarks", |b| {
-            b.as_array()?.iter().map(bookmark).collect()
-        })?,
-        preferences: member(v, "preferences", preferences)?,
-    })
-}
-
-fn bookmark(v: &Json) -> Option<Bookmark> {
-    if !v.is_object() {
-        return None;
-    }
-    Some(Bookmark {
-        id: v.get("id")?.as_str()?.to_string(),
-        saved: v.get("saved")?.as_str()?.to_string(),
-        note: opt_string(v, "note")?,
-        label: opt_string(v, "label")?,
-    })
-}
-
-fn preferences(v: &Json) -> Option<Preferences> {
-    if !v.is_object() {
-        return None;
-    }
-    // An unknown theme or text size is a value this version cannot have written.
-    let theme = |t: &Json| {
-        Theme::ALL
-            .into_iter()
-            .find(|x| Some(x.code()) == t.as_str())
+/// serde's derive also reads a struct written as an array of its fields. No version of the
+/// app wrote one, so such a state is not ours and is kept aside rather than guessed at.
+fn written_as_objects(state: &Value) -> bool {
+    let Some(state) = state.as_object() else {
+        return false;
     };
-    let text_size = |t: &Json| {
-        TextSize::ALL
-            .into_iter()
-            .find(|x| Some(x.code()) == t.as_str())
+    let bookmarks = match state.get("bookmarks") {
+        Some(Value::Array(items)) => items.iter().all(Value::is_object),
+        _ => true,
     };
-    Some(Preferences {
-        lang: opt_string(v, "lang")?,
-        theme: member(v, "theme", theme)?,
-        text_size: member(v, "textSize", text_size)?,
-    })
+    bookmarks && !state.get("preferences").is_some_and(Value::is_array)
 }
 
 /// Version 1: `["jonkoping-2020-l1", …]`, saved without times or notes.
-fn migrate_v1(ids: &[Json]) -> Option<UserState> {
+fn migrate_v1(ids: &[Value]) -> Option<UserState> {
     let mut state = UserState::default();
     for id in ids {
         let id = id.as_str()?;
@@ -314,48 +242,14 @@ fn cut(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
-/// Write the state in the current envelope. The layout is the one serde_json wrote before
-/// (compact, keys in alphabetical order, absent note and label left out), so a value written
-/// by this version and one written by the last are the same text.
+/// Write the state in the current envelope, compact, keys in alphabetical order, an absent
+/// note or label left out.
 pub fn encode(state: &UserState) -> String {
-    let mut w = json::Writer::new(false);
-    w.begin_object();
-    w.key("state");
-    w.begin_object();
-    w.key("bookmarks");
-    w.begin_array();
-    for b in &state.bookmarks {
-        w.begin_object();
-        w.key("id");
-        w.string(&b.id);
-        if let Some(label) = &b.label {
-            w.key("label");
-            w.string(label);
-        }
-        if let Some(note) = &b.note {
-            w.key("note");
-            w.string(note);
-        }
-        w.key("saved");
-        w.string(&b.saved);
-        w.end_object();
-    }
-    w.end_array();
-    let p = &state.preferences;
-    w.key("preferences");
-    w.begin_object();
-    w.key("lang");
-    w.opt_string(p.lang.as_deref());
-    w.key("textSize");
-    w.string(p.text_size.code());
-    w.key("theme");
-    w.string(p.theme.code());
-    w.end_object();
-    w.end_object();
-    w.key("version");
-    w.int(i64::from(CURRENT_VERSION));
-    w.end_object();
-    w.finish()
+    serde_json::to_string(&Envelope {
+        state,
+        version: CURRENT_VERSION,
+    })
+    .expect("the user state is plain text and enums, which JSON always holds")
 }
 
 /// Ids are lowercase ASCII, digits and dashes: anything else did not come from the dataset.
@@ -424,9 +318,7 @@ impl UserState {
     /// Bookmarks newest first.
     pub fn newest_first(&self) -> Vec<&Bookmark> {
         let mut list: Vec<&Bookmark> = self.bookmarks.iter().collect();
-        crate::sort::sort_by(&mut list, |a, b| {
-            b.saved.cmp(&a.saved).then(a.id.cmp(&b.id))
-        });
+        list.sort_by(|a, b| b.saved.cmp(&a.saved).then(a.id.cmp(&b.id)));
         list
     }
 }

@@ -2,13 +2,13 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
+
 use crate::dataset::Dataset;
-use crate::json::Writer;
-use crate::model::{
-    Activity, Actor, Agreement, AgreementKind, Area, Cadence, Kommun, Lan, Period, Promise,
-};
+use crate::dates::{cadence_span, CadenceSpan, Ends};
+use crate::model::{Activity, Agreement, Area, Kommun, Lan, Period, Promise};
 use crate::query::Results;
-use crate::text::compare_sv;
+use crate::text::sort_key;
 
 /// Where a period stands relative to a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,24 +22,42 @@ pub enum Status {
 }
 
 impl Period {
-    /// The status on `today` (an ISO date, "2026-11-21"). Exact start and end dates are used
-    /// when the source gives them; otherwise whole years.
-    pub fn status(&self, today: &str) -> Status {
-        let start = self
-            .start
-            .clone()
-            .unwrap_or_else(|| format!("{:04}-01-01", self.from));
-        let end = self
-            .end
-            .clone()
-            .unwrap_or_else(|| format!("{:04}-12-31", self.to));
-        if today < start.as_str() {
+    /// The status on `today`. Exact start and end dates are used when the source gives them;
+    /// otherwise whole years.
+    pub fn status(&self, today: NaiveDate) -> Status {
+        if today < self.first_day() {
             Status::Upcoming
-        } else if today > end.as_str() {
+        } else if today > self.last_day() {
             Status::Ended
         } else {
             Status::Ongoing
         }
+    }
+}
+
+/// What dates tell a resident about an agreement on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgreementDates {
+    pub status: Status,
+    /// When an ongoing agreement ends.
+    pub ends: Option<Ends>,
+    /// For an ongoing agreement whose follow-up cadence is known: the span it is in now,
+    /// whose follow-up comes next.
+    pub next_follow_up: Option<CadenceSpan>,
+}
+
+pub fn agreement_dates(agreement: &Agreement, today: NaiveDate) -> AgreementDates {
+    let status = agreement.period.status(today);
+    let ongoing = status == Status::Ongoing;
+    AgreementDates {
+        status,
+        ends: ongoing.then(|| agreement.period.ends()),
+        next_follow_up: agreement
+            .follow_up
+            .as_ref()
+            .and_then(|f| f.cadence)
+            .filter(|_| ongoing)
+            .map(|cadence| cadence_span(cadence, today)),
     }
 }
 
@@ -167,7 +185,7 @@ pub fn area_mention_counts(data: &Dataset) -> std::collections::HashMap<&str, us
 /// A kommun's areas in Swedish order.
 pub fn areas_of_kommun<'a>(data: &'a Dataset, kommun: &str) -> Vec<&'a Area> {
     let mut areas: Vec<&Area> = data.areas.iter().filter(|a| a.kommun == kommun).collect();
-    crate::sort::sort_by(&mut areas, |a, b| compare_sv(&a.name, &b.name));
+    areas.sort_by_cached_key(|a| sort_key(&a.name));
     areas
 }
 
@@ -191,7 +209,7 @@ pub fn kommun_matches(name: &str, typed: &str) -> bool {
 pub fn kommuner_by_lan(data: &Dataset) -> Vec<(&Lan, Vec<(&Kommun, usize)>)> {
     let counts = data.agreement_counts();
     let mut lan: Vec<&Lan> = data.lan.iter().collect();
-    crate::sort::sort_by(&mut lan, |a, b| compare_sv(&a.name, &b.name));
+    lan.sort_by_cached_key(|l| sort_key(&l.name));
     lan.into_iter()
         .map(|l| {
             let kommuner = data
@@ -329,175 +347,74 @@ pub fn export_csv(data: &Dataset, results: &Results) -> String {
     out
 }
 
-/// The agreements of a result set as JSON, in the dataset's own schema: the same text
-/// serde_json's `to_string_pretty` gives for them (tests/json_parity.rs holds it to that).
+/// The agreements of a result set as JSON, in the dataset's own schema, as `data/` holds them.
 pub fn export_json(data: &Dataset, results: &Results) -> String {
-    let mut w = Writer::new(true);
-    w.begin_array();
-    for group in &results.groups {
-        write_agreement(&mut w, &data.agreements[group.agreement]);
-    }
-    w.end_array();
-    w.finish()
-}
-
-/// An agreement as the model's serde derive writes it: fields in declaration order, with
-/// their JSON names (`followUp`, `"år"`), null for None, a report's absent url left out.
-/// A field added to the model must be added here too (the parity test fails until it is).
-fn write_agreement(w: &mut Writer, a: &Agreement) {
-    fn text(w: &mut Writer, key: &str, value: &str) {
-        w.key(key);
-        w.string(value);
-    }
-    fn opt(w: &mut Writer, key: &str, value: Option<&str>) {
-        w.key(key);
-        w.opt_string(value);
-    }
-    fn list(w: &mut Writer, key: &str, values: &[String]) {
-        w.key(key);
-        w.strings(values);
-    }
-    /// An array of objects, one per item, each written by `fields`.
-    fn objects<T>(w: &mut Writer, key: &str, items: &[T], fields: impl Fn(&mut Writer, &T)) {
-        w.key(key);
-        w.begin_array();
-        for item in items {
-            w.begin_object();
-            fields(w, item);
-            w.end_object();
-        }
-        w.end_array();
-    }
-    w.begin_object();
-    text(w, "id", &a.id);
-    text(
-        w,
-        "kind",
-        match a.kind {
-            AgreementKind::Agreement => "agreement",
-            AgreementKind::Announcement => "announcement",
-        },
-    );
-    text(w, "title", &a.title);
-    list(w, "kommuner", &a.kommuner);
-    opt(w, "lokalpolisomrade", a.lokalpolisomrade.as_deref());
-    w.key("period");
-    w.begin_object();
-    w.key("from");
-    w.int(a.period.from.into());
-    w.key("to");
-    w.int(a.period.to.into());
-    opt(w, "start", a.period.start.as_deref());
-    opt(w, "end", a.period.end.as_deref());
-    w.end_object();
-    opt(w, "signed", a.signed.as_deref());
-    objects(w, "signatories", &a.signatories, |w, s| {
-        text(w, "name", &s.name);
-        opt(w, "role", s.role.as_deref());
-        opt(w, "organisation", s.organisation.as_deref());
-    });
-    opt(w, "summary", a.summary.as_deref());
-    opt(w, "situation", a.situation.as_deref());
-    list(w, "priorities", &a.priorities);
-    objects(w, "promises", &a.promises, |w, p| {
-        text(w, "id", &p.id);
-        text(w, "text", &p.text);
-        list(w, "topics", &p.topics);
-        list(w, "areas", &p.areas);
-    });
-    objects(w, "activities", &a.activities, |w, x| {
-        text(w, "id", &x.id);
-        text(w, "text", &x.text);
-        w.key("actors");
-        w.begin_array();
-        for actor in &x.actors {
-            w.string(match actor {
-                Actor::Polisen => "polisen",
-                Actor::Kommunen => "kommunen",
-            });
-        }
-        w.end_array();
-        list(w, "partners", &x.partners);
-        opt(w, "promise", x.promise.as_deref());
-        list(w, "topics", &x.topics);
-        list(w, "areas", &x.areas);
-        w.key("frequency");
-        match &x.frequency {
-            None => w.null(),
-            Some(f) => {
-                w.begin_object();
-                w.key("count");
-                match f.count {
-                    Some(n) => w.int(n.into()),
-                    None => w.null(),
-                }
-                w.key("min");
-                w.bool(f.min);
-                opt(w, "per", f.per.as_deref());
-                text(w, "text", &f.text);
-                w.end_object();
-            }
-        }
-    });
-    opt(w, "effect", a.effect.as_deref());
-    w.key("followUp");
-    match &a.follow_up {
-        None => w.null(),
-        Some(f) => {
-            w.begin_object();
-            opt(
-                w,
-                "cadence",
-                f.cadence.map(|c| match c {
-                    Cadence::Tertial => "tertial",
-                    Cadence::Kvartal => "kvartal",
-                    Cadence::Ar => "år",
-                }),
-            );
-            opt(w, "text", f.text.as_deref());
-            objects(w, "reports", &f.reports, |w, r| {
-                text(w, "title", &r.title);
-                if let Some(url) = &r.url {
-                    text(w, "url", url);
-                }
-            });
-            w.end_object();
-        }
-    }
-    w.key("source");
-    w.begin_object();
-    text(w, "title", &a.source.title);
-    opt(w, "publisher", a.source.publisher.as_deref());
-    opt(w, "document", a.source.document.as_deref());
-    opt(w, "url", a.source.url.as_deref());
-    w.end_object();
-    opt(w, "notes", a.notes.as_deref());
-    w.end_object();
+    let agreements: Vec<&Agreement> = results
+        .groups
+        .iter()
+        .map(|group| &data.agreements[group.agreement])
+        .collect();
+    serde_json::to_string_pretty(&agreements)
+        .expect("the model is strings, numbers and lists, which JSON always holds")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn day(text: &str) -> NaiveDate {
+        crate::dates::parse_iso_date(text).unwrap()
+    }
+
     fn period(from: i32, to: i32, start: Option<&str>, end: Option<&str>) -> Period {
         Period {
             from,
             to,
-            start: start.map(Into::into),
-            end: end.map(Into::into),
+            start: start.map(day),
+            end: end.map(day),
         }
     }
 
     #[test]
     fn status_by_years_and_by_exact_dates() {
         let p = period(2020, 2022, None, None);
-        assert_eq!(p.status("2019-12-31"), Status::Upcoming);
-        assert_eq!(p.status("2020-01-01"), Status::Ongoing);
-        assert_eq!(p.status("2022-12-31"), Status::Ongoing);
-        assert_eq!(p.status("2023-01-01"), Status::Ended);
+        assert_eq!(p.status(day("2019-12-31")), Status::Upcoming);
+        assert_eq!(p.status(day("2020-01-01")), Status::Ongoing);
+        assert_eq!(p.status(day("2022-12-31")), Status::Ongoing);
+        assert_eq!(p.status(day("2023-01-01")), Status::Ended);
         let mid_year = period(2018, 2020, Some("2018-07-01"), Some("2020-06-30"));
-        assert_eq!(mid_year.status("2018-03-01"), Status::Upcoming);
-        assert_eq!(mid_year.status("2020-07-01"), Status::Ended);
+        assert_eq!(mid_year.status(day("2018-03-01")), Status::Upcoming);
+        assert_eq!(mid_year.status(day("2020-06-30")), Status::Ongoing);
+        assert_eq!(mid_year.status(day("2020-07-01")), Status::Ended);
+    }
+
+    #[test]
+    fn an_ongoing_agreement_says_when_it_ends_and_which_follow_up_comes_next() {
+        // Jönköping 2016, followed up each tertial, given a mid-year period.
+        let mut agreement: Agreement =
+            serde_json::from_str(include_str!("../../../data/agreements/jonkoping-2016.json"))
+                .unwrap();
+        agreement.period = period(2018, 2020, Some("2018-07-01"), Some("2020-06-30"));
+        let dates = agreement_dates(&agreement, day("2019-10-02"));
+        assert_eq!(dates.status, Status::Ongoing);
+        assert_eq!(dates.ends, Some(Ends::On(day("2020-06-30"))));
+        let next = dates.next_follow_up.unwrap();
+        assert_eq!(
+            (next.number, next.year, next.last_day),
+            (3, 2019, day("2019-12-31"))
+        );
+
+        // Ended or not begun: nothing is coming.
+        for today in ["2020-07-01", "2018-06-30"] {
+            let dates = agreement_dates(&agreement, day(today));
+            assert_eq!((dates.ends, dates.next_follow_up), (None, None), "{today}");
+        }
+        // Whole years, no cadence: the year it ends in, and no follow-up.
+        agreement.period = period(2026, 2027, None, None);
+        agreement.follow_up = None;
+        let dates = agreement_dates(&agreement, day("2026-11-26"));
+        assert_eq!(dates.ends, Some(Ends::InYear(2027)));
+        assert_eq!(dates.next_follow_up, None);
     }
 }
 

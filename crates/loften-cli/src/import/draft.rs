@@ -633,7 +633,9 @@ pub fn draft(segment: &Segment, page: &Page, taken: &mut HashSet<String>) -> Opt
         kommuner: kommuner.names,
         lokalpolisomrade: police_area.map(|p| p.name),
         period,
-        signed,
+        signed: signed
+            .as_deref()
+            .and_then(loften_core::dates::parse_iso_date),
         signatories,
         summary: summary(segment),
         situation: situation(segment),

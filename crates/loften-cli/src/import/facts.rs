@@ -354,7 +354,8 @@ fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
         .windows(2)
         .filter(|pair| RANGE_JOINERS.contains(&sentence[pair[0].end..pair[1].start].trim()))
         .filter_map(|pair| {
-            let (start, end) = (pair[0].iso()?, pair[1].iso()?);
+            let date = |d: &FoundDate| loften_core::dates::parse_iso_date(&d.iso()?);
+            let (start, end) = (date(&pair[0])?, date(&pair[1])?);
             let (from, to) = (pair[0].year?, pair[1].year?);
             (start < end).then(|| PeriodCandidate {
                 period: Period {
@@ -1035,8 +1036,8 @@ mod tests {
             (
                 exact.from,
                 exact.to,
-                exact.start.as_deref(),
-                exact.end.as_deref()
+                exact.start.map(|d| d.to_string()).as_deref(),
+                exact.end.map(|d| d.to_string()).as_deref()
             ),
             (2018, 2020, Some("2018-07-01"), Some("2020-06-30"))
         );
@@ -1047,8 +1048,14 @@ mod tests {
         let written_out =
             period_of("Löftet gäller från den 1 september 2023 till den 31 augusti 2024.").unwrap();
         assert_eq!(
-            (written_out.start.as_deref(), written_out.end.as_deref()),
-            (Some("2023-09-01"), Some("2024-08-31"))
+            (
+                written_out.start.map(|d| d.to_string()),
+                written_out.end.map(|d| d.to_string())
+            ),
+            (
+                Some("2023-09-01".to_string()),
+                Some("2024-08-31".to_string())
+            )
         );
         assert_eq!(
             period_of("Löftet gäller från mars 2022 till februari 2023."),

@@ -2,6 +2,7 @@
 //! "den 21 januari 2016" is 2016-01-21.
 
 use chrono::NaiveDate;
+use loften_core::dates::SWEDISH_MONTHS;
 
 /// The number a Swedish number word stands for: "en" → 1, "två" → 2, "tolv" → 12.
 /// Case-insensitive; digits are not words and give `None`.
@@ -58,22 +59,8 @@ pub fn year(word: &str) -> Option<i32> {
 
 /// The month a Swedish month name (or its usual abbreviation) names: "januari", "jan" → 1.
 pub fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let lower = word.trim_end_matches('.').to_lowercase();
-    MONTHS
+    SWEDISH_MONTHS
         .iter()
         .position(|m| *m == lower || (lower.chars().count() >= 3 && m.starts_with(&lower)))
         .map(|i| i as u32 + 1)

@@ -1,0 +1,150 @@
+//! Values the app wrote to people's devices, read by the code of today. The files in
+//! `tests/fixtures/` were written by the encoders of commit 6cdd475 (see its README): a change
+//! to the storage codec must still read each of them to the same state and notice.
+
+mod common;
+
+use loften_core::storage::{
+    self, Bookmark, Notice, Preferences, TextSize, Theme, UserState, BACKUP_PREFIX,
+};
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn bookmark(id: &str, saved: &str, label: Option<&str>, note: Option<&str>) -> Bookmark {
+    Bookmark {
+        id: id.into(),
+        saved: saved.into(),
+        note: note.map(Into::into),
+        label: label.map(Into::into),
+    }
+}
+
+/// What `storage-v2.json` and the exported file hold.
+fn saved_state() -> UserState {
+    UserState {
+        bookmarks: vec![
+            bookmark(
+                "jonkoping-2020-l1",
+                "2026-11-21T09:30:00.000Z",
+                Some("Identifiera otrygga platser i Öxnehaga"),
+                Some("Fråga på mötet: \"vem\" gör vad?\nTvå rader \\ ett snedstreck, en tab\t och 😀"),
+            ),
+            bookmark(
+                "eslov-2016",
+                "2026-11-22T10:00:01.120Z",
+                Some("Medborgarlöfte 2016 – Eslöv"),
+                Some("Läs om Åre–Östersund"),
+            ),
+            bookmark("eslov-2016-a2", "2026-11-23T18:45:59.999Z", None, None),
+            bookmark("jokkmokk-2020-2022", "2026-11-24T07:00:00.000Z", Some(""), None),
+        ],
+        preferences: Preferences {
+            lang: Some("en".into()),
+            theme: Theme::Dark,
+            text_size: TextSize::Larger,
+        },
+    }
+}
+
+#[test]
+fn a_version_2_envelope_reads_whole_and_is_written_back_the_same() {
+    let raw = fixture("storage-v2.json");
+    let decoded = storage::decode(Some(&raw));
+    assert_eq!(decoded.state, saved_state());
+    assert_eq!(decoded.notice, None);
+    assert_eq!(decoded.keep_aside, None);
+    // Writing it again gives the same text: the next write changes nothing stored.
+    assert_eq!(storage::encode(&decoded.state), raw);
+}
+
+#[test]
+fn preferences_alone_and_an_empty_envelope_read() {
+    let raw = fixture("storage-v2-preferences.json");
+    let decoded = storage::decode(Some(&raw));
+    assert_eq!(
+        decoded.state,
+        UserState {
+            bookmarks: vec![],
+            preferences: Preferences {
+                lang: Some("sv".into()),
+                theme: Theme::Light,
+                text_size: TextSize::Large,
+            },
+        }
+    );
+    assert_eq!(decoded.notice, None);
+    assert_eq!(storage::encode(&decoded.state), raw);
+
+    let raw = fixture("storage-v2-empty.json");
+    let decoded = storage::decode(Some(&raw));
+    assert_eq!(decoded.state, UserState::default());
+    assert_eq!(decoded.notice, None);
+    assert_eq!(storage::encode(&decoded.state), raw);
+}
+
+#[test]
+fn a_version_1_list_is_migrated_with_its_ids_once_each() {
+    let decoded = storage::decode(Some(&fixture("storage-v1.json")));
+    assert_eq!(decoded.notice, Some(Notice::Migrated(1)));
+    assert_eq!(decoded.keep_aside, None);
+    let epoch = "1970-01-01T00:00:00.000Z";
+    assert_eq!(
+        decoded.state.bookmarks,
+        [
+            bookmark("eslov-2016-l1", epoch, None, None),
+            bookmark("eslov-2016-a2", epoch, None, None),
+            bookmark("jonkoping-2020-l1", epoch, None, None),
+        ]
+    );
+}
+
+#[test]
+fn an_exported_file_imports_to_the_same_bookmarks() {
+    let decoded = storage::decode(Some(&fixture("medborgarloften-sparade.json")));
+    assert_eq!(decoded.notice, None);
+    let mut state = UserState::default();
+    assert_eq!(state.merge(&decoded.state.bookmarks), 4);
+    assert_eq!(state.bookmarks, saved_state().bookmarks);
+}
+
+#[test]
+fn a_value_kept_aside_is_still_kept_aside_under_the_same_prefix() {
+    assert!(fixture("backup-key.txt").starts_with(BACKUP_PREFIX));
+    let raw = fixture("backup-value.json");
+    let decoded = storage::decode(Some(&raw));
+    assert_eq!(decoded.notice, Some(Notice::NewerVersion(3)));
+    assert_eq!(decoded.keep_aside.as_deref(), Some(raw.as_str()));
+    assert_eq!(decoded.state, UserState::default());
+}
+
+#[test]
+fn a_share_link_opens_the_same_items_newest_first() {
+    let value = fixture("share-value.txt");
+    let expected = [
+        "jokkmokk-2020-2022",
+        "eslov-2016-a2",
+        "eslov-2016",
+        "jonkoping-2020-l1",
+    ];
+    assert_eq!(storage::parse_share(&value), expected);
+    assert_eq!(storage::share_value(&saved_state().newest_first()), value);
+    let link = fixture("share-link.txt");
+    let (_, dela) = link.split_once("?dela=").expect("a share link has ?dela=");
+    assert_eq!(storage::parse_share(dela), expected);
+}
+
+#[test]
+fn the_kept_dataset_copy_reads_as_base64_and_as_a_bundle() {
+    let text = fixture("dataset-copy.b64");
+    let bytes = loften_core::bundle::from_base64(&text).expect("the copy is base64");
+    assert_eq!(loften_core::bundle::to_base64(&bytes), text);
+    let data = loften_core::bundle::decode(&bytes).expect("the kept bundle reads");
+    assert!(!data.agreements.is_empty() && !data.kommuner.is_empty());
+    // Read and written again, it is the same bytes: the format is the one it was kept in.
+    assert_eq!(loften_core::bundle::encode(&data), bytes);
+}
