@@ -552,9 +552,9 @@ impl Index {
             };
             let mut best = 0;
             if !terms.is_empty() || record_filter_active {
-                for r in self.record_start[a]..self.record_start[a + 1] {
-                    let record = &self.records[r];
-                    let Some(m) = text[r] else { continue };
+                let range = self.record_start[a]..self.record_start[a + 1];
+                for (record, m) in self.records[range.clone()].iter().zip(&text[range]) {
+                    let Some(m) = *m else { continue };
                     // A record that matches nothing by itself (only through its agreement's
                     // texts) is listed only when a record filter asks for it.
                     if !(m.own || terms.is_empty() || record_filter_active)
