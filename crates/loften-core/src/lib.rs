@@ -5,11 +5,13 @@
 pub mod base64;
 pub mod bundle;
 pub mod dataset;
+pub mod filters;
 pub mod import_support;
 pub mod json;
 pub mod kiosk;
 pub mod model;
 pub mod query;
+pub mod route;
 pub mod sort;
 pub mod storage;
 pub mod text;
