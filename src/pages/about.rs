@@ -2,6 +2,7 @@
 //! accessibility statement. Texts are the project's own.
 
 use leptos::prelude::*;
+use loften_core::views::{coverage, Coverage};
 
 use crate::catalog::use_catalog;
 use crate::components::page_meta::PageMeta;
@@ -46,27 +47,13 @@ pub fn AboutPage() -> impl IntoView {
 #[component]
 fn DatasetFacts() -> impl IntoView {
     let lang = use_lang();
-    let data = &use_catalog().data;
-    let newest = data
-        .agreements
-        .iter()
-        .map(|a| a.period.to)
-        .max()
-        .unwrap_or_default();
-    let oldest = data
-        .agreements
-        .iter()
-        .map(|a| a.period.from)
-        .min()
-        .unwrap_or_default();
-    let kommuner = data.agreement_counts().len();
-    let agreements = data.agreements.len();
-    let sources: std::collections::BTreeSet<&str> = data
-        .agreements
-        .iter()
-        .filter_map(|a| a.source.document.as_deref())
-        .collect();
-    let sources = sources.len();
+    let Coverage {
+        agreements,
+        sources,
+        kommuner,
+        first_year: oldest,
+        last_year: newest,
+    } = coverage(&use_catalog().data);
     match lang.get_untracked() {
             Lang::Sv => format!(
                 "Datamängden har {agreements} medborgarlöften från {sources} källsidor och täcker {kommuner} av Sveriges 290 kommuner, för åren {oldest}–{newest}. \
