@@ -41,7 +41,8 @@ pub fn use_base() -> Base {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let base = Base::from_document();
+    // Whoever renders the app without a document (a prerender) provides the base first.
+    let base = use_context::<Base>().unwrap_or_else(Base::from_document);
     provide_context(base.clone());
     view! {
         <Title formatter=|page: String| if page.is_empty() {
