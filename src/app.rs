@@ -1,30 +1,73 @@
-//! The app: context for data, language and routing, and the frame around every page.
+//! The app: routing, context for data, language and user state, and the frame around every
+//! page.
 
 use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
 use loften_core::storage::{TextSize, Theme};
-use loften_core::url::Route;
 
 use crate::catalog::provide_catalog;
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages;
-use crate::router::{hooks::use_location, provide_router, routes};
 use crate::state::Store;
 
-/// An internal link's href: a path within the app with the base it is hosted under, so every
-/// internal link goes through here (`navigate` takes paths without the base).
-pub fn link_to(path: &str) -> String {
-    format!("{}{path}", crate::router::base())
+/// The path the app is hosted under: "" at the root, "/medborgarloften" under a sub-path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Base(pub String);
+
+impl Base {
+    /// Read from `<base href>`, which Trunk writes from `public_url`, so one build can be
+    /// hosted wherever its `public_url` says.
+    fn from_document() -> Base {
+        let path = document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname())
+            .unwrap_or_default();
+        Base(path.trim_end_matches('/').to_string())
+    }
 }
 
-/// The whole app: context for data, language and routing, and the page for the address.
+pub fn use_base() -> Base {
+    expect_context::<Base>()
+}
+
+/// The whole app: the router with the base path, and every page's title.
 #[component]
 pub fn App() -> impl IntoView {
-    let router = provide_router();
+    provide_meta_context();
+    // Whoever renders the app without a document (a prerender) provides the base first.
+    let base = use_context::<Base>().unwrap_or_else(Base::from_document);
+    provide_context(base.clone());
+    view! {
+        <Title formatter=|page: String| if page.is_empty() {
+            "Medborgarlöften".to_string()
+        } else {
+            format!("{page} · Medborgarlöften")
+        }/>
+        <Router base=base.0>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Context for data, user state, language and kiosk mode, and the page for the address.
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
     provide_catalog();
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
-    let kiosk_settings =
-        crate::state::kiosk_session(&router.path.get_untracked(), &router.search.get_untracked());
+    let kiosk_settings = {
+        let path = location.pathname.get_untracked();
+        let base = use_base().0;
+        let within = path.strip_prefix(base.as_str()).unwrap_or(&path);
+        crate::state::kiosk_session(within, &location.search.get_untracked())
+    };
     let kiosk = kiosk_settings.is_some();
     let store = Store::start(kiosk);
     provide_context(store);
@@ -41,28 +84,30 @@ pub fn App() -> impl IntoView {
     );
     provide_context(lang);
     apply_preferences(store, lang);
-    crate::components::save::follow_saved_state(store);
+    crate::components::save::SavedFlags::provide(store);
 
     view! {
         <FocusOnNavigate/>
         // Switching language rebuilds the page, so labels are plain text, not signals.
-        {move || { lang.track(); view! { <Layout>{routes(page)}</Layout> } }}
+        {move || { lang.track(); view! { <Layout><AppRoutes/></Layout> } }}
     }
 }
 
-/// The page of a route (DESIGN.md, "Routes and names"; `loften_core::url::Route` matches them).
-fn page(route: Route) -> AnyView {
-    match route {
-        Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-        Route::Kommuner => view! { <pages::kommuner::KommunerPage/> }.into_any(),
-        Route::Kommun => view! { <pages::kommun::KommunPage/> }.into_any(),
-        Route::Agreement => view! { <pages::agreement::AgreementPage/> }.into_any(),
-        Route::Areas => view! { <pages::areas::AreasPage/> }.into_any(),
-        Route::Area => view! { <pages::areas::AreaPage/> }.into_any(),
-        Route::Saved => view! { <pages::saved::SavedPage/> }.into_any(),
-        Route::About => view! { <pages::about::AboutPage/> }.into_any(),
-        Route::Kiosk => view! { <pages::kiosk::KioskPage/> }.into_any(),
-        Route::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+/// The pages (DESIGN.md, "Routes and names"; `loften_core::route::Route` writes their links).
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=pages::not_found::NotFoundPage>
+            <Route path=path!("/") view=pages::home::HomePage/>
+            <Route path=path!("/kommuner") view=pages::kommuner::KommunerPage/>
+            <Route path=path!("/kommun/:slug") view=pages::kommun::KommunPage/>
+            <Route path=path!("/medborgarlofte/:id") view=pages::agreement::AgreementPage/>
+            <Route path=path!("/omraden") view=pages::areas::AreasPage/>
+            <Route path=path!("/omrade/:kommun/:area") view=pages::areas::AreaPage/>
+            <Route path=path!("/sparade") view=pages::saved::SavedPage/>
+            <Route path=path!("/om") view=pages::about::AboutPage/>
+            <Route path=path!("/kiosk") view=pages::kiosk::KioskPage/>
+        </Routes>
     }
 }
 

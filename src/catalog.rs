@@ -28,12 +28,20 @@ impl Catalog {
     }
 }
 
-#[derive(Clone)]
-pub enum Load {
-    Loading,
-    Ready(Catalog),
-    Failed(String),
+/// Why the catalog could not be loaded, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError(pub String);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
+
+impl std::error::Error for LoadError {}
+
+/// The catalog as it loads: `None` while it loads, then the catalog or why it failed.
+pub type CatalogResource = LocalResource<Result<Catalog, LoadError>>;
 
 /// Where the bundle lives, relative to the app's base URL (`<base href>`), so hosting under a
 /// sub-path works without a rebuild. It is the binary bundle (`loften_core::bundle`, written by
@@ -106,26 +114,27 @@ pub async fn load_catalog() -> Result<Catalog, String> {
     }
 }
 
-/// Start loading into a signal that pages read.
-pub fn provide_catalog() -> RwSignal<Load> {
-    let load = RwSignal::new(Load::Loading);
-    provide_context(load);
-    reload(load);
-    load
+/// Start loading the catalog once for the app; `refetch` tries again.
+pub fn provide_catalog() -> CatalogResource {
+    let resource = LocalResource::new(|| async { load_catalog().await.map_err(LoadError) });
+    provide_context(resource);
+    resource
 }
 
-pub fn reload(load: RwSignal<Load>) {
-    load.set(Load::Loading);
-    leptos::task::spawn_local(async move {
-        load.set(match load_catalog().await {
-            Ok(catalog) => Load::Ready(catalog),
-            Err(error) => Load::Failed(error),
-        });
-    });
+/// The catalog's loading, for what shows it (`components::with_catalog::WithCatalog`) and
+/// what follows it from outside a page (the banners, kiosk settings).
+pub fn use_catalog_resource() -> CatalogResource {
+    expect_context::<CatalogResource>()
 }
 
-pub fn use_load() -> RwSignal<Load> {
-    expect_context::<RwSignal<Load>>()
+/// The loaded catalog, inside `WithCatalog`.
+pub fn use_catalog() -> Catalog {
+    expect_context::<Catalog>()
+}
+
+/// The catalog once it has loaded, from anywhere; `None` while it loads or when it failed.
+pub fn loaded_catalog() -> Option<Catalog> {
+    use_catalog_resource().get().and_then(Result::ok)
 }
 
 /// Today's date in the reader's own time zone, from the browser's clock.

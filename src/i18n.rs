@@ -39,6 +39,10 @@ impl Lang {
 
 pub struct Texts {
     pub tagline: &'static str,
+    /// The start page's meta description.
+    pub site_description: &'static str,
+    /// The /om page's meta description.
+    pub about_description: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_search: &'static str,
@@ -233,6 +237,8 @@ pub struct Texts {
 
 pub static SV: Texts = Texts {
     tagline: "Vad polis och kommun har lovat för din trygghet",
+    site_description: "Vad polis och kommun har lovat för din trygghet: sök, läs och spara medborgarlöften, även utan uppkoppling.",
+    about_description: "Vad medborgarlöften är, var uppgifterna kommer ifrån, hur aktuella de är, och tillgänglighetsredogörelsen.",
     skip_to_content: "Hoppa till innehållet",
     nav_label: "Huvudmeny",
     nav_search: "Sök",
@@ -424,6 +430,8 @@ pub static SV: Texts = Texts {
 
 pub static EN: Texts = Texts {
     tagline: "What police and municipality promised for your safety",
+    site_description: "What police and municipality promised for your safety: search, read and save the promises, offline too.",
+    about_description: "What medborgarlöften are, where the data comes from, how current it is, and the accessibility statement.",
     skip_to_content: "Skip to content",
     nav_label: "Main menu",
     nav_search: "Search",

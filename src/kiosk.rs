@@ -3,19 +3,15 @@
 //! shows the meeting's promises until someone touches it. The timing rules are in
 //! `loften_core::kiosk`; this module wires them to the browser.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use crate::router::hooks::use_navigate;
-use crate::router::NavigateOptions;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
 use loften_core::storage::UserState;
-use loften_core::Dataset;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::catalog::{use_load, Load};
+use crate::catalog::loaded_catalog;
 use crate::i18n::{use_texts, Lang};
 use crate::state::use_store;
 
@@ -39,9 +35,8 @@ fn now() -> f64 {
 impl Kiosk {
     /// `start_query` is the query string the kiosk was opened with (its settings).
     pub fn start(enabled: bool, start_query: String) -> Kiosk {
-        let load = use_load();
-        let config = Memo::new(move |_| match load.get() {
-            Load::Ready(catalog) if enabled => {
+        let config = Memo::new(move |_| match loaded_catalog() {
+            Some(catalog) if enabled => {
                 KioskConfig::from_pairs(loften_core::url::parse_query(&start_query), &catalog.data)
             }
             _ => KioskConfig::default(),
@@ -59,14 +54,9 @@ impl Kiosk {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-kiosk", "");
         }
+        // For the life of the app: the handles are dropped, which leaves the listeners on.
         for event in ["pointerdown", "keydown", "wheel", "input", "touchstart"] {
-            let closure = Closure::<dyn Fn()>::new(move || kiosk.touched());
-            let _ = window().add_event_listener_with_callback_and_bool(
-                event,
-                closure.as_ref().unchecked_ref(),
-                true,
-            );
-            closure.forget();
+            let _ = window_event_listener_untyped(event, move |_| kiosk.touched());
         }
         kiosk
     }
@@ -93,12 +83,13 @@ pub fn use_kiosk() -> Kiosk {
     expect_context::<Kiosk>()
 }
 
-/// The public address of a path of the app, for a QR code.
-pub fn public_url(path: &str) -> String {
+/// The public address of a page of the app under its `base`, for a QR code or a share link.
+pub fn public_url(base: &crate::app::Base, route: &loften_core::route::Route) -> String {
     format!(
-        "{}{}",
+        "{}{}{}",
         window().location().origin().unwrap_or_default(),
-        crate::app::link_to(path)
+        base.0,
+        route.href()
     )
 }
 
@@ -173,23 +164,18 @@ pub fn KioskOverlay() -> impl IntoView {
             </div>
         </Show>
     };
-    let load = use_load();
     let attract = move || {
-        let Load::Ready(catalog) = load.get() else {
-            return None;
-        };
-        kiosk
-            .attract
-            .get()
-            .then(|| view! { <Attract data=catalog.data.clone()/> })
+        provide_context(loaded_catalog()?);
+        kiosk.attract.get().then(|| view! { <Attract/> })
     };
     view! { {warning} {attract} }
 }
 
 /// The meeting's promises, one after another, until someone touches the screen.
 #[component]
-fn Attract(data: Arc<Dataset>) -> impl IntoView {
+fn Attract() -> impl IntoView {
     let kiosk = use_kiosk();
+    let data = crate::catalog::use_catalog().data;
     let t = use_texts();
     let kommun = kiosk.config.with_untracked(|c| c.kommun.clone());
     let slides: Vec<(String, String)> = data

@@ -9,5 +9,4 @@ pub mod i18n;
 pub mod kiosk;
 pub mod pages;
 pub mod pwa;
-pub mod router;
 pub mod state;

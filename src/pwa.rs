@@ -2,6 +2,7 @@
 //! and the actions it offers. The script runs before the wasm, so it keeps its findings on
 //! `window.medborgarloften` and announces changes with window events.
 
+use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,13 +38,6 @@ fn call(name: &str) {
     }
 }
 
-/// Listen for a window event for the life of the page.
-fn on_window(event: &str, handler: impl Fn() + 'static) {
-    let closure = Closure::<dyn Fn()>::new(handler);
-    let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
-}
-
 impl Pwa {
     pub fn start() -> Pwa {
         let pwa = Pwa {
@@ -51,14 +45,15 @@ impl Pwa {
             install_available: RwSignal::new(flag("installAvailable")),
             online: RwSignal::new(window().navigator().on_line()),
         };
-        on_window("medborgarloften:update", move || {
+        // For the life of the app: the handles are dropped, which leaves the listeners on.
+        let _ = window_event_listener_untyped("medborgarloften:update", move |_| {
             pwa.update_ready.set(flag("updateReady"))
         });
-        on_window("medborgarloften:install", move || {
+        let _ = window_event_listener_untyped("medborgarloften:install", move |_| {
             pwa.install_available.set(flag("installAvailable"))
         });
-        on_window("online", move || pwa.online.set(true));
-        on_window("offline", move || pwa.online.set(false));
+        let _ = window_event_listener(ev::online, move |_| pwa.online.set(true));
+        let _ = window_event_listener(ev::offline, move |_| pwa.online.set(false));
         pwa
     }
 

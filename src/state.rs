@@ -10,8 +10,6 @@
 
 use leptos::prelude::*;
 use loften_core::storage::{decode, encode, Notice, UserState, BACKUP_PREFIX, STORAGE_KEY};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Why user state lives only in memory, or what happened to what was stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,22 +138,16 @@ impl Store {
     /// The `storage` event fires in the other tabs when one writes: take the new value.
     fn listen_to_other_tabs(&self) {
         let store = *self;
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() != Some(STORAGE_KEY) {
-                    return;
-                }
-                let decoded = decode(event.new_value().as_deref());
-                if decoded.keep_aside.is_none() {
-                    store.state.set(decoded.state);
-                }
-            });
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        }
-        // The listener lives as long as the page.
-        on_storage.forget();
+        // For the life of the app: the handle is dropped, which leaves the listener on.
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(STORAGE_KEY) {
+                return;
+            }
+            let decoded = decode(event.new_value().as_deref());
+            if decoded.keep_aside.is_none() {
+                store.state.set(decoded.state);
+            }
+        });
     }
 
     pub fn is_saved(&self, id: &str) -> bool {

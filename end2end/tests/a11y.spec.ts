@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, open } from "./fixtures/app";
+import { Frame } from "./fixtures/frame";
 import type { Page } from "@playwright/test";
 
 /** Every route, and the states worth checking on them. */
@@ -104,7 +105,7 @@ test("keyboard only: find a kommun, open an agreement, save a promise, open save
   expect(outline).toBeGreaterThanOrEqual(2);
   await page.keyboard.press("Space");
   await expect(save).toHaveAttribute("aria-pressed", "true");
-  await tabTo(page, page.getByRole("navigation").getByRole("link", { name: /Sparade/ }), 200);
+  await tabTo(page, new Frame(page).saved, 200);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Sparade" })).toBeFocused();
   await expect(page.locator(".saved-item")).toHaveCount(1);

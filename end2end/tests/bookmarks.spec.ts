@@ -1,11 +1,13 @@
 import { test, expect, open } from "./fixtures/app";
+import { Frame } from "./fixtures/frame";
+import { SavedPage } from "./fixtures/saved-page";
 import type { Page } from "@playwright/test";
 
 const KEY = "medborgarloften";
 const PROMISE = "Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga";
 
 function saveButton(page: Page, text: string) {
-  return page.getByRole("button", { name: "Spara " + text.slice(0, 40) });
+  return new Frame(page).saveButton(text);
 }
 
 async function stored(page: Page): Promise<any> {
@@ -18,16 +20,17 @@ test("save a promise, reload, still saved and listed with a note @wide", async (
   await expect(button).toHaveAttribute("aria-pressed", "false");
   await button.click();
   await expect(button).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("navigation").getByRole("link", { name: /Sparade/ })).toContainText("1");
+  await expect(new Frame(page).saved).toContainText("1");
   await page.reload();
   await expect(saveButton(page, PROMISE)).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("navigation").getByRole("link", { name: /Sparade/ }).click();
+  await new Frame(page).saved.click();
   await expect(page.getByRole("heading", { level: 2, name: /Medborgarlöfte 2020 – Jönköping/ })).toBeVisible();
   await expect(page.getByRole("link", { name: PROMISE })).toBeVisible();
-  await page.getByLabel("Din anteckning").fill("Fråga om detta på mötet i mars");
-  await page.getByLabel("Din anteckning").blur();
+  const saved = new SavedPage(page);
+  await saved.note.fill("Fråga om detta på mötet i mars");
+  await saved.note.blur();
   await page.reload();
-  await expect(page.getByLabel("Din anteckning")).toHaveValue("Fråga om detta på mötet i mars");
+  await expect(saved.note).toHaveValue("Fråga om detta på mötet i mars");
   const state = await stored(page);
   expect(state.version).toBe(2);
   expect(state.state.bookmarks[0]).toMatchObject({ id: "jonkoping-2020-l2", note: "Fråga om detta på mötet i mars" });
@@ -38,8 +41,9 @@ test("saved items are grouped by agreement, newest first", async ({ page }) => {
   await page.getByRole("button", { name: /^Spara Två riktade trafikinsatser/ }).click();
   await open(page, "/medborgarlofte/jokkmokk-2020-2022");
   await page.getByRole("button", { name: /^Spara Jokkmokk – medborgarlöften/ }).click();
-  await open(page, "/sparade");
-  await expect(page.locator(".saved-group h2")).toHaveText([/^Jokkmokk/, /^Medborgarlöften i Eslövs kommun 2016/]);
+  const saved = new SavedPage(page);
+  await saved.goto();
+  await expect(saved.groups).toHaveText([/^Jokkmokk/, /^Medborgarlöften i Eslövs kommun 2016/]);
 });
 
 test("two tabs stay in step", async ({ page, context }) => {
@@ -49,8 +53,8 @@ test("two tabs stay in step", async ({ page, context }) => {
   await expect(other.getByText(/Du har inte sparat något ännu/)).toBeVisible();
   await saveButton(page, PROMISE).click();
   await expect(other.getByRole("link", { name: PROMISE })).toBeVisible();
-  await expect(other.getByRole("navigation").getByRole("link", { name: /Sparade/ })).toContainText("1");
-  await other.getByRole("button", { name: "Spara " + PROMISE.slice(0, 40) }).click();
+  await expect(new Frame(other).saved).toContainText("1");
+  await saveButton(other, PROMISE).click();
   await expect(saveButton(page, PROMISE)).toHaveAttribute("aria-pressed", "false");
 });
 
@@ -97,7 +101,7 @@ test("disabled storage: the app works in memory and says saves will not be kept"
   await expect(page.getByRole("alert")).toContainText("låter oss inte spara något på enheten");
   await saveButton(page, PROMISE).click();
   await expect(saveButton(page, PROMISE)).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("navigation").getByRole("link", { name: /Sparade/ }).click();
+  await new Frame(page).saved.click();
   await expect(page.getByRole("link", { name: PROMISE })).toBeVisible();
 });
 
@@ -179,7 +183,7 @@ test("a saved activity's link opens the agreement at that activity", async ({ pa
   await open(page, "/medborgarlofte/jonkoping-2020");
   const text = "Kommunens personal från fritid, fält, skola ska tillsammans med Vätterhem";
   await page.getByRole("button", { name: "Spara " + text }).click();
-  await page.getByRole("navigation").getByRole("link", { name: /Sparade/ }).click();
+  await new Frame(page).saved.click();
   await page.getByRole("link", { name: new RegExp(`^${text}`) }).click();
   await expect(page).toHaveURL(/\/medborgarlofte\/jonkoping-2020#jonkoping-2020-a11$/);
   const target = page.locator("#jonkoping-2020-a11");

@@ -1,4 +1,6 @@
 import { test, expect, open } from "./fixtures/app";
+import { Frame } from "./fixtures/frame";
+import { KioskPage } from "./fixtures/kiosk-page";
 import { decodeQr } from "./fixtures/qr";
 import type { Page } from "@playwright/test";
 
@@ -11,31 +13,34 @@ async function everything(page: Page): Promise<Record<string, string>> {
 }
 
 test("/kiosk?kommun=jonkoping opens straight on that kommun, in large type @wide", async ({ page }) => {
-  await open(page, "/kiosk?kommun=jonkoping");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vad har polis och kommun lovat?");
-  await expect(page.getByRole("heading", { level: 2, name: "Jönköpings kommun" })).toBeVisible();
-  await expect(page.locator(".kiosk-card h3")).toHaveText(["Medborgarlöfte 2020", "Medborgarlöfte 2018-2019", "Medborgarlöften i Jönköpings kommun 2016"]);
+  const kiosk = new KioskPage(page);
+  await kiosk.goto("?kommun=jonkoping");
+  await expect(kiosk.heading).toHaveText("Vad har polis och kommun lovat?");
+  await expect(kiosk.kommun("Jönköpings kommun")).toBeVisible();
+  await expect(kiosk.cards).toHaveText(["Medborgarlöfte 2020", "Medborgarlöfte 2018-2019", "Medborgarlöften i Jönköpings kommun 2016"]);
   await expect(page.getByText(PROMISE)).toBeVisible();
   // Every button is at least 44×44 px.
   for (const box of await page.getByRole("button").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0))) {
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
   }
   // The picker moves to another kommun.
-  await page.getByRole("button", { name: "Eslöv" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Eslövs kommun" })).toBeVisible();
+  await kiosk.pick("Eslöv").click();
+  await expect(kiosk.kommun("Eslövs kommun")).toBeVisible();
+  await expect(page).toHaveURL(/\/kiosk\?kommun=eslov$/);
 });
 
 test("the idle warning comes on time, Fortsätt keeps the session, silence resets it", async ({ page }) => {
   await page.clock.install();
-  await open(page, "/kiosk?kommun=jonkoping&idle=60");
+  const kiosk = new KioskPage(page);
+  await kiosk.goto("?kommun=jonkoping&idle=60");
   await page.getByRole("link", { name: "Läs hela medborgarlöftet" }).first().click();
-  await page.getByRole("button", { name: "Spara " + PROMISE.slice(0, 40) }).click();
-  await expect(page.getByRole("navigation").getByRole("link", { name: /Sparade/ })).toContainText("1");
+  await kiosk.saveButton(PROMISE).click();
+  await expect(new Frame(page).saved).toContainText("1");
 
   await page.clock.runFor(58_000);
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await page.clock.runFor(3_000);
-  const warning = page.getByRole("alertdialog", { name: "Är du kvar?" });
+  const warning = kiosk.warning;
   await expect(warning).toBeVisible();
   await expect(warning.locator(".kiosk-warning__seconds")).toHaveText(/^(30|29|28)$/);
   await page.clock.runFor(10_000);
@@ -46,20 +51,20 @@ test("the idle warning comes on time, Fortsätt keeps the session, silence reset
   await warning.getByRole("button", { name: "Fortsätt" }).click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect(page).toHaveURL(/\/medborgarlofte\/jonkoping-2020$/);
-  await expect(page.getByRole("navigation").getByRole("link", { name: /Sparade/ })).toContainText("1");
+  await expect(new Frame(page).saved).toContainText("1");
 
   // Silence: a warning after the idle time, then the reset after the countdown.
   await page.clock.runFor(61_000);
   await expect(page.getByRole("alertdialog")).toBeVisible();
   await page.clock.runFor(31_000);
   await expect(page).toHaveURL(/\/kiosk\?kommun=jonkoping&idle=60$/);
-  const attract = page.locator(".kiosk-attract");
+  const attract = kiosk.attract;
   await expect(attract).toBeVisible();
   await expect(attract).toContainText("Jönköping");
   await attract.click();
   await expect(attract).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vad har polis och kommun lovat?");
-  await expect(page.getByRole("navigation").getByRole("link", { name: /Sparade/ })).not.toContainText("1");
+  await expect(new Frame(page).saved).not.toContainText("1");
 });
 
 test("after a kiosk session, localStorage is unchanged", async ({ page }) => {
@@ -67,7 +72,7 @@ test("after a kiosk session, localStorage is unchanged", async ({ page }) => {
   await open(page, "/kiosk?kommun=jonkoping&idle=30");
   const before = await everything(page);
   await page.getByRole("link", { name: "Läs hela medborgarlöftet" }).first().click();
-  await page.getByRole("button", { name: "Spara " + PROMISE.slice(0, 40) }).click();
+  await new Frame(page).saveButton(PROMISE).click();
   await page.getByRole("button", { name: "In English" }).click();
   await page.getByRole("navigation").getByRole("link", { name: /Saved/ }).click();
   await page.getByLabel("Your note").fill("en anteckning");
@@ -95,7 +100,7 @@ test("saved items go to the phone as a share link in a QR code", async ({ page, 
   await open(page, "/kiosk?kommun=eslov");
   await page.getByRole("link", { name: "Läs hela medborgarlöftet" }).first().click();
   await page.getByRole("button", { name: /^Spara Två gemensamma trygghetsvandringar/ }).click();
-  await page.getByRole("navigation").getByRole("link", { name: /Sparade/ }).click();
+  await new Frame(page).saved.click();
   await page.getByRole("button", { name: "Ta med till mobilen" }).click();
   const url = await decodeQr(page.getByRole("img", { name: "QR-kod till sidan", exact: true }));
   expect(url).toBe(`${baseURL}/sparade?dela=eslov-2017-a2`);

@@ -1,18 +1,24 @@
 import { test, expect, open } from "./fixtures/app";
+import { AgreementPage } from "./fixtures/agreement-page";
+import { AreasPage } from "./fixtures/areas-page";
+import { Frame } from "./fixtures/frame";
+import { KommunPage } from "./fixtures/kommun-page";
+import { KommunerPage } from "./fixtures/kommuner-page";
 
 test("an agreement page shows the whole agreement with its source @wide", async ({ page }) => {
-  await open(page, "/medborgarlofte/jonkoping-2020");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöfte 2020");
-  await expect(page).toHaveTitle(/Medborgarlöfte 2020 – Jönköping/);
-  const facts = page.locator("dl.facts");
+  const agreement = new AgreementPage(page);
+  await agreement.goto("jonkoping-2020");
+  await expect(agreement.heading).toHaveText("Medborgarlöfte 2020");
+  await expect(page).toHaveTitle("Medborgarlöfte 2020 – Jönköping · Medborgarlöften");
+  const facts = agreement.facts;
   await expect(facts).toContainText("Jönköpings län");
   await expect(facts).toContainText("Södra Vätterbygden");
   await expect(facts).toContainText("Avslutat");
-  await expect(page.getByRole("heading", { name: "Löften" })).toBeVisible();
+  await expect(agreement.section("Löften")).toBeVisible();
   await expect(page.getByText("Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga")).toBeVisible();
   await expect(page.getByText("Kommunen och Polisen ska genomföra gemensamma krogtillsyner vid minst fyra tillfällen.")).toBeVisible();
-  await expect(page.locator(".record--activity", { hasText: "Öxnehaga torg" })).toContainText("Tillsammans med: Vätterhem");
-  const source = page.getByRole("link", { name: "Källans text" });
+  await expect(agreement.activity("Öxnehaga torg")).toContainText("Tillsammans med: Vätterhem");
+  const source = agreement.sourceLink;
   // Resolved by the browser, against <base href>, as a click would.
   const response = await page.request.get(await source.evaluate((a: HTMLAnchorElement) => a.href));
   expect(response.status()).toBe(200);
@@ -21,14 +27,15 @@ test("an agreement page shows the whole agreement with its source @wide", async 
 });
 
 test("agreement details: signing, signatories, follow-up, effect", async ({ page }) => {
-  await open(page, "/medborgarlofte/eslov-2016");
-  await expect(page.locator("dl.facts")).toContainText("7 april 2016");
-  await expect(page.getByRole("heading", { name: "Undertecknat av" })).toBeVisible();
+  const agreement = new AgreementPage(page);
+  await agreement.goto("eslov-2016");
+  await expect(agreement.facts).toContainText("7 april 2016");
+  await expect(agreement.section("Undertecknat av")).toBeVisible();
   await expect(page.getByText("Anna-Karin Boije")).toBeVisible();
   await expect(page.getByText("Följs upp varje kvartal")).toBeVisible();
-  await open(page, "/medborgarlofte/jokkmokk-2020-2022");
-  await expect(page.getByRole("heading", { name: "Prioriterade områden" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Det här vill de uppnå" })).toBeVisible();
+  await agreement.goto("jokkmokk-2020-2022");
+  await expect(agreement.section("Prioriterade områden")).toBeVisible();
+  await expect(agreement.section("Det här vill de uppnå")).toBeVisible();
   await expect(page.getByText("Följs upp varje år")).toBeVisible();
 });
 
@@ -51,54 +58,57 @@ test("an ongoing agreement says when it ends and which follow-up comes next", as
 });
 
 test("an announcement says plainly that the contents are not in the source", async ({ page }) => {
-  await open(page, "/medborgarlofte/jamtlands-lan-2017");
-  await expect(page.getByRole("heading", { name: "Löftenas innehåll finns inte i källan" })).toBeVisible();
-  await expect(page.locator("dl.facts")).toContainText("Åre");
-  await expect(page.locator("dl.facts")).toContainText("1 mars 2017");
-  await expect(page.locator(".signatories")).toContainText("Susanne Hansson, Kommunstyrelsens ordförande, Strömsunds kommun");
+  const agreement = new AgreementPage(page);
+  await agreement.goto("jamtlands-lan-2017");
+  await expect(agreement.section("Löftenas innehåll finns inte i källan")).toBeVisible();
+  await expect(agreement.facts).toContainText("Åre");
+  await expect(agreement.facts).toContainText("1 mars 2017");
+  await expect(agreement.signatories).toContainText("Susanne Hansson, Kommunstyrelsens ordförande, Strömsunds kommun");
 });
 
 test("the kommun list has all 290, by län, with counts @wide", async ({ page }) => {
-  await open(page, "/kommuner");
-  await expect(page.locator(".kommun-list li")).toHaveCount(290);
-  await expect(page.locator("section.lan")).toHaveCount(21);
-  const jonkoping = page.locator(".kommun-list li", { has: page.getByRole("link", { name: "Jönköping", exact: true }) });
-  await expect(jonkoping).toContainText("3");
-  await expect(page.locator(".kommun-list li", { has: page.getByRole("link", { name: "Kiruna", exact: true }) })).toContainText("inga här ännu");
+  const kommuner = new KommunerPage(page);
+  await kommuner.goto();
+  await expect(kommuner.kommuner).toHaveCount(290);
+  await expect(kommuner.lan).toHaveCount(21);
+  await expect(kommuner.row("Jönköping")).toContainText("3");
+  await expect(kommuner.row("Kiruna")).toContainText("inga här ännu");
   // Swedish order inside a län: Åre, then Östersund, last in Jämtland.
-  const jamtland = await page.locator("section.lan", { hasText: "Jämtlands län" }).locator("a").allInnerTexts();
+  const jamtland = await kommuner.lan.filter({ hasText: "Jämtlands län" }).getByRole("link").allInnerTexts();
   expect(jamtland.slice(-2)).toEqual(["Åre", "Östersund"]);
-  await page.getByRole("link", { name: "Jönköping", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jönköpings kommun");
+  await kommuner.link("Jönköping").click();
+  await expect(kommuner.heading).toHaveText("Jönköpings kommun");
 });
 
 test("a kommun page shows its agreements newest first, what changed, and its areas", async ({ page }) => {
-  await open(page, "/kommun/jonkoping");
-  const items = page.locator(".timeline__item h3");
-  await expect(items).toHaveText(["Medborgarlöfte 2020", "Medborgarlöfte 2018-2019", "Medborgarlöften i Jönköpings kommun 2016"]);
-  await expect(page.locator(".timeline__item").first().locator("dl.changes")).toContainText("Nya teman");
-  await expect(page.locator(".timeline__item").last()).toContainText("Det första i datamängden.");
-  await expect(page.getByRole("link", { name: "Öxnehaga", exact: true })).toBeVisible();
-  await page.getByRole("link", { name: "Sök i kommunens medborgarlöften" }).click();
+  const kommun = new KommunPage(page);
+  await kommun.goto("jonkoping");
+  await expect(kommun.titles).toHaveText(["Medborgarlöfte 2020", "Medborgarlöfte 2018-2019", "Medborgarlöften i Jönköpings kommun 2016"]);
+  await expect(kommun.timeline.first().locator("dl.changes")).toContainText("Nya teman");
+  await expect(kommun.timeline.last()).toContainText("Det första i datamängden.");
+  await expect(kommun.area("Öxnehaga")).toBeVisible();
+  await kommun.searchInKommun.click();
   await expect(page).toHaveURL(/\?kommun=jonkoping$/);
 });
 
 test("a kommun without agreements says so and where to ask", async ({ page }) => {
-  await open(page, "/kommun/kiruna");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kiruna kommun");
+  const kommun = new KommunPage(page);
+  await kommun.goto("kiruna");
+  await expect(kommun.heading).toHaveText("Kiruna kommun");
   await expect(page.getByText("Det finns inga medborgarlöften för den här kommunen i datamängden ännu.")).toBeVisible();
   await expect(page.getByText(/Fråga kommunen eller lokalpolisområdet/)).toBeVisible();
 });
 
 test("areas: listed by kommun, each with what names it", async ({ page }) => {
-  await open(page, "/omraden");
-  await expect(page.getByRole("heading", { level: 2, name: "Jönköping" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Eslöv" })).toBeVisible();
-  await page.getByRole("link", { name: "Öxnehaga", exact: true }).click();
+  const areas = new AreasPage(page);
+  await areas.goto();
+  await expect(areas.kommun("Jönköping")).toBeVisible();
+  await expect(areas.kommun("Eslöv")).toBeVisible();
+  await areas.area("Öxnehaga").click();
   await expect(page).toHaveURL(/\/omrade\/jonkoping\/oxnehaga$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Öxnehaga");
-  await expect(page.locator(".record").first()).toContainText("Öxnehaga");
-  await open(page, "/omrade/eslov/centrala-eslov");
+  await expect(areas.heading).toHaveText("Öxnehaga");
+  await expect(areas.records.first()).toContainText("Öxnehaga");
+  await areas.goto("eslov/centrala-eslov");
   await expect(page.getByText("Två riktade trafikinsatser i centrala Eslöv, med inriktning på oskyddade trafikanter.")).toBeVisible();
 });
 
@@ -117,7 +127,8 @@ test("unknown paths, ids, kommuner and areas get a helpful page", async ({ page 
     ["/omrade/jonkoping/atlantis", "Det finns inget område ”jonkoping/atlantis”."],
   ]) {
     await open(page, path);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
+    await expect(new Frame(page).heading).toHaveText("Sidan finns inte");
+    await expect(page).toHaveTitle("Sidan finns inte · Medborgarlöften");
     if (detail) await expect(page.getByText(detail)).toBeVisible();
     await expect(page.getByRole("link", { name: "Till sökningen" })).toBeVisible();
   }
@@ -125,20 +136,48 @@ test("unknown paths, ids, kommuner and areas get a helpful page", async ({ page 
 
 test("navigation moves focus to the new page's heading", async ({ page }) => {
   await open(page, "/");
-  await page.getByRole("navigation").getByRole("link", { name: "Kommuner" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Alla kommuner" })).toBeFocused();
+  const frame = new Frame(page);
+  await frame.navLink("Kommuner").click();
+  await expect(frame.heading).toHaveText("Alla kommuner");
+  await expect(frame.heading).toBeFocused();
 });
 
 test("find a kommun by part of its name; the text stays in the URL", async ({ page }) => {
-  await open(page, "/kommuner");
-  await page.getByLabel("Hitta kommun").fill("jonk");
-  await expect(page.locator(".kommun-list li")).toHaveCount(1);
-  await expect(page.locator("section.lan h2")).toHaveText(["Jönköpings län · 1/13"]);
+  const kommuner = new KommunerPage(page);
+  await kommuner.goto();
+  await kommuner.finder.fill("jonk");
+  await expect(kommuner.kommuner).toHaveCount(1);
+  await expect(kommuner.lan.locator("h2")).toHaveText(["Jönköpings län · 1/13"]);
   expect(new URL(page.url()).searchParams.get("hitta")).toBe("jonk");
-  await page.getByLabel("Hitta kommun").fill("väsby");
-  await expect(page.getByRole("link", { name: "Upplands Väsby" })).toBeVisible();
-  await page.getByLabel("Hitta kommun").fill("xyz");
+  await kommuner.finder.fill("väsby");
+  await expect(kommuner.link("Upplands Väsby")).toBeVisible();
+  await kommuner.finder.fill("xyz");
   await expect(page.getByText("Ingen kommun heter så.")).toBeVisible();
-  await page.getByLabel("Hitta kommun").fill("");
-  await expect(page.locator(".kommun-list li")).toHaveCount(290);
+  await kommuner.finder.fill("");
+  await expect(kommuner.kommuner).toHaveCount(290);
+  expect(new URL(page.url()).search).toBe("");
+});
+
+test("each page names itself: its title and one description, in the interface language", async ({ page }) => {
+  const description = page.locator('meta[name="description"]');
+  for (const [path, title, text] of [
+    ["/", "Medborgarlöften", /^Vad polis och kommun har lovat för din trygghet: sök/],
+    ["/kommuner", "Alla kommuner · Medborgarlöften", /^Sveriges 290 kommuner/],
+    ["/kommun/jonkoping", "Jönköpings kommun · Medborgarlöften", /^Jönköpings kommun, Jönköpings län: Medborgarlöften över tid/],
+    ["/omrade/jonkoping/oxnehaga", "Öxnehaga · Medborgarlöften", /^Öxnehaga, Jönköping: /],
+    ["/sparade", "Sparade · Medborgarlöften", /^Det du har sparat finns bara på den här enheten/],
+  ] as const) {
+    await open(page, path);
+    await expect(page).toHaveTitle(title);
+    await expect(description).toHaveCount(1);
+    await expect(description).toHaveAttribute("content", text);
+  }
+  // Moving inside the app replaces them.
+  await new Frame(page).navLink("Om").click();
+  await expect(page).toHaveTitle("Om Medborgarlöften · Medborgarlöften");
+  await expect(description).toHaveCount(1);
+  await expect(description).toHaveAttribute("content", /^Vad medborgarlöften är/);
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page).toHaveTitle("About Medborgarlöften · Medborgarlöften");
+  await expect(description).toHaveAttribute("content", /^What medborgarlöften are/);
 });

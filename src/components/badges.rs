@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 use loften_core::views::Status;
-use loften_core::{Activity, ActorFilter, Dataset, Period};
+use loften_core::{Activity, ActorFilter, Period};
 
 use crate::i18n::use_texts;
 
 /// The topic badges of a promise or activity, named in the interface language.
 #[component]
-pub fn TopicBadges(data: std::sync::Arc<Dataset>, topics: Vec<String>) -> impl IntoView {
+pub fn TopicBadges(topics: Vec<String>) -> impl IntoView {
     let t = use_texts();
+    let data = crate::catalog::use_catalog().data;
     // Plain text: a change of language rebuilds the page.
     let lang = crate::i18n::use_lang().get_untracked();
     view! {

@@ -1,13 +1,11 @@
 //! The frame around every page: skip link, header with navigation, main, footer.
 
-use crate::router::components::A;
-use crate::router::hooks::use_location;
 use leptos::prelude::*;
-
-use crate::app::link_to;
-
+use leptos_router::hooks::use_location;
+use loften_core::route::Route;
 use loften_core::storage::{TextSize, Theme};
 
+use crate::components::link::Link;
 use crate::components::storage_notice::StorageNoticeView;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::pwa::use_pwa;
@@ -22,34 +20,34 @@ pub fn Layout(children: Children) -> impl IntoView {
     let kiosk = crate::kiosk::use_kiosk();
     let toggle_lang =
         move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv });
-    // "#main" alone resolves against <base href>, the start page, not the page shown.
+    // "#main" alone resolves against <base href>, the start page, not the page shown. The
+    // browser, not the router, follows it (`target="_self"`): its own jump to a fragment also
+    // moves the keyboard's starting point into the content.
     let location = use_location();
     let skip_href = move || {
-        format!(
-            "{}{}#main",
-            link_to(&location.pathname.get()),
-            location.search.get()
-        )
+        let search = location.search.get();
+        let mark = if search.is_empty() { "" } else { "?" };
+        format!("{}{mark}{search}#main", location.pathname.get())
     };
     view! {
-        <a class="skip-link" href=skip_href>{t.skip_to_content}</a>
+        <a class="skip-link" href=skip_href target="_self">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=link_to("/") attr:class="brand">
+                <Link to=Route::home() attr:class="brand">
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">"Medborgarlöften"</span>
-                </A>
+                </Link>
                 <nav aria-label=t.nav_label class="site-nav">
                     <ul>
-                        <li><A href=link_to("/") exact=true>{t.nav_search}</A></li>
-                        <li><A href=link_to("/kommuner")>{t.nav_kommuner}</A></li>
-                        <li><A href=link_to("/omraden")>{t.nav_areas}</A></li>
-                        <li><A href=link_to("/sparade")>{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></A></li>
-                        <li><A href=link_to("/om")>{t.nav_about}</A></li>
+                        <li><Link to=Route::home() exact=true>{t.nav_search}</Link></li>
+                        <li><Link to=Route::Kommuner>{t.nav_kommuner}</Link></li>
+                        <li><Link to=Route::Areas>{t.nav_areas}</Link></li>
+                        <li><Link to=Route::Saved { share: None }>{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></Link></li>
+                        <li><Link to=Route::About>{t.nav_about}</Link></li>
                     </ul>
                 </nav>
                 {kiosk.enabled.then(|| view! {
-                    <A href=move || link_to(&kiosk.start_path()) attr:class="button kiosk-home">{t.kiosk_to_start}</A>
+                    <Link to=Signal::derive(move || Route::Kiosk(kiosk.config.get())) attr:class="button kiosk-home">{t.kiosk_to_start}</Link>
                 })}
                 <button type="button" class="lang-switch" on:click=toggle_lang
                     lang=move || if lang.get() == Lang::Sv { "en" } else { "sv" }>
@@ -65,7 +63,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>{t.footer_not_official}</p>
-            <p>{t.footer_privacy}" "<A href=link_to("/om")>{t.nav_about}</A></p>
+            <p>{t.footer_privacy}" "<Link to=Route::About>{t.nav_about}</Link></p>
             <Preferences/>
             <p class="version">{t.version}" "{crate::pwa::app_version()}</p>
         </footer>
@@ -78,8 +76,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn AppBanners() -> impl IntoView {
     let t = use_texts();
     let pwa = use_pwa();
-    let load = crate::catalog::use_load();
-    let from_copy = move || matches!(load.get(), crate::catalog::Load::Ready(c) if c.from_copy);
+    let from_copy = move || crate::catalog::loaded_catalog().is_some_and(|c| c.from_copy);
     view! {
         <div class="banners" role="status" aria-live="polite">
             <Show when=move || pwa.update_ready.get()>
@@ -139,14 +136,4 @@ fn preference_select(
             </select>
         </div>
     }
-}
-
-/// Set the document's title: "<page> · Medborgarlöften".
-pub fn set_title(page: &str) {
-    let title = if page.is_empty() {
-        "Medborgarlöften".to_string()
-    } else {
-        format!("{page} · Medborgarlöften")
-    };
-    document().set_title(&title);
 }

@@ -2,7 +2,9 @@
 
 pub mod badges;
 pub mod layout;
+pub mod link;
 pub mod page_frame;
+pub mod page_meta;
 pub mod qr;
 pub mod record;
 pub mod save;

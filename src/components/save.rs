@@ -1,10 +1,11 @@
 //! The "Spara" toggle on every agreement, promise and activity.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::state::{use_store, Store};
-use wasm_bindgen::JsCast;
 
 /// A toggle button (`aria-pressed`) whose name begins with "Spara". The visible word stays
 /// "Spara" in both states (the star and `aria-pressed` tell the state), so the visible label is
@@ -21,15 +22,11 @@ pub fn SaveButton(
 ) -> impl IntoView {
     let store = use_store();
     let t = use_texts();
-    // Drawn as it is now; `follow_saved_state` keeps it in step from then on.
-    let pressed = store.state.with_untracked(|s| s.is_saved(&id)).to_string();
+    let saved = expect_context::<SavedFlags>().of(store, &id);
     let name = format!("{} {}", t.save, loften_core::text::shorten(&label, 80));
-    let on_click = {
-        let id = id.clone();
-        move |_| store.toggle(&id, Some(label.clone()))
-    };
+    let on_click = move |_| store.toggle(&id, Some(label.clone()));
     view! {
-        <button type="button" class="save" data-save=id aria-pressed=pressed aria-label=name on:click=on_click>
+        <button type="button" class="save" aria-pressed=move || saved.get().to_string() aria-label=name on:click=on_click>
             // The star follows aria-pressed in CSS.
             <span class="save__icon" aria-hidden="true"></span>
             <span class="save__text">{t.save}</span>
@@ -37,27 +34,42 @@ pub fn SaveButton(
     }
 }
 
-/// Keep every Spara button's `aria-pressed` in step with what is saved: one effect for the
-/// whole app rather than a memo and an effect per button, which made every search result
-/// slower to draw. Runs after a change (a tap, an import, another tab, a kiosk reset).
-pub fn follow_saved_state(store: Store) {
-    Effect::new(move |_| {
-        store.state.with(|state| {
-            let Ok(buttons) = document().query_selector_all("button.save[data-save]") else {
-                return;
-            };
-            for i in 0..buttons.length() {
-                let Some(button) = buttons
-                    .item(i)
-                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                let saved = button
-                    .get_attribute("data-save")
-                    .is_some_and(|id| state.is_saved(&id));
-                let _ = button.set_attribute("aria-pressed", if saved { "true" } else { "false" });
+/// Whether an id is saved, one signal per id shown, so a change (a tap, an import, another
+/// tab, a kiosk reset) redraws only the buttons whose state changed, and drawing a search
+/// result costs no memo over the whole saved state.
+#[derive(Clone, Copy)]
+pub struct SavedFlags(StoredValue<HashMap<String, ArcRwSignal<bool>>>);
+
+impl SavedFlags {
+    /// Provide the flags for the app, kept in step with `store`.
+    pub fn provide(store: Store) {
+        let flags = SavedFlags(StoredValue::new(HashMap::new()));
+        Effect::new(move |_| {
+            let changed: Vec<(ArcRwSignal<bool>, bool)> = store.state.with(|state| {
+                flags.0.with_value(|map| {
+                    map.iter()
+                        .map(|(id, flag)| (flag, state.is_saved(id)))
+                        .filter(|(flag, saved)| flag.get_untracked() != *saved)
+                        .map(|(flag, saved)| (flag.clone(), saved))
+                        .collect()
+                })
+            });
+            for (flag, saved) in changed {
+                flag.set(saved);
             }
         });
-    });
+        provide_context(flags);
+    }
+
+    /// The flag of one id. Ids come from the dataset, so the map stays as small as it is.
+    fn of(self, store: Store, id: &str) -> ArcRwSignal<bool> {
+        if let Some(flag) = self.0.with_value(|map| map.get(id).cloned()) {
+            return flag;
+        }
+        let flag = ArcRwSignal::new(store.state.with_untracked(|s| s.is_saved(id)));
+        self.0.update_value(|map| {
+            map.insert(id.to_string(), flag.clone());
+        });
+        flag
+    }
 }

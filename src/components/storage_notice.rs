@@ -12,7 +12,6 @@ pub fn StorageNoticeView() -> impl IntoView {
     let store = use_store();
     move || {
         store.notice.get().map(|notice| {
-            let t = t;
             let (text, key) = match &notice {
                 StorageNotice::Unavailable => (t.storage_unavailable, None),
                 StorageNotice::Full => (t.storage_full, None),

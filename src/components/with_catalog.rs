@@ -2,27 +2,45 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::{reload, use_load, Catalog, Load};
+use crate::catalog::{use_catalog_resource, Catalog};
 use crate::i18n::use_texts;
 
-/// Render `page` with the catalog, or a loading or failure notice.
-pub fn with_catalog<V: IntoView + 'static>(
-    page: impl Fn(Catalog) -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    let load = use_load();
+/// Its children with the catalog in context (`catalog::use_catalog`), or a loading notice,
+/// or a failure notice with "Försök igen".
+#[component]
+pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
+    let resource = use_catalog_resource();
     let t = use_texts();
-    move || {
-        match load.get() {
-        Load::Ready(catalog) => page(catalog).into_any(),
-        Load::Loading => view! { <p class="notice" role="status">{t.loading}</p> }.into_any(),
-        Load::Failed(error) => view! {
+    let children = StoredValue::new(children);
+    let failed = move |errors: ArcRwSignal<Errors>| {
+        let message = move || {
+            errors
+                .read()
+                .iter()
+                .map(|(_, error)| error.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        view! {
             <div class="notice notice--error" role="alert">
                 <p>{t.load_failed}</p>
-                <p class="muted">{error}</p>
-                <button type="button" class="button" on:click=move |_| reload(load)>{t.retry}</button>
+                <p class="muted">{message}</p>
+                <button type="button" class="button" on:click=move |_| resource.refetch()>{t.retry}</button>
             </div>
         }
-        .into_any(),
-    }
+    };
+    view! {
+        <Suspense fallback=move || view! { <p class="notice" role="status">{t.loading}</p> }>
+            <ErrorBoundary fallback=failed>
+                {move || {
+                    resource.get().map(|loaded| {
+                        loaded.map(|catalog: Catalog| {
+                            provide_context(catalog);
+                            children.with_value(|children| children())
+                        })
+                    })
+                }}
+            </ErrorBoundary>
+        </Suspense>
     }
 }

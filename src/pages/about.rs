@@ -2,9 +2,11 @@
 //! accessibility statement. Texts are the project's own.
 
 use leptos::prelude::*;
+use loften_core::views::{coverage, Coverage};
 
-use crate::components::layout::set_title;
-use crate::components::with_catalog::with_catalog;
+use crate::catalog::use_catalog;
+use crate::components::page_meta::PageMeta;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{use_lang, use_texts, Lang};
 
 /// How to install: the browser's own offer where there is one, instructions where not.
@@ -34,31 +36,25 @@ fn InstallSection() -> impl IntoView {
 pub fn AboutPage() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    set_title(t.about_heading);
     let sv = lang.get_untracked() == Lang::Sv;
-    let facts = with_catalog(move |catalog| {
-        let data = &catalog.data;
-        let newest = data
-            .agreements
-            .iter()
-            .map(|a| a.period.to)
-            .max()
-            .unwrap_or_default();
-        let oldest = data
-            .agreements
-            .iter()
-            .map(|a| a.period.from)
-            .min()
-            .unwrap_or_default();
-        let kommuner = data.agreement_counts().len();
-        let agreements = data.agreements.len();
-        let sources: std::collections::BTreeSet<&str> = data
-            .agreements
-            .iter()
-            .filter_map(|a| a.source.document.as_deref())
-            .collect();
-        let sources = sources.len();
-        match lang.get_untracked() {
+    view! {
+        <PageMeta title=t.about_heading description=t.about_description/>
+        <AboutText sv=sv/>
+    }
+}
+
+/// How much the dataset covers, in the interface language.
+#[component]
+fn DatasetFacts() -> impl IntoView {
+    let lang = use_lang();
+    let Coverage {
+        agreements,
+        sources,
+        kommuner,
+        first_year: oldest,
+        last_year: newest,
+    } = coverage(&use_catalog().data);
+    match lang.get_untracked() {
             Lang::Sv => format!(
                 "Datamängden har {agreements} medborgarlöften från {sources} källsidor och täcker {kommuner} av Sveriges 290 kommuner, för åren {oldest}–{newest}. \
                  Den är inte komplett: de flesta kommuners medborgarlöften finns ännu inte här."
@@ -68,7 +64,13 @@ pub fn AboutPage() -> impl IntoView {
                  It is not complete: most municipalities' promises are not here yet."
             ),
         }
-    });
+}
+
+/// The page's text: what medborgarlöften are, sources, independence, install, accessibility.
+#[component]
+fn AboutText(sv: bool) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
     view! {
         <article class="page page--about">
             <h1 tabindex="-1">{t.about_heading}</h1>
@@ -97,7 +99,7 @@ pub fn AboutPage() -> impl IntoView {
                 } else {
                     "Every agreement here is transcribed from a published page, usually from the Swedish Police, and links to the source's text. Promise and activity texts are verbatim (in Swedish); only line breaks and bullets were removed. What the source does not say is left empty, never guessed."
                 }}</p>
-                <p>{facts}</p>
+                <p><WithCatalog><DatasetFacts/></WithCatalog></p>
                 <crate::components::qr::OutboundLink href="data/medborgarloften.json".to_string() text=t.open_data_link.to_string()/>
             </section>
             <section class="section">

@@ -1,40 +1,46 @@
 //! `/medborgarlofte/:id`: one agreement in full, as the source gives it.
 
-use std::sync::Arc;
-
-use crate::router::components::A;
 use leptos::prelude::*;
-
-use crate::app::link_to;
-use crate::router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 use loften_core::model::Cadence;
-use loften_core::{Agreement, AgreementKind, Dataset};
+use loften_core::route::Route;
+use loften_core::{Agreement, AgreementKind};
 
+use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
-use crate::components::layout::set_title;
+use crate::components::link::Link;
+use crate::components::page_meta::PageMeta;
 use crate::components::qr::{OutboundLink, TakeAway};
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
-use crate::components::with_catalog::with_catalog;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::use_texts;
 use crate::pages::not_found::NotFound;
+
+/// `/medborgarlofte/:id`
+#[derive(Params, Clone, Debug, PartialEq)]
+struct AgreementParams {
+    id: Option<String>,
+}
 
 /// The agreement page.
 #[component]
 pub fn AgreementPage() -> impl IntoView {
-    let params = use_params_map();
+    let params = use_params::<AgreementParams>();
     let t = use_texts();
-    with_catalog(move |catalog| {
-        let id = params.read().get("id").unwrap_or_default();
-        match catalog.data.agreement(&id).cloned() {
-            Some(agreement) => {
-                view! { <AgreementView data=catalog.data.clone() agreement=agreement/> }.into_any()
-            }
-            None => {
-                view! { <NotFound detail=format!("{} ”{id}”.", t.not_found_agreement)/> }.into_any()
-            }
-        }
-    })
+    view! {
+        <WithCatalog>
+            {move || {
+                let id = params.read().as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default();
+                match use_catalog().data.agreement(&id).cloned() {
+                    Some(agreement) => view! { <AgreementView agreement=agreement/> }.into_any(),
+                    None => view! { <NotFound detail=format!("{} ”{id}”.", t.not_found_agreement)/> }
+                        .into_any(),
+                }
+            }}
+        </WithCatalog>
+    }
 }
 
 /// A labelled block of the source's own text, when the source has it.
@@ -70,15 +76,16 @@ fn reveal_linked_record() {
 }
 
 #[component]
-fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
+fn AgreementView(agreement: Agreement) -> impl IntoView {
     let t = use_texts();
+    let data = use_catalog().data;
     // After the heading has taken focus (app::FocusOnNavigate), a linked record takes it.
     Effect::new(move |_| request_animation_frame(|| request_animation_frame(reveal_linked_record)));
-    set_title(&format!(
-        "{} – {}",
-        agreement.title,
-        agreement.kommuner.join(", ")
-    ));
+    let title = format!("{} – {}", agreement.title, agreement.kommuner.join(", "));
+    let description = agreement.summary.as_deref().map_or_else(
+        || format!("{title}, {}.", agreement.period.label()),
+        |summary| loften_core::text::shorten(summary, 160),
+    );
     let a = agreement;
     let lan: Vec<String> = data.lan_of(&a).iter().map(|l| l.name.clone()).collect();
     let kommuner: Vec<(String, String)> = a
@@ -98,8 +105,8 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, (slug, name))| {
-                let (href, name) = (format!("/kommun/{slug}"), name.clone());
-                view! { {(i > 0).then_some(", ")}<A href=link_to(&href)>{name}</A> }
+                let (href, name) = (Route::Kommun { slug: slug.clone() }, name.clone());
+                view! { {(i > 0).then_some(", ")}<Link to=href>{name}</Link> }
             })
             .collect_view()
     };
@@ -112,10 +119,10 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
             let serving: Vec<_> = a.activities_for(&p.id).cloned().collect();
             view! {
                 <li class="promise-block">
-                    <PromiseItem data=data.clone() promise=p.clone()/>
+                    <PromiseItem promise=p.clone()/>
                     {(!serving.is_empty()).then(|| view! {
                         <ul class="records records--nested" aria-label=t.activities>
-                            {serving.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
+                            {serving.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                         </ul>
                     })}
                 </li>
@@ -145,11 +152,15 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
         .map(|d| format!("data/sources/{d}"));
     let dates = loften_core::views::agreement_dates(&a, crate::catalog::today());
     let kiosk = crate::kiosk::use_kiosk().enabled;
-    let page_url = crate::kiosk::public_url(&format!("/medborgarlofte/{}", a.id));
+    let page_url = crate::kiosk::public_url(
+        &crate::app::use_base(),
+        &Route::Agreement { id: a.id.clone() },
+    );
 
     view! {
+        <PageMeta title=title description=description/>
         <article class="page page--agreement">
-            <p class="breadcrumbs"><A href=link_to("/")>{t.nav_search}</A>" › "{kommun_links.clone()}</p>
+            <p class="breadcrumbs"><Link to=Route::home()>{t.nav_search}</Link>" › "{kommun_links.clone()}</p>
             <div class="page__head">
                 <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
@@ -188,7 +199,7 @@ fn AgreementView(data: Arc<Dataset>, agreement: Agreement) -> impl IntoView {
             {(!unlinked.is_empty()).then(|| view! {
                 <section class="section">
                     <h2>{unlinked_heading}</h2>
-                    <ul class="records">{unlinked.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}</ul>
+                    <ul class="records">{unlinked.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}</ul>
                 </section>
             })}
             <SourceText heading=t.effect text=a.effect.clone()/>

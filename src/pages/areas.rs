@@ -1,19 +1,18 @@
 //! `/omraden` and `/omrade/:kommun/:area`: the places promises name, without a map.
 
-use std::sync::Arc;
-
-use crate::router::components::A;
 use leptos::prelude::*;
-
-use crate::app::link_to;
-use crate::router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use loften_core::route::Route;
 use loften_core::views::{area_mention_counts, area_mentions, areas_by_kommun};
 use loften_core::{Activity, AreaKind, Dataset, Promise};
 
-use crate::components::layout::set_title;
+use crate::catalog::use_catalog;
+use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
+use crate::components::page_meta::PageMeta;
 use crate::components::record::{ActivityItem, PromiseItem};
-use crate::components::with_catalog::with_catalog;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{use_texts, Texts};
 
 fn kind_name(t: &Texts, kind: AreaKind) -> &'static str {
@@ -24,6 +23,9 @@ fn kind_name(t: &Texts, kind: AreaKind) -> &'static str {
         AreaKind::Plats => t.area_kind_plats,
     }
 }
+
+/// An area as the listing shows it: (id, name, kind, how many records name it).
+type AreaRow = (String, String, AreaKind, usize);
 
 /// What one agreement says about an area, owned so the view can keep it.
 struct AreaMention {
@@ -51,17 +53,17 @@ fn owned_mentions(data: &Dataset, area_id: &str) -> Vec<AreaMention> {
 }
 
 /// Every agreement's promises and activities that name one area.
-fn mention_list(data: Arc<Dataset>, mentions: Vec<AreaMention>) -> impl IntoView {
+fn mention_list(mentions: Vec<AreaMention>) -> impl IntoView {
     mentions
         .into_iter()
         .map(|m| {
-            let href = format!("/medborgarlofte/{}", m.agreement_id);
+            let href = Route::Agreement { id: m.agreement_id };
             view! {
                 <div class="mention">
-                    <h3 class="mention__agreement" lang="sv"><A href=link_to(&href)>{m.heading}</A></h3>
+                    <h3 class="mention__agreement" lang="sv"><Link to=href>{m.heading}</Link></h3>
                     <ul class="records">
-                        {m.promises.into_iter().map(|p| view! { <li><PromiseItem data=data.clone() promise=p/></li> }).collect_view()}
-                        {m.activities.into_iter().map(|x| view! { <li><ActivityItem data=data.clone() activity=x/></li> }).collect_view()}
+                        {m.promises.into_iter().map(|p| view! { <li><PromiseItem promise=p/></li> }).collect_view()}
+                        {m.activities.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                     </ul>
                 </div>
             }
@@ -73,41 +75,50 @@ fn mention_list(data: Arc<Dataset>, mentions: Vec<AreaMention>) -> impl IntoView
 #[component]
 pub fn AreasPage() -> impl IntoView {
     let t = use_texts();
-    set_title(t.areas_heading);
-    with_catalog(move |catalog| {
-        let data = catalog.data.clone();
-        let counts = area_mention_counts(&data);
-        // (kommun slug, kommun name, [(area id, area name, kind, mentions)])
-        let listing: Vec<(String, String, Vec<(String, String, AreaKind, usize)>)> =
-            areas_by_kommun(&data)
+    view! {
+        <PageMeta title=t.areas_heading description=t.areas_intro/>
+        <PageFrame class="page--areas" heading=t.areas_heading lead=t.areas_intro>
+            <WithCatalog><AreaListing/></WithCatalog>
+        </PageFrame>
+    }
+}
+
+/// Every kommun with areas, and its areas with how often each is named.
+#[component]
+fn AreaListing() -> impl IntoView {
+    let t = use_texts();
+    let data = use_catalog().data;
+    let counts = area_mention_counts(&data);
+    // (kommun slug, kommun name, [(area id, area name, kind, mentions)])
+    let listing: Vec<(String, String, Vec<AreaRow>)> = areas_by_kommun(&data)
+        .into_iter()
+        .map(|(kommun, areas)| {
+            let areas = areas
                 .into_iter()
-                .map(|(kommun, areas)| {
-                    let areas = areas
-                        .into_iter()
-                        .map(|area| {
-                            (
-                                area.id.clone(),
-                                area.name.clone(),
-                                area.kind,
-                                counts.get(area.id.as_str()).copied().unwrap_or(0),
-                            )
-                        })
-                        .collect();
-                    (kommun.slug.clone(), kommun.short_name.clone(), areas)
+                .map(|area| {
+                    (
+                        area.id.clone(),
+                        area.name.clone(),
+                        area.kind,
+                        counts.get(area.id.as_str()).copied().unwrap_or(0),
+                    )
                 })
                 .collect();
-        let groups = listing
+            (kommun.slug.clone(), kommun.short_name.clone(), areas)
+        })
+        .collect();
+    let groups = listing
             .into_iter()
             .map(|(slug, name, areas)| {
                 let heading_id = format!("kommun-{slug}");
                 let labelled_by = heading_id.clone();
                 view! {
                     <section class="section" aria-labelledby=labelled_by>
-                        <h2 id=heading_id><A href=link_to(&format!("/kommun/{slug}"))>{name}</A></h2>
+                        <h2 id=heading_id><Link to=Route::Kommun { slug }>{name}</Link></h2>
                         <ul class="area-list">
                             {areas.into_iter().map(|(id, name, kind, count)| view! {
                                 <li>
-                                    <A href=link_to(&format!("/omrade/{id}"))>{name}</A>
+                                    <Link to=Route::area(&id)>{name}</Link>
                                     <span class="muted">{format!(" · {} · {count}", kind_name(t, kind))}</span>
                                 </li>
                             }).collect_view()}
@@ -116,39 +127,52 @@ pub fn AreasPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <PageFrame class="page--areas" heading=t.areas_heading lead=t.areas_intro>{groups}</PageFrame> }
-    })
+    groups
 }
 
 /// One area with everything that names it.
 #[component]
 pub fn AreaPage() -> impl IntoView {
-    let params = use_params_map();
+    let params = use_params::<AreaParams>();
+    view! {
+        <WithCatalog>
+            {move || {
+                let AreaParams { kommun, area } = params.get().unwrap_or_default();
+                let id = format!("{}/{}", kommun.unwrap_or_default(), area.unwrap_or_default());
+                view! { <AreaView id=id/> }
+            }}
+        </WithCatalog>
+    }
+}
+
+/// `/omrade/:kommun/:area`
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+struct AreaParams {
+    kommun: Option<String>,
+    area: Option<String>,
+}
+
+/// One area by its id (`<kommun>/<area>`), or "not found".
+#[component]
+fn AreaView(id: String) -> impl IntoView {
     let t = use_texts();
-    with_catalog(move |catalog| {
-        let (kommun, area) = params.with(|p| {
-            (
-                p.get("kommun").unwrap_or_default(),
-                p.get("area").unwrap_or_default(),
-            )
-        });
-        let id = format!("{kommun}/{area}");
-        let Some(area) = catalog.data.area(&id).cloned() else {
-            return view! { <crate::pages::not_found::NotFound detail=format!("{} ”{id}”.", t.not_found_area)/> }.into_any();
-        };
-        set_title(&area.name);
-        let data = catalog.data.clone();
-        let kommun_slug = data
-            .kommun_by_name(&area.kommun)
-            .map(|k| k.slug.clone())
-            .unwrap_or_default();
-        let mentions = owned_mentions(&data, &area.id);
-        let empty = mentions.is_empty();
-        let kind = area.kind;
-        let kommun_name = area.kommun.clone();
-        view! {
+    let data = use_catalog().data;
+    let Some(area) = data.area(&id).cloned() else {
+        return view! { <crate::pages::not_found::NotFound detail=format!("{} ”{id}”.", t.not_found_area)/> }.into_any();
+    };
+    let description = format!("{}, {}: {}.", area.name, area.kommun, t.area_mentions);
+    let kommun_slug = data
+        .kommun_by_name(&area.kommun)
+        .map(|k| k.slug.clone())
+        .unwrap_or_default();
+    let mentions = owned_mentions(&data, &area.id);
+    let empty = mentions.is_empty();
+    let kind = area.kind;
+    let kommun_name = area.kommun.clone();
+    view! {
+            <PageMeta title=area.name.clone() description=description/>
             <div class="page page--area">
-                <p class="breadcrumbs"><A href=link_to("/omraden")>{t.nav_areas}</A>" › "<A href=link_to(&format!("/kommun/{kommun_slug}"))>{area.kommun.clone()}</A></p>
+                <p class="breadcrumbs"><Link to=Route::Areas>{t.nav_areas}</Link>" › "<Link to=Route::Kommun { slug: kommun_slug }>{area.kommun.clone()}</Link></p>
                 <h1 tabindex="-1" lang="sv">{area.name.clone()}</h1>
                 <p class="lead">{kind_name(t, kind)}", "{kommun_name}</p>
                 <section class="section">
@@ -156,11 +180,10 @@ pub fn AreaPage() -> impl IntoView {
                     {if empty {
                         view! { <p>{t.area_none}</p> }.into_any()
                     } else {
-                        mention_list(data.clone(), mentions).into_any()
+                        mention_list(mentions).into_any()
                     }}
                 </section>
             </div>
         }
         .into_any()
-    })
 }

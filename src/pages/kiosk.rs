@@ -1,34 +1,53 @@
 //! `/kiosk`: the kiosk's start: "Vad har polis och kommun lovat?", a kommun picker, and the
 //! chosen kommun's promises in large type. `?kommun=` opens straight on a kommun.
 
-use crate::router::components::A;
-use crate::router::hooks::{use_navigate, use_query_map};
-use crate::router::NavigateOptions;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query};
+use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
+use loften_core::kiosk::KioskConfig;
+use loften_core::route::Route;
 use loften_core::views::kommun_history;
 use loften_core::{Agreement, AgreementKind};
 
-use crate::app::link_to;
+use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
-use crate::components::layout::set_title;
+use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
-use crate::components::with_catalog::with_catalog;
+use crate::components::page_meta::PageMeta;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::use_texts;
 use crate::kiosk::use_kiosk;
+
+/// `/kiosk?kommun=…`: the visitor's choice.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct KioskQuery {
+    kommun: Option<String>,
+}
 
 /// The kiosk start page.
 #[component]
 pub fn KioskPage() -> impl IntoView {
     let t = use_texts();
-    set_title(t.kiosk_heading);
-    let query = use_query_map();
+    view! {
+        <PageMeta title=t.kiosk_heading description=t.kiosk_intro/>
+        <WithCatalog><KioskStart/></WithCatalog>
+    }
+}
+
+/// The picker and the chosen kommun's promises.
+#[component]
+fn KioskStart() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query::<KioskQuery>();
     let kiosk = use_kiosk();
     let navigate = use_navigate();
-    with_catalog(move |catalog| {
-        let data = catalog.data.clone();
+    let data = use_catalog().data;
+    move || {
+        let data = data.clone();
         // The visitor's choice (in the URL) or the meeting's kommun.
         let chosen = query
-            .with(|q| q.get("kommun"))
+            .with(|q| q.as_ref().ok().and_then(|q| q.kommun.clone()))
             .or_else(|| kiosk.config.with(|c| c.kommun.clone()));
         let kommun = chosen.and_then(|slug| data.kommun_by_slug(&slug).cloned());
         let counts = data.agreement_counts();
@@ -45,13 +64,11 @@ pub fn KioskPage() -> impl IntoView {
             .collect();
         let navigate = navigate.clone();
         let pick = move |slug: String| {
-            navigate(
-                &format!("/kiosk?kommun={slug}"),
-                NavigateOptions {
-                    scroll: true,
-                    ..Default::default()
-                },
-            )
+            let choice = KioskConfig {
+                kommun: Some(slug),
+                ..KioskConfig::default()
+            };
+            navigate(&Route::Kiosk(choice).href(), NavigateOptions::default())
         };
         let pick_from_select = {
             let pick = pick.clone();
@@ -107,13 +124,13 @@ pub fn KioskPage() -> impl IntoView {
                             } else {
                                 view! { <ol class="kiosk-agreements">{agreements.into_iter().map(|a| view! { <li><KioskAgreement agreement=a/></li> }).collect_view()}</ol> }.into_any()
                             }}
-                            <p><A href=link_to(&format!("/?kommun={}", k.slug))>{t.kiosk_search_all}</A></p>
+                            <p><Link to=Route::search_in_kommun(&k.slug)>{t.kiosk_search_all}</Link></p>
                         </section>
                     }
                 })}
             </PageFrame>
         }
-    })
+    }
 }
 
 /// One agreement in large type: its promises (or, when it has none, its commitments).
@@ -136,7 +153,7 @@ fn KioskAgreement(agreement: Agreement) -> impl IntoView {
             } else {
                 view! { <ul class="kiosk-promises">{texts.into_iter().map(|text| view! { <li lang="sv">{text}</li> }).collect_view()}</ul> }.into_any()
             }}
-            <p><A href=link_to(&format!("/medborgarlofte/{}", a.id))>{t.kiosk_open_agreement}</A></p>
+            <p><Link to=Route::Agreement { id: a.id.clone() }>{t.kiosk_open_agreement}</Link></p>
         </article>
     }
 }

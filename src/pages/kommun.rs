@@ -1,63 +1,80 @@
 //! `/kommun/:slug`: one kommun's agreements over time, what changed, and its areas.
 
-use crate::router::components::A;
 use leptos::prelude::*;
-
-use crate::app::link_to;
-use crate::router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use loften_core::route::Route;
 use loften_core::views::{areas_of_kommun, kommun_history};
 use loften_core::{Agreement, AgreementKind, Dataset, Topic};
 
+use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
-use crate::components::layout::set_title;
-use crate::components::with_catalog::with_catalog;
+use crate::components::link::Link;
+use crate::components::page_meta::PageMeta;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{topic_name, use_lang, use_texts, Lang};
 use crate::pages::not_found::NotFound;
+
+/// `/kommun/:slug`
+#[derive(Params, Clone, Debug, PartialEq)]
+struct KommunParams {
+    slug: Option<String>,
+}
 
 /// The kommun page.
 #[component]
 pub fn KommunPage() -> impl IntoView {
-    let params = use_params_map();
+    let params = use_params::<KommunParams>();
+    view! {
+        <WithCatalog>
+            {move || {
+                let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone());
+                view! { <KommunView slug=slug.unwrap_or_default()/> }
+            }}
+        </WithCatalog>
+    }
+}
+
+/// One kommun, or "not found" for a slug no kommun has.
+#[component]
+fn KommunView(slug: String) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
-    with_catalog(move |catalog| {
-        let slug = params.read().get("slug").unwrap_or_default();
-        let Some(kommun) = catalog.data.kommun_by_slug(&slug).cloned() else {
-            return view! { <NotFound detail=format!("{} ”{slug}”.", t.not_found_kommun)/> }
-                .into_any();
-        };
-        set_title(&kommun.name);
-        let data = catalog.data.clone();
-        let lan = data
-            .lan_by_code(&kommun.lan_code)
-            .map(|l| l.name.clone())
-            .unwrap_or_default();
-        // (agreement, topics added, topics dropped, has a previous one)
-        let history: Vec<(Agreement, Vec<Topic>, Vec<Topic>, bool)> =
-            kommun_history(&data, &kommun.short_name)
-                .into_iter()
-                .map(|c| {
-                    (
-                        c.agreement.clone(),
-                        topics_named(&data, &c.added),
-                        topics_named(&data, &c.dropped),
-                        c.has_previous,
-                    )
-                })
-                .collect();
-        let areas: Vec<(String, String)> = areas_of_kommun(&data, &kommun.short_name)
+    // Plain text: a change of language rebuilds the page.
+    let lang = use_lang().get_untracked();
+    let data = use_catalog().data;
+    let Some(kommun) = data.kommun_by_slug(&slug).cloned() else {
+        return view! { <NotFound detail=format!("{} ”{slug}”.", t.not_found_kommun)/> }.into_any();
+    };
+    let lan = data
+        .lan_by_code(&kommun.lan_code)
+        .map(|l| l.name.clone())
+        .unwrap_or_default();
+    // (agreement, topics added, topics dropped, has a previous one)
+    let history: Vec<(Agreement, Vec<Topic>, Vec<Topic>, bool)> =
+        kommun_history(&data, &kommun.short_name)
             .into_iter()
-            .map(|a| (format!("/omrade/{}", a.id), a.name.clone()))
+            .map(|c| {
+                (
+                    c.agreement.clone(),
+                    topics_named(&data, &c.added),
+                    topics_named(&data, &c.dropped),
+                    c.has_previous,
+                )
+            })
             .collect();
-        let has_agreements = !history.is_empty();
-        let items = history
+    let areas: Vec<(Route, String)> = areas_of_kommun(&data, &kommun.short_name)
+        .into_iter()
+        .map(|a| (Route::area(&a.id), a.name.clone()))
+        .collect();
+    let has_agreements = !history.is_empty();
+    let items = history
             .into_iter()
             .map(|(a, added, dropped, has_previous)| {
-                let href = format!("/medborgarlofte/{}", a.id);
+                let href = Route::Agreement { id: a.id.clone() };
                 let announcement = a.kind == AgreementKind::Announcement;
                 view! {
                     <li class="card timeline__item">
-                        <h3 class="card__title" lang="sv"><A href=link_to(&href)>{a.title.clone()}</A></h3>
+                        <h3 class="card__title" lang="sv"><Link to=href>{a.title.clone()}</Link></h3>
                         <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
                         {if announcement {
                             view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
@@ -68,8 +85,8 @@ pub fn KommunPage() -> impl IntoView {
                         } else {
                             view! {
                                 <dl class="changes" aria-label=t.changes_since_previous>
-                                    {(!added.is_empty()).then(|| view! { <div><dt>{t.topics_added}</dt><dd>{move || topic_list(&added, lang.get())}</dd></div> })}
-                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{t.topics_dropped}</dt><dd>{move || topic_list(&dropped, lang.get())}</dd></div> })}
+                                    {(!added.is_empty()).then(|| view! { <div><dt>{t.topics_added}</dt><dd>{topic_list(&added, lang)}</dd></div> })}
+                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{t.topics_dropped}</dt><dd>{topic_list(&dropped, lang)}</dd></div> })}
                                 </dl>
                             }.into_any()
                         }}
@@ -77,10 +94,12 @@ pub fn KommunPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let search_href = format!("/?kommun={}", kommun.slug);
-        view! {
+    let search_href = Route::search_in_kommun(&kommun.slug);
+    let description = format!("{}, {lan}: {}.", kommun.name, t.kommun_agreements);
+    view! {
+            <PageMeta title=kommun.name.clone() description=description/>
             <div class="page page--kommun">
-                <p class="breadcrumbs"><A href=link_to("/kommuner")>{t.nav_kommuner}</A>" › "{lan.clone()}</p>
+                <p class="breadcrumbs"><Link to=Route::Kommuner>{t.nav_kommuner}</Link>" › "{lan.clone()}</p>
                 <h1 tabindex="-1">{kommun.name.clone()}</h1>
                 <p class="lead">{lan}</p>
                 <section class="section">
@@ -88,7 +107,7 @@ pub fn KommunPage() -> impl IntoView {
                     {if has_agreements {
                         view! {
                             <ol class="timeline">{items}</ol>
-                            <p><A href=link_to(&search_href)>{t.search_in_kommun}</A></p>
+                            <p><Link to=search_href>{t.search_in_kommun}</Link></p>
                         }.into_any()
                     } else {
                         view! {
@@ -103,14 +122,13 @@ pub fn KommunPage() -> impl IntoView {
                     <section class="section">
                         <h2>{t.kommun_areas}</h2>
                         <ul class="link-list">
-                            {areas.into_iter().map(|(href, name)| view! { <li><A href=link_to(&href)>{name}</A></li> }).collect_view()}
+                            {areas.into_iter().map(|(href, name)| view! { <li><Link to=href>{name}</Link></li> }).collect_view()}
                         </ul>
                     </section>
                 })}
             </div>
         }
         .into_any()
-    })
 }
 
 /// The topics of these ids, in the dataset's order.

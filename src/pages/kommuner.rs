@@ -1,87 +1,107 @@
 //! `/kommuner`: all 290 kommuner by län, each with its number of agreements, and a field to
 //! find one by name (`?hitta=`, in the URL so it survives Back).
 
-use crate::router::components::A;
-use crate::router::hooks::{use_navigate, use_query_map};
-use crate::router::NavigateOptions;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query};
+use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
+use loften_core::route::Route;
 use loften_core::views::{kommun_matches, kommuner_by_lan};
 
-use crate::app::link_to;
-use crate::components::layout::set_title;
+use crate::catalog::use_catalog;
+use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
-use crate::components::with_catalog::with_catalog;
+use crate::components::page_meta::PageMeta;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{use_texts, Texts};
 
 /// One län's kommuner as the page lists them: (slug, name, number of agreements).
 type Kommuner = Vec<(String, String, usize)>;
 
+/// `/kommuner?hitta=…`
+#[derive(Params, Clone, Debug, PartialEq)]
+struct FindQuery {
+    hitta: Option<String>,
+}
+
 /// The kommun list.
 #[component]
 pub fn KommunerPage() -> impl IntoView {
     let t = use_texts();
-    set_title(t.kommuner_heading);
-    let query = use_query_map();
+    let query = use_query::<FindQuery>();
     let navigate = use_navigate();
-    let typed = Memo::new(move |_| query.with(|q| q.get("hitta")).unwrap_or_default());
+    let typed = Memo::new(move |_| {
+        query
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|q| q.hitta.clone())
+            .unwrap_or_default()
+    });
     let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let path = format!(
-            "/kommuner{}",
-            loften_core::url::query_string(
-                [("hitta", value.as_str())]
-                    .into_iter()
-                    .filter(|(_, v)| !v.is_empty())
-            )
-        );
+        let find = Route::FindKommun {
+            text: event_target_value(&ev),
+        };
         navigate(
-            &path,
+            &find.href(),
             NavigateOptions {
                 replace: true,
                 scroll: false,
+                ..Default::default()
             },
         );
     };
-    with_catalog(move |catalog| {
-        // (län code, län name, its kommuner)
-        let lan: Vec<(String, String, Kommuner)> = kommuner_by_lan(&catalog.data)
-            .into_iter()
-            .map(|(lan, kommuner)| {
-                (
-                    lan.code.clone(),
-                    lan.name.clone(),
-                    kommuner
-                        .into_iter()
-                        .map(|(k, n)| (k.slug.clone(), k.short_name.clone(), n))
-                        .collect(),
-                )
-            })
-            .collect();
-        let on_input = on_input.clone();
-        view! {
-            <PageFrame class="page--kommuner" heading=t.kommuner_heading lead=t.kommuner_intro>
-                <div class="filter kommun-finder">
-                    <label for="hitta">{t.find_kommun}</label>
-                    <input id="hitta" type="search" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input=on_input/>
-                </div>
-                {move || {
-                    let typed = typed.get();
-                    let sections: Vec<_> = lan
-                        .iter()
-                        .filter_map(|(code, name, kommuner)| {
-                            let matching: Kommuner = kommuner.iter().filter(|(_, k, _)| kommun_matches(k, &typed)).cloned().collect();
-                            (!matching.is_empty()).then(|| lan_section(t, code, name, kommuner, matching))
-                        })
-                        .collect();
-                    if sections.is_empty() {
-                        view! { <p class="empty">{t.no_kommun_found}</p> }.into_any()
-                    } else {
-                        sections.collect_view().into_any()
-                    }
-                }}
-            </PageFrame>
-        }
-    })
+    view! {
+        <PageMeta title=t.kommuner_heading description=t.kommuner_intro/>
+        <PageFrame class="page--kommuner" heading=t.kommuner_heading lead=t.kommuner_intro>
+            <div class="filter kommun-finder">
+                <label for="hitta">{t.find_kommun}</label>
+                <input id="hitta" type="search" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input=on_input/>
+            </div>
+            <WithCatalog><KommunList typed=typed/></WithCatalog>
+        </PageFrame>
+    }
+}
+
+/// Every län with its kommuner, narrowed to names matching `typed`.
+#[component]
+fn KommunList(
+    /// What is typed in the finder.
+    #[prop(into)]
+    typed: Signal<String>,
+) -> impl IntoView {
+    let t = use_texts();
+    // (län code, län name, its kommuner)
+    let lan: Vec<(String, String, Kommuner)> = kommuner_by_lan(&use_catalog().data)
+        .into_iter()
+        .map(|(lan, kommuner)| {
+            (
+                lan.code.clone(),
+                lan.name.clone(),
+                kommuner
+                    .into_iter()
+                    .map(|(k, n)| (k.slug.clone(), k.short_name.clone(), n))
+                    .collect(),
+            )
+        })
+        .collect();
+    view! {
+            {move || {
+                let typed = typed.get();
+                let sections: Vec<_> = lan
+                    .iter()
+                    .filter_map(|(code, name, kommuner)| {
+                        let matching: Kommuner = kommuner.iter().filter(|(_, k, _)| kommun_matches(k, &typed)).cloned().collect();
+                        (!matching.is_empty()).then(|| lan_section(t, code, name, kommuner, matching))
+                    })
+                    .collect();
+                if sections.is_empty() {
+                    view! { <p class="empty">{t.no_kommun_found}</p> }.into_any()
+                } else {
+                    sections.collect_view().into_any()
+                }
+            }}
+    }
 }
 
 /// One län: its heading with how many of its kommuner have agreements here, and the kommuner
@@ -106,7 +126,7 @@ fn lan_section(
                     let has_data = count > 0;
                     view! {
                         <li class:has-data=has_data>
-                            <A href=link_to(&format!("/kommun/{slug}"))>{name}</A>
+                            <Link to=Route::Kommun { slug }>{name}</Link>
                             <span class="count">{count_text}</span>
                         </li>
                     }

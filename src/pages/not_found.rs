@@ -1,12 +1,11 @@
 //! Anything the app does not know: a page that says so and offers a way on.
 
-use crate::router::components::A;
 use leptos::prelude::*;
+use loften_core::route::Route;
 
-use crate::app::link_to;
-
-use crate::components::layout::set_title;
+use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::use_texts;
 
 /// The fallback for unknown paths.
@@ -19,14 +18,14 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn NotFound(#[prop(into)] detail: String) -> impl IntoView {
     let t = use_texts();
-    set_title(t.not_found_heading);
     view! {
+        <PageMeta title=t.not_found_heading description=t.not_found_text/>
         <PageFrame class="page--not-found" heading=t.not_found_heading lead=t.not_found_text>
             {(!detail.is_empty()).then(|| view! { <p class="notice">{detail}</p> })}
             <ul class="link-list">
-                <li><A href=link_to("/")>{t.go_home}</A></li>
-                <li><A href=link_to("/kommuner")>{t.nav_kommuner}</A></li>
-                <li><A href=link_to("/omraden")>{t.nav_areas}</A></li>
+                <li><Link to=Route::home()>{t.go_home}</Link></li>
+                <li><Link to=Route::Kommuner>{t.nav_kommuner}</Link></li>
+                <li><Link to=Route::Areas>{t.nav_areas}</Link></li>
             </ul>
         </PageFrame>
     }

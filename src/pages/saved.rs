@@ -2,27 +2,28 @@
 //! link (`?dela=id,id`) that opens on another device with a preview and "Spara alla"; export to
 //! and import from a JSON file.
 
-use std::sync::Arc;
-
-use crate::router::components::A;
 use leptos::prelude::*;
-
-use crate::app::link_to;
-use crate::router::hooks::{use_navigate, use_query_map};
-use crate::router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query};
+use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
 use loften_core::dataset::Located;
+use loften_core::route::Route;
 use loften_core::storage::{decode, encode, parse_share, share_value, Bookmark, Notice};
 use loften_core::views::{bookmark_label, saved_groups};
-use loften_core::Dataset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::layout::set_title;
+use crate::catalog::use_catalog;
+use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
+use crate::components::page_meta::PageMeta;
 use crate::components::save::SaveButton;
-use crate::components::with_catalog::with_catalog;
+use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{use_texts, Texts};
 use crate::state::{now_iso, use_store};
+
+/// An agreement's title and the link to it.
+type Heading = (String, Route);
 
 /// One saved item, owned for the view.
 #[derive(Clone)]
@@ -30,7 +31,7 @@ struct Row {
     id: String,
     kind: &'static str,
     text: String,
-    href: Option<String>,
+    href: Option<Route>,
     note: String,
 }
 
@@ -43,50 +44,62 @@ fn kind_of(t: &Texts, located: Option<Located<'_>>) -> &'static str {
     }
 }
 
-fn href_of(located: Located<'_>) -> String {
+fn route_of(located: Located<'_>) -> Route {
+    let record = |agreement: &str, record: &str| Route::Record {
+        agreement: agreement.to_string(),
+        record: record.to_string(),
+    };
     match located {
-        Located::Agreement(a) => format!("/medborgarlofte/{}", a.id),
-        Located::Promise(a, p) => format!("/medborgarlofte/{}#{}", a.id, p.id),
-        Located::Activity(a, x) => format!("/medborgarlofte/{}#{}", a.id, x.id),
+        Located::Agreement(a) => Route::Agreement { id: a.id.clone() },
+        Located::Promise(a, p) => record(&a.id, &p.id),
+        Located::Activity(a, x) => record(&a.id, &x.id),
     }
+}
+
+/// `/sparade?dela=…`: a share link's items.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct ShareQuery {
+    dela: Option<String>,
 }
 
 /// The saved page.
 #[component]
 pub fn SavedPage() -> impl IntoView {
     let t = use_texts();
-    set_title(t.saved_heading);
-    let query = use_query_map();
-    with_catalog(move |catalog| {
-        let data = catalog.data.clone();
-        let shared = move || query.with(|q| q.get("dela")).map(|v| parse_share(&v));
-        view! {
+    let query = use_query::<ShareQuery>();
+    let shared = move || {
+        query
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|q| q.dela.as_deref().map(parse_share))
+    };
+    view! {
+        <PageMeta title=t.saved_heading description=t.saved_intro/>
+        <WithCatalog>
             <PageFrame class="page--saved" heading=t.saved_heading lead=t.saved_intro>
-                {
-                    let data = data.clone();
-                    move || shared().map(|ids| view! { <SharedPreview data=data.clone() ids=ids/> })
-                }
-                <SavedList data=data.clone()/>
+                {move || shared().map(|ids| view! { <SharedPreview ids=ids/> })}
+                <SavedList/>
                 {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/> }.into_any() }}
             </PageFrame>
-        }
-    })
+        </WithCatalog>
+    }
 }
 
 /// The saved items, grouped by agreement.
 #[component]
-fn SavedList(data: Arc<Dataset>) -> impl IntoView {
+fn SavedList() -> impl IntoView {
     let t = use_texts();
+    let data = use_catalog().data;
     let store = use_store();
     move || {
-        let t = t;
         let state = store.state.get();
         let groups = saved_groups(&data, &state);
         if groups.is_empty() {
             return view! { <p class="empty">{t.saved_empty}</p> }.into_any();
         }
-        // (heading, link, rows) owned, so the view can keep them.
-        let groups: Vec<(Option<(String, String)>, Vec<Row>)> = groups
+        // (heading and link, rows) owned, so the view can keep them.
+        let groups: Vec<(Option<Heading>, Vec<Row>)> = groups
             .iter()
             .map(|g| {
                 let heading = g.agreement.map(|a| {
@@ -97,7 +110,7 @@ fn SavedList(data: Arc<Dataset>) -> impl IntoView {
                             a.kommuner.join(", "),
                             a.period.label()
                         ),
-                        format!("/medborgarlofte/{}", a.id),
+                        Route::Agreement { id: a.id.clone() },
                     )
                 });
                 let rows = g
@@ -111,7 +124,7 @@ fn SavedList(data: Arc<Dataset>) -> impl IntoView {
                             .map(bookmark_label)
                             .or_else(|| item.bookmark.label.clone())
                             .unwrap_or_else(|| item.bookmark.id.clone()),
-                        href: item.located.map(href_of),
+                        href: item.located.map(route_of),
                         note: item.bookmark.note.clone().unwrap_or_default(),
                     })
                     .collect();
@@ -125,7 +138,7 @@ fn SavedList(data: Arc<Dataset>) -> impl IntoView {
                 view! {
                     <section class="section saved-group">
                         {match heading {
-                            Some((title, href)) => view! { <h2 lang="sv"><A href=link_to(&href)>{title}</A></h2> }.into_any(),
+                            Some((title, href)) => view! { <h2 lang="sv"><Link to=href>{title}</Link></h2> }.into_any(),
                             None => view! { <h2>{t.saved_missing}</h2><p class="muted">{t.saved_missing_text}</p> }.into_any(),
                         }}
                         <ul class="records">
@@ -156,7 +169,7 @@ fn SavedRow(row: Row, missing: bool) -> impl IntoView {
             <p class="record__kind">{row.kind}</p>
             <p class="record__text" lang="sv">
                 {match row.href {
-                    Some(href) => view! { <A href=link_to(&href)>{row.text.clone()}</A> }.into_any(),
+                    Some(href) => view! { <Link to=href>{row.text.clone()}</Link> }.into_any(),
                     None => view! { <span>{row.text.clone()}</span>" "<code>{row.id.clone()}</code> }.into_any(),
                 }}
             </p>
@@ -169,8 +182,9 @@ fn SavedRow(row: Row, missing: bool) -> impl IntoView {
 
 /// A shared link's items, with "Spara alla".
 #[component]
-fn SharedPreview(data: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
+fn SharedPreview(ids: Vec<String>) -> impl IntoView {
     let t = use_texts();
+    let data = use_catalog().data;
     let store = use_store();
     let navigate = use_navigate();
     let found: Vec<(String, String, &'static str)> = ids
@@ -203,7 +217,7 @@ fn SharedPreview(data: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
             s.merge(&stamped);
         });
         navigate(
-            "/sparade",
+            &Route::Saved { share: None }.href(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()
@@ -232,9 +246,10 @@ fn SharedPreview(data: Arc<Dataset>, ids: Vec<String>) -> impl IntoView {
 #[component]
 fn KioskTakeAway() -> impl IntoView {
     let store = use_store();
+    let base = crate::app::use_base();
     move || {
         let value = store.state.with(|s| share_value(&s.newest_first()));
-        (!value.is_empty()).then(|| view! { <crate::components::qr::TakeAway url=crate::kiosk::public_url(&format!("/sparade?dela={value}"))/> })
+        (!value.is_empty()).then(|| view! { <crate::components::qr::TakeAway url=crate::kiosk::public_url(&base, &Route::Saved { share: Some(value) })/> })
     }
 }
 
@@ -244,10 +259,10 @@ fn ShareAndMove() -> impl IntoView {
     let t = use_texts();
     let store = use_store();
     let message = RwSignal::new(None::<String>);
+    let base = StoredValue::new(crate::app::use_base());
     let link = move || {
         let value = store.state.with(|s| share_value(&s.newest_first()));
-        let base = document().base_uri().ok().flatten().unwrap_or_default();
-        format!("{base}sparade?dela={value}")
+        base.with_value(|base| crate::kiosk::public_url(base, &Route::Saved { share: Some(value) }))
     };
     let copy = move |_| {
         let text = link();
@@ -282,7 +297,6 @@ fn ShareAndMove() -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             let decoded = decode(text.as_deref());
-            let t = t;
             if text.is_none()
                 || matches!(
                     decoded.notice,

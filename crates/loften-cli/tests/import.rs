@@ -180,10 +180,7 @@ fn compare(scores: &mut Scores, found: Option<&Agreement>, curated: Option<&Agre
         )
     });
     score("signed", &|s| {
-        s.value(
-            found.and_then(|a| a.signed.clone()),
-            curated.and_then(|a| a.signed.clone()),
-        )
+        s.value(found.and_then(|a| a.signed), curated.and_then(|a| a.signed))
     });
     score("signatories", &|s| {
         let (f, c) = both(&|a| {

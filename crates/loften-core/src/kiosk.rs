@@ -60,17 +60,7 @@ impl KioskConfig {
 
     /// The kiosk's start page, with its settings, so a reset returns to the same start.
     pub fn start_path(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if let Some(kommun) = &self.kommun {
-            pairs.push(("kommun", kommun.clone()));
-        }
-        if self.idle_seconds != DEFAULT_IDLE_SECONDS {
-            pairs.push(("idle", self.idle_seconds.to_string()));
-        }
-        format!(
-            "/kiosk{}",
-            crate::url::query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        )
+        crate::route::Route::Kiosk(self.clone()).href()
     }
 }
 

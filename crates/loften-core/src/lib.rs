@@ -5,9 +5,11 @@
 pub mod bundle;
 pub mod dataset;
 pub mod dates;
+pub mod filters;
 pub mod kiosk;
 pub mod model;
 pub mod query;
+pub mod route;
 pub mod storage;
 pub mod text;
 pub mod url;

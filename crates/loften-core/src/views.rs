@@ -358,6 +358,35 @@ pub fn export_json(data: &Dataset, results: &Results) -> String {
         .expect("the model is strings, numbers and lists, which JSON always holds")
 }
 
+/// How much the dataset covers, as /om says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    pub agreements: usize,
+    /// Source documents the agreements were transcribed from.
+    pub sources: usize,
+    /// Kommuner with at least one agreement.
+    pub kommuner: usize,
+    /// The first and last year any agreement covers (0 for an empty dataset).
+    pub first_year: i32,
+    pub last_year: i32,
+}
+
+pub fn coverage(data: &Dataset) -> Coverage {
+    let years = || data.agreements.iter().map(|a| &a.period);
+    let sources: std::collections::BTreeSet<&str> = data
+        .agreements
+        .iter()
+        .filter_map(|a| a.source.document.as_deref())
+        .collect();
+    Coverage {
+        agreements: data.agreements.len(),
+        sources: sources.len(),
+        kommuner: data.agreement_counts().len(),
+        first_year: years().map(|p| p.from).min().unwrap_or_default(),
+        last_year: years().map(|p| p.to).max().unwrap_or_default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

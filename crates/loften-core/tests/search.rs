@@ -506,3 +506,19 @@ fn highlight_ranges_count_utf16_units_as_the_dom_does() {
     assert_eq!(highlight_ranges("a < b", ""), vec![]);
     assert_eq!(highlight_ranges("", "x"), vec![]);
 }
+
+#[test]
+fn what_the_real_data_covers() {
+    let coverage = loften_core::views::coverage(&common::real_data());
+    assert_eq!(
+        coverage,
+        loften_core::views::Coverage {
+            agreements: 7,
+            sources: 5,
+            // Jämtlands län's eight (one announcement), Jönköping, Eslöv and Jokkmokk.
+            kommuner: 11,
+            first_year: 2016,
+            last_year: 2022,
+        }
+    );
+}

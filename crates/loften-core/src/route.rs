@@ -1,0 +1,215 @@
+//! The app's pages as values: every internal link is a `Route`, and `href` writes its path
+//! within the app (without the base path the app is hosted under, which the router adds).
+//! The paths and query keys are DESIGN.md's "Routes and names", a contract.
+
+use crate::kiosk::KioskConfig;
+use crate::query::Query;
+use crate::url::{encode, query_string};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/`, with the search and filters in its query string.
+    Home(Query),
+    /// `/kommuner`
+    Kommuner,
+    /// `/kommuner?hitta=…`: the kommun list narrowed to names matching the text.
+    FindKommun { text: String },
+    /// `/kommun/:slug`
+    Kommun { slug: String },
+    /// `/medborgarlofte/:id`
+    Agreement { id: String },
+    /// A promise or activity on its agreement's page: `/medborgarlofte/:id#record`.
+    Record { agreement: String, record: String },
+    /// `/omraden`
+    Areas,
+    /// `/omrade/:kommun/:area`
+    Area { kommun: String, area: String },
+    /// `/sparade`, or a share link to saved items (`?dela=id,id`).
+    Saved { share: Option<String> },
+    /// `/om`
+    About,
+    /// `/kiosk` with its settings (`?kommun=…&idle=…`).
+    Kiosk(KioskConfig),
+}
+
+impl Route {
+    /// The path within the app, with its query string and fragment.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home(query) => format!("/{}", query.to_query_string()),
+            Route::Kommuner => "/kommuner".into(),
+            Route::FindKommun { text } => {
+                let pairs = [("hitta", text.as_str())].into_iter();
+                format!(
+                    "/kommuner{}",
+                    query_string(pairs.filter(|(_, v)| !v.is_empty()))
+                )
+            }
+            Route::Kommun { slug } => format!("/kommun/{}", segment(slug)),
+            Route::Agreement { id } => format!("/medborgarlofte/{}", segment(id)),
+            Route::Record { agreement, record } => {
+                format!("/medborgarlofte/{}#{}", segment(agreement), segment(record))
+            }
+            Route::Areas => "/omraden".into(),
+            Route::Area { kommun, area } => {
+                format!("/omrade/{}/{}", segment(kommun), segment(area))
+            }
+            Route::Saved { share: None } => "/sparade".into(),
+            // Commas are allowed in a query string: the shared link stays readable.
+            Route::Saved { share: Some(ids) } => {
+                format!("/sparade?dela={}", encode(ids).replace("%2C", ","))
+            }
+            Route::About => "/om".into(),
+            Route::Kiosk(config) => {
+                let mut pairs: Vec<(&str, String)> = Vec::new();
+                if let Some(kommun) = &config.kommun {
+                    pairs.push(("kommun", kommun.clone()));
+                }
+                if config.idle_seconds != KioskConfig::default().idle_seconds {
+                    pairs.push(("idle", config.idle_seconds.to_string()));
+                }
+                format!(
+                    "/kiosk{}",
+                    query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+                )
+            }
+        }
+    }
+
+    /// The start page without a search.
+    pub fn home() -> Route {
+        Route::Home(Query::default())
+    }
+
+    /// The page of an area, from its id in data/areas.json (`<kommun>/<area>`).
+    pub fn area(id: &str) -> Route {
+        let (kommun, area) = id.split_once('/').unwrap_or(("", id));
+        Route::Area {
+            kommun: kommun.to_string(),
+            area: area.to_string(),
+        }
+    }
+
+    /// The start page filtered to one kommun.
+    pub fn search_in_kommun(slug: &str) -> Route {
+        Route::Home(Query {
+            kommun: vec![slug.to_string()],
+            ..Query::default()
+        })
+    }
+}
+
+/// A path segment: slugs and ids are ASCII already; anything else is percent-encoded, so a
+/// damaged id in a bookmark cannot break out of its segment.
+fn segment(text: &str) -> String {
+    encode(text).replace('+', "%20")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ActorFilter;
+
+    #[test]
+    fn every_route_of_the_design() {
+        let cases = [
+            (Route::home(), "/"),
+            (Route::Kommuner, "/kommuner"),
+            (
+                Route::FindKommun {
+                    text: "väx".into()
+                },
+                "/kommuner?hitta=v%C3%A4x",
+            ),
+            (
+                Route::Kommun {
+                    slug: "upplands-vasby".into(),
+                },
+                "/kommun/upplands-vasby",
+            ),
+            (
+                Route::Agreement {
+                    id: "jonkoping-2020".into(),
+                },
+                "/medborgarlofte/jonkoping-2020",
+            ),
+            (
+                Route::Record {
+                    agreement: "jonkoping-2020".into(),
+                    record: "jonkoping-2020-l2".into(),
+                },
+                "/medborgarlofte/jonkoping-2020#jonkoping-2020-l2",
+            ),
+            (Route::Areas, "/omraden"),
+            (
+                Route::area("jonkoping/oxnehaga"),
+                "/omrade/jonkoping/oxnehaga",
+            ),
+            (Route::Saved { share: None }, "/sparade"),
+            (
+                Route::Saved {
+                    share: Some("eslov-2016-l1,jonkoping-2020".into()),
+                },
+                "/sparade?dela=eslov-2016-l1,jonkoping-2020",
+            ),
+            (Route::About, "/om"),
+            (Route::Kiosk(KioskConfig::default()), "/kiosk"),
+        ];
+        for (route, href) in cases {
+            assert_eq!(route.href(), href, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn the_start_page_carries_its_query_and_repeated_keys() {
+        let query = Query {
+            q: "öxnehaga torg".into(),
+            tema: vec!["trafik".into(), "narkotika".into()],
+            ar: vec![2020],
+            aktor: vec![ActorFilter::Polisen],
+            ..Query::default()
+        };
+        assert_eq!(
+            Route::Home(query).href(),
+            "/?q=%C3%B6xnehaga+torg&tema=trafik&tema=narkotika&ar=2020&aktor=polisen"
+        );
+        assert_eq!(Route::search_in_kommun("eslov").href(), "/?kommun=eslov");
+    }
+
+    #[test]
+    fn finding_nothing_is_the_whole_kommun_list() {
+        let empty = Route::FindKommun {
+            text: String::new(),
+        };
+        assert_eq!(empty.href(), Route::Kommuner.href());
+    }
+
+    #[test]
+    fn kiosk_settings_other_than_the_defaults_are_in_the_query() {
+        let config = KioskConfig {
+            kommun: Some("jonkoping".into()),
+            idle_seconds: 120,
+        };
+        assert_eq!(
+            Route::Kiosk(config).href(),
+            "/kiosk?kommun=jonkoping&idle=120"
+        );
+        let kommun_only = KioskConfig {
+            kommun: Some("eslov".into()),
+            ..KioskConfig::default()
+        };
+        assert_eq!(Route::Kiosk(kommun_only).href(), "/kiosk?kommun=eslov");
+    }
+
+    #[test]
+    fn odd_characters_stay_inside_their_segment() {
+        assert_eq!(
+            Route::Agreement { id: "a/b c".into() }.href(),
+            "/medborgarlofte/a%2Fb%20c"
+        );
+        assert_eq!(
+            Route::area("jonkoping/ö x").href(),
+            "/omrade/jonkoping/%C3%B6%20x"
+        );
+    }
+}

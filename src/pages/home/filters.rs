@@ -1,0 +1,184 @@
+//! The start page's filters: one labelled select per `FilterKey` with each option's count,
+//! and a removable chip per chosen value.
+
+use leptos::prelude::*;
+use loften_core::filters::FilterKey;
+use loften_core::query::Facets;
+use loften_core::{ActorFilter, Dataset, Index, Query};
+
+use crate::catalog::use_catalog;
+use crate::i18n::{topic_name, use_lang, use_texts, Lang, Texts};
+
+/// The filter's label, its accessible name (DESIGN.md: "Kommun", "Län", "Tema", "År", "Aktör").
+pub fn label(key: FilterKey, t: &Texts) -> &'static str {
+    match key {
+        FilterKey::Kommun => t.filter_kommun,
+        FilterKey::Lan => t.filter_lan,
+        FilterKey::Tema => t.filter_tema,
+        FilterKey::Ar => t.filter_ar,
+        FilterKey::Aktor => t.filter_aktor,
+    }
+}
+
+fn element_id(key: FilterKey) -> &'static str {
+    match key {
+        FilterKey::Kommun => "filter-kommun",
+        FilterKey::Lan => "filter-lan",
+        FilterKey::Tema => "filter-tema",
+        FilterKey::Ar => "filter-ar",
+        FilterKey::Aktor => "filter-aktor",
+    }
+}
+
+/// Every option: its value, its label, and where its count is in `FilterKey::counts`. Fixed
+/// for a dataset and language, so the options are drawn once and only their counts change as
+/// someone types.
+fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<(String, String, usize)> {
+    let t = lang.texts();
+    match key {
+        FilterKey::Kommun => data
+            .kommuner
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.slug.clone(), k.short_name.clone(), i))
+            .collect(),
+        FilterKey::Lan => {
+            let mut lan: Vec<_> = data
+                .lan
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.code.clone(), l.name.clone(), i))
+                .collect();
+            lan.sort_by_cached_key(|l| loften_core::text::sort_key(&l.1));
+            lan
+        }
+        FilterKey::Tema => data
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, tp)| (tp.id.clone(), topic_name(tp, lang), i))
+            .collect(),
+        // Every year some agreement covers, from the index (the same for every query).
+        FilterKey::Ar => Index::years_of(data)
+            .into_iter()
+            .enumerate()
+            .map(|(i, y)| (y.to_string(), y.to_string(), i))
+            .collect(),
+        FilterKey::Aktor => ActorFilter::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug().to_string(), t.actor(*a).to_string(), i))
+            .collect(),
+    }
+}
+
+/// The label of one chosen value, for its chip.
+pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> String {
+    let t = lang.texts();
+    match key {
+        FilterKey::Kommun => data
+            .kommun_by_slug(value)
+            .map_or(value.to_string(), |k| k.short_name.clone()),
+        FilterKey::Lan => data
+            .lan_by_code(value)
+            .map_or(value.to_string(), |l| l.name.clone()),
+        FilterKey::Tema => data
+            .topic(value)
+            .map_or(value.to_string(), |tp| topic_name(tp, lang)),
+        FilterKey::Ar => value.to_string(),
+        FilterKey::Aktor => {
+            ActorFilter::from_slug(value).map_or(value.to_string(), |a| t.actor(a).to_string())
+        }
+    }
+}
+
+/// One filter: a labelled select of every option with how many agreements it would give.
+#[component]
+pub fn FilterSelect(
+    key: FilterKey,
+    /// The search as it stands.
+    query: Memo<Query>,
+    /// The counts, which follow the search once typing pauses.
+    facets: RwSignal<Facets>,
+    /// Go to another search: (query, replace the history entry).
+    go: Callback<(Query, bool)>,
+    /// Bring the counts up to date now (the select has focus, its counts are about to show).
+    settle: Callback<()>,
+) -> impl IntoView {
+    let t = use_texts();
+    let choices = choices(key, &use_catalog().data, use_lang().get_untracked());
+    let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
+    let chosen = Memo::new(move |_| key.values(&query.get()));
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let values = if value.is_empty() {
+            vec![]
+        } else {
+            vec![value]
+        };
+        go.run((key.with(&query.get_untracked(), values), false));
+    };
+    view! {
+        <div class="filter">
+            <label for=element_id(key)>{label(key, t)}</label>
+            <select id=element_id(key) on:change=on_change on:focus=move |_| settle.run(())>
+                <option value="" selected=move || chosen.get().is_empty()>{t.all}</option>
+                <Show when=move || { chosen.get().len() > 1 }>
+                    <option value="" disabled=true selected=true>{move || format!("{} ({})", t.several_chosen, chosen.get().len())}</option>
+                </Show>
+                {choices.into_iter().map(|(value, label, at)| {
+                    let selected = {
+                        let value = value.clone();
+                        move || chosen.with(|c| c.len() == 1 && c[0] == value)
+                    };
+                    let text = move || format!("{label} ({})", counts.with(|c| c.get(at).copied().unwrap_or(0)));
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A removable chip for every chosen filter value.
+#[component]
+pub fn Chips(
+    /// The search as it stands.
+    query: Memo<Query>,
+    /// Go to another search: (query, replace the history entry).
+    go: Callback<(Query, bool)>,
+) -> impl IntoView {
+    // Plain text: a change of language rebuilds the page.
+    let lang = use_lang().get_untracked();
+    let data = use_catalog().data;
+    // The filters without the search text: the chips need not follow every keystroke.
+    let filters_only = Memo::new(move |_| Query {
+        q: String::new(),
+        ..query.get()
+    });
+    let chips = move || {
+        let q = filters_only.get();
+        let t = lang.texts();
+        FilterKey::ALL
+            .into_iter()
+            .flat_map(|key| key.values(&q).into_iter().map(move |v| (key, v)))
+            .map(|(key, value)| {
+                let label = format!(
+                    "{}: {}",
+                    label(key, t),
+                    value_label(key, &data, &value, lang)
+                );
+                let name = format!("{} {}", t.remove_filter, label);
+                // The query as it is when pressed (with the search text typed since).
+                let remove = move |_| go.run((key.without(&query.get_untracked(), &value), false));
+                view! {
+                    <li>
+                        <button type="button" class="chip" aria-label=name on:click=remove>
+                            {label}<span aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! { <ul class="chips">{chips}</ul> }
+}
