@@ -105,7 +105,10 @@ pub fn KioskOverlay() -> impl IntoView {
     let reset = move || {
         // Everything the visitor did goes: saved items, notes, text size, language, search.
         store.state.set(UserState::default());
-        lang.set(Lang::Sv);
+        // Setting the language rebuilds the whole page: only when the visitor changed it.
+        if lang.get_untracked() != Lang::Sv {
+            lang.set(Lang::Sv);
+        }
         navigate(
             &kiosk.start_path(),
             NavigateOptions {
