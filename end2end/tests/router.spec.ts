@@ -1,7 +1,7 @@
 import { test, expect, open } from "./fixtures/app";
 import type { Locator, Page } from "@playwright/test";
 
-// The app's own router (src/router.rs): which clicks it follows without loading the page
+// The router (leptos_router, with links built by `components::link::Link`): which clicks it follows without loading the page
 // again, and which it leaves to the browser.
 
 /** Mark the loaded document; the mark survives navigation inside the app, not a page load. */
