@@ -8,8 +8,9 @@
 //!
 //! In kiosk mode nothing is written, so strangers sharing a screen leave no trace.
 
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use leptos::prelude::*;
-use loften_core::storage::{decode, encode, Notice, UserState, BACKUP_PREFIX, STORAGE_KEY};
+use loften_core::storage::{decode, envelope, Notice, UserState, BACKUP_PREFIX, STORAGE_KEY};
 
 /// Why user state lives only in memory, or what happened to what was stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,9 +39,15 @@ pub struct Store {
     persist: RwSignal<bool>,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    // `window.localStorage` itself throws when storage is blocked: catch that as "none".
-    web_sys::window()?.local_storage().ok().flatten()
+/// Whether localStorage can be used at all. `window.localStorage` itself throws when the
+/// browser blocks storage, and gloo-storage's `raw()` turns that into a panic: it is reached
+/// only once this probe has said yes.
+fn local_storage_usable() -> bool {
+    web_sys::window().is_some_and(|w| w.local_storage().ok().flatten().is_some())
+}
+
+fn session_storage_usable() -> bool {
+    web_sys::window().is_some_and(|w| w.session_storage().ok().flatten().is_some())
 }
 
 /// A key for keeping an unreadable value aside, unique per moment.
@@ -73,13 +80,15 @@ impl Store {
         if kiosk {
             return store;
         }
-        let Some(storage) = local_storage() else {
+        if !local_storage_usable() {
             store.persist.set(false);
             store.notice.set(Some(StorageNotice::Unavailable));
             return store;
-        };
-        match storage.get_item(STORAGE_KEY) {
-            Ok(raw) => store.take(raw.as_deref(), &storage),
+        }
+        // The text as stored, not a typed read: a value this version cannot read is kept
+        // aside exactly as it was, so the core's codec decides from the text.
+        match LocalStorage::raw().get_item(STORAGE_KEY) {
+            Ok(raw) => store.take(raw.as_deref()),
             Err(_) => {
                 store.persist.set(false);
                 store.notice.set(Some(StorageNotice::Unavailable));
@@ -91,11 +100,12 @@ impl Store {
     }
 
     /// Adopt a stored value, keeping aside what cannot be read.
-    fn take(&self, raw: Option<&str>, storage: &web_sys::Storage) {
+    fn take(&self, raw: Option<&str>) {
         let decoded = decode(raw);
         if let Some(aside) = &decoded.keep_aside {
             let key = backup_key();
-            if storage.set_item(&key, aside).is_err() {
+            // Verbatim: a typed write would put the kept text in JSON quotes.
+            if LocalStorage::raw().set_item(&key, aside).is_err() {
                 // Could not keep a copy: never overwrite the original, work in memory.
                 self.persist.set(false);
                 self.notice.set(Some(StorageNotice::UnreadableLeftAlone));
@@ -115,19 +125,16 @@ impl Store {
     /// Write after every change (an effect, so every way of changing state is covered).
     fn write_on_change(&self) {
         let store = *self;
-        let last_written = StoredValue::new(None::<String>);
+        let last_written = StoredValue::new(None::<UserState>);
         Effect::new(move |_| {
-            let encoded = encode(&store.state.get());
-            if !store.persist.get()
-                || last_written.with_value(|w| w.as_deref() == Some(encoded.as_str()))
-            {
+            let state = store.state.get();
+            if !store.persist.get() || last_written.with_value(|w| w.as_ref() == Some(&state)) {
                 return;
             }
-            let written = local_storage().map(|s| s.set_item(STORAGE_KEY, &encoded));
-            match written {
-                Some(Ok(())) => last_written.set_value(Some(encoded)),
+            match LocalStorage::set(STORAGE_KEY, envelope(&state)) {
+                Ok(()) => last_written.set_value(Some(state)),
                 // QuotaExceededError, or storage gone since start.
-                _ => {
+                Err(_) => {
                     store.persist.set(false);
                     store.notice.set(Some(StorageNotice::Full));
                 }
@@ -177,14 +184,21 @@ const KIOSK_KEY: &str = "medborgarloften.kiosk";
 
 /// The kiosk session of this tab, if one started here: its settings' query string.
 pub fn kiosk_session(path_after_base: &str, query: &str) -> Option<String> {
-    let session = web_sys::window()?.session_storage().ok().flatten();
+    let usable = session_storage_usable();
     if path_after_base.starts_with("/kiosk") {
-        if let Some(session) = &session {
-            let _ = session.set_item(KIOSK_KEY, query);
+        if usable {
+            let _ = SessionStorage::set(KIOSK_KEY, query);
         }
         return Some(query.to_string());
     }
-    session?.get_item(KIOSK_KEY).ok().flatten()
+    if !usable {
+        return None;
+    }
+    // Earlier versions kept the query string as plain text, not as JSON: a kiosk tab that
+    // reloads into this version stays a kiosk.
+    SessionStorage::get::<String>(KIOSK_KEY)
+        .ok()
+        .or_else(|| SessionStorage::raw().get_item(KIOSK_KEY).ok().flatten())
 }
 
 /// Where the last good dataset is kept for browsers without a service worker.
@@ -207,10 +221,11 @@ pub fn keep_dataset_copy(bytes: &[u8]) {
     if loften_core::bundle::base64_len(bytes.len()) > DATASET_COPY_MAX_CHARS {
         return;
     }
-    let Some(storage) = local_storage() else {
+    if !local_storage_usable() {
         return;
-    };
-    let _ = storage.set_item(DATASET_KEY, &loften_core::bundle::to_base64(bytes));
+    }
+    // Plain base64 text, as every version has kept it (a typed write would quote it).
+    let _ = LocalStorage::raw().set_item(DATASET_KEY, &loften_core::bundle::to_base64(bytes));
 }
 
 /// About a quarter of the usual 5-million-character localStorage quota: 1.1 MB of bundle, 30
@@ -220,7 +235,10 @@ pub const DATASET_COPY_MAX_CHARS: usize = 1_250_000;
 /// The kept copy of the dataset, if there is one that is base64. Anything else there (a
 /// damaged copy, or the JSON text an older version of the app kept) is removed.
 pub fn dataset_copy() -> Option<Vec<u8>> {
-    let text = local_storage()?.get_item(DATASET_KEY).ok().flatten()?;
+    if !local_storage_usable() {
+        return None;
+    }
+    let text = LocalStorage::raw().get_item(DATASET_KEY).ok().flatten()?;
     let bytes = loften_core::bundle::from_base64(&text);
     if bytes.is_none() {
         forget_dataset_copy();
@@ -230,8 +248,8 @@ pub fn dataset_copy() -> Option<Vec<u8>> {
 
 /// Remove a kept copy that turned out not to read, so it is not tried again.
 pub fn forget_dataset_copy() {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(DATASET_KEY);
+    if local_storage_usable() {
+        LocalStorage::delete(DATASET_KEY);
     }
 }
 

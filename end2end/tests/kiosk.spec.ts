@@ -121,3 +121,15 @@ test("no way out: links that leave the app are QR codes, and every page leads ba
   }
   await expect(page.getByRole("button", { name: "Ladda ner som CSV" })).toHaveCount(0);
 });
+
+test("a kiosk tab that reloads into a new version stays a kiosk, whichever way its session was kept", async ({ page }) => {
+  await open(page, "/");
+  // Earlier versions kept the kiosk's settings in sessionStorage as plain text; this one as JSON.
+  for (const kept of ["?kommun=eslov", JSON.stringify("?kommun=eslov")]) {
+    await page.evaluate((value) => sessionStorage.setItem("medborgarloften.kiosk", value), kept);
+    await open(page, "/kommuner");
+    await page.getByRole("link", { name: "Till start" }).click();
+    await expect(page, kept).toHaveURL(/\/kiosk\?kommun=eslov$/);
+    await page.evaluate(() => sessionStorage.clear());
+  }
+});

@@ -187,7 +187,7 @@ pub fn decode(raw: Option<&str>) -> Decoded {
 /// The stored value: `{"state":…,"version":2}`. Reading takes the state as a JSON value first,
 /// so that a newer version's state, whatever its shape, is never half-read.
 #[derive(Serialize, Deserialize)]
-struct Envelope<S> {
+pub struct Envelope<S> {
     #[serde(default)]
     state: S,
     version: u32,
@@ -242,14 +242,19 @@ fn cut(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
+/// The state in the current envelope, for a typed write (the app's gloo-storage).
+pub fn envelope(state: &UserState) -> Envelope<&UserState> {
+    Envelope {
+        state,
+        version: CURRENT_VERSION,
+    }
+}
+
 /// Write the state in the current envelope, compact, keys in alphabetical order, an absent
 /// note or label left out.
 pub fn encode(state: &UserState) -> String {
-    serde_json::to_string(&Envelope {
-        state,
-        version: CURRENT_VERSION,
-    })
-    .expect("the user state is plain text and enums, which JSON always holds")
+    serde_json::to_string(&envelope(state))
+        .expect("the user state is plain text and enums, which JSON always holds")
 }
 
 /// Ids are lowercase ASCII, digits and dashes: anything else did not come from the dataset.
