@@ -8,34 +8,12 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use loften_core::storage::{TextSize, Theme};
 
+use crate::base::{use_base, Base};
 use crate::catalog::provide_catalog;
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages;
 use crate::state::Store;
-
-/// The path the app is hosted under: "" at the root, "/medborgarloften" under a sub-path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Base(pub String);
-
-impl Base {
-    /// Read from `<base href>`, which Trunk writes from `public_url`, so one build can be
-    /// hosted wherever its `public_url` says.
-    fn from_document() -> Base {
-        let path = document()
-            .base_uri()
-            .ok()
-            .flatten()
-            .and_then(|uri| web_sys::Url::new(&uri).ok())
-            .map(|url| url.pathname())
-            .unwrap_or_default();
-        Base(path.trim_end_matches('/').to_string())
-    }
-}
-
-pub fn use_base() -> Base {
-    expect_context::<Base>()
-}
 
 /// The whole app: the router with the base path, and every page's title.
 #[component]

@@ -84,7 +84,7 @@ pub fn use_kiosk() -> Kiosk {
 }
 
 /// The public address of a page of the app under its `base`, for a QR code or a share link.
-pub fn public_url(base: &crate::app::Base, route: &loften_core::route::Route) -> String {
+pub fn public_url(base: &crate::base::Base, route: &loften_core::route::Route) -> String {
     format!(
         "{}{}{}",
         window().location().origin().unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! Medborgarlöften: the web app. Thin components over `loften_core`.
 
 pub mod app;
+pub mod base;
 pub mod catalog;
 pub mod components;
 pub mod download;

@@ -153,7 +153,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     let dates = loften_core::views::agreement_dates(&a, crate::catalog::today());
     let kiosk = crate::kiosk::use_kiosk().enabled;
     let page_url = crate::kiosk::public_url(
-        &crate::app::use_base(),
+        &crate::base::use_base(),
         &Route::Agreement { id: a.id.clone() },
     );
 

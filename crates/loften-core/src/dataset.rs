@@ -371,14 +371,14 @@ impl Dataset {
             self.areas.iter().map(|a| a.id.as_str()),
             "id",
         );
-        if self.topics.len() > crate::query::MAX_TOPICS {
+        if self.topics.len() > crate::model::MAX_TOPICS {
             problems.push(problem(
                 "topics.json",
                 "",
                 format!(
                     "{} topics; the query engine handles at most {}",
                     self.topics.len(),
-                    crate::query::MAX_TOPICS
+                    crate::model::MAX_TOPICS
                 ),
                 "merge topics",
             ));

@@ -8,6 +8,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The most topics a dataset may have: the query engine keeps a record's topics as the bits of
+/// a `u64`, and the validator holds the data to that.
+pub const MAX_TOPICS: usize = 64;
+
 /// One medborgarlöfte (or an announcement of one), as in `data/agreements/<id>.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

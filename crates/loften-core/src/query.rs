@@ -9,12 +9,9 @@
 use std::collections::HashMap;
 
 use crate::dataset::Dataset;
-use crate::model::{Actor, Agreement};
+use crate::model::{Actor, Agreement, MAX_TOPICS};
 use crate::text::{fold, words};
 use crate::url;
-
-/// Topics are kept as bits of a `u64` per record.
-pub const MAX_TOPICS: usize = 64;
 
 /// Terms shorter than this match only at the start of a word.
 const MIN_INFIX_CHARS: usize = 4;

@@ -1,0 +1,27 @@
+//! The path the app is hosted under, which the router and every link put before their paths.
+
+use leptos::prelude::*;
+
+/// The path the app is hosted under: "" at the root, "/medborgarloften" under a sub-path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Base(pub String);
+
+impl Base {
+    /// Read from `<base href>`, which Trunk writes from `public_url`, so one build can be
+    /// hosted wherever its `public_url` says.
+    pub fn from_document() -> Base {
+        let path = document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname())
+            .unwrap_or_default();
+        Base(path.trim_end_matches('/').to_string())
+    }
+}
+
+/// The base path, from the context `App` provides.
+pub fn use_base() -> Base {
+    expect_context::<Base>()
+}
