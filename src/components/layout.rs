@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 use loften_core::route::Route;
 use loften_core::storage::{TextSize, Theme};
 
-use crate::components::link::Link;
+use crate::components::link::{Link, NavLink};
 use crate::components::storage_notice::StorageNoticeView;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::pwa::use_pwa;
@@ -39,11 +39,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </Link>
                 <nav aria-label=t.nav_label class="site-nav">
                     <ul>
-                        <li><Link to=Route::home() exact=true>{t.nav_search}</Link></li>
-                        <li><Link to=Route::Kommuner>{t.nav_kommuner}</Link></li>
-                        <li><Link to=Route::Areas>{t.nav_areas}</Link></li>
-                        <li><Link to=Route::Saved { share: None }>{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></Link></li>
-                        <li><Link to=Route::About>{t.nav_about}</Link></li>
+                        <li><NavLink to=Route::home() exact=true>{t.nav_search}</NavLink></li>
+                        <li><NavLink to=Route::Kommuner>{t.nav_kommuner}</NavLink></li>
+                        <li><NavLink to=Route::Areas>{t.nav_areas}</NavLink></li>
+                        <li><NavLink to=Route::Saved { share: None }>{t.nav_saved}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></NavLink></li>
+                        <li><NavLink to=Route::About>{t.nav_about}</NavLink></li>
                     </ul>
                 </nav>
                 {kiosk.enabled.then(|| view! {

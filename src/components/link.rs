@@ -4,13 +4,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use loften_core::route::Route;
 
-use crate::app::use_base;
+use crate::base::use_base;
 
-/// A link to a page of the app: leptos_router's `<A>` (followed without a page load, with
-/// `aria-current="page"` on the page it leads to) at `to`'s path under the base path. `<A>`
-/// leaves an absolute href as it is, so the base is added here.
+/// A link to a page of the app, at `to`'s path under the base path. The router follows it
+/// without a page load: it catches clicks on every link into the app.
 #[component]
 pub fn Link(
+    /// The page it leads to.
+    #[prop(into)]
+    to: Signal<Route>,
+    children: Children,
+) -> impl IntoView {
+    let base = use_base();
+    view! { <a href=move || format!("{}{}", base.0, to.with(Route::href))>{children()}</a> }
+}
+
+/// A link in a navigation menu: leptos_router's `<A>`, which marks the link to the page shown
+/// with `aria-current="page"`. That costs a memo and a subscription to the address per link,
+/// so links in content (result cards, records) are `Link`s. `<A>` leaves an absolute href as
+/// it is, so the base is added here.
+#[component]
+pub fn NavLink(
     /// The page it leads to.
     #[prop(into)]
     to: Signal<Route>,
