@@ -142,10 +142,8 @@ fn Search() -> impl IntoView {
     // Leaving the field (for a result link, say) writes the address at once, so Back returns
     // to this search.
     let on_change = move |_: leptos::ev::Event| write_address();
-    let summary = move || {
-        let r = results.get();
-        result_summary(lang, r.groups.len(), r.record_count)
-    };
+    // Read in place: the results hold every matching group, too much to copy on each key.
+    let summary = move || results.with(|r| result_summary(lang, r.groups.len(), r.record_count));
 
     // The filters' counts sit inside closed selects, unseen while someone types: they follow
     // the results once typing pauses, or at once when a filter gets focus, and so stay out of
