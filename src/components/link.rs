@@ -15,8 +15,7 @@ pub fn Link(
     to: Signal<Route>,
     children: Children,
 ) -> impl IntoView {
-    let base = use_base();
-    view! { <a href=move || format!("{}{}", base.0, to.with(Route::href))>{children()}</a> }
+    view! { <a href=href_under_base(to)>{children()}</a> }
 }
 
 /// A link in a navigation menu: leptos_router's `<A>`, which marks the link to the page shown
@@ -33,7 +32,11 @@ pub fn NavLink(
     exact: bool,
     children: Children,
 ) -> impl IntoView {
+    view! { <A href=href_under_base(to) exact=exact>{children()}</A> }
+}
+
+/// `to`'s path under the base path the app is hosted under, following `to`.
+fn href_under_base(to: Signal<Route>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let base = use_base();
-    let href = move || format!("{}{}", base.0, to.with(Route::href));
-    view! { <A href=href exact=exact>{children()}</A> }
+    move || format!("{}{}", base.0, to.with(Route::href))
 }
