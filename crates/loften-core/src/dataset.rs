@@ -185,7 +185,24 @@ pub fn parse_kommuner(text: &str, problems: &mut Vec<Problem>) -> Vec<Kommun> {
         })
         .collect();
     kommuner.sort_by_cached_key(|k| sort_key(&k.short_name));
+    distinguish_slugs(&mut kommuner);
     kommuner
+}
+
+/// Two names can fold to one slug (Håbo and Habo are both "habo"). The name that is plain
+/// ASCII keeps it, and the other gets its kommunkod ("habo-0305"), so every kommun has a page
+/// and a filter value of its own.
+fn distinguish_slugs(kommuner: &mut [Kommun]) {
+    let mut count = std::collections::HashMap::<String, usize>::new();
+    for k in kommuner.iter() {
+        *count.entry(k.slug.clone()).or_default() += 1;
+    }
+    for k in kommuner.iter_mut() {
+        let shared = count.get(&k.slug).is_some_and(|n| *n > 1);
+        if shared && !k.short_name.is_ascii() {
+            k.slug = format!("{}-{}", k.slug, k.code);
+        }
+    }
 }
 
 pub fn parse_lan(text: &str, problems: &mut Vec<Problem>) -> Vec<Lan> {

@@ -2,6 +2,7 @@
 //! within the app (without the base path the app is hosted under, which the router adds).
 //! The paths and query keys are DESIGN.md's "Routes and names", a contract.
 
+use crate::dataset::Dataset;
 use crate::kiosk::KioskConfig;
 use crate::query::Query;
 use crate::url::{encode, query_string};
@@ -96,6 +97,62 @@ impl Route {
             kommun: vec![slug.to_string()],
             ..Query::default()
         })
+    }
+}
+
+/// The pages the build renders ahead of time: every page that reads the same for every
+/// visitor. Saved items and the kiosk depend on the device, and a search on its query: those
+/// are rendered in the browser.
+pub fn prerendered(data: &Dataset) -> Vec<Route> {
+    let mut routes = vec![Route::home(), Route::Kommuner, Route::Areas, Route::About];
+    routes.extend(data.kommuner.iter().map(|k| Route::Kommun {
+        slug: k.slug.clone(),
+    }));
+    routes.extend(
+        data.agreements
+            .iter()
+            .map(|a| Route::Agreement { id: a.id.clone() }),
+    );
+    routes.extend(data.areas.iter().map(|a| Route::area(&a.id)));
+    routes
+}
+
+/// Whether a service worker keeps this page from the first visit, for reading offline: all
+/// but the pages of kommuner without agreements (most of the 290), which then open in the
+/// app's shell.
+pub fn kept_offline(route: &Route, data: &Dataset) -> bool {
+    match route {
+        Route::Kommun { slug } => data
+            .kommun_by_slug(slug)
+            .is_some_and(|k| data.agreements_for_kommun(&k.short_name).next().is_some()),
+        _ => true,
+    }
+}
+
+impl Route {
+    /// The file the build writes this page to, relative to the site's folder
+    /// (`kommun/eslov/index.html`): a web server answers the page's path with it. `None` for
+    /// what is no page of its own (a query, a fragment, the device's pages) and for a segment
+    /// that is not a plain slug.
+    pub fn page_file(&self) -> Option<String> {
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        let folder = match self {
+            Route::Home(query) if *query == Query::default() => String::new(),
+            Route::Kommuner => "kommuner/".into(),
+            Route::Areas => "omraden/".into(),
+            Route::About => "om/".into(),
+            Route::Kommun { slug } if plain(slug) => format!("kommun/{slug}/"),
+            Route::Agreement { id } if plain(id) => format!("medborgarlofte/{id}/"),
+            Route::Area { kommun, area } if plain(kommun) && plain(area) => {
+                format!("omrade/{kommun}/{area}/")
+            }
+            _ => return None,
+        };
+        Some(format!("{folder}index.html"))
     }
 }
 

@@ -1,0 +1,93 @@
+//! Which pages the build renders ahead of time, where it writes them, and which a service
+//! worker keeps from the first visit.
+
+mod common;
+
+use loften_core::kiosk::KioskConfig;
+use loften_core::route::{kept_offline, prerendered, Route};
+
+#[test]
+fn each_prerendered_page_has_its_own_file_under_its_path() {
+    let data = common::real_data();
+    let routes = prerendered(&data);
+    assert_eq!(
+        routes.len(),
+        4 + data.kommuner.len() + data.agreements.len() + data.areas.len()
+    );
+    let mut files = std::collections::BTreeSet::new();
+    for route in &routes {
+        let file = route
+            .page_file()
+            .unwrap_or_else(|| panic!("no file for {route:?}"));
+        let path = route.href();
+        let folder = file.trim_end_matches("index.html");
+        assert_eq!(
+            format!("/{folder}").trim_end_matches('/'),
+            path.trim_end_matches('/'),
+            "{route:?}"
+        );
+        assert!(files.insert(file), "two pages in one file: {route:?}");
+    }
+}
+
+#[test]
+fn searches_fragments_and_device_pages_have_no_file() {
+    let search = Route::search_in_kommun("eslov");
+    assert_eq!(search.page_file(), None);
+    let record = Route::Record {
+        agreement: "a".into(),
+        record: "b".into(),
+    };
+    assert_eq!(record.page_file(), None);
+    assert_eq!(Route::Saved { share: None }.page_file(), None);
+    assert_eq!(Route::Kiosk(KioskConfig::default()).page_file(), None);
+    let odd = Route::Agreement {
+        id: "../etc".into(),
+    };
+    assert_eq!(
+        odd.page_file(),
+        None,
+        "a segment that is not a slug never names a file"
+    );
+}
+
+#[test]
+fn kommuner_without_agreements_are_not_kept_offline() {
+    let data = common::real_data();
+    let kept: Vec<Route> = prerendered(&data)
+        .into_iter()
+        .filter(|r| kept_offline(r, &data))
+        .collect();
+    let kommun_pages = kept
+        .iter()
+        .filter(|r| matches!(r, Route::Kommun { .. }))
+        .count();
+    let with_agreements = data
+        .kommuner
+        .iter()
+        .filter(|k| data.agreements_for_kommun(&k.short_name).next().is_some())
+        .count();
+    assert!(with_agreements > 0 && with_agreements < data.kommuner.len());
+    assert_eq!(kommun_pages, with_agreements);
+    assert!(kept.contains(&Route::home()) && kept.contains(&Route::About));
+    for a in &data.agreements {
+        assert!(kept.contains(&Route::Agreement { id: a.id.clone() }));
+    }
+}
+
+#[test]
+fn names_that_fold_to_one_slug_get_pages_of_their_own() {
+    let data = common::real_data();
+    let habo = data.kommun_by_slug("habo").expect("Habo");
+    assert_eq!(habo.short_name, "Habo");
+    let haabo = data.kommun_by_slug("habo-0305").expect("Håbo");
+    assert_eq!(haabo.short_name, "Håbo");
+    let mut slugs: Vec<&str> = data.kommuner.iter().map(|k| k.slug.as_str()).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    assert_eq!(
+        slugs.len(),
+        data.kommuner.len(),
+        "every slug names one kommun"
+    );
+}
