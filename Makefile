@@ -22,9 +22,9 @@ serve: dist
 dev: setup
 	@$(ENV) trunk serve
 
-## dist: a release build into dist/ (validates data/ first: broken data fails the build)
+## dist: a release build into dist/, every page rendered ahead of time (broken data fails the build)
 dist: setup
-	@$(ENV) trunk build --release
+	@$(ENV) scripts/build.sh dist /
 
 ## validate: check data/ and list what it holds
 validate: setup
@@ -36,7 +36,7 @@ test: setup
 
 # The same build for hosting under a sub-path, for the end-to-end test of that.
 dist-sub: setup
-	@$(ENV) trunk build --release --public-url /medborgarloften/ --dist dist-sub
+	@$(ENV) scripts/build.sh dist-sub /medborgarloften/
 
 test-lint:
 	@echo "== cargo fmt --check; cargo clippy -D warnings, native and wasm"

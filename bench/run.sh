@@ -45,7 +45,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   cargo run --release --quiet -p loften-cli -- synth --agreements 1500 --seed 1 --out "$SYNTH"
 
   say "dist-bench/: release build with the synthetic dataset"
-  LOFTEN_BUNDLE=$SYNTH trunk build --release --dist dist-bench
+  LOFTEN_BUNDLE=$SYNTH scripts/build.sh dist-bench /
 
   say "bench/probe: loften-core as wasm (the app's release profile and wasm-opt settings)"
   # The root lockfile, so the probe uses the app's versions (and the installed wasm-bindgen).

@@ -10,7 +10,8 @@ const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `medborgarloften-${VERSION}`;
 const SCOPE = self.registration.scope;
-const SHELL = new URL("index.html", SCOPE).href;
+// The page for paths that have none of their own: the app mounts there (scripts/build.sh).
+const SHELL = new URL("shell.html", SCOPE).href;
 
 // A content-hashed file's name fixes its content, so the copy the page just downloaded (in the
 // HTTP cache) is the right one; anything else is fetched afresh, so that it is this deployment's.
@@ -50,11 +51,21 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      // Every route of the app is the same shell; the app reads the path itself. A file
-      // (a source text, the open data: a name with an extension) is itself, never the shell.
-      const route = request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(new URL(request.url).pathname);
-      const key = route ? SHELL : request;
-      const cached = await cache.match(key, { ignoreVary: true });
+      // A page of the app is its rendered file (`/kommun/eslov` is kommun/eslov/index.html,
+      // whatever the query), or the shell where this version keeps none: never the network's,
+      // which may already be the next version. A file (a source text, the open data: a name
+      // with an extension) is itself.
+      const path = new URL(request.url).pathname;
+      const route = request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(path);
+      // (The server varies on Accept-Encoding; the cache's copy is right for any.)
+      const exact = { ignoreVary: true };
+      let cached;
+      if (route) {
+        const page = new URL(`${path.replace(/\/?$/, "/")}index.html`, SCOPE).href;
+        cached = (await cache.match(page, exact)) || (await cache.match(SHELL, exact));
+      } else {
+        cached = await cache.match(request, exact);
+      }
       return cached || fetch(request);
     })(),
   );

@@ -7,8 +7,9 @@
    `loften pack` makes the app's bundle from that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts.
-3. Writes sw.js with the exact precache list and a content version (scripts/write_sw.py).
-4. Writes brotli and gzip copies of every compressible file (scripts/precompress.py).
+3. Stamps the build's version into index.html (scripts/write_sw.py), so the pages rendered
+   from it (scripts/build.sh) carry it; the service worker and the compressed copies are
+   written once those pages are there.
 """
 import hashlib
 import os
@@ -59,9 +60,6 @@ if __name__ == "__main__":
     bundle_data()
     externalise_boot_script()
     sys.path.insert(0, str(ROOT / "scripts"))
-    import precompress
     import write_sw
 
-    print(f"post_build: sw.js version {write_sw.write(STAGING)}")
-    files, raw, packed = precompress.compress_site(STAGING)
-    print(f"post_build: precompressed {files} files, {raw:,} B → {packed:,} B brotli")
+    print(f"post_build: version {write_sw.stamp(STAGING)}")

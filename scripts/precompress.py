@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write NAME.br (brotli -q 11) and NAME.gz (gzip -9) beside every compressible file of a built
 site, so nginx serves them as they are (brotli_static, gzip_static) instead of compressing on
-each request at a lower level. Run last by the build (scripts/post_build.py) and by
-scripts/write_sw.py after it rewrites a site: a compressed copy must never be older than its file.
+each request at a lower level. Run last, by scripts/write_sw.py, whenever a site is written or
+rewritten: a compressed copy must never be older than its file.
 
     python3 scripts/precompress.py DIST
 """

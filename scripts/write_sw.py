@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
 """Write DIST/sw.js from public/sw.js: the exact files to precache and a version that is a
-hash of their contents, and put that version in DIST/index.html (<meta name="app-version">).
+hash of their contents, and stamp that version into every page (<meta name="app-version">).
 
-Run by scripts/post_build.py on every build; also callable on its own (the update test
-changes a built site and runs it again): python3 scripts/write_sw.py DIST, which then writes
-the site's precompressed copies again too (scripts/precompress.py).
+    python3 scripts/write_sw.py DIST
+
+scripts/build.sh runs it last, after the pages are rendered; it then writes the site's
+precompressed copies (scripts/precompress.py), so a copy is never older than its file. The
+update test changes a built site and runs it again. Trunk's post_build hook calls `stamp`
+earlier, so that the pages rendered from index.html carry the version too.
+
+The pages (`*.html`) are left out of the version: each carries it, and each is rendered from
+the wasm, stylesheet and bundle, which are in it. `DIST/.pages` (written by the prerender)
+lists the rendered pages; those marked `keep` are precached, the rest open in the shell
+offline.
 """
 import hashlib
 import json
@@ -21,40 +29,59 @@ TEMPLATE = ROOT / "public" / "sw.js"
 # Not precached: the worker itself, and the open-data copy of the dataset (people download it
 # on purpose; the app reads its binary bundle, data/bundle.bin, which is precached).
 SKIP = {"sw.js", "data/medborgarloften.json"}
+META = re.compile(r'<meta name="app-version" content="[^"]*">')
 
 
-def precache_list(dist: Path) -> list:
+def site_files(dist: Path) -> list:
     files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file())
     # NAME.br and NAME.gz are NAME as the server sends it, not files of their own.
     return [f for f in files if f not in SKIP and not f.startswith(".") and not f.endswith(precompress.ENCODINGS)]
 
 
-def write(dist: Path) -> str:
-    files = precache_list(dist)
+def pages_not_kept(dist: Path) -> set:
+    listing = dist / ".pages"
+    if not listing.exists():
+        return set()
+    rows = (line.split(" ", 1) for line in listing.read_text(encoding="utf-8").splitlines() if line)
+    return {name for mark, name in rows if mark != "keep"}
+
+
+def precache_list(dist: Path) -> list:
+    left_out = pages_not_kept(dist)
+    return [f for f in site_files(dist) if f not in left_out]
+
+
+def version(dist: Path) -> str:
     digest = hashlib.sha256()
-    for name in files:
-        if name == "index.html":
-            continue  # it carries the version itself; everything it names is hashed below
+    for name in site_files(dist):
+        if name.endswith(".html"):
+            continue
         digest.update(name.encode() + b"\0" + hashlib.sha256((dist / name).read_bytes()).digest())
-    version = digest.hexdigest()[:12]
+    return digest.hexdigest()[:12]
 
-    index = dist / "index.html"
-    html = index.read_text(encoding="utf-8")
-    meta = f'<meta name="app-version" content="{version}">'
-    if 'name="app-version"' in html:
-        html = re.sub(r'<meta name="app-version" content="[^"]*">', meta, html)
-    else:
-        html = html.replace("</head>", f"  {meta}\n</head>", 1)
-    index.write_text(html, encoding="utf-8")
 
+def stamp(dist: Path) -> str:
+    """Put the site's version into every page; returns it."""
+    current = version(dist)
+    meta = f'<meta name="app-version" content="{current}">'
+    for page in dist.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        html = META.sub(meta, html) if META.search(html) else html.replace("</head>", f"  {meta}\n</head>", 1)
+        page.write_text(html, encoding="utf-8")
+    return current
+
+
+def write(dist: Path) -> str:
+    current = stamp(dist)
     # Paths relative to the worker's scope, so hosting under a sub-path needs no change.
     worker = TEMPLATE.read_text(encoding="utf-8")
-    worker = worker.replace('"__VERSION__"', json.dumps(version)).replace("__PRECACHE__", json.dumps(files, indent=2))
+    worker = worker.replace('"__VERSION__"', json.dumps(current)).replace("__PRECACHE__", json.dumps(precache_list(dist), indent=2))
     (dist / "sw.js").write_text(worker, encoding="utf-8")
-    return version
+    return current
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist"
     print(f"sw.js version {write(target)} ({len(precache_list(target))} files precached)")
-    precompress.compress_site(target)
+    files, raw, packed = precompress.compress_site(target)
+    print(f"precompressed {files} files, {raw:,} B → {packed:,} B brotli")

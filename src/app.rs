@@ -11,6 +11,7 @@ use loften_core::storage::{TextSize, Theme};
 use crate::base::{use_base, Base};
 use crate::catalog::provide_catalog;
 use crate::components::layout::Layout;
+use crate::device::{use_render, Render};
 use crate::i18n::Lang;
 use crate::pages;
 use crate::state::Store;
@@ -19,18 +20,24 @@ use crate::state::Store;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::device::provide_device();
     // Whoever renders the app without a document (a prerender) provides the base first.
     let base = use_context::<Base>().unwrap_or_else(Base::from_document);
     provide_context(base.clone());
     view! {
-        <Title formatter=|page: String| if page.is_empty() {
-            "Medborgarlöften".to_string()
-        } else {
-            format!("{page} · Medborgarlöften")
-        }/>
+        <Title formatter=|page: String| full_title(&page)/>
         <Router base=base.0>
             <Shell/>
         </Router>
+    }
+}
+
+/// A page's whole title: its own part, then the app's name.
+pub fn full_title(page: &str) -> String {
+    if page.is_empty() {
+        "Medborgarlöften".to_string()
+    } else {
+        format!("{page} · Medborgarlöften")
     }
 }
 
@@ -39,13 +46,18 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let location = use_location();
     provide_catalog();
-    // A kiosk session starts at /kiosk and keeps nothing on the device from then on.
-    let kiosk_settings = {
-        let path = location.pathname.get_untracked();
-        let base = use_base().0;
-        let within = path.strip_prefix(base.as_str()).unwrap_or(&path);
-        crate::state::kiosk_session(within, &location.search.get_untracked())
-    };
+    crate::device::provide_today();
+    crate::navigation::restore_arrival_query();
+    // A kiosk session starts at /kiosk and keeps nothing on the device from then on. The
+    // build renders no kiosk pages.
+    let kiosk_settings = (use_render() != Render::Prerender)
+        .then(|| {
+            let path = location.pathname.get_untracked();
+            let base = use_base().0;
+            let within = path.strip_prefix(base.as_str()).unwrap_or(&path);
+            crate::state::kiosk_session(within, &location.search.get_untracked())
+        })
+        .flatten();
     let kiosk = kiosk_settings.is_some();
     let store = Store::start(kiosk);
     provide_context(store);
@@ -64,8 +76,8 @@ fn Shell() -> impl IntoView {
     apply_preferences(store, lang);
     crate::components::save::SavedFlags::provide(store);
 
+    focus_on_navigate();
     view! {
-        <FocusOnNavigate/>
         // Switching language rebuilds the page, so labels are plain text, not signals.
         {move || { lang.track(); view! { <Layout><AppRoutes/></Layout> } }}
     }
@@ -92,8 +104,13 @@ fn AppRoutes() -> impl IntoView {
 /// Keep the language in step with the stored preference (both ways: another tab may change
 /// it), and put language, theme and text size on `<html>`, where CSS and screen readers see them.
 fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
-    Effect::new(move |_| {
+    // Not on its first run: the language starts as the store's, or as the build rendered it
+    // while the store's own is yet to come (a first run then would overwrite the visitor's).
+    Effect::new(move |first: Option<()>| {
         let code = lang.get().code();
+        if first.is_none() {
+            return;
+        }
         if store
             .state
             .with_untracked(|s| s.preferences.lang.as_deref() != Some(code))
@@ -135,8 +152,7 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
 
 /// After a navigation to another page (not a change of query), move focus to the new page's
 /// heading, so a screen reader announces it and Tab starts from the top of the content.
-#[component]
-fn FocusOnNavigate() -> impl IntoView {
+fn focus_on_navigate() {
     let pathname = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
         let now = pathname.get();

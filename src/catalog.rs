@@ -114,17 +114,21 @@ pub async fn load_catalog() -> Result<Catalog, String> {
     }
 }
 
-/// Start loading the catalog once for the app; `refetch` tries again.
-pub fn provide_catalog() -> CatalogResource {
+/// Start loading the catalog once for the app; `refetch` tries again. Nothing to load when
+/// whoever started the app provided the catalog already: the build, which renders pages from
+/// its data, and the browser taking those pages over, which needs that same data first.
+pub fn provide_catalog() {
+    if use_context::<Catalog>().is_some() {
+        return;
+    }
     let resource = LocalResource::new(|| async { load_catalog().await.map_err(LoadError) });
     provide_context(resource);
-    resource
 }
 
-/// The catalog's loading, for what shows it (`components::with_catalog::WithCatalog`) and
-/// what follows it from outside a page (the banners, kiosk settings).
-pub fn use_catalog_resource() -> CatalogResource {
-    expect_context::<CatalogResource>()
+/// The catalog's loading, for what shows it (`components::with_catalog::WithCatalog`); `None`
+/// when the catalog came with the app's start.
+pub fn use_catalog_resource() -> Option<CatalogResource> {
+    use_context::<CatalogResource>()
 }
 
 /// The loaded catalog, inside `WithCatalog`.
@@ -132,9 +136,13 @@ pub fn use_catalog() -> Catalog {
     expect_context::<Catalog>()
 }
 
-/// The catalog once it has loaded, from anywhere; `None` while it loads or when it failed.
+/// The catalog once it has loaded, from anywhere (the banners, kiosk settings); `None` while
+/// it loads or when it failed.
 pub fn loaded_catalog() -> Option<Catalog> {
-    use_catalog_resource().get().and_then(Result::ok)
+    match use_catalog_resource() {
+        Some(resource) => resource.get().and_then(Result::ok),
+        None => use_context::<Catalog>(),
+    }
 }
 
 /// Today's date in the reader's own time zone, from the browser's clock.

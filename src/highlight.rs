@@ -27,6 +27,10 @@ extern "C" {
 }
 
 fn registry() -> Option<HighlightRegistry> {
+    // The build renders pages natively, where there is no browser to highlight in.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     let css = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CSS")).ok()?;
     let registry = js_sys::Reflect::get(&css, &JsValue::from_str("highlights")).ok()?;
     (!registry.is_undefined() && !registry.is_null()).then(|| registry.unchecked_into())

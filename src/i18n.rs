@@ -233,6 +233,9 @@ pub struct Texts {
     pub not_found_kommun: &'static str,
     pub not_found_area: &'static str,
     pub go_home: &'static str,
+    // Pages rendered ahead of time, read without JavaScript.
+    pub needs_js: &'static str,
+    pub needs_js_link: &'static str,
 }
 
 pub static SV: Texts = Texts {
@@ -426,6 +429,8 @@ pub static SV: Texts = Texts {
     not_found_kommun: "Det finns ingen kommun som heter",
     not_found_area: "Det finns inget område",
     go_home: "Till sökningen",
+    needs_js: "Sökningen och filtren behöver JavaScript. Utan det kan du läsa medborgarlöftena via",
+    needs_js_link: "listan över alla kommuner",
 };
 
 pub static EN: Texts = Texts {
@@ -619,6 +624,8 @@ pub static EN: Texts = Texts {
     not_found_kommun: "There is no municipality called",
     not_found_area: "There is no area",
     go_home: "To the search",
+    needs_js: "Search and filters need JavaScript. Without it, you can read the promises through",
+    needs_js_link: "the list of all municipalities",
 };
 
 impl Texts {

@@ -44,7 +44,7 @@ impl Kiosk {
         let kiosk = Kiosk {
             enabled,
             config,
-            last_touch: RwSignal::new(now()),
+            last_touch: RwSignal::new(if enabled { now() } else { 0.0 }),
             phase: RwSignal::new(IdlePhase::Active),
             attract: RwSignal::new(false),
         };

@@ -39,12 +39,22 @@ fn call(name: &str) {
 }
 
 impl Pwa {
+    /// As a new visitor's first view until the page is the device's; then what the script found.
     pub fn start() -> Pwa {
         let pwa = Pwa {
-            update_ready: RwSignal::new(flag("updateReady")),
-            install_available: RwSignal::new(flag("installAvailable")),
-            online: RwSignal::new(window().navigator().on_line()),
+            update_ready: RwSignal::new(false),
+            install_available: RwSignal::new(false),
+            online: RwSignal::new(true),
         };
+        crate::device::on_device(move || pwa.follow_the_browser());
+        pwa
+    }
+
+    fn follow_the_browser(self) {
+        let pwa = self;
+        pwa.update_ready.set(flag("updateReady"));
+        pwa.install_available.set(flag("installAvailable"));
+        pwa.online.set(window().navigator().on_line());
         // For the life of the app: the handles are dropped, which leaves the listeners on.
         let _ = window_event_listener_untyped("medborgarloften:update", move |_| {
             pwa.update_ready.set(flag("updateReady"))
@@ -54,7 +64,6 @@ impl Pwa {
         });
         let _ = window_event_listener(ev::online, move |_| pwa.online.set(true));
         let _ = window_event_listener(ev::offline, move |_| pwa.online.set(false));
-        pwa
     }
 
     /// Let the waiting version take over; the page reloads onto it.
@@ -94,8 +103,15 @@ pub fn controlled_by_service_worker() -> bool {
         .is_some_and(|controller| controller.is_truthy())
 }
 
+/// The build's version, which the build provides when it renders pages.
+#[derive(Clone, Debug)]
+pub struct AppVersion(pub String);
+
 /// The build's version (a hash of its files), from `<meta name="app-version">`.
 pub fn app_version() -> String {
+    if let Some(AppVersion(version)) = use_context::<AppVersion>() {
+        return version;
+    }
     document()
         .query_selector("meta[name=app-version]")
         .ok()

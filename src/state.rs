@@ -70,33 +70,36 @@ pub fn now_iso() -> String {
 }
 
 impl Store {
-    /// Read storage (unless `kiosk`), and keep it in step from now on.
+    /// Read storage (unless `kiosk`), and keep it in step from now on. Until the page is the
+    /// device's (`device::on_device`), the state is a new visitor's, as the build rendered it.
     pub fn start(kiosk: bool) -> Store {
         let store = Store {
             state: RwSignal::new(UserState::default()),
             notice: RwSignal::new(None),
-            persist: RwSignal::new(!kiosk),
+            persist: RwSignal::new(false),
         };
-        if kiosk {
-            return store;
+        if !kiosk {
+            crate::device::on_device(move || store.load());
         }
+        store
+    }
+
+    /// Adopt what storage holds, then write every change back and follow other tabs.
+    fn load(self) {
         if !local_storage_usable() {
-            store.persist.set(false);
-            store.notice.set(Some(StorageNotice::Unavailable));
-            return store;
+            self.notice.set(Some(StorageNotice::Unavailable));
+            return;
         }
         // The text as stored, not a typed read: a value this version cannot read is kept
         // aside exactly as it was, so the core's codec decides from the text.
-        match LocalStorage::raw().get_item(STORAGE_KEY) {
-            Ok(raw) => store.take(raw.as_deref()),
-            Err(_) => {
-                store.persist.set(false);
-                store.notice.set(Some(StorageNotice::Unavailable));
-            }
-        }
-        store.listen_to_other_tabs();
-        store.write_on_change();
-        store
+        let Ok(raw) = LocalStorage::raw().get_item(STORAGE_KEY) else {
+            self.notice.set(Some(StorageNotice::Unavailable));
+            return;
+        };
+        self.persist.set(true);
+        self.take(raw.as_deref());
+        self.listen_to_other_tabs();
+        self.write_on_change();
     }
 
     /// Adopt a stored value, keeping aside what cannot be read.
@@ -181,6 +184,16 @@ impl Store {
 /// A kiosk session survives a reload (the update button reloads, so may an operator) in this
 /// tab only: sessionStorage, never localStorage, holds the kiosk's settings.
 const KIOSK_KEY: &str = "medborgarloften.kiosk";
+
+/// Whether a kiosk session started in this tab (before the app knows the path).
+pub fn kiosk_session_in_tab() -> bool {
+    session_storage_usable()
+        && SessionStorage::raw()
+            .get_item(KIOSK_KEY)
+            .ok()
+            .flatten()
+            .is_some()
+}
 
 /// The kiosk session of this tab, if one started here: its settings' query string.
 pub fn kiosk_session(path_after_base: &str, query: &str) -> Option<String> {

@@ -43,11 +43,12 @@ pub fn ActorBadges(activity: Activity) -> impl IntoView {
 #[component]
 pub fn StatusBadge(period: Period) -> impl IntoView {
     let t = use_texts();
-    let status = period.status(crate::catalog::today());
-    let class = match status {
+    let today = crate::device::use_today();
+    let status = Memo::new(move |_| period.status(today.get()));
+    let class = move || match status.get() {
         Status::Ongoing => "badge badge--status badge--ongoing",
         Status::Ended => "badge badge--status badge--ended",
         Status::Upcoming => "badge badge--status badge--upcoming",
     };
-    view! { <span class=class>{t.status(status)}</span> }
+    view! { <span class=class>{move || t.status(status.get())}</span> }
 }

@@ -76,7 +76,9 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn AppBanners() -> impl IntoView {
     let t = use_texts();
     let pwa = use_pwa();
-    let from_copy = move || crate::catalog::loaded_catalog().is_some_and(|c| c.from_copy);
+    let on_device = crate::device::use_on_device();
+    let from_copy =
+        move || on_device.get() && crate::catalog::loaded_catalog().is_some_and(|c| c.from_copy);
     view! {
         <div class="banners" role="status" aria-live="polite">
             <Show when=move || pwa.update_ready.get()>

@@ -81,19 +81,33 @@ pub fn OutboundLink(
     text: String,
 ) -> impl IntoView {
     let t = use_texts();
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(&href, &base)
-        .map(|u| u.href())
-        .unwrap_or(href.clone());
+    let absolute = |href: &str| {
+        let base = document().base_uri().ok().flatten().unwrap_or_default();
+        web_sys::Url::new_with_base(href, &base)
+            .map(|u| u.href())
+            .unwrap_or(href.to_string())
+    };
     if !crate::kiosk::use_kiosk().enabled {
-        // On paper the address is printed, since it cannot be clicked.
+        // On paper the address is printed, since it cannot be clicked. The build does not know
+        // where it will be served: the whole address follows once the page is the device's.
+        let on_device = crate::device::use_on_device();
+        let url = {
+            let href = href.clone();
+            move || {
+                if on_device.get() {
+                    absolute(&href)
+                } else {
+                    href.clone()
+                }
+            }
+        };
         return view! { <p><a href=href rel="external noopener">{text}</a><span class="print-only">" ("{url}")"</span></p> }.into_any();
     }
     let label = format!("{}: {text}", t.qr_label);
     view! {
         <div class="outbound">
             <p>{text}" – "{t.open_on_phone}</p>
-            <QrCode url=url label=label/>
+            <QrCode url=absolute(&href) label=label/>
         </div>
     }
     .into_any()

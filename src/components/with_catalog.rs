@@ -1,5 +1,6 @@
 //! Shows a page once the data has loaded, and says so plainly while it loads or if it fails.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::catalog::{use_catalog_resource, Catalog};
@@ -9,7 +10,11 @@ use crate::i18n::use_texts;
 /// or a failure notice with "Försök igen".
 #[component]
 pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
-    let resource = use_catalog_resource();
+    // Prerendered pages and their hydration have the catalog from the start: no loading state,
+    // so the build's HTML is the page itself.
+    let Some(resource) = use_catalog_resource() else {
+        return Either::Left(children());
+    };
     let t = use_texts();
     let children = StoredValue::new(children);
     let failed = move |errors: ArcRwSignal<Errors>| {
@@ -29,7 +34,7 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
             </div>
         }
     };
-    view! {
+    Either::Right(view! {
         <Suspense fallback=move || view! { <p class="notice" role="status">{t.loading}</p> }>
             <ErrorBoundary fallback=failed>
                 {move || {
@@ -42,5 +47,5 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
                 }}
             </ErrorBoundary>
         </Suspense>
-    }
+    })
 }

@@ -14,12 +14,18 @@ use crate::i18n::{use_lang, use_texts, Lang};
 fn InstallSection() -> impl IntoView {
     let t = use_texts();
     let pwa = crate::pwa::use_pwa();
-    let hint = if crate::pwa::is_standalone() {
-        t.install_done
-    } else if crate::pwa::is_ios() {
-        t.install_ios
-    } else {
-        t.install_other
+    // The device is asked once the page is its own; the build writes the general advice.
+    let on_device = crate::device::use_on_device();
+    let hint = move || {
+        if !on_device.get() {
+            t.install_other
+        } else if crate::pwa::is_standalone() {
+            t.install_done
+        } else if crate::pwa::is_ios() {
+            t.install_ios
+        } else {
+            t.install_other
+        }
     };
     view! {
         <section class="section" id="installera">

@@ -150,12 +150,26 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         .document
         .as_ref()
         .map(|d| format!("data/sources/{d}"));
-    let dates = loften_core::views::agreement_dates(&a, crate::catalog::today());
+    let today = crate::device::use_today();
+    let dates = {
+        let a = a.clone();
+        Memo::new(move |_| loften_core::views::agreement_dates(&a, today.get()))
+    };
     let kiosk = crate::kiosk::use_kiosk().enabled;
-    let page_url = crate::kiosk::public_url(
-        &crate::base::use_base(),
-        &Route::Agreement { id: a.id.clone() },
-    );
+    // The build does not know the address it will be served at: its pages print the path,
+    // and the whole address follows once the page is the device's.
+    let page_url = {
+        let base = crate::base::use_base();
+        let route = Route::Agreement { id: a.id.clone() };
+        let on_device = crate::device::use_on_device();
+        Signal::derive(move || {
+            if on_device.get() {
+                crate::kiosk::public_url(&base, &route)
+            } else {
+                format!("{}{}", base.0, route.href())
+            }
+        })
+    };
 
     view! {
         <PageMeta title=title description=description/>
@@ -165,15 +179,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
             </div>
-            {kiosk.then(|| view! { <TakeAway url=page_url.clone()/> })}
-            <p class="print-only print-address">{t.print_address}": "{page_url.clone()}</p>
+            {kiosk.then(|| view! { <TakeAway url=page_url.get()/> })}
+            <p class="print-only print-address">{t.print_address}": "{page_url}</p>
             <dl class="facts">
                 <div><dt>{if a.kommuner.len() > 1 { t.kommuner } else { t.kommun }}</dt><dd>{kommun_links}</dd></div>
                 <div><dt>{t.lan}</dt><dd>{lan.join(", ")}</dd></div>
                 <div><dt>{t.lokalpolisomrade}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd></div>
                 <div><dt>{t.period}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
-                {dates.ends.map(|ends| view! { <div><dt>{t.ends}</dt><dd>{t.ends_text(ends)}</dd></div> })}
-                {dates.next_follow_up.map(|span| view! { <div><dt>{t.next_follow_up}</dt><dd>{t.span_text(span)}</dd></div> })}
+                {move || dates.get().ends.map(|ends| view! { <div><dt>{t.ends}</dt><dd>{t.ends_text(ends)}</dd></div> })}
+                {move || dates.get().next_follow_up.map(|span| view! { <div><dt>{t.next_follow_up}</dt><dd>{t.span_text(span)}</dd></div> })}
                 <div><dt>{t.signed}</dt><dd>{a.signed.map_or_else(|| t.not_stated.to_string(), t.date)}</dd></div>
             </dl>
             {is_announcement.then(|| view! {

@@ -12,6 +12,7 @@ use loften_core::route::Route;
 use loften_core::Query;
 
 use crate::catalog::use_catalog;
+use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
@@ -196,6 +197,17 @@ fn Search() -> impl IntoView {
         text.with(|text| crate::highlight::paint("ol.results .record__text", text));
     });
     on_cleanup(crate::highlight::clear);
+    // Someone who typed before the app took over the page the build rendered: search for it.
+    crate::device::on_device(move || {
+        let field = document().get_element_by_id("q").and_then(|field| {
+            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(field).ok()
+        });
+        if let Some(value) = field.map(|field| field.value()).filter(|v| !v.is_empty()) {
+            if value != typed.get_untracked() {
+                typed.set(value);
+            }
+        }
+    });
     let results_view = {
         view! {
             <Show
@@ -244,6 +256,8 @@ fn Search() -> impl IntoView {
                     prop:value=move || typed.get()
                     on:input=on_input on:change=on_change/>
             </form>
+            // Shown only where no script runs (`public/pwa.js` marks `<html class="js">`).
+            <p class="notice needs-js">{t.needs_js}" "<Link to=Route::Kommuner>{t.needs_js_link}</Link>"."</p>
             <section class="filters" aria-label=t.filters>
                 {filters}
             </section>

@@ -1,0 +1,91 @@
+//! What the build cannot know: the visitor's device. Pages are rendered at build time as a new
+//! visitor sees them (no bookmarks, Swedish, the build's date, no query), and the browser's
+//! first render must match that HTML exactly to take it over. So whatever comes from the
+//! device (storage, the address's query, the clock, the service worker) is applied after
+//! hydration, through `on_device`.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// How this run of the app began.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Render {
+    /// At build time, without a browser (`src/bin/prerender.rs`).
+    Prerender,
+    /// In the browser, taking over a page the build rendered.
+    Hydrate,
+    /// In the browser, from an empty page (the shell, a kiosk, no data at build time).
+    Mount,
+}
+
+/// How this run began; a browser run that nobody described is a mount.
+pub fn use_render() -> Render {
+    use_context::<Render>().unwrap_or(Render::Mount)
+}
+
+/// Whether the device's own state is showing yet: false at build time and until hydration has
+/// finished, then true for the rest of the visit.
+#[derive(Clone, Copy)]
+pub struct OnDevice(pub RwSignal<bool>);
+
+/// Context for `on_device` and `use_on_device`; `App` calls it once.
+pub fn provide_device() {
+    let render = use_render();
+    let on_device = OnDevice(RwSignal::new(render == Render::Mount));
+    provide_context(on_device);
+    // An effect's first run comes after hydration (which is synchronous) or mounting. From
+    // then on the page answers: `<html data-ready>` says so to scripts and tests.
+    Effect::new(move |_| {
+        on_device.0.set(true);
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-ready", "");
+        }
+    });
+}
+
+/// Whether the device's own state is showing yet (see `OnDevice`).
+pub fn use_on_device() -> Signal<bool> {
+    use_context::<OnDevice>()
+        .map(|d| d.0.into())
+        .unwrap_or_else(|| Signal::stored(use_render() == Render::Mount))
+}
+
+/// Run `apply` once the page belongs to the device: at once when mounting, just after
+/// hydration when hydrating, and never at build time.
+pub fn on_device(apply: impl FnOnce() + 'static) {
+    match use_render() {
+        Render::Prerender => {}
+        Render::Mount => apply(),
+        Render::Hydrate => {
+            let mut apply = Some(apply);
+            Effect::new(move |_| {
+                if let Some(apply) = apply.take() {
+                    untrack(apply);
+                }
+            });
+        }
+    }
+}
+
+/// The date the build rendered its pages on, which the pages show until hydration is done.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderedOn(pub NaiveDate);
+
+/// Today's date as the pages show it: the build's date while the build's HTML is taken over,
+/// then the reader's own.
+#[derive(Clone, Copy)]
+pub struct Today(pub RwSignal<NaiveDate>);
+
+/// Provide today's date: the build's (`RenderedOn`, when prerendering or hydrating), then the
+/// device's clock once the page is the device's.
+pub fn provide_today() {
+    let start = use_context::<RenderedOn>().map_or_else(crate::catalog::today, |r| r.0);
+    let today = Today(RwSignal::new(start));
+    provide_context(today);
+    on_device(move || today.0.set(crate::catalog::today()));
+}
+
+/// Today's date: status and "ends" follow it.
+pub fn use_today() -> ReadSignal<NaiveDate> {
+    expect_context::<Today>().0.read_only()
+}
