@@ -42,7 +42,8 @@ test-lint:
 	@echo "== cargo fmt --check; cargo clippy -D warnings, native and wasm"
 	@$(ENV) cargo +stable fmt --all --check
 	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
-	@$(ENV) cargo clippy -p medborgarloften --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	@$(ENV) cargo clippy -p medborgarloften --features ssr --all-targets --quiet -- -D warnings
+	@$(ENV) cargo clippy -p medborgarloften --features hydrate --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 test-native:
 	@echo "== native tests (cargo test --workspace)"
