@@ -1,20 +1,10 @@
+// Loaded with `defer`: the page is readable before it runs (index.html has the little that
+// must happen before the first paint, inline).
 // Registers the service worker and tells the app (through window events) when a new version
 // is ready or the browser offers to install. Plain JS because these browser events can fire
 // before the wasm has started; the app reads `window.medborgarloften` when it starts.
 "use strict";
 (() => {
-  // Scripts run: hide what the pages say only to readers without them (`.needs-js`).
-  document.documentElement.classList.add("js");
-  // The pages come rendered for a new visitor; the app applies the visitor's light or dark and
-  // text size once it starts. Applied here first, before anything is painted, they do not flash.
-  // (The app reads and keeps the envelope; this only peeks at it, and gives up on anything odd.)
-  try {
-    const prefs = JSON.parse(localStorage.getItem("medborgarloften") || "{}")?.state?.preferences || {};
-    if (prefs.theme === "light" || prefs.theme === "dark") document.documentElement.dataset.theme = prefs.theme;
-    if (prefs.textSize === "large" || prefs.textSize === "larger") document.documentElement.dataset.textSize = prefs.textSize;
-  } catch {
-    // Storage blocked or a value the app will sort out: the defaults until it starts.
-  }
   const state = (window.medborgarloften = { updateReady: false, installAvailable: false });
   const tell = (name) => window.dispatchEvent(new CustomEvent(`medborgarloften:${name}`));
 

@@ -6,7 +6,7 @@
    and data/sources/. With LOFTEN_BUNDLE (a synthetic dataset in JSON from `loften synth`),
    `loften pack` makes the app's bundle from that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
-   forbid inline scripts.
+   forbid inline scripts, and gives Trunk's wasm preload a low priority.
 3. Stamps the build's version into index.html (scripts/write_sw.py), so the pages rendered
    from it (scripts/build.sh) carry it; the service worker and the compressed copies are
    written once those pages are there.
@@ -56,9 +56,25 @@ def externalise_boot_script() -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def lower_wasm_preload() -> None:
+    """The page is readable before the app starts (it is rendered at build time): its HTML and
+    stylesheet come first on a slow link, and the app's code Trunk preloads waits its turn."""
+    index = STAGING / "index.html"
+    html = index.read_text(encoding="utf-8")
+    for kind, pattern in (
+        ("wasm preload", r'(<link rel="preload" href="[^"]+_bg\.wasm"[^>]*?)(\s*/?>)'),
+        ("module preload", r'(<link rel="modulepreload" href="[^"]+\.js"[^>]*?)(\s*/?>)'),
+    ):
+        html, count = re.subn(pattern, r'\1 fetchpriority="low"\2', html)
+        if count != 1:
+            sys.exit(f"post_build: Trunk's {kind} was not found in index.html")
+    index.write_text(html, encoding="utf-8")
+
+
 if __name__ == "__main__":
     bundle_data()
     externalise_boot_script()
+    lower_wasm_preload()
     sys.path.insert(0, str(ROOT / "scripts"))
     import write_sw
 
