@@ -57,8 +57,13 @@ fn Shell() -> impl IntoView {
     let lang = RwSignal::new(
         store
             .state
-            .with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code))
-            .unwrap_or(Lang::Sv),
+            .with_untracked(|s| {
+                s.preferences
+                    .lang
+                    .as_deref()
+                    .and_then(crate::i18n::from_code)
+            })
+            .unwrap_or_default(),
     );
     provide_context(lang);
     apply_preferences(store, lang);
@@ -93,7 +98,7 @@ fn AppRoutes() -> impl IntoView {
 /// it), and put language, theme and text size on `<html>`, where CSS and screen readers see them.
 fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
     Effect::new(move |_| {
-        let code = lang.get().code();
+        let code = crate::i18n::code(lang.get());
         if store
             .state
             .with_untracked(|s| s.preferences.lang.as_deref() != Some(code))
@@ -104,10 +109,12 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
         }
     });
     Effect::new(move |_| {
-        if let Some(stored) = store
-            .state
-            .with(|s| s.preferences.lang.as_deref().and_then(Lang::from_code))
-        {
+        if let Some(stored) = store.state.with(|s| {
+            s.preferences
+                .lang
+                .as_deref()
+                .and_then(crate::i18n::from_code)
+        }) {
             if stored != lang.get_untracked() {
                 lang.set(stored);
             }
@@ -117,7 +124,7 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
         let Some(html) = document().document_element() else {
             return;
         };
-        let _ = html.set_attribute("lang", lang.get().code());
+        let _ = html.set_attribute("lang", crate::i18n::code(lang.get()));
         let (theme, size) = store
             .state
             .with(|s| (s.preferences.theme, s.preferences.text_size));
