@@ -1,10 +1,13 @@
 //! The interface's words, one file per language in `locales/` (Swedish is the default). The
 //! data itself stays Swedish. `build.rs` turns the files into the `i18n` module through
-//! leptos_i18n; a key used here that a file lacks is a compile error.
+//! leptos_i18n: a key the code uses that sv.json lacks is a compile error, and
+//! `tests/locales.rs` holds every other file to sv.json's keys.
 //!
 //! The language is the app's own: the stored preference, else Swedish (see `app::Shell`). No
 //! cookie, header or browser setting decides it, so a page rendered ahead of time and its
-//! hydration agree, and the visitor's choice applies after.
+//! hydration agree, and the visitor's choice applies after. That is why the texts are read
+//! with the crate's `td_string!` and the app's `Lang`, not through its `I18nContext`, which
+//! starts from a cookie, `Accept-Language` or `navigator.languages`.
 
 use leptos::prelude::*;
 use loften_core::dates::{CadenceSpan, Ends};

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use loften_core::dates::{CadenceSpan, Ends};
 use loften_core::model::Cadence;
-use medborgarloften::i18n::{self, Lang};
+use medborgarloften::i18n::{self, td_string, Lang};
 
 fn keys(file: &Path) -> BTreeSet<String> {
     let text = std::fs::read_to_string(file).unwrap();
@@ -132,6 +132,15 @@ fn counts_take_the_plural_of_each_language() {
         i18n::more_matches(Lang::en, 4),
         "4 more matches in this agreement"
     );
+    let counts = |lang: Lang, n: usize| {
+        let promises = td_string!(lang, promise_count, count = n).to_string();
+        let activities = td_string!(lang, activity_count, count = n).to_string();
+        format!("{promises}, {activities}")
+    };
+    assert_eq!(counts(Lang::sv, 1), "1 löfte, 1 aktivitet");
+    assert_eq!(counts(Lang::sv, 11), "11 löften, 11 aktiviteter");
+    assert_eq!(counts(Lang::en, 1), "1 promise, 1 activity");
+    assert_eq!(counts(Lang::en, 2), "2 promises, 2 activities");
 }
 
 #[test]

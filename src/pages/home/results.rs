@@ -37,28 +37,15 @@ pub fn ResultCard(
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
-    let counts = [
-        (
-            promise_count,
-            td_string!(t, promise),
-            td_string!(t, promises),
-        ),
-        (
-            activity_count,
-            td_string!(t, activity),
-            td_string!(t, activities),
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| {
-        format!(
-            "{n} {}",
-            loften_core::text::lowercase(if n == 1 { one } else { many })
-        )
-    })
-    .collect::<Vec<_>>()
-    .join(", ");
+    let promises = (promise_count > 0)
+        .then(|| td_string!(t, promise_count, count = promise_count).to_string());
+    let activities = (activity_count > 0)
+        .then(|| td_string!(t, activity_count, count = activity_count).to_string());
+    let counts = promises
+        .into_iter()
+        .chain(activities)
+        .collect::<Vec<_>>()
+        .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;
     let (promises, activities, more) = first_records(&group, RECORDS_PER_AGREEMENT);
     let promises: Vec<_> = promises
