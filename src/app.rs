@@ -69,8 +69,13 @@ fn Shell() -> impl IntoView {
     let lang = RwSignal::new(
         store
             .state
-            .with_untracked(|s| s.preferences.lang.as_deref().and_then(Lang::from_code))
-            .unwrap_or(Lang::Sv),
+            .with_untracked(|s| {
+                s.preferences
+                    .lang
+                    .as_deref()
+                    .and_then(crate::i18n::from_code)
+            })
+            .unwrap_or_default(),
     );
     provide_context(lang);
     apply_preferences(store, lang);
@@ -107,7 +112,7 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
     // Not on its first run: the language starts as the store's, or as the build rendered it
     // while the store's own is yet to come (a first run then would overwrite the visitor's).
     Effect::new(move |first: Option<()>| {
-        let code = lang.get().code();
+        let code = crate::i18n::code(lang.get());
         if first.is_none() {
             return;
         }
@@ -121,10 +126,12 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
         }
     });
     Effect::new(move |_| {
-        if let Some(stored) = store
-            .state
-            .with(|s| s.preferences.lang.as_deref().and_then(Lang::from_code))
-        {
+        if let Some(stored) = store.state.with(|s| {
+            s.preferences
+                .lang
+                .as_deref()
+                .and_then(crate::i18n::from_code)
+        }) {
             if stored != lang.get_untracked() {
                 lang.set(stored);
             }
@@ -134,7 +141,7 @@ fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
         let Some(html) = document().document_element() else {
             return;
         };
-        let _ = html.set_attribute("lang", lang.get().code());
+        let _ = html.set_attribute("lang", crate::i18n::code(lang.get()));
         let (theme, size) = store
             .state
             .with(|s| (s.preferences.theme, s.preferences.text_size));

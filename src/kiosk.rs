@@ -12,7 +12,7 @@ use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
 use loften_core::storage::UserState;
 
 use crate::catalog::loaded_catalog;
-use crate::i18n::{use_texts, Lang};
+use crate::i18n::{td_string, use_texts, Lang};
 use crate::state::use_store;
 
 /// Kiosk state shared through context; `enabled` is false for everyone else.
@@ -106,8 +106,8 @@ pub fn KioskOverlay() -> impl IntoView {
         // Everything the visitor did goes: saved items, notes, text size, language, search.
         store.state.set(UserState::default());
         // Setting the language rebuilds the whole page: only when the visitor changed it.
-        if lang.get_untracked() != Lang::Sv {
-            lang.set(Lang::Sv);
+        if lang.get_untracked() != Lang::default() {
+            lang.set(Lang::default());
         }
         navigate(
             &kiosk.start_path(),
@@ -157,12 +157,12 @@ pub fn KioskOverlay() -> impl IntoView {
         <Show when=move || warning_open.get()>
             <div class="kiosk-warning" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-warning-title" aria-describedby="kiosk-warning-text">
                 <div class="kiosk-warning__box">
-                    <h2 id="kiosk-warning-title">{t.kiosk_warning_title}</h2>
-                    <p id="kiosk-warning-text">{t.kiosk_warning_text}</p>
+                    <h2 id="kiosk-warning-title">{td_string!(t, kiosk_warning_title)}</h2>
+                    <p id="kiosk-warning-text">{td_string!(t, kiosk_warning_text)}</p>
                     <p class="kiosk-warning__count">
-                        <span class="kiosk-warning__seconds">{move || seconds_left.get().unwrap_or_default()}</span>" "{t.kiosk_seconds}
+                        <span class="kiosk-warning__seconds">{move || seconds_left.get().unwrap_or_default()}</span>" "{td_string!(t, kiosk_seconds)}
                     </p>
-                    <button type="button" class="button kiosk-warning__continue" node_ref=continue_button on:click=move |_| kiosk.keep_going()>{t.kiosk_continue}</button>
+                    <button type="button" class="button kiosk-warning__continue" node_ref=continue_button on:click=move |_| kiosk.keep_going()>{td_string!(t, kiosk_continue)}</button>
                 </div>
             </div>
         </Show>
@@ -211,12 +211,12 @@ fn Attract() -> impl IntoView {
     let slide = move || slides.get(index.get()).cloned();
     view! {
         <button type="button" class="kiosk-attract" on:click=move |_| kiosk.attract.set(false)>
-            <span class="kiosk-attract__title">{t.kiosk_heading}</span>
+            <span class="kiosk-attract__title">{td_string!(t, kiosk_heading)}</span>
             {move || slide().map(|(text, meta)| view! {
                 <span class="kiosk-attract__promise" lang="sv">{text}</span>
                 <span class="kiosk-attract__meta">{meta}</span>
             })}
-            <span class="kiosk-attract__hint">{t.kiosk_touch_to_start}</span>
+            <span class="kiosk-attract__hint">{td_string!(t, kiosk_touch_to_start)}</span>
         </button>
     }
 }

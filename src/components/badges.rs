@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use loften_core::views::Status;
 use loften_core::{Activity, ActorFilter, Period};
 
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 
 /// The topic badges of a promise or activity, named in the interface language.
 #[component]
@@ -14,7 +14,7 @@ pub fn TopicBadges(topics: Vec<String>) -> impl IntoView {
     // Plain text: a change of language rebuilds the page.
     let lang = crate::i18n::use_lang().get_untracked();
     view! {
-        <ul class="badges" aria-label=t.topics>
+        <ul class="badges" aria-label=td_string!(t, topics)>
             {topics.into_iter().map(|id| {
                 let name = data.topic(&id).map_or(id.clone(), |tp| crate::i18n::topic_name(tp, lang));
                 view! { <li class="badge badge--topic">{name}</li> }
@@ -36,7 +36,7 @@ pub fn ActorBadges(activity: Activity) -> impl IntoView {
     } else {
         None
     };
-    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{t.actor(a)}</span> })
+    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{crate::i18n::actor(t, a)}</span> })
 }
 
 /// "Pågår", "Avslutat" or "Kommande", computed from today's date.
@@ -50,5 +50,5 @@ pub fn StatusBadge(period: Period) -> impl IntoView {
         Status::Ended => "badge badge--status badge--ended",
         Status::Upcoming => "badge badge--status badge--upcoming",
     };
-    view! { <span class=class>{move || t.status(status.get())}</span> }
+    view! { <span class=class>{move || crate::i18n::status(t, status.get())}</span> }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
 
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 
 /// The side (in modules, quiet zone included) and an SVG path of the dark modules of a QR
 /// code for `text`. One path keeps the DOM small; `M x y h1 v1 h-1 z` per dark module.
@@ -59,13 +59,13 @@ pub fn TakeAway(
     let open = RwSignal::new(false);
     view! {
         <button type="button" class="button button--secondary take-away" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-            {t.take_away}
+            {td_string!(t, take_away)}
         </button>
         <Show when=move || open.get()>
-            <div class="take-away__panel" role="group" aria-label=t.take_away>
-                <p>{t.take_away_hint}</p>
-                <QrCode url=url.clone() label=t.qr_label/>
-                <button type="button" class="button" on:click=move |_| open.set(false)>{t.close}</button>
+            <div class="take-away__panel" role="group" aria-label=td_string!(t, take_away)>
+                <p>{td_string!(t, take_away_hint)}</p>
+                <QrCode url=url.clone() label=td_string!(t, qr_label)/>
+                <button type="button" class="button" on:click=move |_| open.set(false)>{td_string!(t, close)}</button>
             </div>
         </Show>
     }
@@ -103,10 +103,10 @@ pub fn OutboundLink(
         };
         return view! { <p><a href=href rel="external noopener">{text}</a><span class="print-only">" ("{url}")"</span></p> }.into_any();
     }
-    let label = format!("{}: {text}", t.qr_label);
+    let label = format!("{}: {text}", td_string!(t, qr_label));
     view! {
         <div class="outbound">
-            <p>{text}" – "{t.open_on_phone}</p>
+            <p>{text}" – "{td_string!(t, open_on_phone)}</p>
             <QrCode url=absolute(&href) label=label/>
         </div>
     }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 use crate::state::{use_store, Store};
 
 /// A toggle button (`aria-pressed`) whose name begins with "Spara". The visible word stays
@@ -23,13 +23,17 @@ pub fn SaveButton(
     let store = use_store();
     let t = use_texts();
     let saved = expect_context::<SavedFlags>().of(store, &id);
-    let name = format!("{} {}", t.save, loften_core::text::shorten(&label, 80));
+    let name = format!(
+        "{} {}",
+        td_string!(t, save),
+        loften_core::text::shorten(&label, 80)
+    );
     let on_click = move |_| store.toggle(&id, Some(label.clone()));
     view! {
         <button type="button" class="save" aria-pressed=move || saved.get().to_string() aria-label=name on:click=on_click>
             // The star follows aria-pressed in CSS.
             <span class="save__icon" aria-hidden="true"></span>
-            <span class="save__text">{t.save}</span>
+            <span class="save__text">{td_string!(t, save)}</span>
         </button>
     }
 }

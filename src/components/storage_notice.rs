@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 use crate::state::{use_store, StorageNotice};
 
 /// A dismissable notice about storage, shown on whichever page the person is on.
@@ -13,18 +13,18 @@ pub fn StorageNoticeView() -> impl IntoView {
     move || {
         store.notice.get().map(|notice| {
             let (text, key) = match &notice {
-                StorageNotice::Unavailable => (t.storage_unavailable, None),
-                StorageNotice::Full => (t.storage_full, None),
-                StorageNotice::KeptAside(key) => (t.storage_kept_aside, Some(key.clone())),
-                StorageNotice::UnreadableLeftAlone => (t.storage_left_alone, None),
-                StorageNotice::NewerVersion(key) => (t.storage_newer, Some(key.clone())),
-                StorageNotice::Migrated => (t.storage_migrated, None),
+                StorageNotice::Unavailable => (td_string!(t, storage_unavailable), None),
+                StorageNotice::Full => (td_string!(t, storage_full), None),
+                StorageNotice::KeptAside(key) => (td_string!(t, storage_kept_aside), Some(key.clone())),
+                StorageNotice::UnreadableLeftAlone => (td_string!(t, storage_left_alone), None),
+                StorageNotice::NewerVersion(key) => (td_string!(t, storage_newer), Some(key.clone())),
+                StorageNotice::Migrated => (td_string!(t, storage_migrated), None),
             };
             view! {
                 <div class="notice storage-notice" role="alert">
                     <p>{text}</p>
                     {key.map(|k| view! { <p><code>{k}</code></p> })}
-                    <button type="button" class="button button--small" on:click=move |_| store.notice.set(None)>{t.dismiss}</button>
+                    <button type="button" class="button button--small" on:click=move |_| store.notice.set(None)>{td_string!(t, dismiss)}</button>
                 </div>
             }
         })

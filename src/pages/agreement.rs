@@ -15,7 +15,7 @@ use crate::components::qr::{OutboundLink, TakeAway};
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 use crate::pages::not_found::NotFound;
 
 /// `/medborgarlofte/:id`
@@ -35,7 +35,7 @@ pub fn AgreementPage() -> impl IntoView {
                 let id = params.read().as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default();
                 match use_catalog().data.agreement(&id).cloned() {
                     Some(agreement) => view! { <AgreementView agreement=agreement/> }.into_any(),
-                    None => view! { <NotFound detail=format!("{} ”{id}”.", t.not_found_agreement)/> }
+                    None => view! { <NotFound detail=td_string!(t, not_found_agreement, id = &id).to_string()/> }
                         .into_any(),
                 }
             }}
@@ -121,7 +121,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 <li class="promise-block">
                     <PromiseItem promise=p.clone()/>
                     {(!serving.is_empty()).then(|| view! {
-                        <ul class="records records--nested" aria-label=t.activities>
+                        <ul class="records records--nested" aria-label=td_string!(t, activities)>
                             {serving.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                         </ul>
                     })}
@@ -131,15 +131,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         .collect_view();
     let unlinked: Vec<_> = a.unlinked_activities().cloned().collect();
     let unlinked_heading = if has_promises {
-        t.other_activities
+        td_string!(t, other_activities)
     } else {
-        t.commitments
+        td_string!(t, commitments)
     };
     let cadence = a.follow_up.as_ref().and_then(|f| f.cadence);
     let cadence_text = cadence.map(|c| match c {
-        Cadence::Tertial => t.cadence_tertial,
-        Cadence::Kvartal => t.cadence_kvartal,
-        Cadence::Ar => t.cadence_ar,
+        Cadence::Tertial => td_string!(t, cadence_tertial),
+        Cadence::Kvartal => td_string!(t, cadence_kvartal),
+        Cadence::Ar => td_string!(t, cadence_ar),
     });
     let follow_up = a
         .follow_up
@@ -174,39 +174,39 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     view! {
         <PageMeta title=title description=description/>
         <article class="page page--agreement">
-            <p class="breadcrumbs"><Link to=Route::home()>{t.nav_search}</Link>" › "{kommun_links.clone()}</p>
+            <p class="breadcrumbs"><Link to=Route::home()>{td_string!(t, nav_search)}</Link>" › "{kommun_links.clone()}</p>
             <div class="page__head">
                 <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
             </div>
             {kiosk.then(|| view! { <TakeAway url=page_url.get()/> })}
-            <p class="print-only print-address">{t.print_address}": "{page_url}</p>
+            <p class="print-only print-address">{td_string!(t, print_address)}": "{page_url}</p>
             <dl class="facts">
-                <div><dt>{if a.kommuner.len() > 1 { t.kommuner } else { t.kommun }}</dt><dd>{kommun_links}</dd></div>
-                <div><dt>{t.lan}</dt><dd>{lan.join(", ")}</dd></div>
-                <div><dt>{t.lokalpolisomrade}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| t.not_stated.to_string())}</dd></div>
-                <div><dt>{t.period}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
-                {move || dates.get().ends.map(|ends| view! { <div><dt>{t.ends}</dt><dd>{t.ends_text(ends)}</dd></div> })}
-                {move || dates.get().next_follow_up.map(|span| view! { <div><dt>{t.next_follow_up}</dt><dd>{t.span_text(span)}</dd></div> })}
-                <div><dt>{t.signed}</dt><dd>{a.signed.map_or_else(|| t.not_stated.to_string(), t.date)}</dd></div>
+                <div><dt>{if a.kommuner.len() > 1 { td_string!(t, kommuner) } else { td_string!(t, kommun) }}</dt><dd>{kommun_links}</dd></div>
+                <div><dt>{td_string!(t, lan)}</dt><dd>{lan.join(", ")}</dd></div>
+                <div><dt>{td_string!(t, lokalpolisomrade)}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| td_string!(t, not_stated).to_string())}</dd></div>
+                <div><dt>{td_string!(t, period)}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
+                {move || dates.get().ends.map(|ends| view! { <div><dt>{td_string!(t, ends)}</dt><dd>{crate::i18n::ends_text(t, ends)}</dd></div> })}
+                {move || dates.get().next_follow_up.map(|span| view! { <div><dt>{td_string!(t, next_follow_up)}</dt><dd>{crate::i18n::span_text(t, span)}</dd></div> })}
+                <div><dt>{td_string!(t, signed)}</dt><dd>{a.signed.map_or_else(|| td_string!(t, not_stated).to_string(), |d| crate::i18n::date(t, d))}</dd></div>
             </dl>
             {is_announcement.then(|| view! {
                 <div class="notice notice--info" role="note">
-                    <h2>{t.announcement_heading}</h2>
-                    <p>{t.announcement_text}</p>
+                    <h2>{td_string!(t, announcement_heading)}</h2>
+                    <p>{td_string!(t, announcement_text)}</p>
                 </div>
             })}
-            <SourceText heading=t.summary text=a.summary.clone()/>
-            <SourceText heading=t.situation text=a.situation.clone()/>
+            <SourceText heading=td_string!(t, summary) text=a.summary.clone()/>
+            <SourceText heading=td_string!(t, situation) text=a.situation.clone()/>
             {(!a.priorities.is_empty()).then(|| view! {
                 <section class="section">
-                    <h2>{t.priorities}</h2>
+                    <h2>{td_string!(t, priorities)}</h2>
                     <ul class="plain-list">{a.priorities.iter().map(|p| view! { <li lang="sv">{p.clone()}</li> }).collect_view()}</ul>
                 </section>
             })}
             {has_promises.then(|| view! {
                 <section class="section">
-                    <h2>{t.promises}</h2>
+                    <h2>{td_string!(t, promises)}</h2>
                     <ol class="promises">{promise_blocks}</ol>
                 </section>
             })}
@@ -216,21 +216,21 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                     <ul class="records">{unlinked.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}</ul>
                 </section>
             })}
-            <SourceText heading=t.effect text=a.effect.clone()/>
+            <SourceText heading=td_string!(t, effect) text=a.effect.clone()/>
             {follow_up.map(|f| view! {
                 <section class="section">
-                    <h2>{t.follow_up}</h2>
+                    <h2>{td_string!(t, follow_up)}</h2>
                     {cadence_text.map(|c| view! { <p><strong>{c}</strong></p> })}
                     {f.text.map(|text| view! { <p lang="sv">{text}</p> })}
                     {(!f.reports.is_empty()).then(|| view! {
-                        <h3>{t.reports}</h3>
+                        <h3>{td_string!(t, reports)}</h3>
                         <ul class="plain-list">{f.reports.iter().map(|r| view! { <li lang="sv">{r.title.clone()}</li> }).collect_view()}</ul>
                     })}
                 </section>
             })}
             {(!a.signatories.is_empty()).then(|| view! {
                 <section class="section">
-                    <h2>{t.signatories}</h2>
+                    <h2>{td_string!(t, signatories)}</h2>
                     <ul class="plain-list signatories">
                         {a.signatories.iter().map(|s| {
                             let details: Vec<String> = [s.role.clone(), s.organisation.clone()].into_iter().flatten().collect();
@@ -240,15 +240,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 </section>
             })}
             <section class="section source">
-                <h2>{t.source}</h2>
+                <h2>{td_string!(t, source)}</h2>
                 <p lang="sv">{a.source.title.clone()}{a.source.publisher.clone().map(|p| format!(" ({p})"))}</p>
-                {a.source.url.clone().map(|url| view! { <OutboundLink href=url text=t.source.to_string()/> })}
-                {source_href.map(|href| view! { <OutboundLink href=href text=t.source_file.to_string()/> })}
-                <OutboundLink href="data/medborgarloften.json".to_string() text=t.open_data_link.to_string()/>
+                {a.source.url.clone().map(|url| view! { <OutboundLink href=url text=td_string!(t, source).to_string()/> })}
+                {source_href.map(|href| view! { <OutboundLink href=href text=td_string!(t, source_file).to_string()/> })}
+                <OutboundLink href="data/medborgarloften.json".to_string() text=td_string!(t, open_data_link).to_string()/>
             </section>
             {a.notes.clone().map(|notes| view! {
                 <section class="section">
-                    <h2>{t.notes}</h2>
+                    <h2>{td_string!(t, notes)}</h2>
                     <p lang="sv">{notes}</p>
                 </section>
             })}

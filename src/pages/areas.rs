@@ -13,14 +13,14 @@ use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{td_string, use_texts, Lang};
 
-fn kind_name(t: &Texts, kind: AreaKind) -> &'static str {
+fn kind_name(t: Lang, kind: AreaKind) -> &'static str {
     match kind {
-        AreaKind::Stadsdel => t.area_kind_stadsdel,
-        AreaKind::Ort => t.area_kind_ort,
-        AreaKind::Centrum => t.area_kind_centrum,
-        AreaKind::Plats => t.area_kind_plats,
+        AreaKind::Stadsdel => td_string!(t, area_kind_stadsdel),
+        AreaKind::Ort => td_string!(t, area_kind_ort),
+        AreaKind::Centrum => td_string!(t, area_kind_centrum),
+        AreaKind::Plats => td_string!(t, area_kind_plats),
     }
 }
 
@@ -76,8 +76,8 @@ fn mention_list(mentions: Vec<AreaMention>) -> impl IntoView {
 pub fn AreasPage() -> impl IntoView {
     let t = use_texts();
     view! {
-        <PageMeta title=t.areas_heading description=t.areas_intro/>
-        <PageFrame class="page--areas" heading=t.areas_heading lead=t.areas_intro>
+        <PageMeta title=td_string!(t, areas_heading) description=td_string!(t, areas_intro)/>
+        <PageFrame class="page--areas" heading=td_string!(t, areas_heading) lead=td_string!(t, areas_intro)>
             <WithCatalog><AreaListing/></WithCatalog>
         </PageFrame>
     }
@@ -158,9 +158,14 @@ fn AreaView(id: String) -> impl IntoView {
     let t = use_texts();
     let data = use_catalog().data;
     let Some(area) = data.area(&id).cloned() else {
-        return view! { <crate::pages::not_found::NotFound detail=format!("{} ”{id}”.", t.not_found_area)/> }.into_any();
+        return view! { <crate::pages::not_found::NotFound detail=td_string!(t, not_found_area, id = &id).to_string()/> }.into_any();
     };
-    let description = format!("{}, {}: {}.", area.name, area.kommun, t.area_mentions);
+    let description = format!(
+        "{}, {}: {}.",
+        area.name,
+        area.kommun,
+        td_string!(t, area_mentions)
+    );
     let kommun_slug = data
         .kommun_by_name(&area.kommun)
         .map(|k| k.slug.clone())
@@ -172,13 +177,13 @@ fn AreaView(id: String) -> impl IntoView {
     view! {
             <PageMeta title=area.name.clone() description=description/>
             <div class="page page--area">
-                <p class="breadcrumbs"><Link to=Route::Areas>{t.nav_areas}</Link>" › "<Link to=Route::Kommun { slug: kommun_slug }>{area.kommun.clone()}</Link></p>
+                <p class="breadcrumbs"><Link to=Route::Areas>{td_string!(t, nav_areas)}</Link>" › "<Link to=Route::Kommun { slug: kommun_slug }>{area.kommun.clone()}</Link></p>
                 <h1 tabindex="-1" lang="sv">{area.name.clone()}</h1>
                 <p class="lead">{kind_name(t, kind)}", "{kommun_name}</p>
                 <section class="section">
-                    <h2>{t.area_mentions}</h2>
+                    <h2>{td_string!(t, area_mentions)}</h2>
                     {if empty {
-                        view! { <p>{t.area_none}</p> }.into_any()
+                        view! { <p>{td_string!(t, area_none)}</p> }.into_any()
                     } else {
                         mention_list(mentions).into_any()
                     }}

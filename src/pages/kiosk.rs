@@ -16,7 +16,7 @@ use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 use crate::kiosk::use_kiosk;
 
 /// `/kiosk?kommun=…`: the visitor's choice.
@@ -30,7 +30,7 @@ struct KioskQuery {
 pub fn KioskPage() -> impl IntoView {
     let t = use_texts();
     view! {
-        <PageMeta title=t.kiosk_heading description=t.kiosk_intro/>
+        <PageMeta title=td_string!(t, kiosk_heading) description=td_string!(t, kiosk_intro)/>
         <WithCatalog><KioskStart/></WithCatalog>
     }
 }
@@ -90,10 +90,10 @@ fn KioskStart() -> impl IntoView {
             })
             .unwrap_or_default();
         view! {
-            <PageFrame class="page--kiosk" heading=t.kiosk_heading lead=t.kiosk_intro>
+            <PageFrame class="page--kiosk" heading=td_string!(t, kiosk_heading) lead=td_string!(t, kiosk_intro)>
                 <section class="kiosk-picker" aria-labelledby="kiosk-pick">
-                    <h2 id="kiosk-pick">{t.kiosk_pick}</h2>
-                    <p class="muted">{t.kiosk_with_data}</p>
+                    <h2 id="kiosk-pick">{td_string!(t, kiosk_pick)}</h2>
+                    <p class="muted">{td_string!(t, kiosk_with_data)}</p>
                     <ul class="kiosk-picker__list">
                         {with_data.into_iter().map(|(slug, name)| {
                             let pick = pick.clone();
@@ -104,7 +104,7 @@ fn KioskStart() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <div class="filter kiosk-picker__all">
-                        <label for="kiosk-kommun">{t.kiosk_pick}</label>
+                        <label for="kiosk-kommun">{td_string!(t, kiosk_pick)}</label>
                         <select id="kiosk-kommun" on:change=pick_from_select>
                             <option value="" selected=selected.is_empty()>"—"</option>
                             {all.into_iter().map(|(slug, name)| {
@@ -120,11 +120,11 @@ fn KioskStart() -> impl IntoView {
                         <section class="section kiosk-kommun" aria-labelledby="kiosk-kommun-heading">
                             <h2 id="kiosk-kommun-heading">{k.name.clone()}</h2>
                             {if none {
-                                view! { <p class="notice">{t.kommun_none}" "{t.kommun_where_to_ask}</p> }.into_any()
+                                view! { <p class="notice">{td_string!(t, kommun_none)}" "{td_string!(t, kommun_where_to_ask)}</p> }.into_any()
                             } else {
                                 view! { <ol class="kiosk-agreements">{agreements.into_iter().map(|a| view! { <li><KioskAgreement agreement=a/></li> }).collect_view()}</ol> }.into_any()
                             }}
-                            <p><Link to=Route::search_in_kommun(&k.slug)>{t.kiosk_search_all}</Link></p>
+                            <p><Link to=Route::search_in_kommun(&k.slug)>{td_string!(t, kiosk_search_all)}</Link></p>
                         </section>
                     }
                 })}
@@ -149,11 +149,11 @@ fn KioskAgreement(agreement: Agreement) -> impl IntoView {
             <h3 class="card__title" lang="sv">{a.title.clone()}</h3>
             <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
             {if announcement {
-                view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
+                view! { <p class="card__note">{td_string!(t, announcement_heading)}</p> }.into_any()
             } else {
                 view! { <ul class="kiosk-promises">{texts.into_iter().map(|text| view! { <li lang="sv">{text}</li> }).collect_view()}</ul> }.into_any()
             }}
-            <p><Link to=Route::Agreement { id: a.id.clone() }>{t.kiosk_open_agreement}</Link></p>
+            <p><Link to=Route::Agreement { id: a.id.clone() }>{td_string!(t, kiosk_open_agreement)}</Link></p>
         </article>
     }
 }

@@ -12,7 +12,7 @@ use crate::components::badges::StatusBadge;
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{topic_name, use_lang, use_texts, Lang};
+use crate::i18n::{td_string, topic_name, use_lang, use_texts, Lang};
 use crate::pages::not_found::NotFound;
 
 /// `/kommun/:slug`
@@ -43,7 +43,7 @@ fn KommunView(slug: String) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let data = use_catalog().data;
     let Some(kommun) = data.kommun_by_slug(&slug).cloned() else {
-        return view! { <NotFound detail=format!("{} ”{slug}”.", t.not_found_kommun)/> }.into_any();
+        return view! { <NotFound detail=td_string!(t, not_found_kommun, id = &slug).to_string()/> }.into_any();
     };
     let lan = data
         .lan_by_code(&kommun.lan_code)
@@ -77,16 +77,16 @@ fn KommunView(slug: String) -> impl IntoView {
                         <h3 class="card__title" lang="sv"><Link to=href>{a.title.clone()}</Link></h3>
                         <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
                         {if announcement {
-                            view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
+                            view! { <p class="card__note">{td_string!(t, announcement_heading)}</p> }.into_any()
                         } else if !has_previous {
-                            view! { <p class="muted">{t.first_in_data}</p> }.into_any()
+                            view! { <p class="muted">{td_string!(t, first_in_data)}</p> }.into_any()
                         } else if added.is_empty() && dropped.is_empty() {
-                            view! { <p class="muted">{t.no_topic_change}</p> }.into_any()
+                            view! { <p class="muted">{td_string!(t, no_topic_change)}</p> }.into_any()
                         } else {
                             view! {
-                                <dl class="changes" aria-label=t.changes_since_previous>
-                                    {(!added.is_empty()).then(|| view! { <div><dt>{t.topics_added}</dt><dd>{topic_list(&added, lang)}</dd></div> })}
-                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{t.topics_dropped}</dt><dd>{topic_list(&dropped, lang)}</dd></div> })}
+                                <dl class="changes" aria-label=td_string!(t, changes_since_previous)>
+                                    {(!added.is_empty()).then(|| view! { <div><dt>{td_string!(t, topics_added)}</dt><dd>{topic_list(&added, lang)}</dd></div> })}
+                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{td_string!(t, topics_dropped)}</dt><dd>{topic_list(&dropped, lang)}</dd></div> })}
                                 </dl>
                             }.into_any()
                         }}
@@ -95,32 +95,36 @@ fn KommunView(slug: String) -> impl IntoView {
             })
             .collect_view();
     let search_href = Route::search_in_kommun(&kommun.slug);
-    let description = format!("{}, {lan}: {}.", kommun.name, t.kommun_agreements);
+    let description = format!(
+        "{}, {lan}: {}.",
+        kommun.name,
+        td_string!(t, kommun_agreements)
+    );
     view! {
             <PageMeta title=kommun.name.clone() description=description/>
             <div class="page page--kommun">
-                <p class="breadcrumbs"><Link to=Route::Kommuner>{t.nav_kommuner}</Link>" › "{lan.clone()}</p>
+                <p class="breadcrumbs"><Link to=Route::Kommuner>{td_string!(t, nav_kommuner)}</Link>" › "{lan.clone()}</p>
                 <h1 tabindex="-1">{kommun.name.clone()}</h1>
                 <p class="lead">{lan}</p>
                 <section class="section">
-                    <h2>{t.kommun_agreements}</h2>
+                    <h2>{td_string!(t, kommun_agreements)}</h2>
                     {if has_agreements {
                         view! {
                             <ol class="timeline">{items}</ol>
-                            <p><Link to=search_href>{t.search_in_kommun}</Link></p>
+                            <p><Link to=search_href>{td_string!(t, search_in_kommun)}</Link></p>
                         }.into_any()
                     } else {
                         view! {
                             <div class="notice">
-                                <p>{t.kommun_none}</p>
-                                <p>{t.kommun_where_to_ask}</p>
+                                <p>{td_string!(t, kommun_none)}</p>
+                                <p>{td_string!(t, kommun_where_to_ask)}</p>
                             </div>
                         }.into_any()
                     }}
                 </section>
                 {(!areas.is_empty()).then(move || view! {
                     <section class="section">
-                        <h2>{t.kommun_areas}</h2>
+                        <h2>{td_string!(t, kommun_areas)}</h2>
                         <ul class="link-list">
                             {areas.into_iter().map(|(href, name)| view! { <li><Link to=href>{name}</Link></li> }).collect_view()}
                         </ul>

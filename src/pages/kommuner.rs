@@ -13,7 +13,7 @@ use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{td_string, use_texts, Lang};
 
 /// One län's kommuner as the page lists them: (slug, name, number of agreements).
 type Kommuner = Vec<(String, String, usize)>;
@@ -52,10 +52,10 @@ pub fn KommunerPage() -> impl IntoView {
         );
     };
     view! {
-        <PageMeta title=t.kommuner_heading description=t.kommuner_intro/>
-        <PageFrame class="page--kommuner" heading=t.kommuner_heading lead=t.kommuner_intro>
+        <PageMeta title=td_string!(t, kommuner_heading) description=td_string!(t, kommuner_intro)/>
+        <PageFrame class="page--kommuner" heading=td_string!(t, kommuner_heading) lead=td_string!(t, kommuner_intro)>
             <div class="filter kommun-finder">
-                <label for="hitta">{t.find_kommun}</label>
+                <label for="hitta">{td_string!(t, find_kommun)}</label>
                 <input id="hitta" type="search" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input=on_input/>
             </div>
             <WithCatalog><KommunList typed=typed/></WithCatalog>
@@ -96,7 +96,7 @@ fn KommunList(
                     })
                     .collect();
                 if sections.is_empty() {
-                    view! { <p class="empty">{t.no_kommun_found}</p> }.into_any()
+                    view! { <p class="empty">{td_string!(t, no_kommun_found)}</p> }.into_any()
                 } else {
                     sections.collect_view().into_any()
                 }
@@ -106,13 +106,7 @@ fn KommunList(
 
 /// One län: its heading with how many of its kommuner have agreements here, and the kommuner
 /// shown (all, or those matching what was typed).
-fn lan_section(
-    t: &'static Texts,
-    code: &str,
-    name: &str,
-    all: &Kommuner,
-    shown: Kommuner,
-) -> impl IntoView {
+fn lan_section(t: Lang, code: &str, name: &str, all: &Kommuner, shown: Kommuner) -> impl IntoView {
     let heading_id = format!("lan-{code}");
     let labelled_by = heading_id.clone();
     let with_data = all.iter().filter(|(_, _, n)| *n > 0).count();
@@ -122,7 +116,7 @@ fn lan_section(
             <h2 id=heading_id>{name.to_string()}<span class="muted">{counts}</span></h2>
             <ul class="kommun-list">
                 {shown.into_iter().map(|(slug, name, count)| {
-                    let count_text = if count == 0 { t.none_in_data.to_string() } else { count.to_string() };
+                    let count_text = if count == 0 { td_string!(t, none_in_data).to_string() } else { count.to_string() };
                     let has_data = count > 0;
                     view! {
                         <li class:has-data=has_data>

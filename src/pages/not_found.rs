@@ -6,7 +6,7 @@ use loften_core::route::Route;
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 
 /// The fallback for unknown paths.
 #[component]
@@ -19,13 +19,13 @@ pub fn NotFoundPage() -> impl IntoView {
 pub fn NotFound(#[prop(into)] detail: String) -> impl IntoView {
     let t = use_texts();
     view! {
-        <PageMeta title=t.not_found_heading description=t.not_found_text/>
-        <PageFrame class="page--not-found" heading=t.not_found_heading lead=t.not_found_text>
+        <PageMeta title=td_string!(t, not_found_heading) description=td_string!(t, not_found_text)/>
+        <PageFrame class="page--not-found" heading=td_string!(t, not_found_heading) lead=td_string!(t, not_found_text)>
             {(!detail.is_empty()).then(|| view! { <p class="notice">{detail}</p> })}
             <ul class="link-list">
-                <li><Link to=Route::home()>{t.go_home}</Link></li>
-                <li><Link to=Route::Kommuner>{t.nav_kommuner}</Link></li>
-                <li><Link to=Route::Areas>{t.nav_areas}</Link></li>
+                <li><Link to=Route::home()>{td_string!(t, go_home)}</Link></li>
+                <li><Link to=Route::Kommuner>{td_string!(t, nav_kommuner)}</Link></li>
+                <li><Link to=Route::Areas>{td_string!(t, nav_areas)}</Link></li>
             </ul>
         </PageFrame>
     }

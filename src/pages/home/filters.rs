@@ -7,16 +7,16 @@ use loften_core::query::Facets;
 use loften_core::{ActorFilter, Dataset, Index, Query};
 
 use crate::catalog::use_catalog;
-use crate::i18n::{topic_name, use_lang, use_texts, Lang, Texts};
+use crate::i18n::{td_string, topic_name, use_lang, use_texts, Lang};
 
 /// The filter's label, its accessible name (DESIGN.md: "Kommun", "Län", "Tema", "År", "Aktör").
-pub fn label(key: FilterKey, t: &Texts) -> &'static str {
+pub fn label(key: FilterKey, t: Lang) -> &'static str {
     match key {
-        FilterKey::Kommun => t.filter_kommun,
-        FilterKey::Lan => t.filter_lan,
-        FilterKey::Tema => t.filter_tema,
-        FilterKey::Ar => t.filter_ar,
-        FilterKey::Aktor => t.filter_aktor,
+        FilterKey::Kommun => td_string!(t, filter_kommun),
+        FilterKey::Lan => td_string!(t, filter_lan),
+        FilterKey::Tema => td_string!(t, filter_tema),
+        FilterKey::Ar => td_string!(t, filter_ar),
+        FilterKey::Aktor => td_string!(t, filter_aktor),
     }
 }
 
@@ -34,7 +34,7 @@ fn element_id(key: FilterKey) -> &'static str {
 /// for a dataset and language, so the options are drawn once and only their counts change as
 /// someone types.
 fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<(String, String, usize)> {
-    let t = lang.texts();
+    let t = lang;
     match key {
         FilterKey::Kommun => data
             .kommuner
@@ -67,14 +67,20 @@ fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<(String, String, u
         FilterKey::Aktor => ActorFilter::ALL
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.slug().to_string(), t.actor(*a).to_string(), i))
+            .map(|(i, a)| {
+                (
+                    a.slug().to_string(),
+                    crate::i18n::actor(t, *a).to_string(),
+                    i,
+                )
+            })
             .collect(),
     }
 }
 
 /// The label of one chosen value, for its chip.
 pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> String {
-    let t = lang.texts();
+    let t = lang;
     match key {
         FilterKey::Kommun => data
             .kommun_by_slug(value)
@@ -86,9 +92,8 @@ pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> S
             .topic(value)
             .map_or(value.to_string(), |tp| topic_name(tp, lang)),
         FilterKey::Ar => value.to_string(),
-        FilterKey::Aktor => {
-            ActorFilter::from_slug(value).map_or(value.to_string(), |a| t.actor(a).to_string())
-        }
+        FilterKey::Aktor => ActorFilter::from_slug(value)
+            .map_or(value.to_string(), |a| crate::i18n::actor(t, a).to_string()),
     }
 }
 
@@ -122,9 +127,9 @@ pub fn FilterSelect(
         <div class="filter">
             <label for=element_id(key)>{label(key, t)}</label>
             <select id=element_id(key) on:change=on_change on:focus=move |_| settle.run(())>
-                <option value="" selected=move || chosen.get().is_empty()>{t.all}</option>
+                <option value="" selected=move || chosen.get().is_empty()>{td_string!(t, all)}</option>
                 <Show when=move || { chosen.get().len() > 1 }>
-                    <option value="" disabled=true selected=true>{move || format!("{} ({})", t.several_chosen, chosen.get().len())}</option>
+                    <option value="" disabled=true selected=true>{move || format!("{} ({})", td_string!(t, several_chosen), chosen.get().len())}</option>
                 </Show>
                 {choices.into_iter().map(|(value, label, at)| {
                     let selected = {
@@ -157,7 +162,7 @@ pub fn Chips(
     });
     let chips = move || {
         let q = filters_only.get();
-        let t = lang.texts();
+        let t = lang;
         FilterKey::ALL
             .into_iter()
             .flat_map(|key| key.values(&q).into_iter().map(move |v| (key, v)))
@@ -167,7 +172,7 @@ pub fn Chips(
                     label(key, t),
                     value_label(key, &data, &value, lang)
                 );
-                let name = format!("{} {}", t.remove_filter, label);
+                let name = format!("{} {}", td_string!(t, remove_filter), label);
                 // The query as it is when pressed (with the search text typed since).
                 let remove = move |_| go.run((key.without(&query.get_untracked(), &value), false));
                 view! {

@@ -16,7 +16,7 @@ use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{result_summary, use_lang, use_texts};
+use crate::i18n::{result_summary, td_string, use_lang, use_texts};
 
 mod filters;
 mod results;
@@ -64,7 +64,7 @@ impl Pending {
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     view! {
-        <PageMeta title="" description=t.site_description/>
+        <PageMeta title="" description=td_string!(t, site_description)/>
         <WithCatalog><Search/></WithCatalog>
     }
 }
@@ -220,7 +220,7 @@ fn Search() -> impl IntoView {
                     </For>
                 </ol>
                 <Show when=more>
-                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{t.show_more}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{td_string!(t, show_more)}</button>
                 </Show>
             </Show>
         }
@@ -248,23 +248,23 @@ fn Search() -> impl IntoView {
     let download_csv = download.clone();
 
     view! {
-        <PageFrame class="page--search" heading=t.search_heading lead=t.tagline>
+        <PageFrame class="page--search" heading=td_string!(t, search_heading) lead=td_string!(t, tagline)>
             <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); write_address(); }>
-                <label for="q" class="search__label">{t.search_label}</label>
+                <label for="q" class="search__label">{td_string!(t, search_label)}</label>
                 <input id="q" name="q" type="search" autocomplete="off" spellcheck="false"
-                    placeholder=t.search_placeholder
+                    placeholder=td_string!(t, search_placeholder)
                     prop:value=move || typed.get()
                     on:input=on_input on:change=on_change/>
             </form>
-            // Shown only where no script runs (`public/pwa.js` marks `<html class="js">`).
-            <p class="notice needs-js">{t.needs_js}" "<Link to=Route::Kommuner>{t.needs_js_link}</Link>"."</p>
-            <section class="filters" aria-label=t.filters>
+            // Shown only where no script runs (index.html marks `<html class="js">`).
+            <p class="notice needs-js">{td_string!(t, needs_js)}" "<Link to=Route::Kommuner>{td_string!(t, needs_js_link)}</Link>"."</p>
+            <section class="filters" aria-label=td_string!(t, filters)>
                 {filters}
             </section>
             <Chips query=query go=go/>
             <Show when=move || !ignored.get().is_empty()>
                 <div class="notice" role="note">
-                    <p>{t.ignored_values}</p>
+                    <p>{td_string!(t, ignored_values)}</p>
                     <ul>{move || ignored.get().into_iter().map(|Ignored { key, value }| view! { <li><code>{format!("{key}={value}")}</code></li> }).collect_view()}</ul>
                 </div>
             </Show>
@@ -272,9 +272,9 @@ fn Search() -> impl IntoView {
             {results_view}
             // After the results: on a phone the results come first; downloading is rarer.
             <div class="downloads" role="group" aria-labelledby="downloads-label" hidden=crate::kiosk::use_kiosk().enabled>
-                <span class="downloads__label" id="downloads-label">{t.download}</span>
-                <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
-                <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
+                <span class="downloads__label" id="downloads-label">{td_string!(t, download)}</span>
+                <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{td_string!(t, download_csv)}</button>
+                <button type="button" class="button button--small" on:click=move |_| download(true)>{td_string!(t, download_json)}</button>
             </div>
         </PageFrame>
     }

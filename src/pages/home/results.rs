@@ -14,7 +14,7 @@ use crate::components::badges::StatusBadge;
 use crate::components::link::Link;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::{td_string, use_lang, use_texts};
 
 /// One agreement in the results, with its matching promises and activities.
 #[component]
@@ -37,20 +37,15 @@ pub fn ResultCard(
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
-    let counts = [
-        (promise_count, t.promise, t.promises),
-        (activity_count, t.activity, t.activities),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| {
-        format!(
-            "{n} {}",
-            loften_core::text::lowercase(if n == 1 { one } else { many })
-        )
-    })
-    .collect::<Vec<_>>()
-    .join(", ");
+    let promises = (promise_count > 0)
+        .then(|| td_string!(t, promise_count, count = promise_count).to_string());
+    let activities = (activity_count > 0)
+        .then(|| td_string!(t, activity_count, count = activity_count).to_string());
+    let counts = promises
+        .into_iter()
+        .chain(activities)
+        .collect::<Vec<_>>()
+        .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;
     let (promises, activities, more) = first_records(&group, RECORDS_PER_AGREEMENT);
     let promises: Vec<_> = promises
@@ -75,19 +70,19 @@ pub fn ResultCard(
                 <StatusBadge period=period.clone()/>
             </p>
             {if announcement {
-                view! { <p class="card__note">{t.announcement_heading}</p> }.into_any()
+                view! { <p class="card__note">{td_string!(t, announcement_heading)}</p> }.into_any()
             } else {
                 view! { <p class="card__counts">{counts}</p> }.into_any()
             }}
             <Show when=matched_own_words>
-                <p class="muted">{t.matched_by_agreement}</p>
+                <p class="muted">{td_string!(t, matched_by_agreement)}</p>
             </Show>
             {(listed > 0).then(|| view! {
-                <ul class="records" aria-label=t.matches_in_agreement>
+                <ul class="records" aria-label=td_string!(t, matches_in_agreement)>
                     {promises.into_iter().map(|p| view! { <li><PromiseItem promise=p/></li> }).collect_view()}
                     {activities.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                 </ul>
-                {(more > 0).then(|| view! { <p class="more-matches"><Link to=more_href>{format!("{more} {}", if more == 1 { t.more_match } else { t.more_matches })}</Link></p> })}
+                {(more > 0).then(|| view! { <p class="more-matches"><Link to=more_href>{crate::i18n::more_matches(t, more)}</Link></p> })}
             })}
         </article>
     }
@@ -111,7 +106,7 @@ pub fn EmptyState(
                 Widening::Text(text) => format!("”{text}”"),
                 Widening::Value(key, value) => format!(
                     "{}: {}",
-                    label(key, lang.texts()),
+                    label(key, lang),
                     value_label(key, &data, &value, lang)
                 ),
             };
@@ -120,16 +115,16 @@ pub fn EmptyState(
         .collect();
     view! {
         <div class="empty">
-            <p class="empty__title">{t.no_results}</p>
-            <p>{t.no_results_hint}</p>
+            <p class="empty__title">{td_string!(t, no_results)}</p>
+            <p>{td_string!(t, no_results_hint)}</p>
             <ul class="chips">
                 {ways.into_iter().map(|(label, next)| view! {
                     <li><button type="button" class="chip" on:click=move |_| go.run((next.clone(), false))>
-                        {t.widen_remove}" "{label.clone()}
+                        {td_string!(t, widen_remove)}" "{label.clone()}
                     </button></li>
                 }).collect_view()}
                 <li><button type="button" class="chip chip--strong" on:click=move |_| go.run((Query::default(), false))>
-                    {t.clear_all}
+                    {td_string!(t, clear_all)}
                 </button></li>
             </ul>
         </div>

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::kind_of;
 use crate::catalog::use_catalog;
-use crate::i18n::use_texts;
+use crate::i18n::{td_string, use_texts};
 use crate::state::{now_iso, use_store};
 
 /// A shared link's items, with "Spara alla".
@@ -61,16 +61,16 @@ pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
     };
     view! {
         <section class="notice notice--info shared" aria-labelledby="shared-heading">
-            <h2 id="shared-heading">{t.shared_heading}</h2>
+            <h2 id="shared-heading">{td_string!(t, shared_heading)}</h2>
             {if count == 0 {
-                view! { <p>{t.shared_none}</p> }.into_any()
+                view! { <p>{td_string!(t, shared_none)}</p> }.into_any()
             } else {
                 view! {
-                    <p>{t.shared_intro}</p>
+                    <p>{td_string!(t, shared_intro)}</p>
                     <ul class="plain-list">
                         {found.into_iter().map(|(_, label, kind)| view! { <li><span class="muted">{kind}": "</span><span lang="sv">{label}</span></li> }).collect_view()}
                     </ul>
-                    <button type="button" class="button" on:click=save_all>{format!("{} ({count})", t.save_all)}</button>
+                    <button type="button" class="button" on:click=save_all>{format!("{} ({count})", td_string!(t, save_all))}</button>
                 }.into_any()
             }}
         </section>
@@ -105,7 +105,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
             let promise = clipboard.write_text(&text);
             leptos::task::spawn_local(async move {
                 if JsFuture::from(promise).await.is_ok() {
-                    message.try_set(Some(t.copied.to_string()));
+                    message.try_set(Some(td_string!(t, copied).to_string()));
                 }
             });
         }
@@ -139,26 +139,26 @@ pub(super) fn ShareAndMove() -> impl IntoView {
                 )
                 || decoded.keep_aside.is_some()
             {
-                message.try_set(Some(t.import_failed.to_string()));
+                message.try_set(Some(td_string!(t, import_failed).to_string()));
                 return;
             }
             let mut added = 0;
             store
                 .state
                 .update(|s| added = s.merge(&decoded.state.bookmarks));
-            message.try_set(Some(format!("{} {added}", t.imported)));
+            message.try_set(Some(td_string!(t, imported, count = added).to_string()));
         });
     };
     view! {
         <Show when=move || { store.count() > 0 }>
             <section class="section share" aria-labelledby="share-heading">
-                <h2 id="share-heading">{t.share_heading}</h2>
-                <p>{t.share_intro}</p>
-                <label for="share-link">{t.share_link_label}</label>
+                <h2 id="share-heading">{td_string!(t, share_heading)}</h2>
+                <p>{td_string!(t, share_intro)}</p>
+                <label for="share-link">{td_string!(t, share_link_label)}</label>
                 <input id="share-link" class="share__link" type="text" readonly=true prop:value=link/>
                 <div class="share__actions">
-                    <button type="button" class="button button--secondary" on:click=copy>{t.copy_link}</button>
-                    <button type="button" class="button button--secondary" on:click=export>{t.export_file}</button>
+                    <button type="button" class="button button--secondary" on:click=copy>{td_string!(t, copy_link)}</button>
+                    <button type="button" class="button button--secondary" on:click=export>{td_string!(t, export_file)}</button>
                 </div>
             </section>
         </Show>
@@ -166,7 +166,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
             // The input's own button would speak the browser's language ("Choose File"), so it
             // is hidden from sight and its label is the button people see (style/main.css).
             <input id="import-file" class="import__file" type="file" accept="application/json,.json" on:change=import/>
-            <label for="import-file" class="button button--secondary import__label">{t.import_file}</label>
+            <label for="import-file" class="button button--secondary import__label">{td_string!(t, import_file)}</label>
             <p role="status" aria-live="polite">{move || message.get()}</p>
         </section>
     }
