@@ -233,6 +233,10 @@ pub struct Texts {
     pub not_found_kommun: &'static str,
     pub not_found_area: &'static str,
     pub go_home: &'static str,
+
+    // Issue 19 (the first minute): the Kommun filter's groups.
+    pub kommun_group_with: &'static str,
+    pub kommun_group_rest: &'static str,
 }
 
 pub static SV: Texts = Texts {
@@ -426,6 +430,10 @@ pub static SV: Texts = Texts {
     not_found_kommun: "Det finns ingen kommun som heter",
     not_found_area: "Det finns inget område",
     go_home: "Till sökningen",
+
+    // Issue 19 (the first minute): the Kommun filter's groups.
+    kommun_group_with: "Med medborgarlöften",
+    kommun_group_rest: "Övriga kommuner",
 };
 
 pub static EN: Texts = Texts {
@@ -619,6 +627,10 @@ pub static EN: Texts = Texts {
     not_found_kommun: "There is no municipality called",
     not_found_area: "There is no area",
     go_home: "To the search",
+
+    // Issue 19 (the first minute): the Kommun filter's groups.
+    kommun_group_with: "With agreements",
+    kommun_group_rest: "Other municipalities",
 };
 
 impl Texts {
