@@ -288,12 +288,15 @@ fn Search() -> impl IntoView {
             </Show>
             <p class="results-count" role="status" aria-live="polite" aria-atomic="true">{summary}</p>
             {results_view}
-            // After the results: on a phone the results come first; downloading is rarer.
-            <div class="downloads" role="group" aria-labelledby="downloads-label" hidden=crate::kiosk::use_kiosk().enabled>
-                <span class="downloads__label" id="downloads-label">{t.download}</span>
-                <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
-                <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
-            </div>
+            // After the results: on a phone the results come first; downloading is rarer. A kiosk
+            // has no downloads: a file saved there stays with the next stranger.
+            {(!crate::kiosk::use_kiosk().enabled).then(|| view! {
+                <div class="downloads" role="group" aria-labelledby="downloads-label">
+                    <span class="downloads__label" id="downloads-label">{t.download}</span>
+                    <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{t.download_csv}</button>
+                    <button type="button" class="button button--small" on:click=move |_| download(true)>{t.download_json}</button>
+                </div>
+            })}
         </PageFrame>
     }
 }
