@@ -139,8 +139,9 @@ impl Fold {
     /// A long list draws `page` cards with `per_card` matches each. A short one (fewer than
     /// `SHORT_LIST` matches) lists every match and draws at least every card that has one, so
     /// nothing that matched waits behind "Visa fler". Cheap enough for every keystroke: a long
-    /// list decides by its count alone; a short one has fewer than `SHORT_LIST` cards with
-    /// matches to draw.
+    /// list decides by its count alone. A short one draws at most `SHORT_LIST` cards: cards
+    /// matched only by their agreement's own words can rank between those with matches, and
+    /// a thousand of them must not be drawn on one key.
     pub fn of(results: &Results, page: usize, per_card: usize) -> Fold {
         if results.record_count >= SHORT_LIST {
             return Fold {
@@ -154,7 +155,7 @@ impl Fold {
             .rposition(|g| !g.promises.is_empty() || !g.activities.is_empty())
             .map_or(0, |i| i + 1);
         Fold {
-            cards: page.max(with_matches),
+            cards: page.max(with_matches.min(SHORT_LIST)),
             per_card: None,
         }
     }
@@ -318,6 +319,16 @@ mod tests {
                 per_card: Some(1)
             }
         );
+    }
+
+    #[test]
+    fn a_short_list_draws_at_most_fifty_cards() {
+        // One match ranked after a thousand agreements that matched by their own words.
+        let mut counts = vec![0; 1000];
+        counts.push(1);
+        let fold = Fold::of(&results(&counts), 4, 1);
+        assert_eq!(fold.cards, SHORT_LIST);
+        assert_eq!(fold.per_card, None);
     }
 
     #[test]
