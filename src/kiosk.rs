@@ -58,6 +58,7 @@ impl Kiosk {
         for event in ["pointerdown", "keydown", "wheel", "input", "touchstart"] {
             let _ = window_event_listener_untyped(event, move |_| kiosk.touched());
         }
+        keep_back_inside();
         kiosk
     }
 
@@ -78,6 +79,32 @@ impl Kiosk {
         self.config.with(KioskConfig::start_path)
     }
 }
+
+/// The history entry the kiosk opened on is marked; above it sits a copy of the same address.
+/// Back from the kiosk's first page lands on the mark, which puts the copy back on top: the
+/// same page, and Back can never reach whatever the browser showed before the kiosk.
+fn keep_back_inside() {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let mark = wasm_bindgen::JsValue::from_str(HISTORY_MARK);
+    let on_mark =
+        move |state: wasm_bindgen::JsValue| state.as_string().as_deref() == Some(HISTORY_MARK);
+    // A reload of a kiosk tab finds its mark already in place.
+    if !history.state().is_ok_and(on_mark) {
+        let _ = history.replace_state(&mark, "");
+        let _ = history.push_state(&wasm_bindgen::JsValue::NULL, "");
+    }
+    let _ = window_event_listener(leptos::ev::popstate, move |ev| {
+        if on_mark(ev.state()) {
+            if let Ok(history) = window().history() {
+                let _ = history.push_state(&wasm_bindgen::JsValue::NULL, "");
+            }
+        }
+    });
+}
+
+const HISTORY_MARK: &str = "medborgarloften-kiosk-start";
 
 pub fn use_kiosk() -> Kiosk {
     expect_context::<Kiosk>()

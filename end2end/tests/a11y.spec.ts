@@ -116,6 +116,12 @@ test("keyboard only: search and filter from the start page", async ({ page }) =>
   await tabTo(page, page.getByLabel("Sök", { exact: true }));
   await page.keyboard.type("trygghetsvandring");
   await expect(page.getByRole("status").filter({ hasText: "3 medborgarlöften" })).toBeVisible();
+  // On a phone the filters are folded: the next stop is their summary, which Enter unfolds.
+  await page.keyboard.press("Tab");
+  const toggle = page.locator("details.filters-panel > summary");
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveText("Filter");
+  await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Kommun", { exact: true })).toBeFocused();
   await page.keyboard.press("Tab");

@@ -1,4 +1,5 @@
 import { test, expect, open } from "./fixtures/app";
+import { SearchPage } from "./fixtures/search-page";
 
 test("the whole interface switches to English, remembered, with <html lang> set @wide", async ({ page }) => {
   await open(page, "/");
@@ -6,6 +7,10 @@ test("the whole interface switches to English, remembered, with <html lang> set 
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search the citizen promises");
   await expect(page.getByLabel("Search", { exact: true })).toBeVisible();
+  // On a phone the filters are folded under their summary, in English too.
+  const search = new SearchPage(page);
+  if (await search.filterToggle.isVisible()) await expect(search.filterToggle).toHaveText("Filters");
+  await search.openFilters();
   for (const label of ["Municipality", "County", "Topic", "Year", "Actor"]) {
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   }

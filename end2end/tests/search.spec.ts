@@ -32,13 +32,13 @@ test("filters combine, show their counts, and live in the URL @wide", async ({ p
   await search.goto();
   // Each option says how many agreements it would give.
   await expect(search.filter("Kommun").locator("option", { hasText: "Jönköping (3)" })).toHaveCount(1);
-  await search.filter("Kommun").selectOption("jonkoping");
+  await search.choose("Kommun", "jonkoping");
   await search.expectCount(3);
   await expect.poll(() => search.params()).toEqual(["kommun=jonkoping"]);
   await expect(search.filter("År").locator("option", { hasText: "2020 (1)" })).toHaveCount(1);
-  await search.filter("År").selectOption("2020");
+  await search.choose("År", "2020");
   await search.expectCount(1);
-  await search.filter("Aktör").selectOption("polisen");
+  await search.choose("Aktör", "polisen");
   await expect.poll(() => search.params()).toEqual(["aktor=polisen", "ar=2020", "kommun=jonkoping"]);
   // Only police activities are listed, each marked as such.
   const records = search.results.locator(".record");
@@ -74,9 +74,9 @@ test("a deep link opens fresh with its search and filters in place", async ({ pa
 test("back and forward walk through searches and pages", async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto();
-  await search.filter("Kommun").selectOption("eslov");
+  await search.choose("Kommun", "eslov");
   await search.expectCount(2);
-  await search.filter("År").selectOption("2017");
+  await search.choose("År", "2017");
   await search.expectCount(1);
   await search.results.getByRole("link", { name: "Medborgarlöften i Eslöv 2017" }).click();
   await expect(page).toHaveURL(/\/medborgarlofte\/eslov-2017$/);
@@ -108,7 +108,7 @@ test("the address follows typing once it pauses, and Back returns to the search"
   await expect(page).toHaveURL(/about:blank|\/$/);
 });
 
-test("the first results come four at a time, each with its best match and a link to the rest", async ({ page }) => {
+test("the first results come four at a time", async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto();
   await search.expectCount(7);
@@ -116,15 +116,6 @@ test("the first results come four at a time, each with its best match and a link
   await page.getByRole("button", { name: "Visa fler" }).click();
   await expect(search.results).toHaveCount(7);
   await expect(page.getByRole("button", { name: "Visa fler" })).toHaveCount(0);
-  await search.search.fill("krog");
-  await search.expectCount(2);
-  await expect(search.results).toHaveCount(2);
-  for (const card of await search.results.all()) await expect(card.locator(".records > li")).toHaveCount(1);
-  // Three matches in two agreements: one card says what else it has, in the singular.
-  const more = search.results.getByRole("link", { name: "1 träff till i det här medborgarlöftet" });
-  await expect(more).toBeVisible();
-  await more.click();
-  await expect(page).toHaveURL(/\/medborgarlofte\//);
 });
 
 test("no results: says so and offers ways to widen", async ({ page }) => {

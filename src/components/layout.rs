@@ -32,7 +32,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href=skip_href target="_self">{td_string!(t, skip_to_content)}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <Link to=Route::home() attr:class="brand">
+                // In a kiosk the name leads to the kiosk's start, never out of the kiosk.
+                <Link to=Signal::derive(move || if kiosk.enabled { Route::Kiosk(kiosk.config.get()) } else { Route::home() }) attr:class="brand">
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">"Medborgarlöften"</span>
                 </Link>

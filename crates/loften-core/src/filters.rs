@@ -2,7 +2,8 @@
 //! query, the query with other values, and where its counts are in `Facets`. The page draws
 //! them; what they mean is here, tested natively.
 
-use crate::query::{ActorFilter, Facets, Group, Query};
+use crate::dataset::Dataset;
+use crate::query::{ActorFilter, Facets, Group, Query, Results};
 
 /// A filter of the start page, by its query key (DESIGN.md: kommun, lan, tema, ar, aktor).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -71,6 +72,11 @@ impl FilterKey {
         }
     }
 
+    /// How many values are chosen across every filter: the number in "Filter (2)".
+    pub fn chosen_count(q: &Query) -> usize {
+        q.kommun.len() + q.lan.len() + q.tema.len() + q.ar.len() + q.aktor.len()
+    }
+
     /// Every way to widen a search that found nothing: the query without its text (when it
     /// has one) and without each chosen value in turn, each with the value it drops.
     pub fn widenings(q: &Query) -> Vec<(Widening, Query)> {
@@ -113,6 +119,64 @@ pub fn first_records(group: &Group, limit: usize) -> (Vec<usize>, Vec<usize>, us
         .collect();
     let more = group.promises.len() + group.activities.len() - promises.len() - activities.len();
     (promises, activities, more)
+}
+
+/// Below this many matching promises and activities a result list is short: every match is
+/// shown. Folding matches per agreement helps someone typing through thousands of hits, and
+/// hides what they asked for when there are five.
+pub const SHORT_LIST: usize = 50;
+
+/// How much of a result list the start page draws.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Fold {
+    /// Result cards drawn.
+    pub cards: usize,
+    /// Matches each card lists; `None`: all of them.
+    pub per_card: Option<usize>,
+}
+
+impl Fold {
+    /// A long list draws `page` cards with `per_card` matches each. A short one (fewer than
+    /// `SHORT_LIST` matches) lists every match and draws at least every card that has one, so
+    /// nothing that matched waits behind "Visa fler". Cheap enough for every keystroke: a long
+    /// list decides by its count alone. A short one draws at most `SHORT_LIST` cards: cards
+    /// matched only by their agreement's own words can rank between those with matches, and
+    /// a thousand of them must not be drawn on one key.
+    pub fn of(results: &Results, page: usize, per_card: usize) -> Fold {
+        if results.record_count >= SHORT_LIST {
+            return Fold {
+                cards: page,
+                per_card: Some(per_card),
+            };
+        }
+        let with_matches = results
+            .groups
+            .iter()
+            .rposition(|g| !g.promises.is_empty() || !g.activities.is_empty())
+            .map_or(0, |i| i + 1);
+        Fold {
+            cards: page.max(with_matches.min(SHORT_LIST)),
+            per_card: None,
+        }
+    }
+
+    /// Whether results are left undrawn ("Visa fler").
+    pub fn more(self, results: &Results) -> bool {
+        results.groups.len() > self.cards
+    }
+
+    /// The page size "Visa fler" sets: `step` cards beyond those drawn now.
+    pub fn next_page(self, step: usize) -> usize {
+        self.cards + step
+    }
+}
+
+/// The Kommun filter's two groups, as positions in `Dataset::kommuner` (which is in Swedish
+/// order, kept within each group): the kommuner that have an agreement, then the rest.
+pub fn kommun_groups(data: &Dataset) -> (Vec<usize>, Vec<usize>) {
+    let counts = data.agreement_counts();
+    (0..data.kommuner.len())
+        .partition(|&i| counts.contains_key(data.kommuner[i].short_name.as_str()))
 }
 
 #[cfg(test)]
@@ -204,5 +268,81 @@ mod tests {
             activities: vec![2],
         };
         assert_eq!(first_records(&only_activities, 1), (vec![], vec![2], 0));
+    }
+
+    fn results(matches_per_group: &[usize]) -> Results {
+        let groups: Vec<Group> = matches_per_group
+            .iter()
+            .enumerate()
+            .map(|(agreement, &n)| Group {
+                agreement,
+                promises: vec![],
+                activities: (0..n).collect(),
+            })
+            .collect();
+        Results {
+            record_count: matches_per_group.iter().sum(),
+            groups,
+            ..Results::default()
+        }
+    }
+
+    #[test]
+    fn a_short_list_shows_every_match_and_every_card_with_one() {
+        let r = results(&[3, 0, 1, 1, 0, 2, 1, 0, 0]);
+        let fold = Fold::of(&r, 4, 1);
+        assert_eq!(
+            fold,
+            Fold {
+                cards: 7,
+                per_card: None
+            }
+        );
+        assert!(fold.more(&r));
+        assert_eq!(fold.next_page(4), 11);
+        // Fewer cards with matches than a page: the page as usual.
+        let few = Fold::of(&results(&[2, 3]), 4, 1);
+        assert_eq!(few.cards, 4);
+        assert_eq!(few.per_card, None);
+        assert!(!few.more(&results(&[2, 3])));
+    }
+
+    #[test]
+    fn a_list_of_fifty_matches_or_more_folds_per_agreement() {
+        let r = results(&[30, 19]);
+        assert_eq!(Fold::of(&r, 4, 1).per_card, None);
+        let r = results(&[30, 20, 5]);
+        assert_eq!(
+            Fold::of(&r, 4, 1),
+            Fold {
+                cards: 4,
+                per_card: Some(1)
+            }
+        );
+    }
+
+    #[test]
+    fn a_short_list_draws_at_most_fifty_cards() {
+        // One match ranked after a thousand agreements that matched by their own words.
+        let mut counts = vec![0; 1000];
+        counts.push(1);
+        let fold = Fold::of(&results(&counts), 4, 1);
+        assert_eq!(fold.cards, SHORT_LIST);
+        assert_eq!(fold.per_card, None);
+    }
+
+    #[test]
+    fn no_matches_at_all_is_a_page_of_cards() {
+        // The empty query lists agreements without matches: a page of them, "Visa fler" for more.
+        let r = results(&[0; 10]);
+        let fold = Fold::of(&r, 4, 1);
+        assert_eq!(fold.cards, 4);
+        assert!(fold.more(&r));
+    }
+
+    #[test]
+    fn chosen_values_are_counted_across_filters() {
+        assert_eq!(FilterKey::chosen_count(&query()), 4);
+        assert_eq!(FilterKey::chosen_count(&Query::default()), 0);
     }
 }

@@ -522,3 +522,57 @@ fn what_the_real_data_covers() {
         }
     );
 }
+
+#[test]
+fn kommuner_with_agreements_come_first_in_swedish_order() {
+    let data = common::real_data();
+    let (with, without) = loften_core::filters::kommun_groups(&data);
+    let names = |list: &[usize]| -> Vec<String> {
+        list.iter()
+            .map(|&i| data.kommuner[i].short_name.clone())
+            .collect()
+    };
+    assert_eq!(
+        names(&with),
+        [
+            "Berg",
+            "Bräcke",
+            "Eslöv",
+            "Härjedalen",
+            "Jokkmokk",
+            "Jönköping",
+            "Krokom",
+            "Ragunda",
+            "Strömsund",
+            "Åre",
+            "Östersund"
+        ]
+    );
+    assert_eq!(with.len() + without.len(), 290);
+    let rest = names(&without);
+    assert_eq!(rest.first().map(String::as_str), Some("Ale"));
+    // Swedish order within the rest: z < å < ä < ö.
+    let at = |name: &str| rest.iter().position(|k| k == name).unwrap();
+    assert!(at("Åstorp") < at("Älmhult") && at("Älmhult") < at("Öckerö"));
+}
+
+#[test]
+fn a_short_filtered_list_shows_all_its_matches() {
+    use loften_core::filters::{first_records, Fold, SHORT_LIST};
+    let data = common::real_data();
+    let results = run(&data, "kommun=jonkoping&tema=narkotika");
+    assert!(results.record_count < SHORT_LIST);
+    let fold = Fold::of(&results, 4, 1);
+    assert_eq!(fold.per_card, None);
+    let shown: usize = results
+        .groups
+        .iter()
+        .take(fold.cards)
+        .map(|g| {
+            let (p, a, more) = first_records(g, fold.per_card.unwrap_or(usize::MAX));
+            assert_eq!(more, 0);
+            p.len() + a.len()
+        })
+        .sum();
+    assert_eq!(shown, results.record_count);
+}

@@ -30,10 +30,40 @@ fn element_id(key: FilterKey) -> &'static str {
     }
 }
 
-/// Every option: its value, its label, and where its count is in `FilterKey::counts`. Fixed
-/// for a dataset and language, so the options are drawn once and only their counts change as
-/// someone types.
-fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<(String, String, usize)> {
+/// An option: its value, its label, and where its count is in `FilterKey::counts`.
+type Choice = (String, String, usize);
+
+/// Every option, in groups with an optional label. Fixed for a dataset and language, so the
+/// options are drawn once and only their counts change as someone types.
+fn grouped_choices(
+    key: FilterKey,
+    data: &Dataset,
+    lang: Lang,
+) -> Vec<(Option<&'static str>, Vec<Choice>)> {
+    let t = lang;
+    if key == FilterKey::Kommun {
+        // The few kommuner with agreements first, where they are found; the rest after.
+        let (with, rest) = loften_core::filters::kommun_groups(data);
+        let options = |list: Vec<usize>| -> Vec<Choice> {
+            list.into_iter()
+                .map(|i| {
+                    (
+                        data.kommuner[i].slug.clone(),
+                        data.kommuner[i].short_name.clone(),
+                        i,
+                    )
+                })
+                .collect()
+        };
+        return vec![
+            (Some(td_string!(t, kommun_group_with)), options(with)),
+            (Some(td_string!(t, kommun_group_rest)), options(rest)),
+        ];
+    }
+    vec![(None, choices(key, data, lang))]
+}
+
+fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<Choice> {
     let t = lang;
     match key {
         FilterKey::Kommun => data
@@ -111,7 +141,7 @@ pub fn FilterSelect(
     settle: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    let choices = choices(key, &use_catalog().data, use_lang().get_untracked());
+    let groups = grouped_choices(key, &use_catalog().data, use_lang().get_untracked());
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
     let chosen = Memo::new(move |_| key.values(&query.get()));
     let on_change = move |ev: leptos::ev::Event| {
@@ -131,13 +161,19 @@ pub fn FilterSelect(
                 <Show when=move || { chosen.get().len() > 1 }>
                     <option value="" disabled=true selected=true>{move || format!("{} ({})", td_string!(t, several_chosen), chosen.get().len())}</option>
                 </Show>
-                {choices.into_iter().map(|(value, label, at)| {
-                    let selected = {
-                        let value = value.clone();
-                        move || chosen.with(|c| c.len() == 1 && c[0] == value)
-                    };
-                    let text = move || format!("{label} ({})", counts.with(|c| c.get(at).copied().unwrap_or(0)));
-                    view! { <option value=value selected=selected>{text}</option> }
+                {groups.into_iter().map(|(group, choices)| {
+                    let options = choices.into_iter().map(|(value, label, at)| {
+                        let selected = {
+                            let value = value.clone();
+                            move || chosen.with(|c| c.len() == 1 && c[0] == value)
+                        };
+                        let text = move || format!("{label} ({})", counts.with(|c| c.get(at).copied().unwrap_or(0)));
+                        view! { <option value=value selected=selected>{text}</option> }
+                    }).collect_view();
+                    match group {
+                        Some(name) => view! { <optgroup label=name>{options}</optgroup> }.into_any(),
+                        None => options.into_any(),
+                    }
                 }).collect_view()}
             </select>
         </div>

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use loften_core::filters::FilterKey;
+use loften_core::filters::{FilterKey, Fold};
 use loften_core::query::{Group, Ignored};
 use loften_core::route::Route;
 use loften_core::Query;
@@ -28,9 +28,12 @@ use results::{EmptyState, ResultCard};
 /// card per screen, and every card drawn is work on every keystroke that changes the results
 /// (measured in BENCHMARKS.md: 6 cards with 2 matches each kept typing over its budget).
 const PAGE_SIZE: usize = 4;
-/// Matching promises and activities shown per agreement, the best first, as a search engine
-/// shows one snippet; "N träffar till" and the agreement's page have the rest.
-pub(crate) const RECORDS_PER_AGREEMENT: usize = 1;
+/// Matching promises and activities shown per agreement in a long list, the best first, as a
+/// search engine shows one snippet; "N träffar till" and the agreement's page have the rest.
+/// A short list shows them all (`Fold`).
+const RECORDS_PER_AGREEMENT: usize = 1;
+/// Where the filters stop folding: the same width as in style/main.css.
+const WIDE_SCREEN: &str = "(min-width: 48rem)";
 /// How long typing must pause before the search text is written to the address.
 const ADDRESS_DELAY: Duration = Duration::from_millis(400);
 /// How long the results must stay the same before the filters' counts are computed.
@@ -172,23 +175,46 @@ fn Search() -> impl IntoView {
     });
 
     let settle = Callback::new(move |()| settle());
+    let chosen = Memo::new(move |_| query.with(FilterKey::chosen_count));
+    let summary_label = move || match chosen.get() {
+        0 => td_string!(t, filters).to_string(),
+        n => format!("{} ({n})", td_string!(t, filters)),
+    };
+    // The first render is the same everywhere (closed); on a wide screen the panel opens once
+    // the page runs, where its summary is hidden and the filters always show.
+    let panel = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        let Some(panel) = panel.get() else { return };
+        let wide = window()
+            .match_media(WIDE_SCREEN)
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+        if wide {
+            let _ = panel.set_attribute("open", "");
+        }
+    });
     let filters = FilterKey::ALL
         .into_iter()
         .map(|key| view! { <FilterSelect key=key query=query facets=facets go=go settle=settle/> })
         .collect_view();
 
-    // Cards are keyed by their agreement and matches: while a word is typed the matches often
-    // stay the same, and then only the highlighting changes, not the cards.
+    let fold =
+        Memo::new(move |_| results.with(|r| Fold::of(r, shown.get(), RECORDS_PER_AGREEMENT)));
+    // Cards are keyed by their agreement, matches and how many they list: while a word is
+    // typed the matches often stay the same, and then only the highlighting changes, not the
+    // cards.
     let page = Memo::new(move |_| {
+        let fold = fold.get();
         results.with(|r| {
             r.groups
                 .iter()
-                .take(shown.get())
-                .cloned()
-                .collect::<Vec<Group>>()
+                .take(fold.cards)
+                .map(|g| (g.clone(), fold.per_card))
+                .collect::<Vec<(Group, Option<usize>)>>()
         })
     });
-    let more = move || results.with(|r| r.groups.len() > shown.get());
+    let more = move || results.with(|r| fold.get().more(r));
     let text = typed.read_only();
     // Paint the matches over the cards for this text. Effects run after the render effects
     // that put the cards in the document, and before the frame that shows them.
@@ -215,12 +241,12 @@ fn Search() -> impl IntoView {
                 fallback=move || view! { <EmptyState query=query.get() go=go/> }
             >
                 <ol class="results">
-                    <For each=move || page.get() key=|group| group.clone() let:group>
-                        <li><ResultCard group=group query=text/></li>
+                    <For each=move || page.get() key=|card| card.clone() let:card>
+                        <li><ResultCard group=card.0 limit=card.1 query=text/></li>
                     </For>
                 </ol>
                 <Show when=more>
-                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>{td_string!(t, show_more)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| shown.set(fold.get_untracked().next_page(PAGE_SIZE))>{td_string!(t, show_more)}</button>
                 </Show>
             </Show>
         }
@@ -258,9 +284,15 @@ fn Search() -> impl IntoView {
             </form>
             // Shown only where no script runs (index.html marks `<html class="js">`).
             <p class="notice needs-js">{td_string!(t, needs_js)}" "<Link to=Route::Kommuner>{td_string!(t, needs_js_link)}</Link>"."</p>
-            <section class="filters" aria-label=td_string!(t, filters)>
-                {filters}
-            </section>
+            // Folded on a phone, where five filters would fill the first screen; open on wider
+            // screens (style/main.css and the Effect above). The summary names how many are
+            // chosen, and the chips under it show which.
+            <details class="filters-panel" node_ref=panel>
+                <summary class="filters-panel__summary">{summary_label}</summary>
+                <section class="filters" aria-label=td_string!(t, filters)>
+                    {filters}
+                </section>
+            </details>
             <Chips query=query go=go/>
             <Show when=move || !ignored.get().is_empty()>
                 <div class="notice" role="note">
@@ -270,12 +302,15 @@ fn Search() -> impl IntoView {
             </Show>
             <p class="results-count" role="status" aria-live="polite" aria-atomic="true">{summary}</p>
             {results_view}
-            // After the results: on a phone the results come first; downloading is rarer.
-            <div class="downloads" role="group" aria-labelledby="downloads-label" hidden=crate::kiosk::use_kiosk().enabled>
-                <span class="downloads__label" id="downloads-label">{td_string!(t, download)}</span>
-                <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{td_string!(t, download_csv)}</button>
-                <button type="button" class="button button--small" on:click=move |_| download(true)>{td_string!(t, download_json)}</button>
-            </div>
+            // After the results: on a phone the results come first; downloading is rarer. A kiosk
+            // has no downloads: a file saved there stays with the next stranger.
+            {(!crate::kiosk::use_kiosk().enabled).then(|| view! {
+                <div class="downloads" role="group" aria-labelledby="downloads-label">
+                    <span class="downloads__label" id="downloads-label">{td_string!(t, download)}</span>
+                    <button type="button" class="button button--small" on:click=move |_| download_csv(false)>{td_string!(t, download_csv)}</button>
+                    <button type="button" class="button button--small" on:click=move |_| download(true)>{td_string!(t, download_json)}</button>
+                </div>
+            })}
         </PageFrame>
     }
 }

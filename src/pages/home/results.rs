@@ -8,7 +8,6 @@ use loften_core::route::Route;
 use loften_core::{AgreementKind, Query};
 
 use super::filters::{label, value_label};
-use super::RECORDS_PER_AGREEMENT;
 use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
 use crate::components::link::Link;
@@ -21,6 +20,8 @@ use crate::i18n::{td_string, use_lang, use_texts};
 pub fn ResultCard(
     /// The agreement and its matching records.
     group: Group,
+    /// How many matching records to list; `None`: every one.
+    limit: Option<usize>,
     /// The search text, as typed.
     query: ReadSignal<String>,
 ) -> impl IntoView {
@@ -47,7 +48,7 @@ pub fn ResultCard(
         .collect::<Vec<_>>()
         .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;
-    let (promises, activities, more) = first_records(&group, RECORDS_PER_AGREEMENT);
+    let (promises, activities, more) = first_records(&group, limit.unwrap_or(usize::MAX));
     let promises: Vec<_> = promises
         .into_iter()
         .map(|i| a.promises[i].clone())
