@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test, expect, open, ready } from "./fixtures/app";
 import { Frame } from "./fixtures/frame";
+import { SearchPage } from "./fixtures/search-page";
 import type { Page } from "@playwright/test";
 
 const ROOT = resolve(__dirname, "../..");
@@ -126,7 +127,7 @@ test("on a rendered page, Spara and the filters work once the app has taken over
   await expect(save).toHaveAttribute("aria-pressed", "true");
   await expect(frame.saved).toContainText("1");
   await open(page, "/");
-  await page.getByLabel("Kommun").selectOption("jonkoping");
+  await new SearchPage(page).choose("Kommun", "jonkoping");
   await expect(page).toHaveURL(/\?kommun=jonkoping$/);
   await expect(page.getByRole("status").filter({ hasText: /^\d+ medborgarlöften?/ })).toContainText("3 medborgarlöften");
   expect(trouble).toEqual([]);
