@@ -115,8 +115,10 @@ pub async fn load_catalog() -> Result<Catalog, String> {
 }
 
 /// Start loading the catalog once for the app; `refetch` tries again. Nothing to load when
-/// whoever started the app provided the catalog already: the build, which renders pages from
-/// its data, and the browser taking those pages over, which needs that same data first.
+/// whoever started the app provided the catalog already, as the build does and as the browser
+/// does once its first load has worked (`main.rs`): the resource is for showing a failed load
+/// and trying again. (A resource read under `<Suspense>` also keeps a little memory for every
+/// page shown, which a kiosk running for days would feel.)
 pub fn provide_catalog() {
     if use_context::<Catalog>().is_some() {
         return;

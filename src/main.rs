@@ -11,30 +11,36 @@ fn main() {
     // A panic is a bug: the console says where, then the wasm traps and public/pwa.js tells the
     // visitor that the app stopped.
     console_error_panic_hook::set_once();
-    // The shell (index.html for paths without a page of their own) shows a loading state
-    // instead of content. A kiosk session's pages differ from a visitor's, so a kiosk never
-    // takes over what the build rendered.
+    // The shell (the page for paths without one of their own) shows a loading notice instead
+    // of content. A kiosk session's pages differ from a visitor's, so a kiosk never takes over
+    // what the build rendered.
     let boot = document().get_element_by_id("app-loading");
-    if boot.is_some() || medborgarloften::state::kiosk_session_in_tab() {
-        mount();
-        return;
-    }
-    // The build rendered the page with its data: hydration needs the very same data first.
-    // index.html preloads the bundle, so it downloads beside the wasm.
-    wasm_bindgen_futures::spawn_local(async {
+    let hydrating = boot.is_none() && !medborgarloften::state::kiosk_session_in_tab();
+    // Rendering needs the data first: hydration needs the very data the build rendered with,
+    // and a page mounted with its data at hand has no loading state of its own to keep. The
+    // shell shows its loading notice meanwhile; index.html preloads the bundle, so it
+    // downloads beside the wasm.
+    wasm_bindgen_futures::spawn_local(async move {
         match load_catalog().await {
-            Ok(catalog) => hydrate(catalog),
-            // The page stays readable until now; the app then says what failed, with "Försök igen".
-            Err(_) => mount(),
+            Ok(catalog) if hydrating => hydrate(catalog),
+            Ok(catalog) => mount(Some(catalog)),
+            // The app loads it again itself, and says what failed, with "Försök igen".
+            Err(_) => mount(None),
         }
     });
 }
 
-/// Render into an empty body; the app loads its data itself and shows it loading.
-fn mount() {
+/// Render into an empty body: the shell, a kiosk session (its pages differ from a visitor's),
+/// or a page whose data would not load.
+fn mount(catalog: Option<Catalog>) {
     let body = document().body().expect("a page has a body");
     body.set_inner_html("");
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || {
+        if let Some(catalog) = catalog {
+            provide_context(catalog);
+        }
+        view! { <App/> }
+    });
 }
 
 /// Take over the page the build rendered: as a new visitor on the build's date and without the
