@@ -79,8 +79,13 @@ test("every rendered page can be read without JavaScript, and its links lead on"
     await expect(page.getByText(content).first(), path).toBeVisible();
     await expect(page.locator("#app-loading"), path).toHaveCount(0);
   }
+  // Controls only the app answers are not offered: they would do nothing.
+  await page.goto("/medborgarlofte/jonkoping-2020");
+  await expect(page.getByRole("button")).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
   // Search and filters say that they need scripts, and point to the kommun list.
   await page.goto("/");
+  await expect(page.getByRole("searchbox")).toBeHidden();
   const note = page.getByText("Sökningen och filtren behöver JavaScript.");
   await expect(note).toBeVisible();
   await note.getByRole("link", { name: "listan över alla kommuner" }).click();
