@@ -229,16 +229,17 @@ test("offline, kept pages are the build's own and the rest open in the shell", a
   await context.setOffline(true);
   const trouble = consoleTrouble(page);
   await rememberServerNodes(page);
-  // A kommun with agreements is kept: its own page, taken over in place.
-  const kept = await page.goto("/kommun/eslov");
-  expect(await kept!.text()).toMatch(HEADING("Eslövs kommun"));
+  // The lists are kept: their own pages, taken over in place.
+  const kept = await page.goto("/kommuner");
+  expect(await kept!.text()).toMatch(HEADING("Alla kommuner"));
   await ready(page);
   expect(await serverNodesKept(page)).toMatchObject({ before: true, kept: true });
-  // One without is not kept: the shell, where the app renders it.
-  const shell = await page.goto("/kommun/ale");
+  // A kommun's page is not: the shell, where the app renders it from the kept data.
+  const shell = await page.goto("/kommun/eslov");
   expect(await shell!.text()).toContain('id="app-loading"');
   await ready(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ale kommun");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Eslövs kommun");
+  await expect(page.getByRole("link", { name: "Medborgarlöften i Eslövs kommun 2016" })).toBeVisible();
   expect(trouble.filter((t) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(t))).toEqual([]);
   await context.setOffline(false);
 });

@@ -74,11 +74,7 @@ fn run(dist: &Path, public_url: &str) -> Result<usize, String> {
             std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         }
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-        let keep = if kept_offline(route, &site.catalog.data) {
-            "keep"
-        } else {
-            "page"
-        };
+        let keep = if kept_offline(route) { "keep" } else { "page" };
         listing.push_str(&format!("{keep} {file}\n"));
     }
     let listing_path = site.dist.join(".pages");

@@ -117,16 +117,16 @@ pub fn prerendered(data: &Dataset) -> Vec<Route> {
     routes
 }
 
-/// Whether a service worker keeps this page from the first visit, for reading offline: all
-/// but the pages of kommuner without agreements (most of the 290), which then open in the
-/// app's shell.
-pub fn kept_offline(route: &Route, data: &Dataset) -> bool {
-    match route {
-        Route::Kommun { slug } => data
-            .kommun_by_slug(slug)
-            .is_some_and(|k| data.agreements_for_kommun(&k.short_name).next().is_some()),
-        _ => true,
-    }
+/// Whether a service worker keeps this page from the first visit: the start page and the
+/// lists, the pages residents open first. Every other page opens offline in the app's shell,
+/// which renders it from the kept data, so what a first visit downloads in the background stays
+/// the same however many agreements there are (with 1,500 it would otherwise be thousands of
+/// pages, and typing measurably slower while they download).
+pub fn kept_offline(route: &Route) -> bool {
+    matches!(
+        route,
+        Route::Home(_) | Route::Kommuner | Route::Areas | Route::About
+    )
 }
 
 impl Route {
