@@ -67,6 +67,16 @@ pub fn on_device(apply: impl FnOnce() + 'static) {
     }
 }
 
+/// What the page's `<meta name=…>` says: the build writes its version and the day it rendered
+/// the page there.
+pub fn meta_content(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name={name}]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+}
+
 /// The date the build rendered its pages on, which the pages show until hydration is done.
 #[derive(Clone, Copy, Debug)]
 pub struct RenderedOn(pub NaiveDate);

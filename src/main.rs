@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use medborgarloften::app::App;
 use medborgarloften::catalog::{load_catalog, Catalog};
-use medborgarloften::device::{Render, RenderedOn};
+use medborgarloften::device::{meta_content, Render, RenderedOn};
 use medborgarloften::navigation::ArrivalQuery;
 
 fn main() {
@@ -46,12 +46,7 @@ fn mount(catalog: Option<Catalog>) {
 /// Take over the page the build rendered: as a new visitor on the build's date and without the
 /// query, as the build saw it; the device's state follows (`device::on_device`).
 fn hydrate(catalog: Catalog) {
-    let rendered_on = document()
-        .query_selector("meta[name=rendered-on]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .and_then(|date| date.parse::<NaiveDate>().ok());
+    let rendered_on = meta_content("rendered-on").and_then(|date| date.parse::<NaiveDate>().ok());
     let arrival = ArrivalQuery::take_from_address();
     leptos::mount::hydrate_body(move || {
         provide_context(Render::Hydrate);

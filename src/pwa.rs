@@ -112,12 +112,7 @@ pub fn app_version() -> String {
     if let Some(AppVersion(version)) = use_context::<AppVersion>() {
         return version;
     }
-    document()
-        .query_selector("meta[name=app-version]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| "dev".into())
+    crate::device::meta_content("app-version").unwrap_or_else(|| "dev".into())
 }
 
 pub fn use_pwa() -> Pwa {

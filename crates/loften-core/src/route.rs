@@ -5,6 +5,7 @@
 use crate::dataset::Dataset;
 use crate::kiosk::KioskConfig;
 use crate::query::Query;
+use crate::storage::is_valid_id;
 use crate::url::{encode, query_string};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,11 +136,8 @@ impl Route {
     /// what is no page of its own (a query, a fragment, the device's pages) and for a segment
     /// that is not a plain slug.
     pub fn page_file(&self) -> Option<String> {
-        let plain = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        };
+        // Slugs and ids as the dataset writes them; anything else names no file.
+        let plain = is_valid_id;
         let folder = match self {
             Route::Home(query) if *query == Query::default() => String::new(),
             Route::Kommuner => "kommuner/".into(),
