@@ -6,7 +6,7 @@ ENV := source scripts/env.sh &&
 PORT ?= 8080
 # The first visit's compressed size (bench/size_check.py) may not grow past this. It only comes
 # down: when size work lands, set it about 1 % above the new measurement.
-SIZE_CEILING := 392500
+SIZE_CEILING := 390000
 
 .PHONY: setup serve dev dist dist-sub test test-lint test-native test-wasm test-size test-e2e test-fresh validate bench clean
 

@@ -463,17 +463,19 @@ async function paint(browser) {
   const pages = {};
   for (const spec of CONTENT) {
     const runs = [];
-    // App and plain page alternate, so both see the same state of the machine.
+    // App and plain pages alternate, so all see the same state of the machine.
     for (let i = 0; i < RUNS; i++) {
       const app = await attempt(`paint ${spec.name}`, () => contentPainted(browser, REAL, spec));
       const plain = await attempt(`paint ${spec.name} (plain)`, () => contentPainted(browser, PLAIN, spec));
-      runs.push({ app, plain, ratio: app.content / plain.content });
-      log(`content painted, ${spec.name} run ${i + 1}: app ${app.content.toFixed(0)} ms, plain ${plain.content.toFixed(0)} ms`);
+      const inlined = await attempt(`paint ${spec.name} (plain, inlined)`, () => contentPainted(browser, `${PLAIN}/inlined`, spec));
+      runs.push({ app, plain, inlined, ratio: app.content / plain.content, inlinedRatio: app.content / inlined.content });
+      log(`content painted, ${spec.name} run ${i + 1}: app ${app.content.toFixed(0)} ms, plain ${plain.content.toFixed(0)} ms, plain inlined ${inlined.content.toFixed(0)} ms`);
     }
     pages[spec.name] = {
       path: spec.path, selectors: spec.selectors, runs,
       app: median(runs.map((r) => r.app.content)), plain: median(runs.map((r) => r.plain.content)),
       ratio: median(runs.map((r) => r.ratio)), appFcp: median(runs.map((r) => r.app.fcp)),
+      inlined: median(runs.map((r) => r.inlined.content)), inlinedRatio: median(runs.map((r) => r.inlinedRatio)),
     };
   }
   return pages;

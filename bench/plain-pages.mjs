@@ -1,4 +1,4 @@
-// The plain static peer of the paint benchmark: the same content the app shows first, as plain
+// The plain static peers of the paint benchmark: the same content the app shows first, as plain
 // HTML with the app's own stylesheet and no script, served by the same nginx configuration.
 // Whatever the app takes beyond this page's time is what the app itself costs.
 //
@@ -6,8 +6,10 @@
 //
 // Writes OUT/index.html (the start page's result cards, in the order the open data lists the
 // agreements) and OUT/medborgarlofte/ID/index.html for every agreement (title, promises and
-// activities), with the same classes the benchmark's selectors look for.
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+// activities), with the same classes the benchmark's selectors look for. These link the
+// stylesheet, as a static site does: the budget's peer. OUT/inlined/ holds the same pages with
+// the stylesheet in a <style>, as the app's pages carry it: the best a static page can do.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dist, out] = process.argv.slice(2);
@@ -16,19 +18,23 @@ if (!dist || !out) {
   process.exit(2);
 }
 const data = JSON.parse(readFileSync(join(dist, "data/medborgarloften.json"), "utf8"));
-const css = readdirSync(dist).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
-if (!css) throw new Error(`no main-*.css in ${dist}`);
+const stylesheet = readFileSync(join(dist, "shell.html"), "utf8").match(/<style>([^]*?)<\/style>/)?.[1];
+if (!stylesheet) throw new Error(`no <style> in ${dist}/shell.html`);
 mkdirSync(out, { recursive: true });
-cpSync(join(dist, css), join(out, css));
+writeFileSync(join(out, "main.css"), stylesheet);
 
 const escape = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const page = (title, body) => `<!DOCTYPE html>
+const VARIANTS = [
+  { dir: out, style: `<link rel="stylesheet" href="/main.css">` },
+  { dir: join(out, "inlined"), style: `<style>${stylesheet}</style>` },
+];
+const page = (title, body, style) => `<!DOCTYPE html>
 <html lang="sv">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escape(title)}</title>
-  <link rel="stylesheet" href="/${css}">
+  ${style}
 </head>
 <body>
 <main id="main" class="main">
@@ -43,17 +49,21 @@ const cards = data.agreements.map((a) => `  <li><article class="card result">
     <h2 class="card__title" lang="sv"><a href="/medborgarlofte/${a.id}">${escape(a.title)}</a></h2>
     <p class="card__meta">${escape(a.kommuner.join(", "))}</p>
   </article></li>`);
-writeFileSync(join(out, "index.html"), page("Medborgarlöften", `<h1>Sök bland medborgarlöften</h1>\n<ol class="results">\n${cards.join("\n")}\n</ol>`));
+const pages = [{ path: "", title: "Medborgarlöften", body: `<h1>Sök bland medborgarlöften</h1>\n<ol class="results">\n${cards.join("\n")}\n</ol>` }];
 
 for (const a of data.agreements) {
-  const dir = join(out, "medborgarlofte", a.id);
-  mkdirSync(dir, { recursive: true });
   const body = [
     `<h1 lang="sv">${escape(a.title)}</h1>`,
     `<p>${escape(a.kommuner.join(", "))}</p>`,
     `<ol class="promises">${a.promises.map((p) => record("promise", p.text)).join("")}</ol>`,
     `<ul class="records">${a.activities.map((x) => record("activity", x.text)).join("")}</ul>`,
   ].join("\n");
-  writeFileSync(join(dir, "index.html"), page(a.title, body));
+  pages.push({ path: join("medborgarlofte", a.id), title: a.title, body });
 }
-console.log(`plain pages: ${data.agreements.length + 1} pages in ${out}`);
+for (const { dir, style } of VARIANTS) {
+  for (const { path, title, body } of pages) {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, "index.html"), page(title, body, style));
+  }
+}
+console.log(`plain pages: ${pages.length} pages in ${out}, and with the stylesheet inlined in ${join(out, "inlined")}`);

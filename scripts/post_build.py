@@ -7,10 +7,13 @@
    `loften pack` makes the app's bundle from that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts, and gives Trunk's wasm preload a low priority.
-3. Stamps the build's version into index.html (scripts/write_sw.py), so the pages rendered
+3. Writes the page's own Content-Security-Policy, which allows the inlined stylesheet by its
+   hash (index.html explains why the stylesheet is inlined).
+4. Stamps the build's version into index.html (scripts/write_sw.py), so the pages rendered
    from it (scripts/build.sh) carry it; the service worker and the compressed copies are
    written once those pages are there.
 """
+import base64
 import hashlib
 import os
 import re
@@ -71,10 +74,33 @@ def lower_wasm_preload() -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def allow_inline_stylesheet() -> None:
+    """The server's policy leaves styles to the page's (deploy/security-headers.conf): the hash
+    changes with every change to the CSS, so it travels in the page, never in a server config
+    that a deployment could leave behind."""
+    index = STAGING / "index.html"
+    html = index.read_text(encoding="utf-8")
+    # Comments are skipped: one might name the element.
+    found = re.finditer(r"<!--.*?-->|<style>(.*?)</style>", html, re.S)
+    styles = [m for m in found if m.group(1) is not None]
+    if len(styles) != 1:
+        sys.exit(f"post_build: expected the one inlined stylesheet in index.html, found {len(styles)} <style> elements")
+    digest = base64.b64encode(hashlib.sha256(styles[0].group(1).encode()).digest()).decode()
+    policy = f"style-src 'sha256-{digest}'"
+    pattern = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")')
+    html, count = pattern.subn(lambda m: m.group(1) + policy + m.group(2), html)
+    if count != 1:
+        sys.exit("post_build: index.html's <meta http-equiv=\"Content-Security-Policy\"> was not found")
+    if html.index('<meta http-equiv="Content-Security-Policy"') > styles[0].start():
+        sys.exit("post_build: the page's policy must come before its <style> to apply to it")
+    index.write_text(html, encoding="utf-8")
+
+
 if __name__ == "__main__":
     bundle_data()
     externalise_boot_script()
     lower_wasm_preload()
+    allow_inline_stylesheet()
     sys.path.insert(0, str(ROOT / "scripts"))
     import write_sw
 

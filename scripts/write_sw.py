@@ -10,7 +10,8 @@ update test changes a built site and runs it again. Trunk's post_build hook call
 earlier, so that the pages rendered from index.html carry the version too.
 
 The pages (`*.html`) are left out of the version: each carries it, and each is rendered from
-the wasm, stylesheet and bundle, which are in it. `DIST/.pages` (written by the prerender)
+the wasm, the bundle and Trunk's page (with the stylesheet and the script that runs before
+the first paint), which are in it. `DIST/.pages` (written by the prerender)
 lists the rendered pages; those marked `keep` are precached, the rest open in the shell
 offline.
 """
@@ -51,12 +52,21 @@ def precache_list(dist: Path) -> list:
     return [f for f in site_files(dist) if f not in left_out]
 
 
+def template(dist: Path) -> Path:
+    """Trunk's page, which every page is rendered from: shell.html once the prerender has kept
+    it there, index.html before."""
+    shell = dist / "shell.html"
+    return shell if shell.exists() else dist / "index.html"
+
+
 def version(dist: Path) -> str:
     digest = hashlib.sha256()
     for name in site_files(dist):
         if name.endswith(".html"):
             continue
         digest.update(name.encode() + b"\0" + hashlib.sha256((dist / name).read_bytes()).digest())
+    # Without the version it carries, so stamping it does not change it.
+    digest.update(META.sub("", template(dist).read_text(encoding="utf-8")).encode())
     return digest.hexdigest()[:12]
 
 

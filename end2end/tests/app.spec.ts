@@ -9,23 +9,48 @@ test("the app starts, shows its heading and the agreements, and logs no error", 
   await expect(page.getByRole("contentinfo")).toContainText("inte en tjänst från Polisen");
 });
 
-test("the page is served by nginx with the wasm MIME type and a strict CSP", async ({ page, request }) => {
+test("the page is served by nginx with the wasm MIME type and a strict CSP", async ({ page, request, consoleErrors }) => {
   const response = await request.get("/");
   expect(response.headers()["content-type"]).toContain("text/html");
   const csp = response.headers()["content-security-policy"];
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   const html = await response.text();
+  const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
   // Only the one inline script that must run before the first paint, each allowed by its hash.
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([^]*?)<\/script>/g)].map((m) => m[1]);
   expect(inline).toHaveLength(1);
-  for (const code of inline) expect(csp).toContain(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+  for (const code of inline) expect(csp).toContain(sha256(code));
+  // The stylesheet is in the page, and the page's own policy allows it and nothing else.
+  const styles = [...html.matchAll(/<style>([^]*?)<\/style>/g)].map((m) => m[1]);
+  expect(styles).toHaveLength(1);
+  expect(html).not.toContain('rel="stylesheet"');
+  const pagePolicy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
+  expect(pagePolicy).toBe(`style-src ${sha256(styles[0])}`);
   const wasm = html.match(/href="([^"]+_bg\.wasm)"/)?.[1];
   expect(wasm).toBeTruthy();
   const wasmResponse = await request.get(wasm!);
   expect(wasmResponse.headers()["content-type"]).toBe("application/wasm");
   expect(wasmResponse.headers()["cache-control"]).toContain("immutable");
+  // Styled, and a style the page did not bring is refused.
+  const violations: string[] = [];
+  await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(d: string): void }).reportViolation(e.effectiveDirective)),
+  );
   await open(page, "/");
+  await expect(page.locator("body")).not.toHaveCSS("margin", "8px");
+  await page.evaluate(() => {
+    const style = document.createElement("style");
+    style.textContent = "body { outline: 9px solid red }";
+    document.head.append(style);
+  });
+  await expect.poll(() => violations).toEqual(["style-src-elem"]);
+  await expect(page.locator("body")).not.toHaveCSS("outline-width", "9px");
+  // The browser reports the refusal as an error: this one was asked for.
+  const refusal = consoleErrors.findIndex((e) => e.includes("violates the following Content Security Policy directive 'style-src"));
+  expect(refusal).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(refusal, 1);
 });
 
 test("files are served precompressed: brotli where the browser takes it, else gzip, the same bytes", async ({ request }) => {
@@ -33,7 +58,7 @@ test("files are served precompressed: brotli where the browser takes it, else gz
   const pages = ["/", "/medborgarlofte/jonkoping-2020", "/kommun/eslov", "/om"];
   const assets = [...pages, ...[...html.matchAll(/(?:href|src)="\/([^"]+\.(?:wasm|js|css))"/g)].map((m) => "/" + m[1]), "/data/bundle.bin"];
   expect(assets.filter((a) => a.endsWith(".wasm"))).toHaveLength(1);
-  expect(assets.filter((a) => a.endsWith(".css")).length).toBeGreaterThan(0);
+  expect(assets.filter((a) => a.endsWith(".js")).length).toBeGreaterThan(0);
   for (const asset of assets) {
     const plain = await request.get(asset, { headers: { "accept-encoding": "identity" } });
     expect(plain.headers()["content-encoding"], asset).toBeUndefined();

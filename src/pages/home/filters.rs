@@ -141,7 +141,9 @@ pub fn FilterSelect(
     settle: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    let groups = grouped_choices(key, &use_catalog().data, use_lang().get_untracked());
+    let catalog = use_catalog();
+    let lang = use_lang().get_untracked();
+    let on_device = crate::device::use_on_device();
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
     let chosen = Memo::new(move |_| key.values(&query.get()));
     let on_change = move |ev: leptos::ev::Event| {
@@ -161,7 +163,11 @@ pub fn FilterSelect(
                 <Show when=move || { chosen.get().len() > 1 }>
                     <option value="" disabled=true selected=true>{move || format!("{} ({})", td_string!(t, several_chosen), chosen.get().len())}</option>
                 </Show>
-                {groups.into_iter().map(|(group, choices)| {
+                // The options only the app can use come once it runs: the build's page hides
+                // the filters without JavaScript, and 290 kommuner would be most of the HTML a
+                // phone parses before the first result.
+                <Show when=move || on_device.get()>
+                {grouped_choices(key, &catalog.data, lang).into_iter().map(|(group, choices)| {
                     let options = choices.into_iter().map(|(value, label, at)| {
                         let selected = {
                             let value = value.clone();
@@ -175,6 +181,7 @@ pub fn FilterSelect(
                         None => options.into_any(),
                     }
                 }).collect_view()}
+                </Show>
             </select>
         </div>
     }
