@@ -123,6 +123,13 @@ const INIT_SCRIPT = `(() => {
       highlights[name] = (...a) => { const r = original(...a); changed(); return r; };
     }
   }
+  // A highlight's own ranges, which each text of the results keeps up to date.
+  if (self.Highlight) {
+    for (const name of ["add", "delete", "clear"]) {
+      const original = Highlight.prototype[name];
+      Highlight.prototype[name] = function (...a) { const r = original.apply(this, a); changed(); return r; };
+    }
+  }
 })();`;
 
 // ---- helpers -------------------------------------------------------------------------------

@@ -20,6 +20,29 @@ test("typing searches, forgiving å/ä/ö, with the match highlighted @wide", as
   await expect.poll(() => search.highlighted()).toEqual([]);
 });
 
+test("as the search changes, the matches painted are on the records listed, none left behind", async ({ page }) => {
+  const search = new SearchPage(page);
+  // From a shared link's search, then typing: the cards stay, the records they list change.
+  await search.goto("?q=trygghetsvandr");
+  for (const typed of ["trygghetsvandr", "polis", "p", "po", "pol", "narkotika", "polis"]) {
+    await search.search.fill(typed);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...(CSS.highlights.get("sok") ?? [])].map((range) => ({
+            text: range.toString().toLowerCase(),
+            listed: range.startContainer.isConnected && !!range.startContainer.parentElement?.closest("ol.results .record__text"),
+          })),
+        ),
+      )
+      .toEqual(expect.arrayContaining([{ text: typed, listed: true }]));
+    const painted = await page.evaluate(() => [...(CSS.highlights.get("sok") ?? [])].map((range) => range.toString().toLowerCase()));
+    expect(new Set(painted), typed).toEqual(new Set([typed]));
+    const stale = await page.evaluate(() => [...(CSS.highlights.get("sok") ?? [])].filter((range) => !range.startContainer.isConnected).length);
+    expect(stale, typed).toBe(0);
+  }
+});
+
 test("a word's beginning finds the word", async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto("?q=trygghetsvandr");
