@@ -43,11 +43,16 @@ pub fn provide_device() {
     });
 }
 
-/// Whether the device's own state is showing yet (see `OnDevice`).
+/// Whether the device's own state is showing yet (see `OnDevice`). A page drawn once it is
+/// gets a constant: the flag never changes again, and a signal that never changes keeps every
+/// reader it ever had (reactive_graph lets go of a reader only when its source changes), so
+/// each page drawn would leave one behind for as long as the app runs.
 pub fn use_on_device() -> Signal<bool> {
-    use_context::<OnDevice>()
-        .map(|d| d.0.into())
-        .unwrap_or_else(|| Signal::stored(use_render() == Render::Mount))
+    match use_context::<OnDevice>() {
+        Some(OnDevice(flag)) if flag.get_untracked() => Signal::stored(true),
+        Some(OnDevice(flag)) => flag.into(),
+        None => Signal::stored(use_render() == Render::Mount),
+    }
 }
 
 /// Run `apply` once the page belongs to the device: at once when mounting, just after
@@ -95,7 +100,15 @@ pub fn provide_today() {
     on_device(move || today.0.set(crate::catalog::today()));
 }
 
-/// Today's date: status and "ends" follow it.
-pub fn use_today() -> ReadSignal<NaiveDate> {
-    expect_context::<Today>().0.read_only()
+/// Today's date: status and "ends" follow it. Pages drawn while the build's page is taken
+/// over follow the switch to the device's date; pages drawn later read the clock as they are
+/// drawn, so a kiosk that runs for days shows each visitor the day's statuses (and, as with
+/// `use_on_device`, no page leaves a reader behind on a signal that no longer changes).
+pub fn use_today() -> Signal<NaiveDate> {
+    let today = expect_context::<Today>().0;
+    if use_on_device().get_untracked() {
+        Signal::stored(crate::catalog::today())
+    } else {
+        today.into()
+    }
 }

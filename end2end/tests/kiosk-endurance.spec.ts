@@ -110,8 +110,9 @@ test("200 visitors in one kiosk page: DOM nodes, listeners and timers stay flat"
 });
 
 test("200 visitors in one kiosk page: JS heap and wasm memory stay flat", async ({ page }) => {
-  // Known to fail: the wasm memory grows by about 2.9 KB per visitor (most of it each time a
-  // page opens), so 200 visitors add about 28 %. Remove this line when it holds.
+  // Known to fail: the wasm memory grows by about 1.1 KB per visitor, inside Leptos' router
+  // and reactive graph (bench/KIOSK.md), so 200 visitors add about 11 %. Remove this line
+  // when it holds.
   test.fail();
   const { warm, end, growth } = await endurance(page);
   for (const key of ["jsHeap", "wasmMemory"] as const) {

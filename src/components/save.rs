@@ -22,7 +22,12 @@ pub fn SaveButton(
 ) -> impl IntoView {
     let store = use_store();
     let t = use_texts();
-    let saved = expect_context::<SavedFlags>().of(store, &id);
+    let flags = expect_context::<SavedFlags>();
+    let saved = flags.of(store, &id);
+    {
+        let id = id.clone();
+        on_cleanup(move || flags.release(&id));
+    }
     let name = format!(
         "{} {}",
         td_string!(t, save),
@@ -40,9 +45,17 @@ pub fn SaveButton(
 
 /// Whether an id is saved, one signal per id shown, so a change (a tap, an import, another
 /// tab, a kiosk reset) redraws only the buttons whose state changed, and drawing a search
-/// result costs no memo over the whole saved state.
+/// result costs no memo over the whole saved state. A flag lives as long as a button shows
+/// it: a signal keeps every reader it ever had until it changes (reactive_graph), and an
+/// unsaved flag kept for good would hold one for each time its button was drawn.
 #[derive(Clone, Copy)]
-pub struct SavedFlags(StoredValue<HashMap<String, ArcRwSignal<bool>>>);
+pub struct SavedFlags(StoredValue<HashMap<String, Flag>>);
+
+/// One id's flag and how many buttons show it.
+struct Flag {
+    saved: ArcRwSignal<bool>,
+    buttons: usize,
+}
 
 impl SavedFlags {
     /// Provide the flags for the app, kept in step with `store`.
@@ -52,7 +65,7 @@ impl SavedFlags {
             let changed: Vec<(ArcRwSignal<bool>, bool)> = store.state.with(|state| {
                 flags.0.with_value(|map| {
                     map.iter()
-                        .map(|(id, flag)| (flag, state.is_saved(id)))
+                        .map(|(id, flag)| (&flag.saved, state.is_saved(id)))
                         .filter(|(flag, saved)| flag.get_untracked() != *saved)
                         .map(|(flag, saved)| (flag.clone(), saved))
                         .collect()
@@ -65,15 +78,30 @@ impl SavedFlags {
         provide_context(flags);
     }
 
-    /// The flag of one id. Ids come from the dataset, so the map stays as small as it is.
+    /// The flag of one id, for one more button; `release` when the button goes.
     fn of(self, store: Store, id: &str) -> ArcRwSignal<bool> {
-        if let Some(flag) = self.0.with_value(|map| map.get(id).cloned()) {
-            return flag;
-        }
-        let flag = ArcRwSignal::new(store.state.with_untracked(|s| s.is_saved(id)));
-        self.0.update_value(|map| {
-            map.insert(id.to_string(), flag.clone());
+        let fresh = || ArcRwSignal::new(store.state.with_untracked(|s| s.is_saved(id)));
+        self.0
+            .try_update_value(|map| {
+                let flag = map.entry(id.to_string()).or_insert_with(|| Flag {
+                    saved: fresh(),
+                    buttons: 0,
+                });
+                flag.buttons += 1;
+                flag.saved.clone()
+            })
+            .unwrap_or_else(fresh)
+    }
+
+    /// One button showing `id` has gone; the flag goes with the last.
+    fn release(self, id: &str) {
+        self.0.try_update_value(|map| {
+            if let Some(flag) = map.get_mut(id) {
+                flag.buttons = flag.buttons.saturating_sub(1);
+                if flag.buttons == 0 {
+                    map.remove(id);
+                }
+            }
         });
-        flag
     }
 }
