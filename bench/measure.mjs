@@ -93,9 +93,25 @@ const INIT_SCRIPT = `(() => {
     const t0 = e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now;
     kp.pending = { seq: ++kp.seq, key: e.key, t0, mutations: 0, firstMutation: null, lastMutation: null, painted: null };
   }, true);
-  let generation = 0;
   // A keystroke's visible change is a DOM mutation or, for search matches painted with the
   // CSS Custom Highlight API, a change of the page's highlights (no DOM mutation at all).
+  // One frame is awaited at a time, however many changes come in it: once it has been
+  // painted, a change made after that frame began waits for the next one.
+  let waiting = null;
+  const settle = (p) => {
+    let frameAt = 0;
+    requestAnimationFrame(() => {
+      frameAt = performance.now();
+      setTimeout(() => {
+        if (p.lastMutation > frameAt) return settle(p);
+        waiting = null;
+        if (p.painted !== null) return;
+        p.painted = performance.now();
+        kp.samples.push(p);
+        if (kp.pending === p) kp.pending = null;
+      }, 0);
+    });
+  };
   const changed = () => {
     const now = performance.now();
     if (!B.firstResult && document.querySelector("ol.results > li")) {
@@ -107,13 +123,10 @@ const INIT_SCRIPT = `(() => {
     p.mutations++;
     if (p.firstMutation === null) p.firstMutation = now;
     p.lastMutation = now;
-    const g = ++generation;
-    requestAnimationFrame(() => setTimeout(() => {
-      if (g !== generation || p.painted !== null) return;
-      p.painted = performance.now();
-      kp.samples.push(p);
-      if (kp.pending === p) kp.pending = null;
-    }, 0));
+    if (waiting !== p) {
+      waiting = p;
+      settle(p);
+    }
   };
   new MutationObserver(changed).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   const highlights = self.CSS && CSS.highlights;
