@@ -24,11 +24,14 @@ pub fn App() -> impl IntoView {
     // Whoever renders the app without a document (a prerender) provides the base first.
     let base = use_context::<Base>().unwrap_or_else(Base::from_document);
     provide_context(base.clone());
+    let visitors = crate::kiosk::provide_visitors();
     view! {
         <Title formatter=|page: String| full_title(&page)/>
-        <Router base=base.0>
-            <Shell/>
-        </Router>
+        // A new app for each visitor of a kiosk; for everyone else, one for the visit.
+        {move || {
+            visitors.0.track();
+            view! { <Router base=base.0.clone()><Shell/></Router> }
+        }}
     }
 }
 

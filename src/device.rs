@@ -72,6 +72,12 @@ pub fn on_device(apply: impl FnOnce() + 'static) {
     }
 }
 
+/// Keep a window listener for as long as the app that added it: a kiosk starts every visitor
+/// on a new app (`kiosk::Visitors`), which must not inherit the last one's listeners.
+pub fn listen_while_mounted(handle: leptos::prelude::WindowListenerHandle) {
+    on_cleanup(move || handle.remove());
+}
+
 /// What the page's `<meta name=…>` says: the build writes its version and the day it rendered
 /// the page there.
 pub fn meta_content(name: &str) -> Option<String> {

@@ -6,14 +6,24 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
-use loften_core::storage::UserState;
 
 use crate::catalog::loaded_catalog;
-use crate::i18n::{td_string, use_texts, Lang};
-use crate::state::use_store;
+use crate::i18n::{td_string, use_texts};
+
+/// How many visitors the kiosk has started over for. Each one gets a new app below the router
+/// (`App`): nothing of the last visitor stays, on the screen or in memory. Leptos' router keeps
+/// every address it navigated to until Back, and a long-lived owner keeps a trace of each page
+/// it showed; a kiosk that runs for days lets all of that go with each visitor.
+#[derive(Clone, Copy)]
+pub struct Visitors(pub RwSignal<u32>);
+
+/// Context for `Visitors`; `App` calls it once, above the router.
+pub fn provide_visitors() -> Visitors {
+    let visitors = Visitors(RwSignal::new(0));
+    provide_context(visitors);
+    visitors
+}
 
 /// Kiosk state shared through context; `enabled` is false for everyone else.
 #[derive(Clone, Copy)]
@@ -46,7 +56,10 @@ impl Kiosk {
             config,
             last_touch: RwSignal::new(if enabled { now() } else { 0.0 }),
             phase: RwSignal::new(IdlePhase::Active),
-            attract: RwSignal::new(false),
+            // After a visitor has gone, the next app opens on the meeting's promises.
+            attract: RwSignal::new(
+                enabled && use_context::<Visitors>().is_some_and(|v| v.0.get_untracked() > 0),
+            ),
         };
         if !enabled {
             return kiosk;
@@ -54,9 +67,10 @@ impl Kiosk {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-kiosk", "");
         }
-        // For the life of the app: the handles are dropped, which leaves the listeners on.
         for event in ["pointerdown", "keydown", "wheel", "input", "touchstart"] {
-            let _ = window_event_listener_untyped(event, move |_| kiosk.touched());
+            crate::device::listen_while_mounted(window_event_listener_untyped(event, move |_| {
+                kiosk.touched()
+            }));
         }
         keep_back_inside();
         kiosk
@@ -95,13 +109,13 @@ fn keep_back_inside() {
         let _ = history.replace_state(&mark, "");
         let _ = history.push_state(&wasm_bindgen::JsValue::NULL, "");
     }
-    let _ = window_event_listener(leptos::ev::popstate, move |ev| {
+    crate::device::listen_while_mounted(window_event_listener(leptos::ev::popstate, move |ev| {
         if on_mark(ev.state()) {
             if let Ok(history) = window().history() {
                 let _ = history.push_state(&wasm_bindgen::JsValue::NULL, "");
             }
         }
-    });
+    }));
 }
 
 const HISTORY_MARK: &str = "medborgarloften-kiosk-start";
@@ -124,28 +138,19 @@ pub fn public_url(base: &crate::base::Base, route: &loften_core::route::Route) -
 #[component]
 pub fn KioskOverlay() -> impl IntoView {
     let kiosk = use_kiosk();
-    let store = use_store();
-    let lang = crate::i18n::use_lang();
-    let navigate = use_navigate();
+    let visitors = expect_context::<Visitors>();
+    let base = crate::base::use_base();
     let t = use_texts();
 
+    // Everything the visitor did goes (saved items, notes, text size, language, search): the
+    // next one starts on a new app at the kiosk's start.
     let reset = move || {
-        // Everything the visitor did goes: saved items, notes, text size, language, search.
-        store.state.set(UserState::default());
-        // Setting the language rebuilds the whole page: only when the visitor changed it.
-        if lang.get_untracked() != Lang::default() {
-            lang.set(Lang::default());
+        let start = format!("{}{}", base.0, kiosk.start_path());
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start));
         }
-        navigate(
-            &kiosk.start_path(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        kiosk.attract.set(true);
-        kiosk.keep_going();
+        visitors.0.update(|n| *n += 1);
     };
     let tick = move || {
         let phase = idle_phase(

@@ -55,15 +55,19 @@ impl Pwa {
         pwa.update_ready.set(flag("updateReady"));
         pwa.install_available.set(flag("installAvailable"));
         pwa.online.set(window().navigator().on_line());
-        // For the life of the app: the handles are dropped, which leaves the listeners on.
-        let _ = window_event_listener_untyped("medborgarloften:update", move |_| {
-            pwa.update_ready.set(flag("updateReady"))
-        });
-        let _ = window_event_listener_untyped("medborgarloften:install", move |_| {
-            pwa.install_available.set(flag("installAvailable"))
-        });
-        let _ = window_event_listener(ev::online, move |_| pwa.online.set(true));
-        let _ = window_event_listener(ev::offline, move |_| pwa.online.set(false));
+        let listening = [
+            window_event_listener_untyped("medborgarloften:update", move |_| {
+                pwa.update_ready.set(flag("updateReady"))
+            }),
+            window_event_listener_untyped("medborgarloften:install", move |_| {
+                pwa.install_available.set(flag("installAvailable"))
+            }),
+            window_event_listener(ev::online, move |_| pwa.online.set(true)),
+            window_event_listener(ev::offline, move |_| pwa.online.set(false)),
+        ];
+        listening
+            .into_iter()
+            .for_each(crate::device::listen_while_mounted);
     }
 
     /// Let the waiting version take over; the page reloads onto it.

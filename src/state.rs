@@ -148,16 +148,18 @@ impl Store {
     /// The `storage` event fires in the other tabs when one writes: take the new value.
     fn listen_to_other_tabs(&self) {
         let store = *self;
-        // For the life of the app: the handle is dropped, which leaves the listener on.
-        let _ = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() != Some(STORAGE_KEY) {
-                return;
-            }
-            let decoded = decode(event.new_value().as_deref());
-            if decoded.keep_aside.is_none() {
-                store.state.set(decoded.state);
-            }
-        });
+        crate::device::listen_while_mounted(window_event_listener(
+            leptos::ev::storage,
+            move |event| {
+                if event.key().as_deref() != Some(STORAGE_KEY) {
+                    return;
+                }
+                let decoded = decode(event.new_value().as_deref());
+                if decoded.keep_aside.is_none() {
+                    store.state.set(decoded.state);
+                }
+            },
+        ));
     }
 
     pub fn is_saved(&self, id: &str) -> bool {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, open } from "./fixtures/app";
+import { test, expect, open, installClock } from "./fixtures/app";
 import { Frame } from "./fixtures/frame";
 import type { Page } from "@playwright/test";
 
@@ -53,7 +53,7 @@ for (const scheme of ["light", "dark"] as const) {
 }
 
 test("axe: the kiosk's idle warning and attract screen", async ({ page }) => {
-  await page.clock.install();
+  await installClock(page);
   await open(page, "/kiosk?kommun=jonkoping&idle=15");
   await page.clock.runFor(16_000);
   await expect(page.getByRole("alertdialog")).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, open } from "./fixtures/app";
+import { test, expect, open, installClock } from "./fixtures/app";
 import type { CDPSession, Page } from "@playwright/test";
 
 // A kiosk at a medborgardialog runs for days without a reload. These drive many visitor
@@ -76,14 +76,7 @@ async function endurance(page: Page): Promise<{ warm: Footprint; end: Footprint;
       (window as unknown as { __kioskMemory?: WebAssembly.Memory }).__kioskMemory = detail?.wasm?.memory;
     });
   });
-  await page.clock.install();
-  // Playwright's clock numbers its timers from 10^12, beyond the 32-bit ids that web-sys hands
-  // back to Rust, so the app's clearInterval would name another timer and none would ever stop.
-  // Browsers count from 1: so does the clock here. (An init script added after install runs
-  // after the clock's own.)
-  await page.addInitScript(() => {
-    (globalThis as unknown as { __pwClock: { controller: { _uniqueTimerId: number } } }).__pwClock.controller._uniqueTimerId = 1;
-  });
+  await installClock(page);
   await open(page, `/kiosk?kommun=jonkoping&idle=${IDLE_SECONDS}`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
@@ -102,20 +95,19 @@ async function endurance(page: Page): Promise<{ warm: Footprint; end: Footprint;
   return { warm, end, growth };
 }
 
-test("200 visitors in one kiosk page: DOM nodes, listeners and timers stay flat", async ({ page }) => {
+test("200 visitors in one kiosk page: DOM nodes, listeners, timers and wasm memory stay flat", async ({ page }) => {
   const { warm, end, growth } = await endurance(page);
-  for (const key of ["domNodes", "listeners", "timers"] as const) {
+  for (const key of ["domNodes", "listeners", "timers", "wasmMemory"] as const) {
     expect(growth[key], `${key}: ${warm[key]} after the warm-up, ${end[key]} at the end`).toBeLessThan(MAX_GROWTH);
   }
 });
 
-test("200 visitors in one kiosk page: JS heap and wasm memory stay flat", async ({ page }) => {
-  // Known to fail: the wasm memory grows by about 1.1 KB per visitor, inside Leptos' router
-  // and reactive graph (bench/KIOSK.md), so 200 visitors add about 11 %. Remove this line
-  // when it holds.
+test("200 visitors in one kiosk page: the JS heap stays flat", async ({ page }) => {
+  // Known to fail: the heap grows about 9 % over the run, in the browser's own records (its
+  // performance entries, the session history, the test's DevTools network buffer) and in
+  // code V8 optimises as it goes; no object of the app grows (bench/KIOSK.md). Remove this
+  // line when it holds.
   test.fail();
   const { warm, end, growth } = await endurance(page);
-  for (const key of ["jsHeap", "wasmMemory"] as const) {
-    expect(growth[key], `${key}: ${warm[key]} after the warm-up, ${end[key]} at the end`).toBeLessThan(MAX_GROWTH);
-  }
+  expect(growth.jsHeap, `jsHeap: ${warm.jsHeap} after the warm-up, ${end.jsHeap} at the end`).toBeLessThan(MAX_GROWTH);
 });

@@ -1,4 +1,4 @@
-import { test, expect, open } from "./fixtures/app";
+import { test, expect, open, installClock } from "./fixtures/app";
 import { Frame } from "./fixtures/frame";
 import { KioskPage } from "./fixtures/kiosk-page";
 import { decodeQr } from "./fixtures/qr";
@@ -30,7 +30,7 @@ test("/kiosk?kommun=jonkoping opens straight on that kommun, in large type @wide
 });
 
 test("the idle warning comes on time, Fortsätt keeps the session, silence resets it", async ({ page }) => {
-  await page.clock.install();
+  await installClock(page);
   const kiosk = new KioskPage(page);
   await kiosk.goto("?kommun=jonkoping&idle=60");
   await page.getByRole("link", { name: "Läs hela medborgarlöftet" }).first().click();
@@ -68,7 +68,7 @@ test("the idle warning comes on time, Fortsätt keeps the session, silence reset
 });
 
 test("after a kiosk session, localStorage is unchanged", async ({ page }) => {
-  await page.clock.install();
+  await installClock(page);
   await open(page, "/kiosk?kommun=jonkoping&idle=30");
   const before = await everything(page);
   await page.getByRole("link", { name: "Läs hela medborgarlöftet" }).first().click();
