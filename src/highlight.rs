@@ -1,13 +1,7 @@
 //! Search matches painted with the CSS Custom Highlight API: ranges over the result texts'
 //! own text nodes, so typing rewrites no DOM and costs no layout, only a repaint. Where the
 //! API is missing (older browsers) the texts simply show without highlighting.
-//!
-//! Each text keeps its own ranges up to date (`highlight_matches`), so the highlighting
-//! follows whatever the results draw, in whatever order their parts render.
 
-use std::cell::RefCell;
-
-use leptos::prelude::*;
 use loften_core::query::highlight_ranges;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,21 +12,18 @@ const NAME: &str = "sok";
 #[wasm_bindgen]
 extern "C" {
     /// A set of ranges painted alike (`new Highlight()`).
-    #[derive(Clone)]
     type Highlight;
     #[wasm_bindgen(catch, constructor)]
     fn new() -> Result<Highlight, JsValue>;
     #[wasm_bindgen(method)]
     fn add(this: &Highlight, range: &web_sys::Range);
-    #[wasm_bindgen(method)]
-    fn delete(this: &Highlight, range: &web_sys::Range) -> bool;
 
     /// `CSS.highlights`: the page's highlights by name.
     type HighlightRegistry;
     #[wasm_bindgen(method)]
     fn set(this: &HighlightRegistry, name: &str, highlight: &Highlight);
-    #[wasm_bindgen(method, js_name = delete)]
-    fn remove(this: &HighlightRegistry, name: &str) -> bool;
+    #[wasm_bindgen(method)]
+    fn delete(this: &HighlightRegistry, name: &str) -> bool;
 }
 
 fn registry() -> Option<HighlightRegistry> {
@@ -45,82 +36,37 @@ fn registry() -> Option<HighlightRegistry> {
     (!registry.is_undefined() && !registry.is_null()).then(|| registry.unchecked_into())
 }
 
-thread_local! {
-    /// The search page's highlight while it is shown: every text adds its ranges to it.
-    static SHOWN: RefCell<Option<Highlight>> = const { RefCell::new(None) };
-}
-
-/// The search text whose matches are painted, for the texts under it (`highlight_matches`).
-#[derive(Clone, Copy)]
-pub struct SearchText(pub ReadSignal<String>);
-
-/// Paint the matches of `text` over the texts below, until the page goes.
-pub fn provide_search_text(text: ReadSignal<String>) {
-    provide_context(SearchText(text));
-    on_cleanup(|| {
-        SHOWN.with_borrow_mut(|shown| *shown = None);
-        if let Some(registry) = registry() {
-            registry.remove(NAME);
-        }
-    });
-}
-
-/// The page's highlight, registered with the browser the first time a text needs it.
-fn shown() -> Option<Highlight> {
-    SHOWN.with_borrow_mut(|shown| {
-        if shown.is_none() {
-            let registry = registry()?;
-            let highlight = Highlight::new().ok()?;
-            registry.set(NAME, &highlight);
-            *shown = Some(highlight);
-        }
-        shown.clone()
-    })
-}
-
-/// Keep the search's matches painted over `element`'s text (its one text node) while it is
-/// shown, where a `SearchText` is provided above it; elsewhere nothing.
-pub fn highlight_matches(element: NodeRef<leptos::html::P>) {
-    let Some(SearchText(search)) = use_context::<SearchText>() else {
+/// Highlight the search's matches in the text of every element `selector` finds (each holds
+/// one text node), replacing whatever was highlighted before.
+pub fn paint(selector: &str, query: &str) {
+    let Some(registry) = registry() else { return };
+    let document = leptos::prelude::document();
+    let (Ok(highlight), Ok(elements)) = (Highlight::new(), document.query_selector_all(selector))
+    else {
         return;
     };
-    let painted = StoredValue::new_local(Vec::<web_sys::Range>::new());
-    let clear = move || {
-        let ranges = painted.try_update_value(std::mem::take).unwrap_or_default();
-        if let Some(highlight) = SHOWN.with_borrow(Option::clone) {
-            for range in &ranges {
-                highlight.delete(range);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        let query = search.get();
-        clear();
-        let Some(node) = element.get().and_then(|element| element.first_child()) else {
-            return;
-        };
-        let text = node.node_value().unwrap_or_default();
-        let ranges = if query.trim().is_empty() {
-            Vec::new()
-        } else {
-            highlight_ranges(&text, &query)
-        };
-        if ranges.is_empty() {
-            return;
-        }
-        let Some(highlight) = shown() else { return };
-        let document = document();
-        let mut added = Vec::with_capacity(ranges.len());
-        for (start, end) in ranges {
-            let Ok(range) = document.create_range() else {
-                break;
+    if !query.trim().is_empty() {
+        for i in 0..elements.length() {
+            let Some(node) = elements.item(i).and_then(|element| element.first_child()) else {
+                continue;
             };
-            if range.set_start(&node, start).is_ok() && range.set_end(&node, end).is_ok() {
-                highlight.add(&range);
-                added.push(range);
+            let text = node.node_value().unwrap_or_default();
+            for (start, end) in highlight_ranges(&text, query) {
+                let Ok(range) = document.create_range() else {
+                    return;
+                };
+                if range.set_start(&node, start).is_ok() && range.set_end(&node, end).is_ok() {
+                    highlight.add(&range);
+                }
             }
         }
-        painted.set_value(added);
-    });
-    on_cleanup(clear);
+    }
+    registry.set(NAME, &highlight);
+}
+
+/// Remove the highlight (leaving the search page).
+pub fn clear() {
+    if let Some(registry) = registry() {
+        registry.delete(NAME);
+    }
 }

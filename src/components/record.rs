@@ -32,14 +32,6 @@ fn AreaLinks(areas: Vec<String>) -> impl IntoView {
     })
 }
 
-/// A record's text, one text node, with the search's matches painted over it in results.
-#[component]
-fn RecordText(text: String) -> impl IntoView {
-    let element = NodeRef::new();
-    crate::highlight::highlight_matches(element);
-    view! { <p class="record__text" lang="sv" node_ref=element>{text}</p> }
-}
-
 /// A promise: its text, topics and areas.
 #[component]
 pub fn PromiseItem(promise: Promise) -> impl IntoView {
@@ -47,7 +39,7 @@ pub fn PromiseItem(promise: Promise) -> impl IntoView {
     view! {
         <div class="record record--promise" id=promise.id.clone()>
             <p class="record__kind">{td_string!(t, promise)}</p>
-            <RecordText text=promise.text.clone()/>
+            <p class="record__text" lang="sv">{promise.text.clone()}</p>
             <TopicBadges topics=promise.topics.clone()/>
             <AreaLinks areas=promise.areas.clone()/>
             <SaveButton id=promise.id.clone() label=promise.text.clone()/>
@@ -64,7 +56,7 @@ pub fn ActivityItem(activity: Activity) -> impl IntoView {
     view! {
         <div class="record record--activity" id=activity.id.clone()>
             <p class="record__kind">{td_string!(t, activity)}" "<ActorBadges activity=activity.clone()/></p>
-            <RecordText text=activity.text.clone()/>
+            <p class="record__text" lang="sv">{activity.text.clone()}</p>
             {(!partners.is_empty()).then(|| view! {
                 <p class="record__meta"><span class="record__label">{td_string!(t, partners)}": "</span><span lang="sv">{partners}</span></p>
             })}

@@ -145,7 +145,7 @@ pub fn FilterSelect(
     let lang = use_lang().get_untracked();
     let on_device = crate::device::use_on_device();
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
-    let chosen = Memo::new(move |_| query.with(|q| key.values(q)));
+    let chosen = Memo::new(move |_| key.values(&query.get()));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let values = if value.is_empty() {
@@ -198,20 +198,17 @@ pub fn Chips(
     // Plain text: a change of language rebuilds the page.
     let lang = use_lang().get_untracked();
     let data = use_catalog().data;
-    // Every chosen value: the chips need not follow every keystroke.
-    let chosen = Memo::new(move |_| {
-        query.with(|q| {
-            FilterKey::ALL
-                .into_iter()
-                .flat_map(|key| key.values(q).into_iter().map(move |v| (key, v)))
-                .collect::<Vec<_>>()
-        })
+    // The filters without the search text: the chips need not follow every keystroke.
+    let filters_only = Memo::new(move |_| Query {
+        q: String::new(),
+        ..query.get()
     });
     let chips = move || {
+        let q = filters_only.get();
         let t = lang;
-        chosen
-            .get()
+        FilterKey::ALL
             .into_iter()
+            .flat_map(|key| key.values(&q).into_iter().map(move |v| (key, v)))
             .map(|(key, value)| {
                 let label = format!(
                     "{}: {}",

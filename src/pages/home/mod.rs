@@ -107,9 +107,7 @@ fn Search() -> impl IntoView {
     // A new search starts again from the first page of results.
     Effect::new(move |_| {
         query.track();
-        if shown.get_untracked() != PAGE_SIZE {
-            shown.set(PAGE_SIZE);
-        }
+        shown.set(PAGE_SIZE);
     });
 
     // Typing replaces the history entry (Back should not replay every keystroke); choosing a
@@ -203,26 +201,28 @@ fn Search() -> impl IntoView {
 
     let fold =
         Memo::new(move |_| results.with(|r| Fold::of(r, shown.get(), RECORDS_PER_AGREEMENT)));
-    // The cards drawn. They are keyed by their agreement: while a word is typed the same
-    // agreements mostly stay on top and only their matches change, and each card then updates
-    // the matches it lists in place (`card_group`) instead of being drawn again.
+    // Cards are keyed by their agreement, matches and how many they list: while a word is
+    // typed the matches often stay the same, and then only the highlighting changes, not the
+    // cards.
     let page = Memo::new(move |_| {
-        let cards = fold.get().cards;
-        results.with(|r| r.groups.iter().take(cards).cloned().collect::<Vec<Group>>())
-    });
-    let per_card = Memo::new(move |_| fold.get().per_card);
-    // A card's group as the search stands; the card keeps its last one while it leaves.
-    let card_group = move |first: Group| {
-        let agreement = first.agreement;
-        Memo::new(move |_| {
-            page.with(|p| p.iter().find(|g| g.agreement == agreement).cloned())
-                .unwrap_or_else(|| first.clone())
+        let fold = fold.get();
+        results.with(|r| {
+            r.groups
+                .iter()
+                .take(fold.cards)
+                .map(|g| (g.clone(), fold.per_card))
+                .collect::<Vec<(Group, Option<usize>)>>()
         })
-    };
+    });
     let more = move || results.with(|r| fold.get().more(r));
     let text = typed.read_only();
-    // The matches of this text are painted over the records the cards list.
-    crate::highlight::provide_search_text(text);
+    // Paint the matches over the cards for this text. Effects run after the render effects
+    // that put the cards in the document, and before the frame that shows them.
+    Effect::new(move |_| {
+        page.track();
+        text.with(|text| crate::highlight::paint("ol.results .record__text", text));
+    });
+    on_cleanup(crate::highlight::clear);
     // Someone who typed before the app took over the page the build rendered: search for it.
     crate::device::on_device(move || {
         let field = document().get_element_by_id("q").and_then(|field| {
@@ -241,8 +241,8 @@ fn Search() -> impl IntoView {
                 fallback=move || view! { <EmptyState query=query.get() go=go/> }
             >
                 <ol class="results">
-                    <For each=move || page.get() key=|group| group.agreement let:group>
-                        <li><ResultCard group=card_group(group) limit=per_card query=text/></li>
+                    <For each=move || page.get() key=|card| card.clone() let:card>
+                        <li><ResultCard group=card.0 limit=card.1 query=text/></li>
                     </For>
                 </ol>
                 <Show when=more>

@@ -18,20 +18,16 @@ use crate::i18n::{td_string, use_lang, use_texts};
 /// One agreement in the results, with its matching promises and activities.
 #[component]
 pub fn ResultCard(
-    /// The agreement and its matching records, as the search stands. The agreement stays the
-    /// same for the card's life (cards are keyed by it); its matches follow the typing.
-    #[prop(into)]
-    group: Signal<Group>,
+    /// The agreement and its matching records.
+    group: Group,
     /// How many matching records to list; `None`: every one.
-    #[prop(into)]
-    limit: Signal<Option<usize>>,
+    limit: Option<usize>,
     /// The search text, as typed.
     query: ReadSignal<String>,
 ) -> impl IntoView {
     let t = use_texts();
     let data = use_catalog().data;
-    let at = group.with_untracked(|g| g.agreement);
-    let a = &data.agreements[at];
+    let a = &data.agreements[group.agreement];
     let title = a.title.clone();
     let save_label =
         loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(a));
@@ -39,6 +35,7 @@ pub fn ResultCard(
     let period = a.period.clone();
     let href = Route::Agreement { id: a.id.clone() };
     let lan: Vec<String> = data.lan_of(a).iter().map(|l| l.name.clone()).collect();
+    let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
     let promises = (promise_count > 0)
@@ -51,38 +48,17 @@ pub fn ResultCard(
         .collect::<Vec<_>>()
         .join(", ");
     let announcement = a.kind == AgreementKind::Announcement;
-    // Which matches the card lists, and how many more it has. Apart, so that typing which
-    // changes only the count redraws only the count, and a listed match that stays stays.
-    let limit = move || limit.get().unwrap_or(usize::MAX);
-    let listed = Memo::new(move |_| {
-        group.with(|g| {
-            let (promises, activities, _) = first_records(g, limit());
-            promises
-                .into_iter()
-                .map(Listed::Promise)
-                .chain(activities.into_iter().map(Listed::Activity))
-                .collect::<Vec<_>>()
-        })
-    });
-    let more = Memo::new(move |_| group.with(|g| first_records(g, limit()).2));
-    let matched_own_words = move || {
-        listed.with(Vec::is_empty) && more.get() == 0 && query.with(|q| !q.trim().is_empty())
-    };
-    let record = {
-        let data = data.clone();
-        move |listed: Listed| {
-            let a = &data.agreements[at];
-            match listed {
-                Listed::Promise(i) => {
-                    view! { <li><PromiseItem promise=a.promises[i].clone()/></li> }.into_any()
-                }
-                Listed::Activity(i) => {
-                    view! { <li><ActivityItem activity=a.activities[i].clone()/></li> }.into_any()
-                }
-            }
-        }
-    };
+    let (promises, activities, more) = first_records(&group, limit.unwrap_or(usize::MAX));
+    let promises: Vec<_> = promises
+        .into_iter()
+        .map(|i| a.promises[i].clone())
+        .collect();
+    let activities: Vec<_> = activities
+        .into_iter()
+        .map(|i| a.activities[i].clone())
+        .collect();
     let more_href = href.clone();
+    let matched_own_words = move || listed == 0 && query.with(|q| !q.trim().is_empty());
     view! {
         <article class="card result">
             <div class="card__head">
@@ -102,23 +78,15 @@ pub fn ResultCard(
             <Show when=matched_own_words>
                 <p class="muted">{td_string!(t, matched_by_agreement)}</p>
             </Show>
-            <Show when=move || listed.with(|l| !l.is_empty())>
+            {(listed > 0).then(|| view! {
                 <ul class="records" aria-label=td_string!(t, matches_in_agreement)>
-                    <For each=move || listed.get() key=|listed| *listed children=record.clone()/>
+                    {promises.into_iter().map(|p| view! { <li><PromiseItem promise=p/></li> }).collect_view()}
+                    {activities.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                 </ul>
-            </Show>
-            <Show when=move || { more.get() > 0 }>
-                <p class="more-matches"><Link to=more_href.clone()>{move || crate::i18n::more_matches(t, more.get())}</Link></p>
-            </Show>
+                {(more > 0).then(|| view! { <p class="more-matches"><Link to=more_href>{crate::i18n::more_matches(t, more)}</Link></p> })}
+            })}
         </article>
     }
-}
-
-/// A match a card lists, by its position in the agreement.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Listed {
-    Promise(usize),
-    Activity(usize),
 }
 
 /// No results: say so, and offer each way to widen the search.
