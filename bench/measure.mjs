@@ -136,7 +136,7 @@ const INIT_SCRIPT = `(() => {
       highlights[name] = (...a) => { const r = original(...a); changed(); return r; };
     }
   }
-  // A highlight's own ranges, which each text of the results keeps up to date.
+  // A highlight's own ranges, changed in place (add, delete) rather than set anew.
   if (self.Highlight) {
     for (const name of ["add", "delete", "clear"]) {
       const original = Highlight.prototype[name];
