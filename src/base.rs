@@ -19,6 +19,11 @@ impl Base {
             .unwrap_or_default();
         Base(path.trim_end_matches('/').to_string())
     }
+
+    /// `route`'s path under this base: what a link, the address bar or a share link carries.
+    pub fn href(&self, route: &loften_core::route::Route) -> String {
+        format!("{}{}", self.0, route.href())
+    }
 }
 
 /// The base path, from the context `App` provides.

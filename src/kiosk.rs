@@ -88,9 +88,9 @@ impl Kiosk {
         self.phase.set(IdlePhase::Active);
     }
 
-    /// Where a reset returns to.
-    pub fn start_path(&self) -> String {
-        self.config.with(KioskConfig::start_path)
+    /// Where a reset returns to: the kiosk's start, with its settings.
+    pub fn start_route(&self) -> loften_core::route::Route {
+        loften_core::route::Route::Kiosk(self.config.get_untracked())
     }
 }
 
@@ -127,10 +127,9 @@ pub fn use_kiosk() -> Kiosk {
 /// The public address of a page of the app under its `base`, for a QR code or a share link.
 pub fn public_url(base: &crate::base::Base, route: &loften_core::route::Route) -> String {
     format!(
-        "{}{}{}",
+        "{}{}",
         window().location().origin().unwrap_or_default(),
-        base.0,
-        route.href()
+        base.href(route)
     )
 }
 
@@ -145,7 +144,7 @@ pub fn KioskOverlay() -> impl IntoView {
     // Everything the visitor did goes (saved items, notes, text size, language, search): the
     // next one starts on a new app at the kiosk's start.
     let reset = move || {
-        let start = format!("{}{}", base.0, kiosk.start_path());
+        let start = base.href(&kiosk.start_route());
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start));
         }

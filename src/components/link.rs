@@ -38,5 +38,5 @@ pub fn NavLink(
 /// `to`'s path under the base path the app is hosted under, following `to`.
 fn href_under_base(to: Signal<Route>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let base = use_base();
-    move || format!("{}{}", base.0, to.with(Route::href))
+    move || to.with(|route| base.href(route))
 }

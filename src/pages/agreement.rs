@@ -166,7 +166,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             if on_device.get() {
                 crate::kiosk::public_url(&base, &route)
             } else {
-                format!("{}{}", base.0, route.href())
+                base.href(&route)
             }
         })
     };
