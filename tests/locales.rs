@@ -97,41 +97,46 @@ fn codes_round_trip_and_the_switch_visits_every_language() {
 
 #[test]
 fn counts_take_the_plural_of_each_language() {
-    assert_eq!(i18n::result_summary(Lang::sv, 1, 0), "1 medborgarlöfte");
-    assert_eq!(
-        i18n::result_summary(Lang::sv, 1, 1),
-        "1 medborgarlöfte, 1 träff bland löften och aktiviteter"
-    );
-    assert_eq!(
-        i18n::result_summary(Lang::sv, 5, 12),
-        "5 medborgarlöften, 12 träffar bland löften och aktiviteter"
-    );
-    assert_eq!(i18n::result_summary(Lang::sv, 0, 0), "0 medborgarlöften");
-    assert_eq!(i18n::result_summary(Lang::en, 1, 0), "1 agreement");
-    assert_eq!(
-        i18n::result_summary(Lang::en, 1, 1),
-        "1 agreement, 1 matching promise or activity"
-    );
-    assert_eq!(
-        i18n::result_summary(Lang::en, 7, 30),
-        "7 agreements, 30 matching promises and activities"
-    );
-    assert_eq!(
-        i18n::more_matches(Lang::sv, 1),
-        "1 träff till i det här medborgarlöftet"
-    );
-    assert_eq!(
-        i18n::more_matches(Lang::sv, 4),
-        "4 träffar till i det här medborgarlöftet"
-    );
-    assert_eq!(
-        i18n::more_matches(Lang::en, 1),
-        "1 more match in this agreement"
-    );
-    assert_eq!(
-        i18n::more_matches(Lang::en, 4),
-        "4 more matches in this agreement"
-    );
+    // (language, agreements, matching records, what the results say)
+    for (lang, agreements, records, summary) in [
+        (Lang::sv, 1, 0, "1 medborgarlöfte"),
+        (
+            Lang::sv,
+            1,
+            1,
+            "1 medborgarlöfte, 1 träff bland löften och aktiviteter",
+        ),
+        (
+            Lang::sv,
+            5,
+            12,
+            "5 medborgarlöften, 12 träffar bland löften och aktiviteter",
+        ),
+        (Lang::sv, 0, 0, "0 medborgarlöften"),
+        (Lang::en, 1, 0, "1 agreement"),
+        (
+            Lang::en,
+            1,
+            1,
+            "1 agreement, 1 matching promise or activity",
+        ),
+        (
+            Lang::en,
+            7,
+            30,
+            "7 agreements, 30 matching promises and activities",
+        ),
+    ] {
+        assert_eq!(i18n::result_summary(lang, agreements, records), summary);
+    }
+    for (lang, more, text) in [
+        (Lang::sv, 1, "1 träff till i det här medborgarlöftet"),
+        (Lang::sv, 4, "4 träffar till i det här medborgarlöftet"),
+        (Lang::en, 1, "1 more match in this agreement"),
+        (Lang::en, 4, "4 more matches in this agreement"),
+    ] {
+        assert_eq!(i18n::more_matches(lang, more), text);
+    }
     let counts = |lang: Lang, n: usize| {
         let promises = td_string!(lang, promise_count, count = n).to_string();
         let activities = td_string!(lang, activity_count, count = n).to_string();
