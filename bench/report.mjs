@@ -308,8 +308,8 @@ p("  100 µs timer; index memory for ours is the Rust allocator's live bytes bef
 p("  MiniSearch the JS heap after forced GC before and after `addAll` (documents built beforehand).");
 p();
 // Sections written by hand, kept across runs: pages rendered ahead of time, the stack's cost,
-// the bundle's codec, the kiosk's endurance, and what it took.
-for (const name of ["./PRERENDER.md", "./STACK.md", "./BUNDLE.md", "./KIOSK.md", "./WHAT-IT-TOOK.md"]) {
+// typing, the bundle's codec, the kiosk's endurance, and what it took.
+for (const name of ["./PRERENDER.md", "./STACK.md", "./TYPING.md", "./BUNDLE.md", "./KIOSK.md", "./WHAT-IT-TOOK.md"]) {
   const section = new URL(name, import.meta.url);
   if (existsSync(section)) p(readFileSync(section, "utf-8").trimEnd());
   p();
