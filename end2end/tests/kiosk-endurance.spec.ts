@@ -7,7 +7,7 @@ import type { CDPSession, Page } from "@playwright/test";
 
 const SESSIONS = 400;
 /// The JS heap grows over the first visitors as V8 optimises code and the browser fills its
-/// capped records (performance entries, session history), and levels off after about 250 of
+/// capped records (performance entries, session history), and levels off after about 300 of
 /// them (bench/KIOSK.md has the curve to 800); what grows after the warm-up is what leaks.
 const WARM_UP = 200;
 /// Growth allowed between the end of the warm-up and the end of the run.
