@@ -181,3 +181,16 @@ test("removing a filter keeps the search text", async ({ page }) => {
   await expect.poll(() => search.params()).toEqual(["q=krog"]);
   await expect(search.search).toHaveValue("krog");
 });
+
+test("a filter chosen right after typing keeps the text, and shows as chosen", async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto();
+  await search.search.fill("krog");
+  // Most likely before the address has caught up with the typing: the end is the same.
+  await search.choose("Kommun", "jonkoping");
+  await expect.poll(() => search.params()).toEqual(["kommun=jonkoping", "q=krog"]);
+  await expect(search.search).toHaveValue("krog");
+  await expect(search.filter("Kommun")).toHaveValue("jonkoping");
+  await expect(search.filterToggle).toHaveText("Filter (1)");
+  await expect(search.chip("Kommun: Jönköping")).toBeVisible();
+});

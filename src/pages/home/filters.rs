@@ -131,7 +131,9 @@ pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> S
 #[component]
 pub fn FilterSelect(
     key: FilterKey,
-    /// The search as it stands.
+    /// The search as in the address, whose filters are the chosen values.
+    address: Memo<Query>,
+    /// The search as it stands, with the text typed since.
     query: Memo<Query>,
     /// The counts, which follow the search once typing pauses.
     facets: RwSignal<Facets>,
@@ -145,7 +147,9 @@ pub fn FilterSelect(
     let lang = use_lang().get_untracked();
     let on_device = crate::device::use_on_device();
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
-    let chosen = Memo::new(move |_| key.values(&query.get()));
+    // From the address, not the search as typed: the text changes on every key, the filters
+    // never do, and every option's `selected` reads this.
+    let chosen = Memo::new(move |_| key.values(&address.get()));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let values = if value.is_empty() {
@@ -190,7 +194,9 @@ pub fn FilterSelect(
 /// A removable chip for every chosen filter value.
 #[component]
 pub fn Chips(
-    /// The search as it stands.
+    /// The search as in the address, whose filters are the chosen values.
+    address: Memo<Query>,
+    /// The search as it stands, with the text typed since.
     query: Memo<Query>,
     /// Go to another search: (query, replace the history entry).
     go: Callback<(Query, bool)>,
@@ -198,10 +204,10 @@ pub fn Chips(
     // Plain text: a change of language rebuilds the page.
     let lang = use_lang().get_untracked();
     let data = use_catalog().data;
-    // The filters without the search text: the chips need not follow every keystroke.
+    // The filters without the search text: the chips follow neither typing nor its pauses.
     let filters_only = Memo::new(move |_| Query {
         q: String::new(),
-        ..query.get()
+        ..address.get()
     });
     let chips = move || {
         let q = filters_only.get();

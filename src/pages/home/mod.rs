@@ -175,7 +175,7 @@ fn Search() -> impl IntoView {
     });
 
     let settle = Callback::new(move |()| settle());
-    let chosen = Memo::new(move |_| query.with(FilterKey::chosen_count));
+    let chosen = Memo::new(move |_| from_url.with(FilterKey::chosen_count));
     let summary_label = move || match chosen.get() {
         0 => td_string!(t, filters).to_string(),
         n => format!("{} ({n})", td_string!(t, filters)),
@@ -196,7 +196,7 @@ fn Search() -> impl IntoView {
     });
     let filters = FilterKey::ALL
         .into_iter()
-        .map(|key| view! { <FilterSelect key=key query=query facets=facets go=go settle=settle/> })
+        .map(|key| view! { <FilterSelect key=key address=from_url query=query facets=facets go=go settle=settle/> })
         .collect_view();
 
     let fold =
@@ -293,7 +293,7 @@ fn Search() -> impl IntoView {
                     {filters}
                 </section>
             </details>
-            <Chips query=query go=go/>
+            <Chips address=from_url query=query go=go/>
             <Show when=move || !ignored.get().is_empty()>
                 <div class="notice" role="note">
                     <p>{td_string!(t, ignored_values)}</p>
