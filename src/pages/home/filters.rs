@@ -147,8 +147,8 @@ pub fn FilterSelect(
     let lang = use_lang().get_untracked();
     let on_device = crate::device::use_on_device();
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
-    // From the address, not the search as typed: the text changes on every key, the filters
-    // never do, and every option's `selected` reads this.
+    // From the address, not the search as typed: typing changes the text on every key and
+    // the filters never, and every option's `selected` reads this.
     let chosen = Memo::new(move |_| key.values(&address.get()));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
