@@ -57,11 +57,6 @@ impl KioskConfig {
         }
         config
     }
-
-    /// The kiosk's start page, with its settings, so a reset returns to the same start.
-    pub fn start_path(&self) -> String {
-        crate::route::Route::Kiosk(self.clone()).href()
-    }
 }
 
 /// Where an unattended session stands.
@@ -149,10 +144,12 @@ mod tests {
         assert_eq!(parse("kommun=atlantis&idle=abc"), KioskConfig::default());
         assert_eq!(parse("idle=1").idle_seconds, MIN_IDLE_SECONDS);
         assert_eq!(parse("idle=999999").idle_seconds, MAX_IDLE_SECONDS);
+        // The start a reset returns to keeps the settings.
+        let start = |config: KioskConfig| crate::route::Route::Kiosk(config).href();
         assert_eq!(
-            parse("kommun=jonkoping&idle=120").start_path(),
+            start(parse("kommun=jonkoping&idle=120")),
             "/kiosk?kommun=jonkoping&idle=120"
         );
-        assert_eq!(KioskConfig::default().start_path(), "/kiosk");
+        assert_eq!(start(KioskConfig::default()), "/kiosk");
     }
 }
