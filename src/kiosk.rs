@@ -88,10 +88,23 @@ impl Kiosk {
         self.phase.set(IdlePhase::Active);
     }
 
-    /// Where a reset returns to: the kiosk's start, with its settings.
-    pub fn start_route(&self) -> loften_core::route::Route {
-        loften_core::route::Route::Kiosk(self.config.get_untracked())
+    /// What a tick decides from, or None once this app is gone (see `KioskOverlay`'s tick).
+    fn idle_state(&self) -> Option<IdleState> {
+        Some(IdleState {
+            config: self.config.try_get_untracked()?,
+            last_touch: self.last_touch.try_get_untracked()?,
+            phase: self.phase.try_get_untracked()?,
+            attract: self.attract.try_get_untracked()?,
+        })
     }
+}
+
+/// The kiosk's state as one tick reads it.
+struct IdleState {
+    config: KioskConfig,
+    last_touch: f64,
+    phase: IdlePhase,
+    attract: bool,
 }
 
 /// The history entry the kiosk opened on is marked; above it sits a copy of the same address.
@@ -143,25 +156,29 @@ pub fn KioskOverlay() -> impl IntoView {
 
     // Everything the visitor did goes (saved items, notes, text size, language, search): the
     // next one starts on a new app at the kiosk's start.
-    let reset = move || {
-        let start = base.href(&kiosk.start_route());
+    let reset = move |start: KioskConfig| {
+        let start = base.href(&loften_core::route::Route::Kiosk(start));
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start));
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        // The new app comes a moment later (a microtask): ticks that fall due before it, in
+        // the same burst, find the screen just touched and leave it alone.
+        kiosk.touched();
         visitors.0.update(|n| *n += 1);
     };
+    // Timers fire late and together (a display waking from sleep, a throttled tab), and a tick
+    // may come after the app it belongs to has gone: it then finds its signals disposed and
+    // does nothing, since reading a disposed signal would panic, and a panic ends the kiosk.
     let tick = move || {
-        let phase = idle_phase(
-            now(),
-            kiosk.last_touch.get_untracked(),
-            kiosk.config.with_untracked(|c| c.idle_seconds),
-        );
-        match phase {
+        let Some(state) = kiosk.idle_state() else {
+            return;
+        };
+        match idle_phase(now(), state.last_touch, state.config.idle_seconds) {
             // Nobody is there to warn while the attract screen runs.
-            _ if kiosk.attract.get_untracked() => {}
-            IdlePhase::Reset => reset(),
-            other if other != kiosk.phase.get_untracked() => kiosk.phase.set(other),
+            _ if state.attract => {}
+            IdlePhase::Reset => reset(state.config),
+            other if other != state.phase => kiosk.phase.set(other),
             _ => {}
         }
     };

@@ -125,9 +125,10 @@ fn Search() -> impl IntoView {
     let address_write = Pending::new();
     let write_address = move || {
         address_write.cancel();
+        // The page may be gone by the time the timeout fires.
         if let Some(q) = query.try_get_untracked() {
             if from_url.try_with_untracked(|u| u.q != q.q) == Some(true) {
-                go.run((q, true));
+                go.try_run((q, true));
             }
         }
     };
