@@ -30,12 +30,65 @@
     });
   };
 
+  // The kiosk's settings, as the app keeps them in this tab's sessionStorage (a JSON string;
+  // earlier versions kept the plain query string).
+  const KIOSK_KEY = "medborgarloften.kiosk";
+  const RESTARTS_KEY = "medborgarloften.kiosk.restarts";
+  // A failure that comes back at once on every start would reload the kiosk for ever: after
+  // this many restarts within RESTART_WINDOW_MS, the kiosk shows the notice instead.
+  const MAX_RESTARTS = 3;
+  const RESTART_WINDOW_MS = 60 * 1000;
+  const session = () => {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return null;
+    }
+  };
+  /** Reload a kiosk tab at its start and count the restart; false where this is no kiosk, or
+   * where it keeps failing. */
+  const restartKiosk = () => {
+    const store = session();
+    const kept = store && store.getItem(KIOSK_KEY);
+    if (kept === null || kept === undefined || !document.documentElement.hasAttribute("data-kiosk")) return false;
+    let query = kept;
+    try {
+      query = JSON.parse(kept);
+    } catch {
+      // plain text from an earlier version
+    }
+    query = typeof query === "string" ? query.replace(/^\?/, "") : "";
+    let restarts = [];
+    try {
+      restarts = JSON.parse(store.getItem(RESTARTS_KEY) || "[]");
+    } catch {
+      restarts = [];
+    }
+    if (!Array.isArray(restarts)) restarts = [];
+    const now = Date.now();
+    const recent = restarts.filter((at) => typeof at === "number" && now - at < RESTART_WINDOW_MS);
+    if (recent.length >= MAX_RESTARTS) return false;
+    restarts.push(now);
+    try {
+      store.setItem(RESTARTS_KEY, JSON.stringify(restarts.slice(-100)));
+    } catch {
+      // Full storage: restart all the same, uncounted.
+    }
+    console.warn(`Medborgarlöften: the kiosk stopped and starts over (restart ${restarts.length} in this tab)`);
+    const start = new URL("kiosk", new URL("./", document.baseURI));
+    start.search = query;
+    window.location.replace(start.href);
+    return true;
+  };
+
   // A failure inside the app is a wasm trap (release builds abort at a panic, after the hook has
-  // written it to the console), after which the page no longer answers. Say so, in the page's
-  // language, with a way on. Nothing else raises a WebAssembly.RuntimeError.
+  // written it to the console), after which the page no longer answers. Nothing else raises a
+  // WebAssembly.RuntimeError. A kiosk holds nothing to lose and nobody there knows to reload,
+  // so it starts over by itself; a resident is told, in the page's language, with a way on.
   const stopped = (error) => {
     if (typeof WebAssembly === "undefined" || !(error instanceof WebAssembly.RuntimeError)) return;
     if (document.getElementById("app-stopped")) return;
+    if (restartKiosk()) return;
     const english = document.documentElement.lang === "en";
     const box = document.createElement("div");
     box.id = "app-stopped";

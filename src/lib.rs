@@ -15,3 +15,4 @@ pub mod navigation;
 pub mod pages;
 pub mod pwa;
 pub mod state;
+pub mod test_hooks;

@@ -11,6 +11,7 @@ fn main() {
     // A panic is a bug: the console says where, then the wasm traps and public/pwa.js tells the
     // visitor that the app stopped.
     console_error_panic_hook::set_once();
+    medborgarloften::test_hooks::install();
     // The shell (the page for paths without one of their own) shows a loading notice instead
     // of content. A kiosk session's pages differ from a visitor's, so a kiosk never takes over
     // what the build rendered.
