@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // The release build in ../dist, served by nginx with the production server block
 // (scripts/serve.sh), driven in Debian's Chromium (no browser download on these machines).
 const port = Number(process.env.E2E_PORT ?? 4173);
+// tests/hostile-input.spec.ts makes up new inputs each run from this seed; its failures name it,
+// and FUZZ_SEED=… repeats them. Set here, once, so every worker draws the same ones.
+process.env.FUZZ_SEED ??= String(Date.now() % 1_000_000);
 
 export default defineConfig({
   testDir: "./tests",
