@@ -16,6 +16,9 @@ use crate::url;
 /// Terms shorter than this match only at the start of a word.
 const MIN_INFIX_CHARS: usize = 4;
 
+/// The years the `ar` filter takes from an address, and so the years its facet can offer.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// The `aktor` filter: who carries out an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ActorFilter {
@@ -111,10 +114,7 @@ impl Query {
                 "tema" => push_if(&mut query.tema, data.topic(value).map(|t| t.id.clone())),
                 "ar" => push_if(
                     &mut query.ar,
-                    value
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|y| (1900..=2200).contains(y)),
+                    value.parse::<i32>().ok().filter(|y| YEARS.contains(y)),
                 ),
                 "aktor" => push_if(&mut query.aktor, ActorFilter::from_slug(value)),
                 _ => true,
@@ -475,12 +475,13 @@ impl Index {
     }
 
     /// Every year some agreement covers, newest first: the `ar` facet's options, in the order
-    /// of `Facets::ar`.
+    /// of `Facets::ar`. Only years the filter takes: a period of absurd years (a damaged
+    /// bundle, or a typo the validator let through) would otherwise be billions of options.
     pub fn years_of(data: &Dataset) -> Vec<i32> {
         let mut years: Vec<i32> = data
             .agreements
             .iter()
-            .flat_map(|a| a.period.from..=a.period.to)
+            .flat_map(|a| a.period.from.max(*YEARS.start())..=a.period.to.min(*YEARS.end()))
             .collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
