@@ -302,29 +302,30 @@ impl Dataset {
             parse_json("topics.json", &files.topics_json, &mut problems).unwrap_or_default();
         let areas: Vec<Area> =
             parse_json("areas.json", &files.areas_json, &mut problems).unwrap_or_default();
-        let mut agreements = Vec::new();
-        let mut files_of = HashMap::new();
+        // Each agreement keeps its own file through the sort: two files can hold one id (a
+        // copy), and a lookup by id would report both on one of them.
+        let mut read = Vec::new();
         for (name, text) in &files.agreements {
             let file = format!("agreements/{name}");
             if let Some(agreement) = parse_agreement(&file, text, &mut problems) {
-                files_of.insert(agreement.id.clone(), file);
-                agreements.push(agreement);
+                read.push((agreement, file));
             }
         }
-        let mut dataset = Dataset {
+        read.sort_by(|(a, _), (b, _)| newest_first(a, b));
+        let (agreements, agreement_files): (Vec<Agreement>, Vec<String>) = read.into_iter().unzip();
+        let dataset = Dataset {
             kommuner,
             lan,
             topics,
             areas,
             agreements,
         };
-        dataset.sort();
         let sources: HashMap<&str, String> = files
             .sources
             .iter()
             .map(|(name, text)| (name.as_str(), collapse_whitespace(text)))
             .collect();
-        problems.extend(dataset.problems(&files_of, &sources));
+        problems.extend(dataset.problems_in_files(&agreement_files, &sources));
         if problems.is_empty() {
             Ok(dataset)
         } else {
@@ -335,25 +336,39 @@ impl Dataset {
 
     /// Newest first, then by kommun in Swedish order: the order every list starts from.
     pub fn sort(&mut self) {
-        self.agreements.sort_by(|a, b| {
-            b.period
-                .to
-                .cmp(&a.period.to)
-                .then(b.period.from.cmp(&a.period.from))
-                .then_with(|| {
-                    compare_sv(
-                        a.kommuner.first().map_or("", String::as_str),
-                        b.kommuner.first().map_or("", String::as_str),
-                    )
-                })
-        });
+        self.agreements.sort_by(newest_first);
     }
 
     /// Everything wrong with an already-parsed dataset. `files_of` names each agreement's
-    /// file; `sources` holds each source document with its whitespace collapsed.
+    /// file by its id; `sources` holds each source document with its whitespace collapsed.
+    ///
+    /// A map by id cannot tell apart two agreements that share an id, so both are reported
+    /// on one file; [`Dataset::problems_in_files`] takes each agreement's own file.
     pub fn problems(
         &self,
         files_of: &HashMap<String, String>,
+        sources: &HashMap<&str, String>,
+    ) -> Vec<Problem> {
+        let files: Vec<String> = self
+            .agreements
+            .iter()
+            .map(|a| {
+                files_of
+                    .get(&a.id)
+                    .cloned()
+                    .unwrap_or_else(|| default_file(a))
+            })
+            .collect();
+        self.problems_in_files(&files, sources)
+    }
+
+    /// Everything wrong with an already-parsed dataset. `files[i]` is the file
+    /// `self.agreements[i]` was read from (an agreement past the end of `files` is taken to be
+    /// in `agreements/<id>.json`); `sources` holds each source document with its whitespace
+    /// collapsed.
+    pub fn problems_in_files(
+        &self,
+        files: &[String],
         sources: &HashMap<&str, String>,
     ) -> Vec<Problem> {
         let mut problems = Vec::new();
@@ -421,11 +436,11 @@ impl Dataset {
         }
 
         let mut seen_ids: HashMap<&str, String> = HashMap::new();
-        for agreement in &self.agreements {
-            let file = files_of
-                .get(&agreement.id)
+        for (position, agreement) in self.agreements.iter().enumerate() {
+            let file = files
+                .get(position)
                 .cloned()
-                .unwrap_or_else(|| format!("agreements/{}.json", agreement.id));
+                .unwrap_or_else(|| default_file(agreement));
             let mut ids_here: Vec<(&str, String)> = vec![(agreement.id.as_str(), "id".to_string())];
             ids_here.extend(
                 agreement
@@ -560,6 +575,25 @@ impl Dataset {
         }
         counts
     }
+}
+
+/// Newest first, then by kommun in Swedish order.
+fn newest_first(a: &Agreement, b: &Agreement) -> std::cmp::Ordering {
+    b.period
+        .to
+        .cmp(&a.period.to)
+        .then(b.period.from.cmp(&a.period.from))
+        .then_with(|| {
+            compare_sv(
+                a.kommuner.first().map_or("", String::as_str),
+                b.kommuner.first().map_or("", String::as_str),
+            )
+        })
+}
+
+/// Where an agreement belongs when nobody said which file it came from.
+fn default_file(agreement: &Agreement) -> String {
+    format!("agreements/{}.json", agreement.id)
 }
 
 fn check_unique<'a>(

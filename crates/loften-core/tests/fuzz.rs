@@ -1644,11 +1644,10 @@ fn a_stored_value_is_not_emptied_without_a_notice() {
     );
 }
 
-/// The case `agreement_values` sets aside: the validator finds each agreement's file by its
-/// id, so when two files hold one id (a copy, say), the problems of both are reported on the
-/// file that sorts last, and the other file is named nowhere.
+/// The case `agreement_values` sets aside: the validator found each agreement's file by its
+/// id, so when two files held one id (a copy, say), the problems of both were reported on the
+/// file that sorts last, and the other file was named nowhere.
 #[test]
-#[ignore = "finding: problems of a copied agreement name the wrong file"]
 fn a_copied_agreement_is_reported_on_the_copy() {
     let mut files = FILES.clone();
     let (name, text) = files.agreements[0].clone();

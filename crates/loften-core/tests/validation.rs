@@ -112,6 +112,58 @@ fn duplicate_ids_across_files() {
 }
 
 #[test]
+fn an_agreement_copied_to_another_file_is_reported_in_each_file() {
+    // A copy with one change of its own: its problems are the copy's, and each duplicate id
+    // is reported on one file with the other named.
+    let mut files = common::real_files();
+    let original = "agreements/jonkoping-2020.json";
+    let copy = "agreements/jonkoping-2020-kopia.json";
+    let (_, text) = files
+        .agreements
+        .iter()
+        .find(|(n, _)| n == "jonkoping-2020.json")
+        .expect("agreement exists")
+        .clone();
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["kommuner"][0] = "Gotham".into();
+    let ids = 1
+        + value["promises"].as_array().unwrap().len()
+        + value["activities"].as_array().unwrap().len();
+    files.agreements.push((
+        "jonkoping-2020-kopia.json".to_string(),
+        serde_json::to_string_pretty(&value).unwrap(),
+    ));
+    files.agreements.sort();
+    let found = problems(&files);
+
+    let in_copy = |field: &str, words: &str| {
+        found
+            .iter()
+            .any(|p| p.file == copy && p.field == field && p.message.contains(words))
+    };
+    assert!(
+        in_copy("kommuner[0]", "unknown kommun \"Gotham\""),
+        "{found:#?}"
+    );
+    assert!(in_copy("id", "does not match the file name"), "{found:#?}");
+
+    let duplicates: Vec<&Problem> = found
+        .iter()
+        .filter(|p| p.message.contains("duplicate id"))
+        .collect();
+    assert_eq!(duplicates.len(), ids, "{found:#?}");
+    for p in &duplicates {
+        let other = if p.file == copy { original } else { copy };
+        assert!(p.file == original || p.file == copy, "{p:#?}");
+        assert!(
+            p.message.ends_with(&format!("also used in {other}")),
+            "{p:#?}"
+        );
+    }
+    assert_eq!(found.len(), 2 + ids, "{found:#?}");
+}
+
+#[test]
 fn unknown_topic() {
     let files = with_agreement("jonkoping-2020", |v| {
         v["promises"][0]["topics"][0] = "otrygghet".into()
