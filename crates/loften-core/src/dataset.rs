@@ -239,6 +239,10 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
     }
 }
 
+/// The years period.from and period.to may have: data/agreement.schema.json's minimum and
+/// maximum, so that a file the validator accepts is one the schema accepts.
+pub const PERIOD_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// An agreement's dates, by the field names problems give and their path in the file.
 const DATE_FIELDS: [(&str, &[&str]); 3] = [
     ("signed", &["signed"]),
@@ -669,6 +673,24 @@ fn agreement_problems(
         ));
     }
     let period = &agreement.period;
+    for (field, year) in [("period.from", period.from), ("period.to", period.to)] {
+        if !PERIOD_YEARS.contains(&year) {
+            out.push(problem(
+                file,
+                field,
+                format!(
+                    "the year {year} is outside {}–{}, the years data/agreement.schema.json allows",
+                    PERIOD_YEARS.start(),
+                    PERIOD_YEARS.end()
+                ),
+                format!(
+                    "give the year of the source, from {} to {}",
+                    PERIOD_YEARS.start(),
+                    PERIOD_YEARS.end()
+                ),
+            ));
+        }
+    }
     if period.to < period.from {
         out.push(problem(
             file,

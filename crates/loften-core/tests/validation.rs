@@ -2,6 +2,7 @@
 
 mod common;
 
+use loften_core::dataset::PERIOD_YEARS;
 use loften_core::{DataFiles, Dataset, Problem};
 use serde_json::Value;
 
@@ -199,6 +200,50 @@ fn period_that_ends_before_it_starts() {
         "period",
         "ends (2019) before it starts (2020)",
     );
+}
+
+#[test]
+fn period_years_outside_the_schema() {
+    let files = with_agreement("jokkmokk-2020-2022", |v| v["period"]["to"] = 2500.into());
+    let p = assert_one(
+        &files,
+        "agreements/jokkmokk-2020-2022.json",
+        "period.to",
+        "the year 2500 is outside 2000–2100",
+    );
+    assert!(p.fix.contains("2000 to 2100"), "{p:#?}");
+    let files = with_agreement("jokkmokk-2020-2022", |v| v["period"]["from"] = 1999.into());
+    assert_one(
+        &files,
+        "agreements/jokkmokk-2020-2022.json",
+        "period.from",
+        "the year 1999 is outside 2000–2100",
+    );
+    // The bounds themselves are years the schema allows.
+    let files = with_agreement("jokkmokk-2020-2022", |v| {
+        v["period"]["from"] = 2000.into();
+        v["period"]["to"] = 2100.into();
+    });
+    Dataset::from_files(&files).expect("2000–2100 is within the schema");
+}
+
+#[test]
+fn period_years_agree_with_the_schema() {
+    let text = std::fs::read_to_string(common::data_dir().join("agreement.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    for field in ["from", "to"] {
+        let year = &schema["properties"]["period"]["properties"][field];
+        assert_eq!(
+            year["minimum"].as_i64(),
+            Some(i64::from(*PERIOD_YEARS.start())),
+            "period.{field}"
+        );
+        assert_eq!(
+            year["maximum"].as_i64(),
+            Some(i64::from(*PERIOD_YEARS.end())),
+            "period.{field}"
+        );
+    }
 }
 
 #[test]
