@@ -122,6 +122,10 @@ pub enum Notice {
     NewerVersion(u32),
     /// Read from an older format and brought up to date.
     Migrated(u32),
+    /// Read, but some of it could never have been written by this app (a bookmark whose id
+    /// is not one, a duplicate, an overlong note): the rest is used, and the whole value is
+    /// kept aside, since what was left out may still matter to someone.
+    PartlyUnreadable,
 }
 
 /// The outcome of reading storage.
@@ -153,6 +157,15 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     // Version 1 (before the envelope) was a bare list of saved ids.
     if let Some(ids) = value.as_array() {
         return match migrate_v1(ids) {
+            // A repeated id loses nothing (version 1 kept no times or notes); a bad one may.
+            Some(state)
+                if ids
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|id| !is_valid_id(id)) =>
+            {
+                partly_read(state, raw)
+            }
             Some(state) => Decoded {
                 state,
                 notice: Some(Notice::Migrated(1)),
@@ -167,11 +180,18 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     match envelope.version {
         CURRENT_VERSION if written_as_objects(&envelope.state) => {
             match serde_json::from_value::<UserState>(envelope.state) {
-                Ok(state) => Decoded {
-                    state: sanitise(state),
-                    notice: None,
-                    keep_aside: None,
-                },
+                Ok(state) => {
+                    let clean = sanitise(state.clone());
+                    if clean == state {
+                        Decoded {
+                            state: clean,
+                            notice: None,
+                            keep_aside: None,
+                        }
+                    } else {
+                        partly_read(clean, raw)
+                    }
+                }
                 Err(_) => unreadable(),
             }
         }
@@ -181,6 +201,15 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             keep_aside: Some(raw.to_string()),
         },
         _ => unreadable(),
+    }
+}
+
+/// What could be read of `raw`, with the whole of it to keep aside.
+fn partly_read(state: UserState, raw: &str) -> Decoded {
+    Decoded {
+        state,
+        notice: Some(Notice::PartlyUnreadable),
+        keep_aside: Some(raw.to_string()),
     }
 }
 
@@ -444,11 +473,24 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_from_a_compatible_writer_are_tolerated_and_bad_ids_dropped() {
-        let raw = r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"},{"id":"<script>","saved":"2026"},{"id":"a-1","saved":"2025"}],"extra":1}}"#;
+    fn unknown_fields_from_a_compatible_writer_are_tolerated() {
+        let raw = r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"}],"extra":1}}"#;
         let decoded = decode(Some(raw));
         assert_eq!(decoded.notice, None);
+        assert_eq!(decoded.keep_aside, None);
         assert_eq!(decoded.state.bookmarks, [saved("a-1", "2026")]);
+    }
+
+    #[test]
+    fn bad_ids_and_duplicates_are_left_out_and_the_whole_value_kept_aside() {
+        let raw = r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"},{"id":"<script>","saved":"2026","note":"mine"},{"id":"a-1","saved":"2025"}]}}"#;
+        let decoded = decode(Some(raw));
+        assert_eq!(decoded.notice, Some(Notice::PartlyUnreadable));
+        assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
+        assert_eq!(decoded.state.bookmarks, [saved("a-1", "2026")]);
+        let v1 = decode(Some(r#"["a-1","Not An Id"]"#));
+        assert_eq!(v1.notice, Some(Notice::PartlyUnreadable));
+        assert_eq!(v1.state.bookmarks.len(), 1);
     }
 
     #[test]

@@ -436,11 +436,20 @@ fn storage_decode_reads_every_value_as_the_serde_reader_did() {
         inputs.push(former_encode(&state));
     }
     for raw in &inputs {
-        assert_eq!(
-            storage::decode(Some(raw)),
-            former_decode(Some(raw)),
-            "{raw}"
-        );
+        let (now, then) = (storage::decode(Some(raw)), former_decode(Some(raw)));
+        // A difference on purpose: where the first reader quietly left out what the app could
+        // not have written (a bad id, a repeat, an overlong note), the same state is read now
+        // and the whole value is kept aside as well.
+        if now.notice == Some(Notice::PartlyUnreadable) {
+            assert!(
+                matches!(then.notice, None | Some(Notice::Migrated(1))),
+                "{raw}"
+            );
+            assert_eq!(now.state, then.state, "{raw}");
+            assert_eq!(now.keep_aside.as_deref(), Some(raw.as_str()), "{raw}");
+            continue;
+        }
+        assert_eq!(now, then, "{raw}");
     }
     assert_eq!(storage::decode(None), former_decode(None));
 
