@@ -21,6 +21,9 @@ pub enum StorageNotice {
     Full,
     /// The stored value could not be read; it was kept aside under this key.
     KeptAside(String),
+    /// Part of the stored value could not be read: the rest is in use, and the whole value
+    /// was kept aside under this key.
+    PartlyKeptAside(String),
     /// The stored value could not be read and could not be kept aside either: it is left
     /// untouched, and changes stay in memory.
     UnreadableLeftAlone,
@@ -117,6 +120,7 @@ impl Store {
             }
             self.notice.set(Some(match decoded.notice {
                 Some(Notice::NewerVersion(_)) => StorageNotice::NewerVersion(key),
+                Some(Notice::PartlyUnreadable) => StorageNotice::PartlyKeptAside(key),
                 _ => StorageNotice::KeptAside(key),
             }));
         } else if matches!(decoded.notice, Some(Notice::Migrated(_))) {

@@ -2,6 +2,7 @@ import { test, expect, open } from "./fixtures/app";
 import { Frame } from "./fixtures/frame";
 import { SavedPage } from "./fixtures/saved-page";
 import type { Page } from "@playwright/test";
+import { writeFileSync } from "node:fs";
 
 const KEY = "medborgarloften";
 const PROMISE = "Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga";
@@ -76,6 +77,27 @@ test("a corrupt stored value is kept aside, with a notice, and the app starts cl
   await page.getByRole("button", { name: /^Spara Två gemensamma trygghetsvandringar/ }).click();
   expect((await stored(page)).state.bookmarks).toHaveLength(1);
   expect(await page.evaluate((k) => localStorage.getItem(k), backups[0])).toBe("{this is not json");
+});
+
+test("a stored value partly unreadable: the rest is used, the whole of it kept aside", async ({ page }) => {
+  const raw = JSON.stringify({ version: 2, state: { bookmarks: [
+    { id: "Inte ett id", saved: "2026-01-01T00:00:00.000Z", note: "min anteckning" },
+    { id: "eslov-2016-l2", saved: "2026-01-02T00:00:00.000Z" },
+  ] } });
+  await page.addInitScript(([key, raw]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, raw);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, raw]);
+  await open(page, "/sparade");
+  await expect(page.getByRole("alert")).toContainText("En del av det som fanns sparat gick inte att läsa");
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("medborgarloften.backup.")));
+  expect(backups).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), backups[0])).toBe(raw);
+  await expect(page.getByRole("alert").locator("code")).toHaveText(backups[0]);
+  await expect(new Frame(page).saved).toContainText("1");
+  expect((await stored(page)).state.bookmarks.map((b: { id: string }) => b.id)).toEqual(["eslov-2016-l2"]);
 });
 
 test("an older format is migrated without loss", async ({ page }) => {
@@ -166,6 +188,19 @@ test("export to a file and import it on another profile", async ({ page, browser
   await expect(other.getByText("Inlästa från filen, nya: 1")).toBeVisible();
   await expect(other.locator(".saved-item")).toHaveCount(1);
   await fresh.close();
+});
+
+test("a file partly unreadable: what can be read is imported, and the page says the rest was left out", async ({ page }, testInfo) => {
+  const file = testInfo.outputPath("delvis.json");
+  writeFileSync(file, JSON.stringify({ version: 2, state: { bookmarks: [
+    { id: "eslov-2016-l2", saved: "2026-01-02T00:00:00.000Z" },
+    { id: "<script>", saved: "2026-01-03T00:00:00.000Z" },
+  ] } }));
+  await open(page, "/sparade");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByText("Läs in sparade från fil", { exact: true }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByText("En del av filen gick inte att läsa och lästes inte in. Inlästa från filen, nya: 1")).toBeVisible();
+  await expect(page.locator(".saved-item")).toHaveCount(1);
 });
 
 test("the file picker's button speaks the page's language and takes keyboard focus", async ({ page }) => {

@@ -16,6 +16,7 @@ pub fn StorageNoticeView() -> impl IntoView {
                 StorageNotice::Unavailable => (td_string!(t, storage_unavailable), None),
                 StorageNotice::Full => (td_string!(t, storage_full), None),
                 StorageNotice::KeptAside(key) => (td_string!(t, storage_kept_aside), Some(key.clone())),
+                StorageNotice::PartlyKeptAside(key) => (td_string!(t, storage_partly_kept_aside), Some(key.clone())),
                 StorageNotice::UnreadableLeftAlone => (td_string!(t, storage_left_alone), None),
                 StorageNotice::NewerVersion(key) => (td_string!(t, storage_newer), Some(key.clone())),
                 StorageNotice::Migrated => (td_string!(t, storage_migrated), None),

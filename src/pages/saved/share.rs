@@ -132,13 +132,8 @@ pub(super) fn ShareAndMove() -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             let decoded = decode(text.as_deref());
-            if text.is_none()
-                || matches!(
-                    decoded.notice,
-                    Some(Notice::Unreadable | Notice::NewerVersion(_))
-                )
-                || decoded.keep_aside.is_some()
-            {
+            let partly = decoded.notice == Some(Notice::PartlyUnreadable);
+            if text.is_none() || (decoded.keep_aside.is_some() && !partly) {
                 message.try_set(Some(td_string!(t, import_failed).to_string()));
                 return;
             }
@@ -146,7 +141,13 @@ pub(super) fn ShareAndMove() -> impl IntoView {
             store
                 .state
                 .update(|s| added = s.merge(&decoded.state.bookmarks));
-            message.try_set(Some(td_string!(t, imported, count = added).to_string()));
+            // The file stays where it is: what could not be read is left out, not lost.
+            let done = if partly {
+                td_string!(t, imported_partly, count = added).to_string()
+            } else {
+                td_string!(t, imported, count = added).to_string()
+            };
+            message.try_set(Some(done));
         });
     };
     view! {
