@@ -596,6 +596,21 @@ fn held_by(state: &UserState) -> Vec<Held> {
         .collect()
 }
 
+/// Every bookmark in `state` is one the app could have written: a valid id, each once, a
+/// note within its limit.
+fn check_could_be_written(state: &UserState) -> Result<(), TestCaseError> {
+    let mut ids = HashSet::new();
+    for b in &state.bookmarks {
+        prop_assert!(storage::is_valid_id(&b.id), "{:?}", b.id);
+        prop_assert!(ids.insert(&b.id), "{:?} twice", b.id);
+        prop_assert!(b
+            .note
+            .as_ref()
+            .is_none_or(|n| n.chars().count() <= MAX_NOTE_CHARS));
+    }
+    Ok(())
+}
+
 /// What every read of stored text must give, whatever the text.
 fn check_stored(raw: &str) -> Result<(), TestCaseError> {
     let decoded = storage::decode(Some(raw));
@@ -634,15 +649,7 @@ fn check_stored(raw: &str) -> Result<(), TestCaseError> {
         prop_assert_eq!(held_by(&decoded.state), held_before.unwrap_or_default());
     }
     // What was read is what the app may hold, and writing it reads back the same.
-    let mut ids = HashSet::new();
-    for b in &decoded.state.bookmarks {
-        prop_assert!(storage::is_valid_id(&b.id), "{:?}", b.id);
-        prop_assert!(ids.insert(&b.id), "{:?} twice", b.id);
-        prop_assert!(b
-            .note
-            .as_ref()
-            .is_none_or(|n| n.chars().count() <= MAX_NOTE_CHARS));
-    }
+    check_could_be_written(&decoded.state)?;
     let again = storage::decode(Some(&storage::encode(&decoded.state)));
     prop_assert_eq!(again.notice, None);
     prop_assert_eq!(again.keep_aside, None);
@@ -805,15 +812,7 @@ fn check_import(before: &UserState, file: &str) -> Result<(), TestCaseError> {
     for h in &incoming {
         prop_assert!(after.is_saved(&h.id), "{:?} was not imported", h.id);
     }
-    let mut ids = HashSet::new();
-    for b in &after.bookmarks {
-        prop_assert!(storage::is_valid_id(&b.id), "{:?}", b.id);
-        prop_assert!(ids.insert(&b.id), "{:?} twice", b.id);
-        prop_assert!(b
-            .note
-            .as_ref()
-            .is_none_or(|n| n.chars().count() <= MAX_NOTE_CHARS));
-    }
+    check_could_be_written(&after)?;
     Ok(())
 }
 
