@@ -2,12 +2,17 @@
 //! lokalpolisområde, the period, when and by whom it was signed, how it is followed up.
 //! Each finder returns review notes for what it is unsure of.
 
+use super::lexicon::{
+    BEFORE_ROLE, CADENCE_PREFIXES, DIRECTIONS, FOLLOW_UP, PERIOD_WORDS, PLEDGE_CUES, RANGE_JOINERS,
+    SIGNING, YEARLY,
+};
 use std::collections::{BTreeSet, HashMap};
 
 use crate::import::swedish::{dates, month_number, year, FoundDate};
 use loften_core::model::{Cadence, Kommun, Period, Signatory};
 use loften_core::text::{fold, lowercase, slug};
 
+use super::items::{unit, Unit};
 use super::sections::{is_name_word, is_role};
 use super::words::{capitalize, folded_words, sentences, words_of, Word, WordIndex};
 use super::{note, Reference};
@@ -128,10 +133,9 @@ fn named_in_title<'a>(title: &str, reference: &'a Reference) -> Vec<&'a Kommun> 
 
 /// Sentences that say who made the agreement: "… och Eslövs kommun lovar …".
 fn pledge_sentences(text: &str) -> String {
-    const CUES: [&str; 5] = ["lovar", "löfte", "tecknat", "underteckn", "överenskommelse"];
     let is_pledge = |sentence: &&str| {
         let lower = lowercase(sentence);
-        CUES.iter().any(|c| lower.contains(c))
+        PLEDGE_CUES.iter().any(|c| lower.contains(c))
     };
     sentences(text)
         .into_iter()
@@ -212,22 +216,6 @@ impl PoliceArea {
         format!("Lokalpolisområde {}", self.written)
     }
 }
-
-/// Lower-case words that begin a lokalpolisområde's name ("södra Vätterbygden").
-const DIRECTIONS: [&str; 12] = [
-    "norra",
-    "södra",
-    "östra",
-    "västra",
-    "mellersta",
-    "nordöstra",
-    "nordvästra",
-    "sydöstra",
-    "sydvästra",
-    "centrala",
-    "inre",
-    "yttre",
-];
 
 /// The name after "lokalpolisområde" at token `i`, if one follows.
 fn police_area_at(tokens: &[&str], i: usize) -> Option<String> {
@@ -320,29 +308,6 @@ fn years_period(from: i32, to: i32) -> Period {
         end: None,
     }
 }
-
-/// Words that introduce a range of years as the promises' period.
-const PERIOD_WORDS: [&str; 7] = [
-    "tidsperioden",
-    "perioden",
-    "period",
-    "löftesperioden",
-    "åren",
-    "gäller",
-    "under",
-];
-/// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
-const RANGE_JOINERS: [&str; 9] = [
-    "-",
-    "–",
-    "—",
-    "till",
-    "till och med",
-    "t.o.m.",
-    "till den",
-    "till och med den",
-    "t.o.m. den",
-];
 
 /// "1 juli 2018 – 30 juni 2020": exact dates, the surest period a text gives.
 fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
@@ -560,19 +525,6 @@ pub fn period(heading: Option<&str>, texts: &[&str]) -> (Option<Period>, Vec<Str
     (None, Vec::new())
 }
 
-/// Words that say a signing took place.
-const SIGNING: [&str; 9] = [
-    "underteckn",
-    "skriver under",
-    "skrev under",
-    "skrevs under",
-    "skrivit under",
-    "skrivits under",
-    "signer",
-    "satte sina namn",
-    "sätter sina namn",
-];
-
 pub fn mentions_signing(text: &str) -> bool {
     let lower = lowercase(text);
     SIGNING.iter().any(|s| lower.contains(s)) || writes_under(text)
@@ -733,10 +685,6 @@ fn role_title(role: &str) -> String {
         });
     capitalize(&indefinite.unwrap_or_else(|| role.to_string()))
 }
-
-/// Words that end the role before a name: "… av kommunstyrelsens ordförande Lena Berg",
-/// "Det var kommundirektör Anna Sjöberg och lokalpolisområdeschef Mikael Holm som …".
-const BEFORE_ROLE: [&str; 8] = ["och", "samt", "av", "var", "är", "med", "mellan", "både"];
 
 /// Each role followed by a name in a sentence about the signing: "Kommunstyrelsens
 /// ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar",
@@ -937,39 +885,29 @@ pub fn signatories(
     (out, review)
 }
 
-/// Words of sentences about following up the promises.
-const FOLLOW_UP: [&str; 7] = [
-    "följas upp",
-    "följa upp",
-    "följs upp",
-    "uppföljning",
-    "utvärder",
-    "återrapport",
-    "redovisas",
-];
-
 /// The cadence a sentence gives: "tertialsvis", "kvartalsvis", "årligen", "en gång per
 /// år". "Två gånger per år" is no yearly cadence.
 fn cadence_in(sentence: &str) -> Option<Cadence> {
     let words = words_of(sentence);
-    let any = |pick: &dyn Fn(&str) -> bool| words.iter().any(|w| pick(&w.lower));
-    if any(&|w| w.starts_with("tertial")) {
-        return Some(Cadence::Tertial);
+    let prefixed = CADENCE_PREFIXES
+        .iter()
+        .find(|(prefix, _)| words.iter().any(|w| w.lower.starts_with(prefix)));
+    if let Some(&(_, cadence)) = prefixed {
+        return Some(cadence);
     }
-    if any(&|w| w.starts_with("kvartal")) {
-        return Some(Cadence::Kvartal);
-    }
-    if any(&|w| matches!(w, "årligen" | "årsvis" | "årlig" | "årliga")) {
+    if words.iter().any(|w| YEARLY.contains(&w.lower.as_str())) {
         return Some(Cadence::Ar);
     }
-    let yearly = match super::items::frequency(sentence).0 {
-        Some(f) => f.per.as_deref() == Some("år") && f.count.unwrap_or(1) == 1,
-        None => words.windows(2).any(|w| {
-            matches!(w[0].lower.as_str(), "per" | "om")
-                && matches!(w[1].lower.as_str(), "år" | "året")
+    // "en gång per år" is the yearly cadence; "två gånger per år" is no cadence at all.
+    match super::items::frequency_and_unit(sentence).0 {
+        Some((f, unit)) => unit
+            .and_then(Unit::cadence)
+            .filter(|_| f.count.unwrap_or(1) == 1),
+        None => words.windows(2).find_map(|w| {
+            let per = matches!(w[0].lower.as_str(), "per" | "om");
+            per.then(|| unit(&w[1].lower)?.cadence()).flatten()
         }),
-    };
-    yearly.then_some(Cadence::Ar)
+    }
 }
 
 /// How often the promises are followed up: from a sentence about follow-up, else from

@@ -5,6 +5,7 @@
 //! paragraphs become blocks separated by blank lines, list items become bullet lines ("• …",
 //! or "1. …" in numbered lists), indented by their depth, so the structure survives.
 
+use super::lexicon::{SKIPPED_LINK_TEXTS, SKIPPED_MARKS};
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::page::ActivityColumns;
@@ -72,25 +73,6 @@ const SKIPPED_ROLES: [&str; 6] = [
     "dialog",
     "alertdialog",
     "search",
-];
-
-/// Words in an id or class that mark a site's notices and navigation aids.
-const SKIPPED_MARKS: [&str; 7] = [
-    "cookie",
-    "consent",
-    "breadcrumb",
-    "skip-link",
-    "skiplink",
-    "share",
-    "gdpr",
-];
-
-/// Links that only move the reader on the page or share it.
-const SKIPPED_LINK_TEXTS: [&str; 4] = [
-    "till toppen",
-    "tillbaka till toppen",
-    "till sidans topp",
-    "gå till toppen",
 ];
 
 /// Whether an element stands inside the article rather than around it: an article's own

@@ -1,8 +1,12 @@
 //! What an activity's own words say: who does it (polisen, kommunen or both), which other
 //! organisations take part, and how often.
 
+use super::lexicon::{
+    CLAUSE_WORDS, COUNTERS, DAYS, DEFINITE, LABEL_BEFORE, MEASURE_AFTER, MODALS, PERIODIC, STOP,
+    UNIT_WORDS,
+};
 use crate::import::swedish::{count, year};
-use loften_core::model::{Actor, Frequency};
+use loften_core::model::{Actor, Cadence, Frequency};
 use loften_core::text::fold;
 
 use super::words::{adjacent, gap, words_of, Word};
@@ -51,11 +55,6 @@ fn is_kommun_word(lower: &str) -> bool {
             | "stadens"
     )
 }
-
-/// Verbs after which the subject has ended: "Polisen ska …", "Kommunen kommer att …".
-const MODALS: [&str; 8] = [
-    "ska", "skall", "kommer", "lovar", "har", "vill", "kan", "bör",
-];
 
 fn sentence_ends_between(text: &str, before: &Word, after: &Word) -> bool {
     gap(text, before, after).contains(['.', '!', '?'])
@@ -287,34 +286,56 @@ struct Found {
     end: usize,
     count: Option<u32>,
     min: bool,
-    per: Option<&'static str>,
+    per: Option<Unit>,
 }
 
-/// "år", "året" → "år": the unit a period word names.
-fn unit(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "år" | "året" => "år",
-        "månad" | "månaden" => "månad",
-        "vecka" | "veckan" => "vecka",
-        "termin" | "terminen" => "termin",
-        "kvartal" | "kvartalet" => "kvartal",
-        "tertial" | "tertialet" => "tertial",
-        "dag" | "dagen" => "dag",
-        "halvår" | "halvåret" => "halvår",
-        _ => return None,
-    })
+/// The period a frequency counts in. The dataset keeps it as its Swedish word
+/// (`Frequency::per`); the three a follow-up can run in are also a `Cadence`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Dag,
+    Vecka,
+    Manad,
+    Kvartal,
+    Tertial,
+    Termin,
+    Halvar,
+    Ar,
 }
 
-/// "veckovisa", "årligen": words that are a frequency by themselves.
-const PERIODIC: [(&str, &str); 7] = [
-    ("veckovis", "vecka"),
-    ("månadsvis", "månad"),
-    ("dagligen", "dag"),
-    ("årligen", "år"),
-    ("årsvis", "år"),
-    ("kvartalsvis", "kvartal"),
-    ("tertialsvis", "tertial"),
-];
+impl Unit {
+    /// The word `Frequency::per` holds: "år", "vecka".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Dag => "dag",
+            Unit::Vecka => "vecka",
+            Unit::Manad => "månad",
+            Unit::Kvartal => "kvartal",
+            Unit::Tertial => "tertial",
+            Unit::Termin => "termin",
+            Unit::Halvar => "halvår",
+            Unit::Ar => "år",
+        }
+    }
+
+    /// The follow-up cadence this period is, when the schema has one for it.
+    pub fn cadence(self) -> Option<Cadence> {
+        match self {
+            Unit::Tertial => Some(Cadence::Tertial),
+            Unit::Kvartal => Some(Cadence::Kvartal),
+            Unit::Ar => Some(Cadence::Ar),
+            _ => None,
+        }
+    }
+}
+
+/// "år", "året" → `Unit::Ar`: the unit a period word names.
+pub fn unit(lower: &str) -> Option<Unit> {
+    UNIT_WORDS
+        .iter()
+        .find(|(word, _)| *word == lower)
+        .map(|&(_, unit)| unit)
+}
 
 fn periodic_at(words: &[Word], i: usize) -> Option<Found> {
     let w = &words[i];
@@ -326,23 +347,12 @@ fn periodic_at(words: &[Word], i: usize) -> Option<Found> {
         end: w.end,
         count: None,
         min: false,
-        per: Some(per),
+        per: Some(*per),
     })
 }
 
 /// "fredagar", "helgkvällar": days that recur every week.
 fn is_day_word(lower: &str) -> bool {
-    const DAYS: [&str; 9] = [
-        "måndag",
-        "tisdag",
-        "onsdag",
-        "torsdag",
-        "fredag",
-        "lördag",
-        "söndag",
-        "helg",
-        "veckoslut",
-    ];
     DAYS.iter().any(|d| lower.starts_with(d))
 }
 
@@ -380,50 +390,12 @@ fn every_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
         end: words[last].end,
         count: None,
         min: false,
-        per: Some("vecka"),
+        per: Some(Unit::Vecka),
     })
 }
 
-/// Words that end a counted noun phrase: "två riktade trafikinsatser | i centrala Eslöv".
-const STOP: [&str; 36] = [
-    "i", "på", "att", "med", "för", "mot", "enligt", "till", "av", "under", "och", "samt", "när",
-    "som", "vid", "per", "om", "från", "genom", "inom", "hos", "efter", "innan", "där", "så",
-    "utifrån", "ska", "skall", "kommer", "kan", "varje", "eller", "men", "in", "är", "blir",
-];
-/// Before a number, words that make it a label or a deadline, not a count: "årskurs 4",
-/// "tertial 3", "inom två dygn".
-const LABEL_BEFORE: [&str; 16] = [
-    "årskurs",
-    "klass",
-    "kap",
-    "kapitel",
-    "tertial",
-    "kvartal",
-    "nummer",
-    "nr",
-    "sida",
-    "punkt",
-    "steg",
-    "inom",
-    "väg",
-    "riksväg",
-    "länsväg",
-    "linje",
-];
-/// After a number, words that make it a measure, not a count: "3 år", "14 kap".
-const MEASURE_AFTER: [&str; 13] = [
-    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "dygn", "timmar", "minuter",
-    "kr", "kronor", "meter",
-];
-/// Before a number word, words that make it "which", not "how many": "de två skolorna".
-const DEFINITE: [&str; 9] = [
-    "de", "dessa", "båda", "våra", "sina", "dess", "deras", "den", "det",
-];
-/// Counting words that take what is counted after "för": "två tillfällen för gemensam medborgardialog".
-const COUNTERS: [&str; 4] = ["tillfällen", "tillfälle", "gånger", "gång"];
-
 /// "per år", "varje år", "om året", "i månaden" at word `j`: the last word and the unit.
-fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit)> {
     let (w, next) = (words.get(j)?, words.get(j + 1)?);
     if !adjacent(text, w, next) {
         return None;
@@ -436,14 +408,9 @@ fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static s
         .map(|u| (j + 1, u))
 }
 
-/// Words that begin another clause, past which a count's period is not looked for.
-const CLAUSE_WORDS: [&str; 9] = [
-    "och", "samt", "eller", "som", "att", "ska", "skall", "kommer", "men",
-];
-
 /// A period a few words after a counted phrase, in the same clause: "minst sex insatser mot
 /// langning per år", "tre trygghetsvandringar under året". The last word and the unit.
-fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit)> {
     for k in j..(j + 4).min(words.len()) {
         if k > j && !adjacent(text, &words[k - 1], &words[k]) {
             return None;
@@ -456,7 +423,7 @@ fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, &'st
                 .get(k + 1)
                 .is_some_and(|n| n.is("året") && adjacent(text, &words[k], n));
         if during_the_year {
-            return Some((k + 1, "år"));
+            return Some((k + 1, Unit::Ar));
         }
         if CLAUSE_WORDS.contains(&words[k].lower.as_str()) || count(words[k].text).is_some() {
             return None;
@@ -562,7 +529,7 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     let end = per.map_or(words[j - 1].end, |(k, _)| words[k].end);
     let (first, min) = count_start(text, words, i, noun_len > 0);
     let (first, per) = match (per, during_the_year_before(text, words, first)) {
-        (None, Some(k)) => (k, Some("år")),
+        (None, Some(k)) => (k, Some(Unit::Ar)),
         (per, _) => (first, per.map(|(_, u)| u)),
     };
     Some(Found {
@@ -613,6 +580,12 @@ fn with_nearby_count(text: &str, words: &[Word], period: &Found, found: &[Found]
 /// part of the activity. The second value says how many other frequencies the text gives
 /// (the first one is taken).
 pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
+    let (found, others) = frequency_and_unit(text);
+    (found.map(|(frequency, _)| frequency), others)
+}
+
+/// `frequency`, with the unit it counts in as a `Unit` rather than the dataset's word.
+pub fn frequency_and_unit(text: &str) -> (Option<(Frequency, Option<Unit>)>, usize) {
     let words = words_of(text);
     let found: Vec<Found> = (0..words.len())
         .filter_map(|i| {
@@ -632,10 +605,10 @@ pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
     let frequency = Frequency {
         count: chosen.count,
         min: chosen.min,
-        per: chosen.per.map(str::to_string),
+        per: chosen.per.map(|u| u.as_str().to_string()),
         text: text[chosen.start..chosen.end].to_string(),
     };
-    (Some(frequency), others)
+    (Some((frequency, chosen.per)), others)
 }
 
 #[cfg(test)]

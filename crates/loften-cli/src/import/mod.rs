@@ -11,6 +11,7 @@ mod facts;
 pub mod html;
 pub mod input;
 mod items;
+mod lexicon;
 mod page;
 mod sections;
 mod swedish;

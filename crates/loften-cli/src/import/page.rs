@@ -1,6 +1,8 @@
 //! A page's text as blocks: headings, paragraphs and list items, without the web site's
 //! chrome around the article.
 
+use super::lexicon::{CHROME, CHROME_LINES, END_OF_ARTICLE};
+
 /// One block of a page, lines trimmed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -65,26 +67,10 @@ impl ActivityColumns {
     }
 }
 
-/// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
-const CHROME: [&str; 6] = [
-    "javascript är inte påslaget",
-    "sök på polisen.se",
-    "hoppa till innehåll",
-    "dela sidan",
-    "skriv ut sidan",
-    "lyssna på sidan",
-];
-
-/// Lines of site navigation that are nothing but these words.
-const CHROME_LINES: [&str; 4] = ["sök", "meny", "stäng meny", "stäng"];
-
 fn is_chrome(line: &str) -> bool {
     starts_with_any(line, &CHROME)
         || CHROME_LINES.contains(&loften_core::text::lowercase(line).as_str())
 }
-
-/// Lines after which the article has ended and the site's footer begins.
-const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdaterades"];
 
 fn starts_with_any(line: &str, starts: &[&str]) -> bool {
     let lower = loften_core::text::lowercase(line);

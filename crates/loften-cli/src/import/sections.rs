@@ -2,6 +2,7 @@
 //! follow-up, …), read from the headings and lead-in sentences real pages use, and where a
 //! page holding several agreements splits into one per agreement.
 
+use super::lexicon::{ACTIVITY_CUES, AGREED, FOLLOW_UP_HEADING_CUES, ROLES};
 use crate::import::swedish::{dates, year};
 use loften_core::model::Signatory;
 use loften_core::text::fold;
@@ -92,17 +93,6 @@ enum HeadingKind {
     Unknown,
 }
 
-/// Words that mark a heading about follow-up, which never starts an agreement even when it
-/// names a medborgarlöfte and a year ("Uppföljning av medborgarlöfte …, tertial 1 2019").
-const FOLLOW_UP_CUES: [&str; 6] = [
-    "uppfoljning",
-    "utvardering",
-    "folj med",
-    "rapport",
-    "tertial",
-    "kvartal",
-];
-
 /// A heading text folded, without closing punctuation and year numbers: what is compared.
 fn bare(heading: &str) -> String {
     let folded = fold(heading);
@@ -145,17 +135,7 @@ fn is_bare_promise_heading(bare: &str) -> bool {
 
 /// Cues of a list of activities, in a heading or a lead-in sentence.
 fn is_activity_cue(bare: &str) -> bool {
-    const CUES: [&str; 8] = [
-        "aktivitet",
-        "ska vi gora",
-        "uppnas genom",
-        "astadkommas genom",
-        "genom att",
-        "sa har gor vi",
-        "det har gor vi",
-        "genom foljande",
-    ];
-    CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
+    ACTIVITY_CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
 }
 
 fn is_effect_cue(bare: &str) -> bool {
@@ -198,7 +178,7 @@ fn is_general_info(bare: &str) -> bool {
 
 fn classify_heading(heading: &str) -> HeadingKind {
     let bare = bare(heading);
-    let follow_up = FOLLOW_UP_CUES.iter().any(|c| bare.contains(c));
+    let follow_up = FOLLOW_UP_HEADING_CUES.iter().any(|c| bare.contains(c));
     if has_year(heading) && mentions_promises(&bare) && !follow_up {
         return HeadingKind::Agreement {
             list: is_bare_promise_heading(&bare),
@@ -287,14 +267,6 @@ fn numbered_promise(heading: &str) -> Option<&str> {
 /// kommun och polisen"), when it runs ("Gäller 1 januari 2025 till 31 december 2025"), or a
 /// labelled part of it ("Prioriterade områden: narkotika …").
 fn is_about_the_agreement(text: &str) -> bool {
-    const AGREED: [&str; 6] = [
-        "har kommit överens",
-        "har enats",
-        "har tecknat",
-        "har tagit fram",
-        "har undertecknat",
-        "har arbetat fram",
-    ];
     let lower = text.to_lowercase();
     let made = AGREED.iter().any(|a| lower.contains(a));
     let words = words_of(text);
@@ -373,17 +345,6 @@ pub fn is_name_word(word: &str) -> bool {
 
 /// Words of titles that sign medborgarlöften ("Lokalpolisområdeschef", "Kommunstyrelsens ordförande").
 pub fn is_role(line: &str) -> bool {
-    const ROLES: [&str; 9] = [
-        "chef",
-        "ordförande",
-        "kommunalråd",
-        "polismästare",
-        "direktör",
-        "kommissarie",
-        "ansvarig",
-        "samordnare",
-        "polis",
-    ];
     let lower = loften_core::text::lowercase(line);
     line.split_whitespace().count() <= 6
         && !line.ends_with('.')

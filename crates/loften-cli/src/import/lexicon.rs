@@ -1,0 +1,434 @@
+//! Every word list the importer reads pages by, in one place: a new wording met on a real
+//! page is added here, next to the words of the same kind, and nowhere else. Lists compared
+//! with folded text (`loften_core::text::fold`: no diacritics) are written folded; the rest
+//! are lowercased Swedish with å, ä, ö. Each list says what it is for.
+
+use loften_core::model::Cadence;
+
+use super::items::Unit;
+
+// ---- The site around an article: lines and marks that are never part of a medborgarlöfte. ----
+
+/// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
+pub const CHROME: [&str; 6] = [
+    "javascript är inte påslaget",
+    "sök på polisen.se",
+    "hoppa till innehåll",
+    "dela sidan",
+    "skriv ut sidan",
+    "lyssna på sidan",
+];
+
+/// Lines of site navigation that are nothing but these words.
+pub const CHROME_LINES: [&str; 4] = ["sök", "meny", "stäng meny", "stäng"];
+
+/// Lines after which the article has ended and the site's footer begins.
+pub const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdaterades"];
+
+/// Words in an id or class that mark a site's notices and navigation aids.
+pub const SKIPPED_MARKS: [&str; 7] = [
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "skip-link",
+    "skiplink",
+    "share",
+    "gdpr",
+];
+
+/// Links that only move the reader on the page or share it.
+pub const SKIPPED_LINK_TEXTS: [&str; 4] = [
+    "till toppen",
+    "tillbaka till toppen",
+    "till sidans topp",
+    "gå till toppen",
+];
+
+// ---- Headings and lead-ins: the words that say which part of an agreement a block opens. ----
+
+/// Words that mark a heading about follow-up, which never starts an agreement even when it
+/// names a medborgarlöfte and a year ("Uppföljning av medborgarlöfte …, tertial 1 2019").
+pub const FOLLOW_UP_HEADING_CUES: [&str; 6] = [
+    "uppfoljning",
+    "utvardering",
+    "folj med",
+    "rapport",
+    "tertial",
+    "kvartal",
+];
+
+pub const ACTIVITY_CUES: [&str; 8] = [
+    "aktivitet",
+    "ska vi gora",
+    "uppnas genom",
+    "astadkommas genom",
+    "genom att",
+    "sa har gor vi",
+    "det har gor vi",
+    "genom foljande",
+];
+
+pub const AGREED: [&str; 6] = [
+    "har kommit överens",
+    "har enats",
+    "har tecknat",
+    "har tagit fram",
+    "har undertecknat",
+    "har arbetat fram",
+];
+
+// ---- Signatures: titles that sign, and words around a signing. ----
+
+pub const ROLES: [&str; 9] = [
+    "chef",
+    "ordförande",
+    "kommunalråd",
+    "polismästare",
+    "direktör",
+    "kommissarie",
+    "ansvarig",
+    "samordnare",
+    "polis",
+];
+
+/// Words that say a signing took place.
+pub const SIGNING: [&str; 9] = [
+    "underteckn",
+    "skriver under",
+    "skrev under",
+    "skrevs under",
+    "skrivit under",
+    "skrivits under",
+    "signer",
+    "satte sina namn",
+    "sätter sina namn",
+];
+
+/// Words that end the role before a name: "… av kommunstyrelsens ordförande Lena Berg",
+/// "Det var kommundirektör Anna Sjöberg och lokalpolisområdeschef Mikael Holm som …".
+pub const BEFORE_ROLE: [&str; 8] = ["och", "samt", "av", "var", "är", "med", "mellan", "både"];
+
+// ---- Who does an activity: the verbs that end its subject. ----
+
+/// Verbs after which the subject has ended: "Polisen ska …", "Kommunen kommer att …".
+pub const MODALS: [&str; 8] = [
+    "ska", "skall", "kommer", "lovar", "har", "vill", "kan", "bör",
+];
+
+// ---- How often: the words around a count or a period in an activity's text. ----
+
+/// "veckovisa", "årligen": words that are a frequency by themselves.
+pub const PERIODIC: [(&str, Unit); 7] = [
+    ("veckovis", Unit::Vecka),
+    ("månadsvis", Unit::Manad),
+    ("dagligen", Unit::Dag),
+    ("årligen", Unit::Ar),
+    ("årsvis", Unit::Ar),
+    ("kvartalsvis", Unit::Kvartal),
+    ("tertialsvis", Unit::Tertial),
+];
+
+/// The words of a period, in the forms counts are given per: "per år", "om året".
+pub const UNIT_WORDS: [(&str, Unit); 16] = [
+    ("år", Unit::Ar),
+    ("året", Unit::Ar),
+    ("månad", Unit::Manad),
+    ("månaden", Unit::Manad),
+    ("vecka", Unit::Vecka),
+    ("veckan", Unit::Vecka),
+    ("termin", Unit::Termin),
+    ("terminen", Unit::Termin),
+    ("kvartal", Unit::Kvartal),
+    ("kvartalet", Unit::Kvartal),
+    ("tertial", Unit::Tertial),
+    ("tertialet", Unit::Tertial),
+    ("dag", Unit::Dag),
+    ("dagen", Unit::Dag),
+    ("halvår", Unit::Halvar),
+    ("halvåret", Unit::Halvar),
+];
+
+pub const DAYS: [&str; 9] = [
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "helg",
+    "veckoslut",
+];
+
+/// Words that end a counted noun phrase: "två riktade trafikinsatser | i centrala Eslöv".
+pub const STOP: [&str; 36] = [
+    "i", "på", "att", "med", "för", "mot", "enligt", "till", "av", "under", "och", "samt", "när",
+    "som", "vid", "per", "om", "från", "genom", "inom", "hos", "efter", "innan", "där", "så",
+    "utifrån", "ska", "skall", "kommer", "kan", "varje", "eller", "men", "in", "är", "blir",
+];
+
+/// Before a number, words that make it a label or a deadline, not a count: "årskurs 4",
+/// "tertial 3", "inom två dygn".
+pub const LABEL_BEFORE: [&str; 16] = [
+    "årskurs",
+    "klass",
+    "kap",
+    "kapitel",
+    "tertial",
+    "kvartal",
+    "nummer",
+    "nr",
+    "sida",
+    "punkt",
+    "steg",
+    "inom",
+    "väg",
+    "riksväg",
+    "länsväg",
+    "linje",
+];
+
+/// After a number, words that make it a measure, not a count: "3 år", "14 kap".
+pub const MEASURE_AFTER: [&str; 13] = [
+    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "dygn", "timmar", "minuter",
+    "kr", "kronor", "meter",
+];
+
+/// Before a number word, words that make it "which", not "how many": "de två skolorna".
+pub const DEFINITE: [&str; 9] = [
+    "de", "dessa", "båda", "våra", "sina", "dess", "deras", "den", "det",
+];
+
+/// Counting words that take what is counted after "för": "två tillfällen för gemensam medborgardialog".
+pub const COUNTERS: [&str; 4] = ["tillfällen", "tillfälle", "gånger", "gång"];
+
+/// Words that begin another clause, past which a count's period is not looked for.
+pub const CLAUSE_WORDS: [&str; 9] = [
+    "och", "samt", "eller", "som", "att", "ska", "skall", "kommer", "men",
+];
+
+// ---- Facts about an agreement as a whole: who pledges, the lokalpolisområde, the period, the follow-up. ----
+
+pub const PLEDGE_CUES: [&str; 5] = ["lovar", "löfte", "tecknat", "underteckn", "överenskommelse"];
+
+/// Lower-case words that begin a lokalpolisområde's name ("södra Vätterbygden").
+pub const DIRECTIONS: [&str; 12] = [
+    "norra",
+    "södra",
+    "östra",
+    "västra",
+    "mellersta",
+    "nordöstra",
+    "nordvästra",
+    "sydöstra",
+    "sydvästra",
+    "centrala",
+    "inre",
+    "yttre",
+];
+
+/// Words that introduce a range of years as the promises' period.
+pub const PERIOD_WORDS: [&str; 7] = [
+    "tidsperioden",
+    "perioden",
+    "period",
+    "löftesperioden",
+    "åren",
+    "gäller",
+    "under",
+];
+
+/// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
+pub const RANGE_JOINERS: [&str; 9] = [
+    "-",
+    "–",
+    "—",
+    "till",
+    "till och med",
+    "t.o.m.",
+    "till den",
+    "till och med den",
+    "t.o.m. den",
+];
+
+/// Words of sentences about following up the promises.
+pub const FOLLOW_UP: [&str; 7] = [
+    "följas upp",
+    "följa upp",
+    "följs upp",
+    "uppföljning",
+    "utvärder",
+    "återrapport",
+    "redovisas",
+];
+
+// ---- Topics of `data/topics.json`, told by the words of a promise or activity. ----
+
+/// The words that tell each topic of `data/topics.json`, from the wording of real
+/// medborgarlöften. A cue is matched against each word of the text, lowercased:
+/// `"=unga"` the whole word, `"*våld"` anywhere inside it, otherwise the word's start, so
+/// "trafik" matches "trafiksäkerheten" and "samverkan" does not match "grannsamverkan".
+/// A cue of several words ("öppet hus") is matched against the whole lowercased text.
+pub const TOPIC_CUES: &[(&str, &[&str])] = &[
+    (
+        "narkotika",
+        &[
+            "narkotik",
+            "*narkotika",
+            "drog",
+            "doping",
+            "cannabis",
+            "knark",
+            "hundsök",
+            "narkotikahund",
+        ],
+    ),
+    (
+        "alkohol-tobak",
+        &[
+            "*alkohol", "*tobak", "langning", "*tillsyn", "berusad", "snus",
+        ],
+    ),
+    (
+        "krogmiljo",
+        &["*krog", "restaurang", "nöjesliv", "utskänk", "nattliv"],
+    ),
+    (
+        "trafik",
+        &[
+            "*trafik",
+            "*hastighet",
+            "rattfyll",
+            "nykterhetskontroll",
+            "bilist",
+            "övergångsställ",
+            "gångban",
+            "cykelban",
+            "*skolväg",
+        ],
+    ),
+    (
+        "motorburen-ungdom",
+        &[
+            "motorburen",
+            "moped",
+            "epa",
+            "*traktor",
+            "bilträff",
+            "buskör",
+        ],
+    ),
+    (
+        "otrygga-platser",
+        &[
+            "*trygg",
+            "belysning",
+            "*nattvandr",
+            "kvällsvandr",
+            "=sly",
+            "gångstråk",
+            "gångtunnel",
+            "lampor",
+            "gatubelysning",
+        ],
+    ),
+    (
+        "narvaro",
+        &["*patrull", "synlig", "närvaro", "polisvolontär"],
+    ),
+    (
+        "barn-unga",
+        &[
+            "barn",
+            "ungdom",
+            "=unga",
+            "elev",
+            "skol",
+            "flickor",
+            "pojkar",
+            "årskurs",
+            "fritidsgård",
+            "*skolan",
+            "*skolor",
+            "föräldravandr",
+            "föräldramöte",
+            "fältare",
+            "fältgrupp",
+            "fältassistent",
+        ],
+    ),
+    ("grannsamverkan", &["*grannsamverkan", "grannstöd"]),
+    ("bedragerier", &["*bedräg", "bedragare"]),
+    ("vald", &["*våld", "misshandel"]),
+    (
+        "kriminalitet",
+        &[
+            "kriminal",
+            "kriminell",
+            "*brottslighet",
+            "*insatsgrupp",
+            "gäng",
+            "brottsoffer",
+            "*inbrott",
+            "=anmäla",
+        ],
+    ),
+    (
+        "dialog",
+        &[
+            "*dialog",
+            "kommunikation",
+            "medborgarmöte",
+            "företagare",
+            "öppet hus",
+        ],
+    ),
+    ("skadegorelse", &["*skadegörelse", "klotter", "vandalis"]),
+    (
+        "samverkan",
+        &[
+            "samverk",
+            "samarbet",
+            "samordn",
+            "koordiner",
+            "*insatsgrupp",
+        ],
+    ),
+];
+
+// ---- Numbers written as words. ----
+
+pub const NUMBER_WORDS: [(&str, u32); 24] = [
+    ("en", 1),
+    ("ett", 1),
+    ("två", 2),
+    ("tre", 3),
+    ("fyra", 4),
+    ("fem", 5),
+    ("sex", 6),
+    ("sju", 7),
+    ("åtta", 8),
+    ("nio", 9),
+    ("tio", 10),
+    ("elva", 11),
+    ("tolv", 12),
+    ("tretton", 13),
+    ("fjorton", 14),
+    ("femton", 15),
+    ("sexton", 16),
+    ("sjutton", 17),
+    ("arton", 18),
+    ("nitton", 19),
+    ("tjugo", 20),
+    ("trettio", 30),
+    ("fyrtio", 40),
+    ("femtio", 50),
+];
+
+/// Words a follow-up cadence begins with, whatever their ending: "tertialsvis",
+/// "kvartalsvis", "tertialrapport".
+pub const CADENCE_PREFIXES: [(&str, Cadence); 2] =
+    [("tertial", Cadence::Tertial), ("kvartal", Cadence::Kvartal)];
+
+/// Words that make a follow-up yearly by themselves.
+pub const YEARLY: [&str; 4] = ["årligen", "årsvis", "årlig", "årliga"];
