@@ -677,3 +677,41 @@ fn unknown_places_note(
         ));
     }
 }
+
+/// A page that gave no draft, yet whose title names a kommun and which lists things: the
+/// shape of a medborgarlöfte whose headings say nothing the importer knows ("Trygghet i
+/// Gnosjö" over "Det här gör kommunen" and a list). Its list items are taken as the
+/// activities, and the review is told to check that they are.
+pub fn unheaded(entries: &[Entry], page: &Page) -> Option<Draft> {
+    let is_listed =
+        |e: &Entry| e.kind == Kind::Item && matches!(e.section, Section::Intro | Section::Other);
+    if !entries.iter().any(is_listed) || !facts::names_a_kommun(&page.title, page.reference) {
+        return None;
+    }
+    let entries: Vec<Entry> = entries
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if is_listed(&e) {
+                e.section = Section::Activities;
+            } else if e.section == Section::Other && e.kind == Kind::Text {
+                // The text around the list is the page's own, not general information.
+                e.section = Section::Intro;
+            }
+            e
+        })
+        .collect();
+    let segment = Segment {
+        preamble: &[],
+        body: &entries,
+    };
+    let mut draft = draft(&segment, page, &mut HashSet::new())?;
+    draft.review.insert(
+        0,
+        note(
+            "Sidan har inga rubriker som säger vad den listar; alla punkter är lagda som aktiviteter. Kontrollera att de är löften, och vilka som hör till löftet.",
+            "The page has no headings saying what it lists; every list item was taken as an activity. Check that they are promised, and which belong.",
+        ),
+    );
+    Some(draft)
+}

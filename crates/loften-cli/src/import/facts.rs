@@ -131,6 +131,11 @@ fn named_in_title<'a>(title: &str, reference: &'a Reference) -> Vec<&'a Kommun> 
     named
 }
 
+/// Whether a title names a kommun, by either of its names.
+pub fn names_a_kommun(title: &str, reference: &Reference) -> bool {
+    !named_in_title(title, reference).is_empty()
+}
+
 /// Sentences that say who made the agreement: "… och Eslövs kommun lovar …".
 fn pledge_sentences(text: &str) -> String {
     let is_pledge = |sentence: &&str| {
