@@ -11,6 +11,7 @@ use loften_core::text::{fold, lowercase};
 
 use super::facts::{self, Organisations, PoliceArea};
 use super::items;
+use super::lexicon::CAPTION_STARTS;
 use super::sections::{Entry, Kind, Section, Segment};
 use super::tags;
 use super::words::words_of;
@@ -430,10 +431,7 @@ fn follow_up(segment: &Segment, period: &Period, review: &mut Vec<String>) -> Fo
 /// A photo's caption ("På bilden från vänster: …", "Foto: …") or one about the signing.
 fn is_caption(text: &str) -> bool {
     let lower = lowercase(text);
-    ["på bilden", "bilden:", "bild:", "foto:"]
-        .iter()
-        .any(|c| lower.starts_with(c))
-        || facts::mentions_signing(text)
+    CAPTION_STARTS.iter().any(|c| lower.starts_with(c)) || facts::mentions_signing(text)
 }
 
 /// The introduction (the page's shared one first), without captions.

@@ -3,8 +3,8 @@
 //! Each finder returns review notes for what it is unsure of.
 
 use super::lexicon::{
-    BEFORE_ROLE, CADENCE_PREFIXES, DIRECTIONS, FOLLOW_UP, PERIOD_WORDS, PLEDGE_CUES, RANGE_JOINERS,
-    SIGNING, YEARLY,
+    BEFORE_ROLE, CADENCE_PREFIXES, DIRECTIONS, FOLLOW_UP, PERIOD_WORDS, PLEDGE_CUES,
+    PUBLICATION_STARTS, PUBLISHED, RANGE_JOINERS, SIGNING, TODAY, YEARLY, YESTERDAY,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -620,14 +620,10 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
 }
 
 /// "Publicerad 4 februari 2025", "Artikeln publicerades 16 mars 2021", "Nyhet 2025-01-20":
-/// when the page was
-/// published, which is the signing day only when the text says so.
+/// when the page was published, which is the signing day only when the text says so.
 fn is_publication_line(line: &str) -> bool {
     let lower = lowercase(line);
-    lower.contains("publicera")
-        || ["uppdaterad", "senast", "nyhet", "pressmeddelande"]
-            .iter()
-            .any(|w| lower.starts_with(w))
+    lower.contains(PUBLISHED) || PUBLICATION_STARTS.iter().any(|w| lower.starts_with(w))
 }
 
 /// The signing day a news item gives relative to its publication: "I dag skrev … under",
@@ -646,9 +642,9 @@ fn relative_to_publication(
             let days_before = (published - date).num_days();
             return (0..=31).contains(&days_before).then_some(date);
         }
-        if lower.contains("i dag") || lower.contains("idag") {
+        if TODAY.iter().any(|w| lower.contains(w)) {
             Some(published)
-        } else if lower.contains("i går") || lower.contains("igår") {
+        } else if YESTERDAY.iter().any(|w| lower.contains(w)) {
             published.pred_opt()
         } else {
             None

@@ -44,6 +44,27 @@ pub const SKIPPED_LINK_TEXTS: [&str; 4] = [
     "gå till toppen",
 ];
 
+/// Lower-case openings of a photo's caption, which is no part of the summary: "På bilden
+/// från vänster: …", "Foto: …".
+pub const CAPTION_STARTS: [&str; 4] = ["på bilden", "bilden:", "bild:", "foto:"];
+
+// ---- Tables and lines that say who does an activity. ----
+
+/// Lower-case starts of a table's header cell over the activities: "Aktivitet", "Åtgärder",
+/// "Vad gör vi?". A table without such a column is no table of activities.
+pub const ACTIVITY_COLUMN: [&str; 4] = ["aktivitet", "åtgärd", "insats", "vad"];
+
+/// Lower-case starts of a table's header cell over who does each activity: "Ansvarig",
+/// "Vem", "Aktör", "Utförare".
+pub const RESPONSIBLE_COLUMN: [&str; 4] = ["ansvar", "vem", "aktör", "utförare"];
+
+/// The lower-case start of the label of a line under an item that names who is responsible
+/// for it: "Ansvarig: Polisen", "Ansvariga: Kommunen och polisen".
+pub const RESPONSIBLE_LABEL_START: &str = "ansvarig";
+
+/// Lower-case labels that say the same in full: "Ansvar: Polisen", "Ansvarar: Kommunen".
+pub const RESPONSIBLE_LABELS: [&str; 2] = ["ansvar", "ansvarar"];
+
 // ---- Headings and lead-ins: the words that say which part of an agreement a block opens. ----
 
 /// Words that mark a heading about follow-up, which never starts an agreement even when it
@@ -57,17 +78,140 @@ pub const FOLLOW_UP_HEADING_CUES: [&str; 6] = [
     "kvartal",
 ];
 
-pub const ACTIVITY_CUES: [&str; 8] = [
-    "aktivitet",
-    "ska vi gora",
-    "uppnas genom",
-    "astadkommas genom",
-    "genom att",
-    "sa har gor vi",
-    "det har gor vi",
-    "genom foljande",
+/// How a kind of heading's cues are matched against its bare text (folded, without years
+/// and punctuation): as the whole text, at its start, at the start of any of its words, or
+/// anywhere within it. Each kind needs a different reach: "mål" alone is an effect heading,
+/// "mål" inside a word is not.
+pub struct HeadingCues {
+    pub whole: &'static [&'static str],
+    pub starts: &'static [&'static str],
+    pub word_starts: &'static [&'static str],
+    pub within: &'static [&'static str],
+}
+
+impl HeadingCues {
+    pub fn matches(&self, bare: &str) -> bool {
+        self.whole.contains(&bare)
+            || self.starts.iter().any(|c| bare.starts_with(c))
+            || self
+                .word_starts
+                .iter()
+                .any(|c| bare.starts_with(c) || bare.contains(&format!(" {c}")))
+            || self.within.iter().any(|c| bare.contains(c))
+    }
+}
+
+const NO_CUES: &[&str] = &[];
+
+/// A list of activities: "Aktiviteter", "Det här ska vi göra", "Löftena ska uppnås genom …".
+pub const ACTIVITY_CUES: HeadingCues = HeadingCues {
+    whole: &["atgarder", "insatser"],
+    starts: NO_CUES,
+    word_starts: NO_CUES,
+    within: &[
+        "aktivitet",
+        "ska vi gora",
+        "uppnas genom",
+        "astadkommas genom",
+        "genom att",
+        "sa har gor vi",
+        "det har gor vi",
+        "genom foljande",
+    ],
+};
+
+/// The effect an agreement aims at: "Effekt", "Det här ska vi åstadkomma", "Önskat läge".
+pub const EFFECT_CUES: HeadingCues = HeadingCues {
+    whole: &["onskat lage", "mal"],
+    starts: &["effekt"],
+    word_starts: NO_CUES,
+    within: &["vi astadkomma", "vill vi uppna"],
+};
+
+/// How the agreement is followed up: "Uppföljning", "Utvärdering", "Följ med i hur det går!".
+pub const FOLLOW_UP_CUES: HeadingCues = HeadingCues {
+    whole: NO_CUES,
+    starts: &["utvardering", "folj med"],
+    word_starts: &["uppfoljning"],
+    within: NO_CUES,
+};
+
+/// The situation behind the agreement: "Situationen idag", "Bakgrund", "Lägesbild".
+pub const SITUATION_CUES: HeadingCues = HeadingCues {
+    whole: NO_CUES,
+    starts: NO_CUES,
+    word_starts: &[
+        "situation",
+        "bakgrund",
+        "lagesbild",
+        "problembild",
+        "nulage",
+    ],
+    within: NO_CUES,
+};
+
+/// The areas the agreement gives priority: "Prioriterade områden", "Fokusområden".
+pub const PRIORITY_CUES: HeadingCues = HeadingCues {
+    whole: NO_CUES,
+    starts: NO_CUES,
+    word_starts: NO_CUES,
+    within: &["prioriter", "fokusomrade"],
+};
+
+/// General information about medborgarlöften, the same on every page and no part of an
+/// agreement: "Vad är ett medborgarlöfte?", "Läs mer".
+pub const GENERAL_INFO_CUES: HeadingCues = HeadingCues {
+    whole: NO_CUES,
+    starts: &["vad ar", "om medborgarloften", "las mer"],
+    word_starts: NO_CUES,
+    within: NO_CUES,
+};
+
+/// Folded, what every word for the promises holds ("löfte", "löften", "medborgarlöftet"):
+/// a heading or lead-in with it is about the promises.
+pub const PROMISE_STEM: &str = "lofte";
+
+/// Folded headings that are nothing but the word for the promises ("Medborgarlöftet",
+/// "Löften"), so the list of promises follows them.
+pub const PROMISE_HEADINGS: [&str; 8] = [
+    "medborgarlofte",
+    "medborgarloftet",
+    "medborgarloften",
+    "medborgarloftena",
+    "lofte",
+    "loftet",
+    "loften",
+    "loftena",
 ];
 
+/// Folded words before such a heading that leave it bare: "Våra löften", "Gemensamma
+/// medborgarlöften".
+pub const PROMISE_HEADING_OWNERS: [&str; 2] = ["vara ", "gemensamma "];
+
+/// Folded openings of a heading whose list is what is promised: "Vi lovar", "Det här lovar vi".
+pub const PROMISE_HEADING_OPENINGS: [&str; 2] = ["vi lovar", "det har lovar vi"];
+
+/// The word of a heading or lead-in that says who promises what follows: "Polisen lovar",
+/// "Polisen och Vadstena kommun lovar att:".
+pub const PROMISING: &str = "lovar";
+
+/// Lower-case openings of a heading that states one numbered promise: "Löfte 1: Tryggare
+/// centrum", "Medborgarlöfte 3. Säkrare trafik". The space keeps "Löftena ska …" out.
+pub const NUMBERED_PROMISE_WORDS: [&str; 2] = ["medborgarlöfte ", "löfte "];
+
+/// Folded last words of a page's title that names its kommun: "Kalix – medborgarlöften".
+pub const KOMMUN_TITLE_WORDS: [&str; 2] = ["medborgarloften", "medborgarlofte"];
+
+/// The lower-case start of a dashed title about "our" promises, not a kommun's. Folded it
+/// is the kommun Vara ("Vara – medborgarlöften"), so it is told apart before folding.
+pub const OUR: &str = "våra";
+
+/// Folded word of a sentence that announces the list after it though it ends with a full
+/// stop: "… har enats om följande aktiviteter för perioden 2023-2024.".
+pub const ANNOUNCING: &str = "foljande";
+
+/// Words of a line saying the agreement was made ("Heby kommun och polisen har kommit
+/// överens om …"): under a list's heading, such a line is about the agreement, not an item.
 pub const AGREED: [&str; 6] = [
     "har kommit överens",
     "har enats",
@@ -76,6 +220,14 @@ pub const AGREED: [&str; 6] = [
     "har undertecknat",
     "har arbetat fram",
 ];
+
+/// Lower-case openings of a line that says when the agreement runs, not what it promises:
+/// "Gäller 1 januari 2025 till 31 december 2025", "Löftena gäller 2024–2025".
+pub const RUNS_WHEN: [&str; 4] = ["gäller", "period", "löftet gäller", "löftena gäller"];
+
+/// Verbs of a sentence that commits to something: several sentences under a list's heading
+/// whose first has none of them explain the list rather than promise.
+pub const COMMITTING: [&str; 5] = ["lovar", "ska", "skall", "kommer", "vill"];
 
 // ---- Signatures: titles that sign, and words around a signing. ----
 
@@ -261,6 +413,36 @@ pub const FOLLOW_UP: [&str; 7] = [
     "återrapport",
     "redovisas",
 ];
+
+/// Lower-case, what any word of a page's publication line holds: "Publicerad 4 februari
+/// 2025", "Artikeln publicerades 16 mars 2021". The date there is when the page was
+/// published, the signing day only where the text says so.
+pub const PUBLISHED: &str = "publicera";
+
+/// Lower-case openings of the other publication lines: "Uppdaterad …", "Senast ändrad …",
+/// "Nyhet 2025-01-20", "Pressmeddelande …".
+pub const PUBLICATION_STARTS: [&str; 4] = ["uppdaterad", "senast", "nyhet", "pressmeddelande"];
+
+/// Words that put a news item's signing on the day it was published: "I dag skrev … under".
+pub const TODAY: [&str; 2] = ["i dag", "idag"];
+
+/// Words that put the signing on the day before: "I går undertecknade …".
+pub const YESTERDAY: [&str; 2] = ["i går", "igår"];
+
+// ---- Places: the words around an area's name. ----
+
+/// A whole word that points at a kommun's centre without naming it: "i centrum".
+pub const CENTRE: &str = "centrum";
+
+/// Phrases that do the same: "centrala delarna av Jönköping".
+pub const CENTRE_PHRASES: [&str; 2] = ["centrala delar", "centrala delarna"];
+
+/// Lower-case prepositions before a place's name: "på Råslätt", "vid Öxnehaga torg".
+pub const PLACE_PREPOSITIONS: [&str; 3] = ["i", "på", "vid"];
+
+/// Lower-case words after a capitalized name that make it a kommun or a län, not a place
+/// within one: "i Eslövs kommun", "i Jönköpings län".
+pub const KOMMUN_WORDS: [&str; 4] = ["kommun", "kommuns", "stad", "län"];
 
 // ---- Topics of `data/topics.json`, told by the words of a promise or activity. ----
 

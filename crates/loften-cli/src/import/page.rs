@@ -1,7 +1,10 @@
 //! A page's text as blocks: headings, paragraphs and list items, without the web site's
 //! chrome around the article.
 
-use super::lexicon::{CHROME, CHROME_LINES, END_OF_ARTICLE};
+use super::lexicon::{
+    ACTIVITY_COLUMN, CHROME, CHROME_LINES, END_OF_ARTICLE, RESPONSIBLE_COLUMN, RESPONSIBLE_LABELS,
+    RESPONSIBLE_LABEL_START,
+};
 
 /// One block of a page, lines trimmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +49,8 @@ impl ActivityColumns {
             })
         };
         Some(ActivityColumns {
-            activity: column(&["aktivitet", "åtgärd", "insats", "vad"])?,
-            responsible: column(&["ansvar", "vem", "aktör", "utförare"]),
+            activity: column(&ACTIVITY_COLUMN)?,
+            responsible: column(&RESPONSIBLE_COLUMN),
         })
     }
 
@@ -82,7 +85,8 @@ fn starts_with_any(line: &str, starts: &[&str]) -> bool {
 fn responsibility(line: &str) -> Option<&str> {
     let (label, names) = line.split_once(':')?;
     let label = label.trim().to_lowercase();
-    let is_label = label.starts_with("ansvarig") || label == "ansvar" || label == "ansvarar";
+    let is_label =
+        label.starts_with(RESPONSIBLE_LABEL_START) || RESPONSIBLE_LABELS.contains(&label.as_str());
     (is_label && label.split_whitespace().count() <= 2 && !names.trim().is_empty())
         .then(|| names.trim())
 }

@@ -2,7 +2,12 @@
 //! follow-up, …), read from the headings and lead-in sentences real pages use, and where a
 //! page holding several agreements splits into one per agreement.
 
-use super::lexicon::{ACTIVITY_CUES, AGREED, FOLLOW_UP_HEADING_CUES, ROLES};
+use super::lexicon::{
+    ACTIVITY_CUES, AGREED, ANNOUNCING, COMMITTING, EFFECT_CUES, FOLLOW_UP_CUES,
+    FOLLOW_UP_HEADING_CUES, GENERAL_INFO_CUES, KOMMUN_TITLE_WORDS, NUMBERED_PROMISE_WORDS, OUR,
+    PRIORITY_CUES, PROMISE_HEADINGS, PROMISE_HEADING_OPENINGS, PROMISE_HEADING_OWNERS,
+    PROMISE_STEM, PROMISING, ROLES, RUNS_WHEN, SITUATION_CUES,
+};
 use crate::import::swedish::{dates, year};
 use loften_core::model::Signatory;
 use loften_core::text::fold;
@@ -109,71 +114,20 @@ fn has_year(text: &str) -> bool {
 
 /// "löfte", "löften", "medborgarlöftet", folded.
 fn mentions_promises(folded: &str) -> bool {
-    folded.contains("lofte")
+    folded.contains(PROMISE_STEM)
 }
 
 /// "Medborgarlöfte", "Medborgarlöftet", "Löften", "Våra löften": a heading that is nothing
 /// but the word for the promises, so the list of promises follows it.
 fn is_bare_promise_heading(bare: &str) -> bool {
-    let without_possessive = bare
-        .strip_prefix("vara ")
-        .or_else(|| bare.strip_prefix("gemensamma "))
+    let without_possessive = PROMISE_HEADING_OWNERS
+        .iter()
+        .find_map(|owner| bare.strip_prefix(owner))
         .unwrap_or(bare);
-    matches!(
-        without_possessive,
-        "medborgarlofte"
-            | "medborgarloftet"
-            | "medborgarloften"
-            | "medborgarloftena"
-            | "lofte"
-            | "loftet"
-            | "loften"
-            | "loftena"
-    ) || bare.starts_with("vi lovar")
-        || bare.starts_with("det har lovar vi")
-}
-
-/// Cues of a list of activities, in a heading or a lead-in sentence.
-fn is_activity_cue(bare: &str) -> bool {
-    ACTIVITY_CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
-}
-
-fn is_effect_cue(bare: &str) -> bool {
-    bare.starts_with("effekt")
-        || bare.contains("vi astadkomma")
-        || bare.contains("vill vi uppna")
-        || bare == "onskat lage"
-        || bare == "mal"
-}
-
-fn is_follow_up_cue(bare: &str) -> bool {
-    bare.starts_with("uppfoljning")
-        || bare.starts_with("utvardering")
-        || bare.starts_with("folj med")
-        || bare.contains(" uppfoljning")
-}
-
-fn is_situation_cue(bare: &str) -> bool {
-    [
-        "situation",
-        "bakgrund",
-        "lagesbild",
-        "problembild",
-        "nulage",
-    ]
-    .iter()
-    .any(|c| bare.starts_with(c) || bare.contains(&format!(" {c}")))
-}
-
-fn is_priorities_cue(bare: &str) -> bool {
-    bare.contains("prioriter") || bare.contains("fokusomrade")
-}
-
-/// General information about medborgarlöften, the same on every page.
-fn is_general_info(bare: &str) -> bool {
-    bare.starts_with("vad ar")
-        || bare.starts_with("om medborgarloften")
-        || bare.starts_with("las mer")
+    PROMISE_HEADINGS.contains(&without_possessive)
+        || PROMISE_HEADING_OPENINGS
+            .iter()
+            .any(|opening| bare.starts_with(opening))
 }
 
 fn classify_heading(heading: &str) -> HeadingKind {
@@ -185,23 +139,23 @@ fn classify_heading(heading: &str) -> HeadingKind {
         };
     }
     // Activity cues first: "Löftena ska uppnås genom följande aktiviteter" names both.
-    let section = if is_activity_cue(&bare) {
+    let section = if ACTIVITY_CUES.matches(&bare) {
         Section::Activities
-    } else if is_effect_cue(&bare) {
+    } else if EFFECT_CUES.matches(&bare) {
         Section::Effect
-    } else if is_follow_up_cue(&bare) {
+    } else if FOLLOW_UP_CUES.matches(&bare) {
         Section::FollowUp
-    } else if is_situation_cue(&bare) {
+    } else if SITUATION_CUES.matches(&bare) {
         Section::Situation
-    } else if is_priorities_cue(&bare) {
+    } else if PRIORITY_CUES.matches(&bare) {
         Section::Priorities
-    } else if is_kommun_title(heading, &bare) && !heading.to_lowercase().starts_with("våra") {
+    } else if is_kommun_title(heading, &bare) && !heading.to_lowercase().starts_with(OUR) {
         // "Kalix – medborgarlöften": a page's title, or where one of a page's several
         // agreements begins. "Vara – …" names the kommun Vara, not "våra" (our) promises.
         return HeadingKind::Agreement { list: false };
     } else if is_bare_promise_heading(&bare) {
         Section::Promises
-    } else if is_general_info(&bare) {
+    } else if GENERAL_INFO_CUES.matches(&bare) {
         Section::Other
     } else {
         return HeadingKind::Unknown;
@@ -213,7 +167,8 @@ fn classify_heading(heading: &str) -> HeadingKind {
 /// the list after it, though it ends with a full stop.
 fn announces_list(text: &str) -> bool {
     let bare = bare(text);
-    bare.split(' ').any(|w| w == "foljande") && (is_activity_cue(&bare) || mentions_promises(&bare))
+    bare.split(' ').any(|w| w == ANNOUNCING)
+        && (ACTIVITY_CUES.matches(&bare) || mentions_promises(&bare))
 }
 
 /// "Kalix – medborgarlöften", "Upplands Väsby - medborgarlöfte": a place, a dash, the word.
@@ -221,7 +176,7 @@ fn is_kommun_title(heading: &str, bare: &str) -> bool {
     let words: Vec<&str> = bare.split(' ').collect();
     let dashed = [" – ", " - ", " — "].iter().any(|d| heading.contains(d));
     dashed
-        && matches!(words.last(), Some(&("medborgarloften" | "medborgarlofte")))
+        && words.last().is_some_and(|w| KOMMUN_TITLE_WORDS.contains(w))
         && (2..=4).contains(&words.len())
 }
 
@@ -237,17 +192,16 @@ fn is_explanation(text: &str) -> bool {
     let Some(first_end) = first_end else {
         return false;
     };
-    let commits = |w: &str| matches!(w, "lovar" | "ska" | "skall" | "kommer" | "vill");
     !words_of(&text[..first_end])
         .iter()
-        .any(|w| commits(&w.lower))
+        .any(|w| COMMITTING.contains(&w.lower.as_str()))
 }
 
 /// The promise a numbered promise heading states: "Löfte 1: Tryggare centrum",
 /// "Löfte 2 – Färre inbrott", "Medborgarlöfte 3. Säkrare trafik".
 fn numbered_promise(heading: &str) -> Option<&str> {
     let lower = heading.to_lowercase();
-    let word = ["medborgarlöfte ", "löfte "]
+    let word = NUMBERED_PROMISE_WORDS
         .iter()
         .find(|w| lower.starts_with(*w))?;
     let rest = heading[word.len()..].trim_start();
@@ -276,21 +230,21 @@ fn is_about_the_agreement(text: &str) -> bool {
         && words
             .iter()
             .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.lower == "och");
-    let runs_when = ["gäller", "period", "löftet gäller", "löftena gäller"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    let runs_when = RUNS_WHEN.iter().any(|w| lower.starts_with(w))
         && (has_year(text) || !dates(text).is_empty());
     let labelled = text.split_once(':').is_some_and(|(label, value)| {
         let label = bare(label);
         !value.trim().is_empty()
-            && (is_priorities_cue(&label) || is_situation_cue(&label) || is_effect_cue(&label))
+            && (PRIORITY_CUES.matches(&label)
+                || SITUATION_CUES.matches(&label)
+                || EFFECT_CUES.matches(&label))
     });
     made || parties_only || runs_when || labelled
 }
 
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
 fn is_promising_heading(text: &str) -> bool {
-    bare(text).split(' ').any(|w| w == "lovar")
+    bare(text).split(' ').any(|w| w == PROMISING)
 }
 
 /// The section a sentence ending in ":" opens, if it says: "… följande aktiviteter:",
@@ -298,10 +252,10 @@ fn is_promising_heading(text: &str) -> bool {
 /// opens the promises unless it stands in a list already ("Insatser" … "lovar polisen att:").
 fn lead_in_section(text: &str, current: Section) -> Option<Section> {
     let bare = bare(text);
-    let promises = bare.split(' ').any(|w| w == "lovar") && !current.is_list();
-    if is_activity_cue(&bare) {
+    let promises = bare.split(' ').any(|w| w == PROMISING) && !current.is_list();
+    if ACTIVITY_CUES.matches(&bare) {
         Some(Section::Activities)
-    } else if is_priorities_cue(&bare) {
+    } else if PRIORITY_CUES.matches(&bare) {
         Some(Section::Priorities)
     } else if mentions_promises(&bare) || promises {
         Some(Section::Promises)

@@ -1,6 +1,6 @@
 //! Topics and areas of a promise or activity, from its words.
 
-use super::lexicon::TOPIC_CUES;
+use super::lexicon::{CENTRE, CENTRE_PHRASES, KOMMUN_WORDS, PLACE_PREPOSITIONS, TOPIC_CUES};
 use loften_core::model::{Area, AreaKind, Topic};
 use loften_core::text::{fold, lowercase};
 
@@ -42,9 +42,7 @@ pub fn topics(text: &str, known: &[Topic]) -> Vec<String> {
 
 /// Words that point at a kommun's centre without naming it: "i centrum", "centrala delarna av …".
 fn names_the_centre(index: &WordIndex) -> bool {
-    index.has_word("centrum")
-        || index.contains("centrala delar")
-        || index.contains("centrala delarna")
+    index.has_word(CENTRE) || CENTRE_PHRASES.iter().any(|p| index.contains(p))
 }
 
 /// Area ids of `data/areas.json` in the given kommuner that a text names ("Öxnehaga torg"
@@ -72,14 +70,11 @@ pub fn unknown_places(text: &str, known_names: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, pair) in words.windows(2).enumerate() {
         let (preposition, place) = (&pair[0], &pair[1]);
-        let after_preposition = matches!(preposition.lower.as_str(), "i" | "på" | "vid")
+        let after_preposition = PLACE_PREPOSITIONS.contains(&preposition.lower.as_str())
             && text[preposition.end..place.start].trim().is_empty();
-        let followed_by_kommun = words.get(i + 2).is_some_and(|n| {
-            matches!(
-                lowercase(n.text).as_str(),
-                "kommun" | "kommuns" | "stad" | "län"
-            )
-        });
+        let followed_by_kommun = words
+            .get(i + 2)
+            .is_some_and(|n| KOMMUN_WORDS.contains(&lowercase(n.text).as_str()));
         if !after_preposition || !place.is_capitalized() || followed_by_kommun {
             continue;
         }
