@@ -11,7 +11,7 @@ use loften_core::text::{fold, lowercase};
 
 use super::facts::{self, Organisations, PoliceArea};
 use super::items;
-use super::lexicon::CAPTION_STARTS;
+use super::lexicon::{CAPTION_STARTS, CITIZEN_PROMISE, POLICE_SITE};
 use super::sections::{Entry, Kind, Section, Segment};
 use super::tags;
 use super::words::words_of;
@@ -38,7 +38,7 @@ impl<'a> Page<'a> {
             .find(|e| matches!(e.kind, Kind::Heading | Kind::AgreementHeading))
             .map_or_else(|| file_name.to_string(), |e| e.text.clone());
         let publisher = lowercase(text)
-            .contains("polisen.se")
+            .contains(POLICE_SITE)
             .then(|| "Polisen".to_string());
         Page {
             title,
@@ -487,7 +487,7 @@ fn known_names(reference: &Reference, police_area: Option<&PoliceArea>) -> Vec<S
 
 /// Whether a segment without promises or activities is an announcement of a signing.
 fn announces_signing(text: &str) -> bool {
-    lowercase(text).contains("medborgarlöft") && facts::mentions_signing(text)
+    lowercase(text).contains(CITIZEN_PROMISE) && facts::mentions_signing(text)
 }
 
 /// A segment's text, body and page introduction apart and together.

@@ -22,6 +22,10 @@ pub const CHROME: [&str; 6] = [
 /// Lines of site navigation that are nothing but these words.
 pub const CHROME_LINES: [&str; 4] = ["sök", "meny", "stäng meny", "stäng"];
 
+/// Lower-case, what a page of polisen.se holds (its site's lines name it): the page's
+/// publisher is then Polisen.
+pub const POLICE_SITE: &str = "polisen.se";
+
 /// Lines after which the article has ended and the site's footer begins.
 pub const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdaterades"];
 
@@ -47,6 +51,42 @@ pub const SKIPPED_LINK_TEXTS: [&str; 4] = [
 /// Lower-case openings of a photo's caption, which is no part of the summary: "På bilden
 /// från vänster: …", "Foto: …".
 pub const CAPTION_STARTS: [&str; 4] = ["på bilden", "bilden:", "bild:", "foto:"];
+
+// ---- The parties: the words for the police and the kommun, and what joins them. ----
+
+/// Lower-case, what every word for the police holds: "Polisen", "områdespoliserna",
+/// "lokalpolisområdeschef".
+pub const POLICE_STEM: &str = "polis";
+
+/// Lower-case, what a word for the kommun begins with ("kommunen", "Kommunstyrelsens"), and
+/// what a kommun's role holds ("kommunstyrelsens ordförande").
+pub const KOMMUN_STEM: &str = "kommun";
+
+/// Lower-case words that name the kommun as a party, whole: "Kommunen", "Eslövs kommun",
+/// "Malmö stad" (not "kommunalt", "kommuninvånare").
+pub const KOMMUN_PARTY_WORDS: [&str; 8] = [
+    "kommun",
+    "kommunen",
+    "kommunens",
+    "kommuner",
+    "kommunerna",
+    "stad",
+    "staden",
+    "stadens",
+];
+
+/// The kommun by itself, as a word anywhere in an activity names it when nothing else says
+/// who does the work: "… ska kommunen …".
+pub const THE_KOMMUN: [&str; 2] = ["kommunen", "kommunens"];
+
+/// The word by which a joint page's lead-in names both parties: "… lovar vi att:".
+pub const WE: &str = "vi";
+
+/// The words for "and" that join parties, names, years and items: "Polisen och kommunen",
+/// "2025 och 2026", "Räddningstjänsten Syd samt polis".
+pub const AND: &str = "och";
+pub const AS_WELL_AS: &str = "samt";
+pub const AND_WORDS: [&str; 2] = [AND, AS_WELL_AS];
 
 // ---- Tables and lines that say who does an activity. ----
 
@@ -202,6 +242,11 @@ pub const NUMBERED_PROMISE_WORDS: [&str; 2] = ["medborgarlöfte ", "löfte "];
 /// Folded last words of a page's title that names its kommun: "Kalix – medborgarlöften".
 pub const KOMMUN_TITLE_WORDS: [&str; 2] = ["medborgarloften", "medborgarlofte"];
 
+/// Lower-case, what every form of "medborgarlöfte" holds ("medborgarlöften",
+/// "medborgarlöftet"): a segment without promises or activities that holds it and tells of
+/// a signing announces one.
+pub const CITIZEN_PROMISE: &str = "medborgarlöft";
+
 /// The lower-case start of a dashed title about "our" promises, not a kommun's. Folded it
 /// is the kommun Vara ("Vara – medborgarlöften"), so it is told apart before folding.
 pub const OUR: &str = "våra";
@@ -260,12 +305,58 @@ pub const SIGNING: [&str; 9] = [
 /// "Det var kommundirektör Anna Sjöberg och lokalpolisområdeschef Mikael Holm som …".
 pub const BEFORE_ROLE: [&str; 8] = ["och", "samt", "av", "var", "är", "med", "mellan", "både"];
 
+/// Forms of "skriva" that, with `SIGNING_PARTICLE` a few words on in the same sentence,
+/// say a signing: "skrev Ale kommun och polisen … under nya medborgarlöften".
+pub const WRITES: [&str; 4] = ["skrev", "skriver", "skrivit", "skrevs"];
+pub const SIGNING_PARTICLE: &str = "under";
+
+/// The word between the place of signing and its date: "Laxå den 26 oktober 2018".
+pub const DATE_ARTICLE: &str = "den";
+
+/// Definite endings of a role and the indefinite ones a signature gives:
+/// "lokalpolisområdeschefen" → "Lokalpolisområdeschef".
+pub const DEFINITE_ROLE_ENDINGS: [(&str, &str); 2] =
+    [("chefen", "chef"), ("ordföranden", "ordförande")];
+
+/// Prepositions that, right before a capitalized name, make it a place after a role, not
+/// the name of who signs: "lokalpolisområdeschef i Västra Mälardalen".
+pub const ROLE_PLACE_PREPOSITIONS: [&str; 4] = ["i", "för", "vid", "på"];
+
+/// Prepositions, with their spaces, between a role and the organisation it is held in:
+/// "kommunstyrelsens ordförande i Strömsunds kommun", "chef för lokalpolisområde …".
+pub const ORGANISATION_SEPARATORS: [&str; 3] = [" i ", " för ", " vid "];
+
 // ---- Who does an activity: the verbs that end its subject. ----
 
 /// Verbs after which the subject has ended: "Polisen ska …", "Kommunen kommer att …".
 pub const MODALS: [&str; 8] = [
     "ska", "skall", "kommer", "lovar", "har", "vill", "kan", "bör",
 ];
+
+/// Pairs of lower-case words that open a purpose clause, which says why, not who: "för att
+/// skapa gemensamma lägesbilder", "så att", "i syfte att".
+pub const PURPOSE_OPENINGS: [(&str, &str); 3] = [("för", "att"), ("så", "att"), ("i", "syfte")];
+
+/// Lower-case phrases after which a list of those who do an activity follows:
+/// "tillsammans med Vätterhem", "i samverkan med Räddningstjänsten Syd".
+pub const DOER_LIST_OPENINGS: [&[&str]; 3] = [
+    &["tillsammans", "med"],
+    &["i", "samverkan", "med"],
+    &["i", "samarbete", "med"],
+];
+
+/// A passive verb's ending and the word after it before those who do it: "genomföras av
+/// polis och räddningstjänst".
+pub const PASSIVE_ENDING: &str = "as";
+pub const PASSIVE_AGENT: &str = "av";
+
+/// Lower-case, what a word that makes the work joint begins with: "gemensam",
+/// "gemensamma", "gemensamt".
+pub const JOINT: &str = "gemensam";
+
+/// Lower-case words before "kommunen" that make it a place, not who does the work: "i
+/// kommunen", "inom kommunen", "hela kommunen".
+pub const BEFORE_A_PLACE: [&str; 3] = ["i", "inom", "hela"];
 
 // ---- How often: the words around a count or a period in an activity's text. ----
 
@@ -299,6 +390,42 @@ pub const UNIT_WORDS: [(&str, Unit); 16] = [
     ("halvår", Unit::Halvar),
     ("halvåret", Unit::Halvar),
 ];
+
+/// Lower-case words before a period that make it a rate whatever its form: "per år", "varje
+/// vecka"; and those that do only before its definite form: "om året", "i månaden".
+pub const RATE_WORDS: [&str; 2] = ["per", "varje"];
+pub const RATE_WORDS_BEFORE_DEFINITE: [&str; 2] = ["om", "i"];
+
+/// Lower-case words before days that recur every week ("alla fredagar"), of which `EVERY`
+/// also comes before a period ("varje vecka").
+pub const EVERY_DAY: [&str; 2] = ["alla", EVERY];
+pub const EVERY: &str = "varje";
+
+/// Lower-case words between such days that go on the list: "alla fredagar, lördagar och
+/// andra helgkvällar".
+pub const DAY_LIST_JOINERS: [&str; 4] = [AND, AS_WELL_AS, "andra", "övriga"];
+
+/// Lower-case, the two words that make a count yearly: "tre gånger under året".
+pub const DURING_THE_YEAR: [&str; 2] = ["under", "året"];
+
+/// Lower-case words before a count that belong to its phrase: "minst" makes it a minimum,
+/// "vid" goes with a counted noun ("vid minst fyra tillfällen"), "i genomsnitt" is an
+/// average ("i genomsnitt en gång i månaden").
+pub const AT_LEAST: &str = "minst";
+pub const AT: &str = "vid";
+pub const ON_AVERAGE: [&str; 2] = ["i", "genomsnitt"];
+
+/// Lower-case, the word before a number word that makes it a deadline when it is also in
+/// `LABEL_BEFORE`: "inom två dygn".
+pub const WITHIN: &str = "inom";
+
+/// Lower-case, the word after a counting word (`COUNTERS`) before what is counted: "två
+/// tillfällen för gemensam medborgardialog".
+pub const COUNTED_FOR: &str = "för";
+
+/// Lower-case number words that are also the indefinite article: "en kontroll" is an
+/// article, "minst en kontroll" a count.
+pub const ARTICLES: [&str; 2] = ["en", "ett"];
 
 pub const DAYS: [&str; 9] = [
     "måndag",
@@ -363,6 +490,23 @@ pub const CLAUSE_WORDS: [&str; 9] = [
 
 pub const PLEDGE_CUES: [&str; 5] = ["lovar", "löfte", "tecknat", "underteckn", "överenskommelse"];
 
+/// Lower-case, the word before a lokalpolisområde's name, and what its forms begin with:
+/// "Lokalpolisområde Motala", "lokalpolisområdet Södra Vätterbygden".
+pub const POLICE_AREA: &str = "lokalpolisområde";
+pub const POLICE_AREA_WORDS: [&str; 2] = [POLICE_AREA, "lokalpolisområdet"];
+
+/// Lower-case, the title of a lokalpolisområde's head, which names the area after
+/// `AREA_HEAD_PREPOSITIONS` ("lokalpolisområdeschef i Västra Mälardalen") or after it in a
+/// signature ("Lokalpolisområdeschef Uppsala norra").
+pub const AREA_HEAD: &str = "lokalpolisområdeschef";
+pub const AREA_HEAD_WORDS: [&str; 2] = [AREA_HEAD, "lokalpolisområdeschefen"];
+pub const AREA_HEAD_PREPOSITIONS: [&str; 2] = ["i", "för"];
+
+/// Lower-case, what else a role that heads a lokalpolisområde holds ("chef för
+/// polisområde …") or is ("lokalpolischef"): the place after it is the lokalpolisområde.
+pub const AREA_HEAD_ROLE_WITHIN: &str = "polisområde";
+pub const LOCAL_POLICE_CHIEF: &str = "lokalpolischef";
+
 /// Lower-case words that begin a lokalpolisområde's name ("södra Vätterbygden").
 pub const DIRECTIONS: [&str; 12] = [
     "norra",
@@ -390,6 +534,22 @@ pub const PERIOD_WORDS: [&str; 7] = [
     "under",
 ];
 
+/// Lower-case words right before a single year that make it the period: "under 2016",
+/// "gäller 2016".
+pub const BEFORE_A_YEAR: [&str; 2] = ["under", "gäller"];
+
+/// Lower-case, the word after a year that makes it the period: "2017 års medborgarlöfte".
+pub const YEARS: &str = "års";
+
+/// Lower-case, the word before years that makes them the period in a sentence about the
+/// promises (one holding `ABOUT_PROMISES`): "medborgarlöften för 2017".
+pub const FOR_YEARS: &str = "för";
+pub const ABOUT_PROMISES: &str = "löfte";
+
+/// Lower-case, what a sentence about the samverkansöverenskommelse holds: its years ("för
+/// 2015-2018") are not the promises' period.
+pub const OTHER_AGREEMENT: &str = "överenskommelse";
+
 /// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
 pub const RANGE_JOINERS: [&str; 9] = [
     "-",
@@ -413,6 +573,10 @@ pub const FOLLOW_UP: [&str; 7] = [
     "återrapport",
     "redovisas",
 ];
+
+/// Lower-case words before a period's word that make it a follow-up's rhythm: "en gång per
+/// år", "två gånger om året".
+pub const CADENCE_PER: [&str; 2] = ["per", "om"];
 
 /// Lower-case, what any word of a page's publication line holds: "Publicerad 4 februari
 /// 2025", "Artikeln publicerades 16 mars 2021". The date there is when the page was

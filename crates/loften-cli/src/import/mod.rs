@@ -21,7 +21,11 @@
 //! 7. **Review notes**: every step that was unsure says so in the draft's `review`, in
 //!    Swedish and English, naming what to check.
 //!
-//! Every word the steps look for is in `lexicon`. The importer knows no particular page.
+//! Every word and phrase the steps look for in a page's wording is in `lexicon`, but for
+//! the month names, which `loften_core::dates` holds. In place stay only single letters (a
+//! definite ending's "t" or "n", a genitive "s"), dashes, HTML tag and attribute names, and
+//! the words the importer writes (the units of `Frequency::per`, review notes). The importer
+//! knows no particular page.
 //! Texts of promises and activities are copied verbatim; what it is unsure of is not guessed
 //! but noted, for the person who checks the draft before it joins `data/agreements/`.
 

@@ -3,10 +3,11 @@
 //! page holding several agreements splits into one per agreement.
 
 use super::lexicon::{
-    ACTIVITY_CUES, AGREED, ANNOUNCING, COMMITTING, EFFECT_CUES, FOLLOW_UP_CUES,
-    FOLLOW_UP_HEADING_CUES, GENERAL_INFO_CUES, KOMMUN_TITLE_WORDS, NUMBERED_PROMISE_WORDS, OUR,
-    PRIORITY_CUES, PROMISE_HEADINGS, PROMISE_HEADING_OPENINGS, PROMISE_HEADING_OWNERS,
-    PROMISE_STEM, PROMISING, ROLES, RUNS_WHEN, SITUATION_CUES,
+    ACTIVITY_CUES, AGREED, AND, ANNOUNCING, COMMITTING, DATE_ARTICLE, EFFECT_CUES, FOLLOW_UP_CUES,
+    FOLLOW_UP_HEADING_CUES, GENERAL_INFO_CUES, KOMMUN_STEM, KOMMUN_TITLE_WORDS,
+    NUMBERED_PROMISE_WORDS, OUR, POLICE_STEM, PRIORITY_CUES, PROMISE_HEADINGS,
+    PROMISE_HEADING_OPENINGS, PROMISE_HEADING_OWNERS, PROMISE_STEM, PROMISING, ROLES, RUNS_WHEN,
+    SITUATION_CUES,
 };
 use crate::import::swedish::{dates, year};
 use loften_core::model::Signatory;
@@ -224,12 +225,12 @@ fn is_about_the_agreement(text: &str) -> bool {
     let lower = text.to_lowercase();
     let made = AGREED.iter().any(|a| lower.contains(a));
     let words = words_of(text);
-    let is_party = |w: &Word| w.lower.contains("polis") || w.lower.starts_with("kommun");
+    let is_party = |w: &Word| w.lower.contains(POLICE_STEM) || w.lower.starts_with(KOMMUN_STEM);
     let parties_only = words.len() <= 6
         && words.iter().any(is_party)
         && words
             .iter()
-            .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.lower == "och");
+            .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.is(AND));
     let runs_when = RUNS_WHEN.iter().any(|w| lower.starts_with(w))
         && (has_year(text) || !dates(text).is_empty());
     let labelled = text.split_once(':').is_some_and(|(label, value)| {
@@ -273,8 +274,9 @@ fn is_date_line(text: &str) -> bool {
     };
     let place = text[..date.start].trim().trim_end_matches(',');
     let place = place
-        .strip_suffix(" den")
-        .or_else(|| place.strip_prefix("den").map(str::trim))
+        .strip_suffix(DATE_ARTICLE)
+        .and_then(|p| p.strip_suffix(' '))
+        .or_else(|| place.strip_prefix(DATE_ARTICLE).map(str::trim))
         .unwrap_or(place);
     date.year.is_some()
         && text[date.end..].trim().is_empty()
