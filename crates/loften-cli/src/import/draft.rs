@@ -11,6 +11,7 @@ use loften_core::text::{fold, lowercase};
 
 use super::facts::{self, Organisations, PoliceArea};
 use super::items;
+use super::lexicon::{CAPTION_STARTS, CITIZEN_PROMISE, POLICE_SITE};
 use super::sections::{Entry, Kind, Section, Segment};
 use super::tags;
 use super::words::words_of;
@@ -37,7 +38,7 @@ impl<'a> Page<'a> {
             .find(|e| matches!(e.kind, Kind::Heading | Kind::AgreementHeading))
             .map_or_else(|| file_name.to_string(), |e| e.text.clone());
         let publisher = lowercase(text)
-            .contains("polisen.se")
+            .contains(POLICE_SITE)
             .then(|| "Polisen".to_string());
         Page {
             title,
@@ -430,10 +431,7 @@ fn follow_up(segment: &Segment, period: &Period, review: &mut Vec<String>) -> Fo
 /// A photo's caption ("På bilden från vänster: …", "Foto: …") or one about the signing.
 fn is_caption(text: &str) -> bool {
     let lower = lowercase(text);
-    ["på bilden", "bilden:", "bild:", "foto:"]
-        .iter()
-        .any(|c| lower.starts_with(c))
-        || facts::mentions_signing(text)
+    CAPTION_STARTS.iter().any(|c| lower.starts_with(c)) || facts::mentions_signing(text)
 }
 
 /// The introduction (the page's shared one first), without captions.
@@ -489,7 +487,7 @@ fn known_names(reference: &Reference, police_area: Option<&PoliceArea>) -> Vec<S
 
 /// Whether a segment without promises or activities is an announcement of a signing.
 fn announces_signing(text: &str) -> bool {
-    lowercase(text).contains("medborgarlöft") && facts::mentions_signing(text)
+    lowercase(text).contains(CITIZEN_PROMISE) && facts::mentions_signing(text)
 }
 
 /// A segment's text, body and page introduction apart and together.
@@ -676,4 +674,42 @@ fn unknown_places_note(
             "Places missing from data/areas.json; add them there if they are areas.",
         ));
     }
+}
+
+/// A page that gave no draft, yet whose title names a kommun and which lists things: the
+/// shape of a medborgarlöfte whose headings say nothing the importer knows ("Trygghet i
+/// Gnosjö" over "Det här gör kommunen" and a list). Its list items are taken as the
+/// activities, and the review is told to check that they are.
+pub fn unheaded(entries: &[Entry], page: &Page) -> Option<Draft> {
+    let is_listed =
+        |e: &Entry| e.kind == Kind::Item && matches!(e.section, Section::Intro | Section::Other);
+    if !entries.iter().any(is_listed) || !facts::names_a_kommun(&page.title, page.reference) {
+        return None;
+    }
+    let entries: Vec<Entry> = entries
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if is_listed(&e) {
+                e.section = Section::Activities;
+            } else if e.section == Section::Other && e.kind == Kind::Text {
+                // The text around the list is the page's own, not general information.
+                e.section = Section::Intro;
+            }
+            e
+        })
+        .collect();
+    let segment = Segment {
+        preamble: &[],
+        body: &entries,
+    };
+    let mut draft = draft(&segment, page, &mut HashSet::new())?;
+    draft.review.insert(
+        0,
+        note(
+            "Sidan har inga rubriker som säger vad den listar; alla punkter är lagda som aktiviteter. Kontrollera att de är löften, och vilka som hör till löftet.",
+            "The page has no headings saying what it lists; every list item was taken as an activity. Check that they are promised, and which belong.",
+        ),
+    );
+    Some(draft)
 }

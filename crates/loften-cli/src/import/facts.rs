@@ -2,12 +2,21 @@
 //! lokalpolisområde, the period, when and by whom it was signed, how it is followed up.
 //! Each finder returns review notes for what it is unsure of.
 
+use super::lexicon::{
+    ABOUT_PROMISES, AND, AREA_HEAD, AREA_HEAD_PREPOSITIONS, AREA_HEAD_ROLE_WITHIN, AREA_HEAD_WORDS,
+    AS_WELL_AS, BEFORE_A_YEAR, BEFORE_ROLE, CADENCE_PER, CADENCE_PREFIXES, DEFINITE_ROLE_ENDINGS,
+    DIRECTIONS, FOLLOW_UP, FOR_YEARS, KOMMUN_STEM, LOCAL_POLICE_CHIEF, ORGANISATION_SEPARATORS,
+    OTHER_AGREEMENT, PERIOD_WORDS, PLEDGE_CUES, POLICE_AREA, POLICE_AREA_WORDS, POLICE_STEM,
+    PUBLICATION_STARTS, PUBLISHED, RANGE_JOINERS, ROLE_PLACE_PREPOSITIONS, SIGNING,
+    SIGNING_PARTICLE, TODAY, WRITES, YEARLY, YEARS, YESTERDAY,
+};
 use std::collections::{BTreeSet, HashMap};
 
 use crate::import::swedish::{dates, month_number, year, FoundDate};
 use loften_core::model::{Cadence, Kommun, Period, Signatory};
 use loften_core::text::{fold, lowercase, slug};
 
+use super::items::{unit, Unit};
 use super::sections::{is_name_word, is_role};
 use super::words::{capitalize, folded_words, sentences, words_of, Word, WordIndex};
 use super::{note, Reference};
@@ -92,7 +101,7 @@ fn full_names_in<'a>(text: &str, reference: &'a Reference) -> Vec<&'a Kommun> {
 /// Tjörn"), except right after "lokalpolisområde", whose names are often a kommun's ("Motala").
 fn short_names_in<'a>(text: &str, reference: &'a Reference) -> Vec<&'a Kommun> {
     let words: Vec<Word> = words_of(text);
-    let after_police_area = |i: usize| i > 0 && words[i - 1].lower.starts_with("lokalpolisområde");
+    let after_police_area = |i: usize| i > 0 && words[i - 1].lower.starts_with(POLICE_AREA);
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, w) in words
         .iter()
@@ -126,12 +135,16 @@ fn named_in_title<'a>(title: &str, reference: &'a Reference) -> Vec<&'a Kommun> 
     named
 }
 
+/// Whether a title names a kommun, by either of its names.
+pub fn names_a_kommun(title: &str, reference: &Reference) -> bool {
+    !named_in_title(title, reference).is_empty()
+}
+
 /// Sentences that say who made the agreement: "… och Eslövs kommun lovar …".
 fn pledge_sentences(text: &str) -> String {
-    const CUES: [&str; 5] = ["lovar", "löfte", "tecknat", "underteckn", "överenskommelse"];
     let is_pledge = |sentence: &&str| {
         let lower = lowercase(sentence);
-        CUES.iter().any(|c| lower.contains(c))
+        PLEDGE_CUES.iter().any(|c| lower.contains(c))
     };
     sentences(text)
         .into_iter()
@@ -213,22 +226,6 @@ impl PoliceArea {
     }
 }
 
-/// Lower-case words that begin a lokalpolisområde's name ("södra Vätterbygden").
-const DIRECTIONS: [&str; 12] = [
-    "norra",
-    "södra",
-    "östra",
-    "västra",
-    "mellersta",
-    "nordöstra",
-    "nordvästra",
-    "sydöstra",
-    "sydvästra",
-    "centrala",
-    "inre",
-    "yttre",
-];
-
 /// The name after "lokalpolisområde" at token `i`, if one follows.
 fn police_area_at(tokens: &[&str], i: usize) -> Option<String> {
     let mut name = Vec::new();
@@ -261,18 +258,23 @@ pub fn lokalpolisomrade(text: &str) -> (Option<PoliceArea>, Vec<String>) {
     for line in text.lines() {
         let tokens: Vec<&str> = line.split_whitespace().collect();
         for (i, token) in tokens.iter().enumerate() {
-            let name = match lowercase(token).as_str() {
-                "lokalpolisområde" | "lokalpolisområdet" => police_area_at(&tokens, i),
-                // "lokalpolisområdeschef i Västra Mälardalen" names the area by its head.
-                "lokalpolisområdeschef" | "lokalpolisområdeschefen"
-                    if tokens.get(i + 1).is_some_and(|p| matches!(*p, "i" | "för"))
-                        && tokens
-                            .get(i + 2)
-                            .is_some_and(|t| !lowercase(t).starts_with("lokalpolisområde")) =>
-                {
-                    police_area_at(&tokens, i + 1)
-                }
-                _ => None,
+            let lower = lowercase(token);
+            // "lokalpolisområdeschef i Västra Mälardalen" names the area by its head.
+            let names_by_head = || {
+                AREA_HEAD_WORDS.contains(&lower.as_str())
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|p| AREA_HEAD_PREPOSITIONS.contains(p))
+                    && tokens
+                        .get(i + 2)
+                        .is_some_and(|t| !lowercase(t).starts_with(POLICE_AREA))
+            };
+            let name = if POLICE_AREA_WORDS.contains(&lower.as_str()) {
+                police_area_at(&tokens, i)
+            } else if names_by_head() {
+                police_area_at(&tokens, i + 1)
+            } else {
+                None
             };
             found.extend(name);
         }
@@ -320,29 +322,6 @@ fn years_period(from: i32, to: i32) -> Period {
         end: None,
     }
 }
-
-/// Words that introduce a range of years as the promises' period.
-const PERIOD_WORDS: [&str; 7] = [
-    "tidsperioden",
-    "perioden",
-    "period",
-    "löftesperioden",
-    "åren",
-    "gäller",
-    "under",
-];
-/// What stands between the two ends of a range: "2020-2022", "1 juli 2018 – 30 juni 2020".
-const RANGE_JOINERS: [&str; 9] = [
-    "-",
-    "–",
-    "—",
-    "till",
-    "till och med",
-    "t.o.m.",
-    "till den",
-    "till och med den",
-    "t.o.m. den",
-];
 
 /// "1 juli 2018 – 30 juni 2020": exact dates, the surest period a text gives.
 fn date_ranges(sentence: &str) -> Vec<PeriodCandidate> {
@@ -422,7 +401,7 @@ fn inside_dates(words: &[Word], found: &[FoundDate]) -> Vec<bool> {
 fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
     let words = words_of(sentence);
     let in_date = inside_dates(&words, &dates(sentence));
-    let about_promises = lowercase(sentence).contains("löfte");
+    let about_promises = lowercase(sentence).contains(ABOUT_PROMISES);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -438,14 +417,14 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
         // "under 2025 och 2026": two years in a row are the period's two years.
         let joined = words
             .get(i + 1)
-            .filter(|n| n.is("och"))
+            .filter(|n| n.is(AND))
             .and_then(|_| words.get(i + 2))
             .filter(|t| year(t.text) == Some(from + 1));
         let to = dashed.or(joined);
         if let Some(to_word) = to {
             let strength = if before.is_some_and(|b| PERIOD_WORDS.contains(&b)) {
                 4
-            } else if before == Some("för") && about_promises {
+            } else if before == Some(FOR_YEARS) && about_promises {
                 3
             } else {
                 1
@@ -462,15 +441,16 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
         }
         let after = words.get(i + 1).map(|w| w.lower.as_str());
         let strength = match (before, after) {
-            (Some("under" | "gäller"), _) | (_, Some("års")) => 3,
-            (Some("för"), _) if about_promises => 2,
+            (Some(b), _) if BEFORE_A_YEAR.contains(&b) => 3,
+            (_, Some(YEARS)) => 3,
+            (Some(FOR_YEARS), _) if about_promises => 2,
             _ => 0,
         };
         if strength > 0 {
             let start = words.get(i.saturating_sub(1)).map_or(0, |w| w.start);
             let end = words
                 .get(i + 1)
-                .filter(|_| after == Some("års"))
+                .filter(|_| after == Some(YEARS))
                 .map_or(words[i].end, |w| w.end);
             out.push(PeriodCandidate {
                 period: years_period(from, from),
@@ -488,7 +468,7 @@ fn year_candidates(sentence: &str) -> Vec<PeriodCandidate> {
 fn period_candidates(text: &str) -> Vec<PeriodCandidate> {
     sentences(text)
         .into_iter()
-        .filter(|s| !lowercase(s).contains("överenskommelse"))
+        .filter(|s| !lowercase(s).contains(OTHER_AGREEMENT))
         .flat_map(|s| {
             date_ranges(s)
                 .into_iter()
@@ -560,19 +540,6 @@ pub fn period(heading: Option<&str>, texts: &[&str]) -> (Option<Period>, Vec<Str
     (None, Vec::new())
 }
 
-/// Words that say a signing took place.
-const SIGNING: [&str; 9] = [
-    "underteckn",
-    "skriver under",
-    "skrev under",
-    "skrevs under",
-    "skrivit under",
-    "skrivits under",
-    "signer",
-    "satte sina namn",
-    "sätter sina namn",
-];
-
 pub fn mentions_signing(text: &str) -> bool {
     let lower = lowercase(text);
     SIGNING.iter().any(|s| lower.contains(s)) || writes_under(text)
@@ -585,8 +552,13 @@ fn writes_under(text: &str) -> bool {
         let words = words_of(sentence);
         words
             .iter()
-            .position(|w| matches!(w.lower.as_str(), "skrev" | "skriver" | "skrivit" | "skrevs"))
-            .is_some_and(|verb| words[verb + 1..].iter().take(12).any(|w| w.is("under")))
+            .position(|w| WRITES.contains(&w.lower.as_str()))
+            .is_some_and(|verb| {
+                words[verb + 1..]
+                    .iter()
+                    .take(12)
+                    .any(|w| w.is(SIGNING_PARTICLE))
+            })
     })
 }
 
@@ -663,14 +635,10 @@ pub fn signed(date_lines: &[&str], texts: &[&str]) -> (Option<String>, Vec<Strin
 }
 
 /// "Publicerad 4 februari 2025", "Artikeln publicerades 16 mars 2021", "Nyhet 2025-01-20":
-/// when the page was
-/// published, which is the signing day only when the text says so.
+/// when the page was published, which is the signing day only when the text says so.
 fn is_publication_line(line: &str) -> bool {
     let lower = lowercase(line);
-    lower.contains("publicera")
-        || ["uppdaterad", "senast", "nyhet", "pressmeddelande"]
-            .iter()
-            .any(|w| lower.starts_with(w))
+    lower.contains(PUBLISHED) || PUBLICATION_STARTS.iter().any(|w| lower.starts_with(w))
 }
 
 /// The signing day a news item gives relative to its publication: "I dag skrev … under",
@@ -689,9 +657,9 @@ fn relative_to_publication(
             let days_before = (published - date).num_days();
             return (0..=31).contains(&days_before).then_some(date);
         }
-        if lower.contains("i dag") || lower.contains("idag") {
+        if TODAY.iter().any(|w| lower.contains(w)) {
             Some(published)
-        } else if lower.contains("i går") || lower.contains("igår") {
+        } else if YESTERDAY.iter().any(|w| lower.contains(w)) {
             published.pred_opt()
         } else {
             None
@@ -711,9 +679,9 @@ impl Organisations {
     /// kommun's for "Kommunstyrelsens ordförande".
     fn of_role(&self, role: &str) -> Option<String> {
         let lower = lowercase(role);
-        if lower.contains("polis") {
+        if lower.contains(POLICE_STEM) {
             self.police.clone()
-        } else if lower.contains("kommun") {
+        } else if lower.contains(KOMMUN_STEM) {
             self.kommun.clone()
         } else {
             None
@@ -724,19 +692,14 @@ impl Organisations {
 /// "lokalpolisområdeschefen" → "Lokalpolisområdeschef": a title as a signature gives it.
 fn role_title(role: &str) -> String {
     let role = role.trim().trim_end_matches(',');
-    let indefinite = role
-        .strip_suffix("chefen")
-        .map(|r| format!("{r}chef"))
-        .or_else(|| {
-            role.strip_suffix("ordföranden")
-                .map(|r| format!("{r}ordförande"))
+    let indefinite = DEFINITE_ROLE_ENDINGS
+        .iter()
+        .find_map(|(definite, indefinite)| {
+            role.strip_suffix(definite)
+                .map(|r| format!("{r}{indefinite}"))
         });
     capitalize(&indefinite.unwrap_or_else(|| role.to_string()))
 }
-
-/// Words that end the role before a name: "… av kommunstyrelsens ordförande Lena Berg",
-/// "Det var kommundirektör Anna Sjöberg och lokalpolisområdeschef Mikael Holm som …".
-const BEFORE_ROLE: [&str; 8] = ["och", "samt", "av", "var", "är", "med", "mellan", "både"];
 
 /// Each role followed by a name in a sentence about the signing: "Kommunstyrelsens
 /// ordförande Ann-Marie Nilsson och lokalpolisområdeschefen Fredrik Lindfors undertecknar",
@@ -768,7 +731,7 @@ fn roles_then_names(sentence: &str) -> Vec<(String, String)> {
             .map_or(earliest, |k| k + 1);
         let role = tokens[role_start..i].join(" ");
         // "lokalpolisområdeschef i Västra Mälardalen": a place after a role, not a name.
-        let ends_in_preposition = i > 0 && matches!(tokens[i - 1], "i" | "för" | "vid" | "på");
+        let ends_in_preposition = i > 0 && ROLE_PLACE_PREPOSITIONS.contains(&tokens[i - 1]);
         if role_start < i && is_role(&role) && !ends_in_preposition {
             out.push((tokens[i..i + name_len].join(" "), role_title(&role)));
         }
@@ -839,7 +802,7 @@ fn role_tokens_after<'a>(tokens: &[&'a str], start: usize) -> (Vec<&'a str>, usi
     let mut role = Vec::new();
     for (n, token) in tokens.iter().enumerate().skip(start) {
         let next_is_name = tokens.get(n + 1).is_some_and(|t| is_name_word(t));
-        if *token == "samt" || (*token == "och" && next_is_name) {
+        if *token == AS_WELL_AS || (*token == AND && next_is_name) {
             return (role, n - start + 1);
         }
         role.push(*token);
@@ -855,7 +818,7 @@ fn role_tokens_after<'a>(tokens: &[&'a str], start: usize) -> (Vec<&'a str>, usi
 fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signatory> {
     let text = role_tokens.join(" ");
     let text = text.trim_end_matches(['.', '!', '?', ',']);
-    let (role, organisation) = [" i ", " för ", " vid "]
+    let (role, organisation) = ORGANISATION_SEPARATORS
         .iter()
         .filter_map(|sep| text.split_once(sep))
         .min_by_key(|(role, _)| role.len())
@@ -864,9 +827,9 @@ fn role_and_organisation(name: &[&str], role_tokens: &[&str]) -> Option<Signator
     let name = name.join(" ");
     // "lokalpolisområdeschef i Västra Mälardalen": the place is the lokalpolisområde.
     let organisation = organisation.map(|o| {
-        let heads_the_area =
-            lowercase(role).contains("polisområde") || lowercase(role) == "lokalpolischef";
-        if heads_the_area && !lowercase(&o).starts_with("lokalpolisområde") {
+        let heads_the_area = lowercase(role).contains(AREA_HEAD_ROLE_WITHIN)
+            || lowercase(role) == LOCAL_POLICE_CHIEF;
+        if heads_the_area && !lowercase(&o).starts_with(POLICE_AREA) {
             format!("Lokalpolisområde {o}")
         } else {
             o
@@ -892,8 +855,7 @@ pub fn signatories(
         // "Lokalpolisområdeschef Uppsala norra": the title, then the area it heads.
         let heads = signatory.role.as_deref().and_then(|r| {
             let (title, area) = r.split_once(' ')?;
-            let heads_area =
-                lowercase(title) == "lokalpolisområdeschef" && area.starts_with(char::is_uppercase);
+            let heads_area = lowercase(title) == AREA_HEAD && area.starts_with(char::is_uppercase);
             heads_area.then(|| (capitalize(title), format!("Lokalpolisområde {area}")))
         });
         if let (Some((title, area)), None) = (heads, &signatory.organisation) {
@@ -937,39 +899,29 @@ pub fn signatories(
     (out, review)
 }
 
-/// Words of sentences about following up the promises.
-const FOLLOW_UP: [&str; 7] = [
-    "följas upp",
-    "följa upp",
-    "följs upp",
-    "uppföljning",
-    "utvärder",
-    "återrapport",
-    "redovisas",
-];
-
 /// The cadence a sentence gives: "tertialsvis", "kvartalsvis", "årligen", "en gång per
 /// år". "Två gånger per år" is no yearly cadence.
 fn cadence_in(sentence: &str) -> Option<Cadence> {
     let words = words_of(sentence);
-    let any = |pick: &dyn Fn(&str) -> bool| words.iter().any(|w| pick(&w.lower));
-    if any(&|w| w.starts_with("tertial")) {
-        return Some(Cadence::Tertial);
+    let prefixed = CADENCE_PREFIXES
+        .iter()
+        .find(|(prefix, _)| words.iter().any(|w| w.lower.starts_with(prefix)));
+    if let Some(&(_, cadence)) = prefixed {
+        return Some(cadence);
     }
-    if any(&|w| w.starts_with("kvartal")) {
-        return Some(Cadence::Kvartal);
-    }
-    if any(&|w| matches!(w, "årligen" | "årsvis" | "årlig" | "årliga")) {
+    if words.iter().any(|w| YEARLY.contains(&w.lower.as_str())) {
         return Some(Cadence::Ar);
     }
-    let yearly = match super::items::frequency(sentence).0 {
-        Some(f) => f.per.as_deref() == Some("år") && f.count.unwrap_or(1) == 1,
-        None => words.windows(2).any(|w| {
-            matches!(w[0].lower.as_str(), "per" | "om")
-                && matches!(w[1].lower.as_str(), "år" | "året")
+    // "en gång per år" is the yearly cadence; "två gånger per år" is no cadence at all.
+    match super::items::frequency_and_unit(sentence).0 {
+        Some((f, unit)) => unit
+            .and_then(Unit::cadence)
+            .filter(|_| f.count.unwrap_or(1) == 1),
+        None => words.windows(2).find_map(|w| {
+            let per = CADENCE_PER.contains(&w[0].lower.as_str());
+            per.then(|| unit(&w[1].lower)?.cadence()).flatten()
         }),
-    };
-    yearly.then_some(Cadence::Ar)
+    }
 }
 
 /// How often the promises are followed up: from a sentence about follow-up, else from

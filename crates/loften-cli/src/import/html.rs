@@ -5,9 +5,10 @@
 //! paragraphs become blocks separated by blank lines, list items become bullet lines ("• …",
 //! or "1. …" in numbered lists), indented by their depth, so the structure survives.
 
+use super::lexicon::{SKIPPED_LINK_TEXTS, SKIPPED_MARKS};
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::page::ActivityColumns;
+use super::page::{ActivityColumns, Builder, Document, Item};
 
 /// Whether a file's text is an HTML page rather than a page's text copied from a browser.
 pub fn looks_like_html(text: &str) -> bool {
@@ -27,14 +28,21 @@ pub fn looks_like_html(text: &str) -> bool {
                 .any(|tag| start.contains(tag))
 }
 
-/// The article's text, in the shape of a page's text as copied from a browser.
-pub fn page_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+/// The article of an HTML page as a document: its headings, paragraphs, lists and tables
+/// read from the elements themselves.
+pub fn document(html: &str) -> Document {
+    let parsed = Html::parse_document(html);
     let mut writer = Writer::default();
-    if let Some(root) = main_content(&document) {
+    if let Some(root) = main_content(&parsed) {
         writer.element(root, 0);
     }
-    writer.finish()
+    writer.end_block();
+    writer.builder.finish()
+}
+
+/// The article's text, in the shape of a page's text as copied from a browser.
+pub fn page_text(html: &str) -> String {
+    document(html).to_text()
 }
 
 /// The element that holds the article: the page's `<main>`, else its only `<article>`, else
@@ -72,25 +80,6 @@ const SKIPPED_ROLES: [&str; 6] = [
     "dialog",
     "alertdialog",
     "search",
-];
-
-/// Words in an id or class that mark a site's notices and navigation aids.
-const SKIPPED_MARKS: [&str; 7] = [
-    "cookie",
-    "consent",
-    "breadcrumb",
-    "skip-link",
-    "skiplink",
-    "share",
-    "gdpr",
-];
-
-/// Links that only move the reader on the page or share it.
-const SKIPPED_LINK_TEXTS: [&str; 4] = [
-    "till toppen",
-    "tillbaka till toppen",
-    "till sidans topp",
-    "gå till toppen",
 ];
 
 /// Whether an element stands inside the article rather than around it: an article's own
@@ -168,10 +157,10 @@ const BLOCK_TAGS: [&str; 24] = [
 /// the run of spaces a browser's copied text has between columns.
 const CELL_GAP: char = '\u{1f}';
 
-/// The text being written, block by block.
+/// The document being read, element by element.
 #[derive(Default)]
 struct Writer {
-    out: String,
+    builder: Builder,
     /// The inline text of the block being read.
     line: String,
     /// How many elements deep the walk is: past `MAX_NESTING` a subtree is read as plain
@@ -183,15 +172,6 @@ struct Writer {
 const MAX_NESTING: usize = 200;
 
 impl Writer {
-    /// A writer for a part of the page read apart (a list item's text, its sub-list), as
-    /// deep in the page as this one.
-    fn beneath(&self) -> Writer {
-        Writer {
-            nesting: self.nesting,
-            ..Writer::default()
-        }
-    }
-
     fn element(&mut self, element: ElementRef<'_>, depth: usize) {
         if is_skipped(element) {
             return;
@@ -254,36 +234,32 @@ impl Writer {
         }
     }
 
-    /// A list's items as bullet lines, nested lists indented under their item.
+    /// A list's items, each followed by the list nested in it, one level deeper.
     fn list(&mut self, list: ElementRef<'_>, depth: usize, numbered: bool) {
         self.end_block();
-        let start: usize = list
-            .value()
-            .attr("start")
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(1);
         let items = list
             .children()
             .filter_map(ElementRef::wrap)
             .filter(|child| child.value().name() == "li" && !is_skipped(*child));
-        for (number, item) in items.enumerate() {
-            let mut inner = self.beneath();
-            let mut nested = self.beneath();
+        for item in items {
+            let mut inner = Writer {
+                nesting: self.nesting,
+                ..Writer::default()
+            };
+            let mut nested = Vec::new();
             for child in item.children() {
                 match (child.value(), ElementRef::wrap(child)) {
                     (Node::Text(text), _) => inner.text(text),
                     (_, Some(child)) if matches!(child.value().name(), "ul" | "ol") => {
-                        nested.element(child, depth + 1)
+                        nested.push(child)
                     }
-                    (_, Some(child)) => {
-                        // Paragraphs inside an item are still the item's one text.
-                        inner.children_inline(child);
-                    }
+                    // Paragraphs inside an item are still the item's one text.
+                    (_, Some(child)) => inner.children_inline(child),
                     _ => {}
                 }
             }
-            // A line break inside an item ("… busstationen.<br>Ansvarig: Polisen") is kept
-            // as a line under it, indented like the item's own wrapped lines.
+            // A line break inside an item ("… busstationen.<br>Ansvarig: Polisen") is a
+            // line under it, read as a page's text reads it.
             let lines: Vec<String> = inner
                 .line
                 .split('\n')
@@ -291,30 +267,28 @@ impl Writer {
                 .filter(|l| !l.is_empty())
                 .collect();
             if let Some((text, more)) = lines.split_first() {
-                let marker = if numbered {
-                    format!("{}.", start + number)
-                } else {
-                    "•".to_string()
-                };
-                let indent = "  ".repeat(depth + 1);
-                self.out.push_str(&format!("{indent}{marker} {text}\n"));
+                self.builder.item(Item {
+                    text: text.clone(),
+                    indent: 2 * (depth + 1),
+                    numbered,
+                    ..Item::default()
+                });
                 for line in more {
-                    self.out.push_str(&format!("{indent}  {line}\n"));
+                    self.builder.text_line(line);
                 }
             }
-            let nested = nested.finish_raw();
-            if !nested.trim().is_empty() {
-                self.out.push_str(&nested);
+            for list in nested {
+                self.element(list, depth + 1);
             }
         }
         if depth == 0 {
-            self.out.push('\n');
+            self.builder.blank();
         }
     }
 
     /// A table of activities ("Aktivitet | Ansvarig | När") as the list it is: each row's
-    /// activity an item, with who is responsible on a line under it. False, and nothing
-    /// written, when the table is not one.
+    /// activity an item, with who is responsible for it. False, and nothing read, when
+    /// the table is not one.
     fn activity_table(&mut self, table: ElementRef<'_>) -> bool {
         let rows: Vec<Vec<String>> = table
             .select(&Selector::parse("tr").expect("a valid selector"))
@@ -334,12 +308,9 @@ impl Writer {
         };
         self.end_block();
         for item in body.iter().filter_map(|row| columns.item(row)) {
-            self.out.push_str(&format!("  • {}\n", item.text));
-            if let Some(who) = item.responsible {
-                self.out.push_str(&format!("    Ansvarig: {who}\n"));
-            }
+            self.builder.item(Item { indent: 2, ..item });
         }
-        self.out.push('\n');
+        self.builder.blank();
         true
     }
 
@@ -374,54 +345,22 @@ impl Writer {
         self.nesting -= 1;
     }
 
-    /// Ends the block being read: its lines (split at `<br>`), then a blank line.
+    /// Ends the block being read: its lines (split at `<br>`, cells of a row apart by the
+    /// gap a browser's copy has between columns), then the block's end.
     fn end_block(&mut self) {
         let line = std::mem::take(&mut self.line);
-        let lines: Vec<String> = line
-            .split('\n')
-            .map(|l| {
-                let cells: Vec<String> = l.split(CELL_GAP).map(collapse).collect();
-                cells
-                    .into_iter()
-                    .filter(|c| !c.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("        ")
-            })
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines.is_empty() {
-            return;
-        }
-        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
-            self.out.push('\n');
-        }
-        self.out.push_str(&lines.join("\n"));
-        self.out.push_str("\n\n");
-    }
-
-    fn finish_raw(mut self) -> String {
-        self.end_block();
-        self.out
-    }
-
-    fn finish(self) -> String {
-        let text = self.finish_raw();
-        // At most one blank line between blocks, as a browser's copied text has.
-        let mut out = String::with_capacity(text.len());
-        let mut blank = 0;
-        for line in text.lines() {
-            if line.trim().is_empty() {
-                blank += 1;
-                if blank > 1 {
-                    continue;
-                }
-            } else {
-                blank = 0;
+        for l in line.split('\n') {
+            let cells: Vec<String> = l.split(CELL_GAP).map(collapse).collect();
+            let l = cells
+                .into_iter()
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join("        ");
+            if !l.is_empty() {
+                self.builder.text_line(&l);
             }
-            out.push_str(line.trim_end());
-            out.push('\n');
         }
-        out.trim().to_string() + "\n"
+        self.builder.blank();
     }
 }
 
@@ -452,7 +391,7 @@ mod tests {
         assert!(looks_like_html(html));
         assert_eq!(
             page_text(html),
-            "Medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n  • Genomföra trygghetsvandringar\n    • Polisen ansvarar\n  • Hålla dialoger\n\n  1. Ett\n  2. Två\n\nAnna Ek\nKommunchef\n"
+            "Medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n  • Genomföra trygghetsvandringar\n    • Polisen ansvarar\n  • Hålla dialoger\n  1. Ett\n  2. Två\n\nAnna Ek\nKommunchef\n"
         );
     }
 
@@ -462,7 +401,7 @@ mod tests {
             <table><tr><td>Sara Nyberg</td><td>Lars Holm</td></tr></table></main>";
         assert_eq!(
             page_text(html),
-            "• Rusta upp parken.\n    Ansvarig: Kommunen\n\nSara Nyberg        Lars Holm\n"
+            "  • Rusta upp parken.\n    Ansvarig: Kommunen\n\nSara Nyberg        Lars Holm\n"
         );
     }
 

@@ -4,11 +4,15 @@
 use std::time::Duration;
 
 use super::html;
+use super::Document;
 
 /// A page read from a file or the web, as text the importer reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageInput {
+    /// The page as read: its text, or the text of a saved page's article.
     pub text: String,
+    /// The page's headings, paragraphs and lists, which the drafts are made from.
+    pub document: Document,
     /// The file's name, for the draft's `source.document`; empty for a web address.
     pub file_name: String,
     /// The page's address when it was fetched, for the draft's `source.url`.
@@ -35,24 +39,31 @@ pub fn is_web_address(page: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// A page file's bytes as the page's text: HTML is reduced to its article, text is kept.
-pub fn from_bytes(bytes: &[u8], html_hint: bool) -> Result<(String, Vec<String>), String> {
+/// A page file's bytes as the page's text and document: HTML is read by its elements and
+/// reduced to its article, text by its lines.
+pub fn from_bytes(
+    bytes: &[u8],
+    html_hint: bool,
+) -> Result<(String, Document, Vec<String>), String> {
     let (text, warning) = super::decode_page(bytes)?;
-    let text = if html_hint || html::looks_like_html(&text) {
-        html::page_text(&text)
+    let (text, document) = if html_hint || html::looks_like_html(&text) {
+        let document = html::document(&text);
+        (document.to_text(), document)
     } else {
-        text
+        let document = Document::from_text(&text);
+        (text, document)
     };
-    Ok((text, warning.into_iter().collect()))
+    Ok((text, document, warning.into_iter().collect()))
 }
 
 /// A page file (text or saved HTML).
 pub fn read_file(path: &std::path::Path) -> Result<PageInput, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let (text, warnings) =
+    let (text, document, warnings) =
         from_bytes(&bytes, false).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(PageInput {
         text,
+        document,
         file_name: path
             .file_name()
             .and_then(|n| n.to_str())
@@ -110,10 +121,11 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<PageInput, String> {
             ),
             other => format!("{url}: the page could not be read to its end: {other}"),
         })?;
-    let (text, warnings) =
+    let (text, document, warnings) =
         from_bytes(&bytes, content_type.contains("html")).map_err(|e| format!("{url}: {e}"))?;
     Ok(PageInput {
         text,
+        document,
         file_name: String::new(),
         url: Some(url.to_string()),
         warnings,

@@ -1,8 +1,15 @@
 //! What an activity's own words say: who does it (polisen, kommunen or both), which other
 //! organisations take part, and how often.
 
+use super::lexicon::{
+    AND_WORDS, ARTICLES, AT, AT_LEAST, BEFORE_A_PLACE, CLAUSE_WORDS, COUNTED_FOR, COUNTERS, DAYS,
+    DAY_LIST_JOINERS, DEFINITE, DOER_LIST_OPENINGS, DURING_THE_YEAR, EVERY, EVERY_DAY, JOINT,
+    KOMMUN_PARTY_WORDS, LABEL_BEFORE, MEASURE_AFTER, MODALS, ON_AVERAGE, PASSIVE_AGENT,
+    PASSIVE_ENDING, PERIODIC, POLICE_STEM, PURPOSE_OPENINGS, RATE_WORDS,
+    RATE_WORDS_BEFORE_DEFINITE, STOP, THE_KOMMUN, UNIT_WORDS, WE, WITHIN,
+};
 use crate::import::swedish::{count, year};
-use loften_core::model::{Actor, Frequency};
+use loften_core::model::{Actor, Cadence, Frequency};
 use loften_core::text::fold;
 
 use super::words::{adjacent, gap, words_of, Word};
@@ -34,28 +41,13 @@ impl Doers {
 
 /// "Polisen", "polis", "områdespoliserna", "Lokalpolisområde": the police.
 fn is_police_word(lower: &str) -> bool {
-    lower.contains("polis")
+    lower.contains(POLICE_STEM)
 }
 
 /// "Kommunen", "Eslövs kommun", "Malmö stad": the kommun (not "kommunalt", "kommuninvånare").
 fn is_kommun_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "kommun"
-            | "kommunen"
-            | "kommunens"
-            | "kommuner"
-            | "kommunerna"
-            | "stad"
-            | "staden"
-            | "stadens"
-    )
+    KOMMUN_PARTY_WORDS.contains(&lower)
 }
-
-/// Verbs after which the subject has ended: "Polisen ska …", "Kommunen kommer att …".
-const MODALS: [&str; 8] = [
-    "ska", "skall", "kommer", "lovar", "har", "vill", "kan", "bör",
-];
 
 fn sentence_ends_between(text: &str, before: &Word, after: &Word) -> bool {
     gap(text, before, after).contains(['.', '!', '?'])
@@ -76,8 +68,9 @@ fn main_clause(text: &str, words: &[Word]) -> Vec<usize> {
             purpose = None;
         }
         let next = words.get(i + 1).map(|n| n.lower.as_str());
-        let opens_purpose = (matches!(w.lower.as_str(), "för" | "så") && next == Some("att"))
-            || (w.is("i") && next == Some("syfte"));
+        let opens_purpose = PURPOSE_OPENINGS
+            .iter()
+            .any(|&(first, second)| w.is(first) && next == Some(second));
         if opens_purpose && purpose.is_none() {
             purpose = Some(starts_sentence);
         }
@@ -136,7 +129,7 @@ fn read_list(
         let between = gap(text, &words[last], &words[next]).trim();
         p = match between {
             "," => next_p,
-            "" if words[next].is("och") || words[next].is("samt") => next_p + 1,
+            "" if AND_WORDS.contains(&words[next].lower.as_str()) => next_p + 1,
             _ => return,
         };
     }
@@ -184,14 +177,19 @@ fn list_starts(words: &[Word], main: &[usize]) -> Vec<usize> {
     let at = |p: usize| main.get(p).map(|&i| words[i].lower.as_str());
     (0..main.len())
         .filter(|&p| {
+            // An opening's last two words are at `p` and `p + 1`.
+            let opens_list = DOER_LIST_OPENINGS.iter().any(|phrase| {
+                (p + 2).checked_sub(phrase.len()).is_some_and(|first| {
+                    phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(k, word)| at(first + k) == Some(*word))
+                })
+            });
             let (w, next) = (at(p).unwrap_or(""), at(p + 1));
-            let together = w == "tillsammans" && next == Some("med");
-            let in_cooperation = matches!(w, "samverkan" | "samarbete")
-                && next == Some("med")
-                && p > 0
-                && at(p - 1) == Some("i");
-            let passive_agent = w.chars().count() > 4 && w.ends_with("as") && next == Some("av");
-            together || in_cooperation || passive_agent
+            let passive_agent =
+                w.chars().count() > 4 && w.ends_with(PASSIVE_ENDING) && next == Some(PASSIVE_AGENT);
+            opens_list || passive_agent
         })
         .map(|p| p + 2)
         .collect()
@@ -220,16 +218,15 @@ pub fn doers(
     for start in list_starts(&words, &main) {
         read_list(text, &words, &main, start, not_partners, &mut doers);
     }
-    if main.iter().any(|&i| words[i].lower.starts_with("gemensam")) {
+    if main.iter().any(|&i| words[i].lower.starts_with(JOINT)) {
         doers.both();
     }
     if doers.actors.is_empty() {
         // "i kommunen", "inom kommunen" name a place, not who does the work.
-        let is_place =
-            |i: usize| i > 0 && matches!(words[i - 1].lower.as_str(), "i" | "inom" | "hela");
+        let is_place = |i: usize| i > 0 && BEFORE_A_PLACE.contains(&words[i - 1].lower.as_str());
         for &i in main.iter().filter(|&&i| !is_place(i)) {
             match words[i].lower.as_str() {
-                "kommunen" | "kommunens" => doers.add(Actor::Kommunen),
+                w if THE_KOMMUN.contains(&w) => doers.add(Actor::Kommunen),
                 w if is_police_word(w) => doers.add(Actor::Polisen),
                 _ => {}
             }
@@ -258,7 +255,7 @@ fn trailing_parenthesis(text: &str) -> Option<&str> {
     let names_doers = words_of(inner).iter().all(|w| {
         is_police_word(&w.lower)
             || is_kommun_word(&w.lower)
-            || matches!(w.lower.as_str(), "och" | "samt")
+            || AND_WORDS.contains(&w.lower.as_str())
     });
     names_doers.then_some(inner)
 }
@@ -271,7 +268,7 @@ fn lead_in_actors(lead_in: &str) -> Vec<Actor> {
     let mut doers = Doers::default();
     for i in main_clause(lead_in, &words) {
         match words[i].lower.as_str() {
-            "vi" => doers.both(),
+            WE => doers.both(),
             w if is_police_word(w) => doers.add(Actor::Polisen),
             w if is_kommun_word(w) => doers.add(Actor::Kommunen),
             _ => {}
@@ -287,34 +284,56 @@ struct Found {
     end: usize,
     count: Option<u32>,
     min: bool,
-    per: Option<&'static str>,
+    per: Option<Unit>,
 }
 
-/// "år", "året" → "år": the unit a period word names.
-fn unit(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "år" | "året" => "år",
-        "månad" | "månaden" => "månad",
-        "vecka" | "veckan" => "vecka",
-        "termin" | "terminen" => "termin",
-        "kvartal" | "kvartalet" => "kvartal",
-        "tertial" | "tertialet" => "tertial",
-        "dag" | "dagen" => "dag",
-        "halvår" | "halvåret" => "halvår",
-        _ => return None,
-    })
+/// The period a frequency counts in. The dataset keeps it as its Swedish word
+/// (`Frequency::per`); the three a follow-up can run in are also a `Cadence`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Dag,
+    Vecka,
+    Manad,
+    Kvartal,
+    Tertial,
+    Termin,
+    Halvar,
+    Ar,
 }
 
-/// "veckovisa", "årligen": words that are a frequency by themselves.
-const PERIODIC: [(&str, &str); 7] = [
-    ("veckovis", "vecka"),
-    ("månadsvis", "månad"),
-    ("dagligen", "dag"),
-    ("årligen", "år"),
-    ("årsvis", "år"),
-    ("kvartalsvis", "kvartal"),
-    ("tertialsvis", "tertial"),
-];
+impl Unit {
+    /// The word `Frequency::per` holds: "år", "vecka".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Dag => "dag",
+            Unit::Vecka => "vecka",
+            Unit::Manad => "månad",
+            Unit::Kvartal => "kvartal",
+            Unit::Tertial => "tertial",
+            Unit::Termin => "termin",
+            Unit::Halvar => "halvår",
+            Unit::Ar => "år",
+        }
+    }
+
+    /// The follow-up cadence this period is, when the schema has one for it.
+    pub fn cadence(self) -> Option<Cadence> {
+        match self {
+            Unit::Tertial => Some(Cadence::Tertial),
+            Unit::Kvartal => Some(Cadence::Kvartal),
+            Unit::Ar => Some(Cadence::Ar),
+            _ => None,
+        }
+    }
+}
+
+/// "år", "året" → `Unit::Ar`: the unit a period word names.
+pub fn unit(lower: &str) -> Option<Unit> {
+    UNIT_WORDS
+        .iter()
+        .find(|(word, _)| *word == lower)
+        .map(|&(_, unit)| unit)
+}
 
 fn periodic_at(words: &[Word], i: usize) -> Option<Found> {
     let w = &words[i];
@@ -326,23 +345,12 @@ fn periodic_at(words: &[Word], i: usize) -> Option<Found> {
         end: w.end,
         count: None,
         min: false,
-        per: Some(per),
+        per: Some(*per),
     })
 }
 
 /// "fredagar", "helgkvällar": days that recur every week.
 fn is_day_word(lower: &str) -> bool {
-    const DAYS: [&str; 9] = [
-        "måndag",
-        "tisdag",
-        "onsdag",
-        "torsdag",
-        "fredag",
-        "lördag",
-        "söndag",
-        "helg",
-        "veckoslut",
-    ];
     DAYS.iter().any(|d| lower.starts_with(d))
 }
 
@@ -351,8 +359,8 @@ fn every_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     let w = &words[i];
     let next = words
         .get(i + 1)
-        .filter(|n| (w.is("alla") || w.is("varje")) && adjacent(text, w, n))?;
-    if let Some(per) = unit(&next.lower).filter(|_| w.is("varje")) {
+        .filter(|n| EVERY_DAY.contains(&w.lower.as_str()) && adjacent(text, w, n))?;
+    if let Some(per) = unit(&next.lower).filter(|_| w.is(EVERY)) {
         return Some(Found {
             start: w.start,
             end: next.end,
@@ -367,7 +375,7 @@ fn every_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     let mut last = i + 1;
     for j in i + 2..words.len() {
         let between = gap(text, &words[j - 1], &words[j]).trim();
-        let joiner = matches!(words[j].lower.as_str(), "och" | "samt" | "andra" | "övriga");
+        let joiner = DAY_LIST_JOINERS.contains(&words[j].lower.as_str());
         if !(between.is_empty() || between == ",") || !(joiner || is_day_word(&words[j].lower)) {
             break;
         }
@@ -380,70 +388,27 @@ fn every_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
         end: words[last].end,
         count: None,
         min: false,
-        per: Some("vecka"),
+        per: Some(Unit::Vecka),
     })
 }
 
-/// Words that end a counted noun phrase: "två riktade trafikinsatser | i centrala Eslöv".
-const STOP: [&str; 36] = [
-    "i", "på", "att", "med", "för", "mot", "enligt", "till", "av", "under", "och", "samt", "när",
-    "som", "vid", "per", "om", "från", "genom", "inom", "hos", "efter", "innan", "där", "så",
-    "utifrån", "ska", "skall", "kommer", "kan", "varje", "eller", "men", "in", "är", "blir",
-];
-/// Before a number, words that make it a label or a deadline, not a count: "årskurs 4",
-/// "tertial 3", "inom två dygn".
-const LABEL_BEFORE: [&str; 16] = [
-    "årskurs",
-    "klass",
-    "kap",
-    "kapitel",
-    "tertial",
-    "kvartal",
-    "nummer",
-    "nr",
-    "sida",
-    "punkt",
-    "steg",
-    "inom",
-    "väg",
-    "riksväg",
-    "länsväg",
-    "linje",
-];
-/// After a number, words that make it a measure, not a count: "3 år", "14 kap".
-const MEASURE_AFTER: [&str; 13] = [
-    "kap", "kapitel", "procent", "år", "månader", "veckor", "dagar", "dygn", "timmar", "minuter",
-    "kr", "kronor", "meter",
-];
-/// Before a number word, words that make it "which", not "how many": "de två skolorna".
-const DEFINITE: [&str; 9] = [
-    "de", "dessa", "båda", "våra", "sina", "dess", "deras", "den", "det",
-];
-/// Counting words that take what is counted after "för": "två tillfällen för gemensam medborgardialog".
-const COUNTERS: [&str; 4] = ["tillfällen", "tillfälle", "gånger", "gång"];
-
 /// "per år", "varje år", "om året", "i månaden" at word `j`: the last word and the unit.
-fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit)> {
     let (w, next) = (words.get(j)?, words.get(j + 1)?);
     if !adjacent(text, w, next) {
         return None;
     }
     let definite = next.lower.ends_with(['t', 'n']);
-    let fits = matches!(w.lower.as_str(), "per" | "varje")
-        || (matches!(w.lower.as_str(), "om" | "i") && definite);
+    let fits = RATE_WORDS.contains(&w.lower.as_str())
+        || (RATE_WORDS_BEFORE_DEFINITE.contains(&w.lower.as_str()) && definite);
     fits.then(|| unit(&next.lower))
         .flatten()
         .map(|u| (j + 1, u))
 }
 
-/// Words that begin another clause, past which a count's period is not looked for.
-const CLAUSE_WORDS: [&str; 9] = [
-    "och", "samt", "eller", "som", "att", "ska", "skall", "kommer", "men",
-];
-
 /// A period a few words after a counted phrase, in the same clause: "minst sex insatser mot
 /// langning per år", "tre trygghetsvandringar under året". The last word and the unit.
-fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, &'static str)> {
+fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit)> {
     for k in j..(j + 4).min(words.len()) {
         if k > j && !adjacent(text, &words[k - 1], &words[k]) {
             return None;
@@ -451,12 +416,13 @@ fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, &'st
         if let Some(found) = per_clause(text, words, k) {
             return Some(found);
         }
-        let during_the_year = words[k].is("under")
+        let [during, the_year] = DURING_THE_YEAR;
+        let during_the_year = words[k].is(during)
             && words
                 .get(k + 1)
-                .is_some_and(|n| n.is("året") && adjacent(text, &words[k], n));
+                .is_some_and(|n| n.is(the_year) && adjacent(text, &words[k], n));
         if during_the_year {
-            return Some((k + 1, "år"));
+            return Some((k + 1, Unit::Ar));
         }
         if CLAUSE_WORDS.contains(&words[k].lower.as_str()) || count(words[k].text).is_some() {
             return None;
@@ -479,9 +445,10 @@ fn phrase_len(text: &str, words: &[Word], from: usize, limit: usize) -> usize {
 
 /// "under året kommer 4 …": "under året" a few words before the count gives it a period.
 fn during_the_year_before(text: &str, words: &[Word], first: usize) -> Option<usize> {
+    let [during, the_year] = DURING_THE_YEAR;
     (first.saturating_sub(4)..first).find(|&k| {
-        words[k].is("under")
-            && words.get(k + 1).is_some_and(|n| n.is("året"))
+        words[k].is(during)
+            && words.get(k + 1).is_some_and(|n| n.is(the_year))
             && (k + 1..=first).all(|j| adjacent(text, &words[j - 1], &words[j]))
     })
 }
@@ -506,7 +473,7 @@ fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
     let digits = w.text.chars().all(|c| c.is_ascii_digit());
     let before = joined_before(text, words, i, 1).map(|p| p.lower.as_str());
     let labelled =
-        (digits || before == Some("inom")) && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
+        (digits || before == Some(WITHIN)) && before.is_some_and(|b| LABEL_BEFORE.contains(&b));
     let definite = !digits && before.is_some_and(|b| DEFINITE.contains(&b));
     let measured = words.get(i + 1).is_some_and(|next| {
         MEASURE_AFTER.contains(&next.lower.as_str()) && adjacent(text, w, next)
@@ -517,13 +484,14 @@ fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
 /// Where a count's phrase begins: "minst" makes it a minimum, and "vid" belongs to it when
 /// a counted noun follows ("vid minst fyra tillfällen", not "vid minst två per år riskhelger").
 fn count_start(text: &str, words: &[Word], i: usize, has_noun: bool) -> (usize, bool) {
-    let min = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
+    let min = joined_before(text, words, i, 1).is_some_and(|p| p.is(AT_LEAST));
     let first = if min { i - 1 } else { i };
-    let vid = has_noun && joined_before(text, words, first, 1).is_some_and(|p| p.is("vid"));
+    let vid = has_noun && joined_before(text, words, first, 1).is_some_and(|p| p.is(AT));
     let first = if vid { first - 1 } else { first };
     // "i genomsnitt en gång i månaden": an average is part of the frequency.
+    let [on, average] = ON_AVERAGE;
     let on_average = joined_before(text, words, first, 2)
-        .is_some_and(|p| p.is("i") && words[first - 1].is("genomsnitt"));
+        .is_some_and(|p| p.is(on) && words[first - 1].is(average));
     (if on_average { first - 2 } else { first }, min)
 }
 
@@ -541,7 +509,7 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
         && COUNTERS.contains(&words[j - 1].lower.as_str())
         && words
             .get(j)
-            .is_some_and(|f| f.is("för") && adjacent(text, &words[j - 1], f));
+            .is_some_and(|f| f.is(COUNTED_FOR) && adjacent(text, &words[j - 1], f));
     if counter_for {
         let complement = phrase_len(text, words, j, 2);
         j += if complement > 0 { 1 + complement } else { 0 };
@@ -553,16 +521,16 @@ fn count_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
                 .get(j)
                 .is_some_and(|n| adjacent(text, &words[j - 1], n))
         });
-    let article = matches!(w.lower.as_str(), "en" | "ett");
+    let article = ARTICLES.contains(&w.lower.as_str());
     // "en kontroll" is an article, "minst en kontroll" a count.
-    let at_least = joined_before(text, words, i, 1).is_some_and(|p| p.is("minst"));
+    let at_least = joined_before(text, words, i, 1).is_some_and(|p| p.is(AT_LEAST));
     if (noun_len == 0 || (article && !at_least)) && per.is_none() {
         return None;
     }
     let end = per.map_or(words[j - 1].end, |(k, _)| words[k].end);
     let (first, min) = count_start(text, words, i, noun_len > 0);
     let (first, per) = match (per, during_the_year_before(text, words, first)) {
-        (None, Some(k)) => (k, Some("år")),
+        (None, Some(k)) => (k, Some(Unit::Ar)),
         (per, _) => (first, per.map(|(_, u)| u)),
     };
     Some(Found {
@@ -613,6 +581,12 @@ fn with_nearby_count(text: &str, words: &[Word], period: &Found, found: &[Found]
 /// part of the activity. The second value says how many other frequencies the text gives
 /// (the first one is taken).
 pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
+    let (found, others) = frequency_and_unit(text);
+    (found.map(|(frequency, _)| frequency), others)
+}
+
+/// `frequency`, with the unit it counts in as a `Unit` rather than the dataset's word.
+pub fn frequency_and_unit(text: &str) -> (Option<(Frequency, Option<Unit>)>, usize) {
     let words = words_of(text);
     let found: Vec<Found> = (0..words.len())
         .filter_map(|i| {
@@ -632,10 +606,10 @@ pub fn frequency(text: &str) -> (Option<Frequency>, usize) {
     let frequency = Frequency {
         count: chosen.count,
         min: chosen.min,
-        per: chosen.per.map(str::to_string),
+        per: chosen.per.map(|u| u.as_str().to_string()),
         text: text[chosen.start..chosen.end].to_string(),
     };
-    (Some(frequency), others)
+    (Some((frequency, chosen.per)), others)
 }
 
 #[cfg(test)]

@@ -1,21 +1,47 @@
-//! `loften import`: the text of a published medborgarlöfte page → draft agreements.
+//! `loften import`: a published medborgarlöfte page → draft agreements.
 //!
-//! The importer reads only the headings and wording real pages use ("Medborgarlöfte 2020",
-//! "Aktiviteter", "Löftena ska uppnås genom …", "Polisen ska …", "minst två … per år"); it
-//! knows no particular page. Texts of promises and activities are copied verbatim. What it
-//! is unsure of is not guessed but written to each draft's `review` list, for the person
-//! who checks the draft before it joins `data/agreements/`.
+//! The pipeline, one module a step:
+//!
+//! 1. **Input** (`input`): a page's text, a saved HTML page or a web address, decoded.
+//! 2. **Document** (`page::Document`): the article's headings, paragraphs and list items in
+//!    order, without the site around it. HTML is read by its own elements (`html`: `h1`–`h6`,
+//!    `p`, `ul`/`ol`/`li` with their nesting, tables of activities with their "Ansvarig"
+//!    column); text by its lines (`page`: blank lines, bullets, indents, tab-separated
+//!    rows). Both feed the same `page::Builder`, so a page gives the same document either way.
+//! 3. **Sections** (`sections`): what each block is within an agreement (intro, situation,
+//!    priorities, promises, activities, effect, follow-up, signatures), from the headings and
+//!    lead-in sentences real pages use; and where a page holding several agreements splits.
+//! 4. **Items** (`items`): each promise or activity's own words: who does it, with which
+//!    partners, how often (a count and a `items::Unit`, which maps to `Cadence`).
+//! 5. **Facts** (`facts`, `tags`): the agreement as a whole: kommuner, lokalpolisområde,
+//!    period, signing date and signatories, follow-up cadence; topics and areas of each item.
+//! 6. **Draft** (`draft`): an `Agreement` per segment, ids made unique. A page none of whose
+//!    headings the importer knows still gives a draft when its title names a kommun and it
+//!    lists things (`draft::unheaded`).
+//! 7. **Review notes**: every step that was unsure says so in the draft's `review`, in
+//!    Swedish and English, naming what to check.
+//!
+//! Every word and phrase the steps look for in a page's wording is in `lexicon`, but for
+//! the month names, which `loften_core::dates` holds. In place stay only single letters (a
+//! definite ending's "t" or "n", a genitive "s"), dashes, HTML tag and attribute names, and
+//! the words the importer writes (the units of `Frequency::per`, review notes). The importer
+//! knows no particular page.
+//! Texts of promises and activities are copied verbatim; what it is unsure of is not guessed
+//! but noted, for the person who checks the draft before it joins `data/agreements/`.
 
 mod draft;
 mod facts;
 pub mod html;
 pub mod input;
 mod items;
+mod lexicon;
 mod page;
 mod sections;
 mod swedish;
 mod tags;
 mod words;
+
+pub use page::Document;
 
 use loften_core::model::{Agreement, Area, Kommun, Lan, Topic};
 use loften_core::Dataset;
@@ -95,19 +121,33 @@ fn note(sv: &str, en: &str) -> String {
 /// years), an announcement when the page reports a signing without the promises, and none
 /// when it is about something else. Never panics, whatever the text.
 pub fn import_page(text: &str, file_name: &str, reference: &Reference) -> Vec<Draft> {
-    let blocks = page::blocks(text);
-    let entries = sections::entries(&blocks);
+    import_document(&Document::from_text(text), text, file_name, reference)
+}
+
+/// The drafts of a page already read into a document; `text` is the page as read, where
+/// the site's own lines ("polisen.se") say who published it.
+pub fn import_document(
+    document: &Document,
+    text: &str,
+    file_name: &str,
+    reference: &Reference,
+) -> Vec<Draft> {
+    let entries = sections::entries(&document.blocks);
     let page = draft::Page::new(text, &entries, file_name, reference);
     let mut taken = std::collections::HashSet::new();
-    sections::segments(&entries)
+    let drafts: Vec<Draft> = sections::segments(&entries)
         .iter()
         .filter_map(|segment| draft::draft(segment, &page, &mut taken))
-        .collect()
+        .collect();
+    if drafts.is_empty() {
+        return draft::unheaded(&entries, &page).into_iter().collect();
+    }
+    drafts
 }
 
 /// The drafts of a page read from a file or the web; a fetched page's drafts name its address.
 pub fn import_input(input: &input::PageInput, reference: &Reference) -> Vec<Draft> {
-    let mut drafts = import_page(&input.text, &input.file_name, reference);
+    let mut drafts = import_document(&input.document, &input.text, &input.file_name, reference);
     for draft in &mut drafts {
         draft.agreement.source.url.clone_from(&input.url);
     }

@@ -1,6 +1,11 @@
 //! A page's text as blocks: headings, paragraphs and list items, without the web site's
 //! chrome around the article.
 
+use super::lexicon::{
+    ACTIVITY_COLUMN, CHROME, CHROME_LINES, END_OF_ARTICLE, RESPONSIBLE_COLUMN, RESPONSIBLE_LABELS,
+    RESPONSIBLE_LABEL_START,
+};
+
 /// One block of a page, lines trimmed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -44,8 +49,8 @@ impl ActivityColumns {
             })
         };
         Some(ActivityColumns {
-            activity: column(&["aktivitet", "åtgärd", "insats", "vad"])?,
-            responsible: column(&["ansvar", "vem", "aktör", "utförare"]),
+            activity: column(&ACTIVITY_COLUMN)?,
+            responsible: column(&RESPONSIBLE_COLUMN),
         })
     }
 
@@ -65,26 +70,10 @@ impl ActivityColumns {
     }
 }
 
-/// Lines of the site around the article (polisen.se's, a kommun's), never part of a promise.
-const CHROME: [&str; 6] = [
-    "javascript är inte påslaget",
-    "sök på polisen.se",
-    "hoppa till innehåll",
-    "dela sidan",
-    "skriv ut sidan",
-    "lyssna på sidan",
-];
-
-/// Lines of site navigation that are nothing but these words.
-const CHROME_LINES: [&str; 4] = ["sök", "meny", "stäng meny", "stäng"];
-
 fn is_chrome(line: &str) -> bool {
     starts_with_any(line, &CHROME)
         || CHROME_LINES.contains(&loften_core::text::lowercase(line).as_str())
 }
-
-/// Lines after which the article has ended and the site's footer begins.
-const END_OF_ARTICLE: [&str; 3] = ["till toppen", "nyhet från", "sidan uppdaterades"];
 
 fn starts_with_any(line: &str, starts: &[&str]) -> bool {
     let lower = loften_core::text::lowercase(line);
@@ -96,7 +85,8 @@ fn starts_with_any(line: &str, starts: &[&str]) -> bool {
 fn responsibility(line: &str) -> Option<&str> {
     let (label, names) = line.split_once(':')?;
     let label = label.trim().to_lowercase();
-    let is_label = label.starts_with("ansvarig") || label == "ansvar" || label == "ansvarar";
+    let is_label =
+        label.starts_with(RESPONSIBLE_LABEL_START) || RESPONSIBLE_LABELS.contains(&label.as_str());
     (is_label && label.split_whitespace().count() <= 2 && !names.trim().is_empty())
         .then(|| names.trim())
 }
@@ -143,13 +133,84 @@ pub fn is_heading_line(line: &str) -> bool {
     line.chars().count() <= 100 && line.split_whitespace().count() <= 14 && !ends_like_text
 }
 
-/// Collects lines into blocks as they come.
+/// A page as the importer reads it: its article's headings, paragraphs and list items in
+/// order, without the site around it. A page's text and a saved HTML page both become one;
+/// everything after this step reads only the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The document a page's text (as copied from a browser) holds.
+    pub fn from_text(text: &str) -> Document {
+        Document {
+            blocks: blocks(text),
+        }
+    }
+
+    /// The document written out as a browser's copied text would have it: blocks apart by
+    /// blank lines, items as bullet lines. Reading it again gives the same document.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut in_list = false;
+        // Each indent's number in a numbered list, as long as the list goes on.
+        let mut numbers: Vec<(usize, usize)> = Vec::new();
+        for block in &self.blocks {
+            if let Block::Item(item) = block {
+                numbers.retain(|&(indent, _)| indent <= item.indent);
+                let continued = numbers.last().is_some_and(|&(i, _)| i == item.indent);
+                match (item.numbered, continued) {
+                    (true, true) => numbers.last_mut().iter_mut().for_each(|n| n.1 += 1),
+                    (true, false) => numbers.push((item.indent, 1)),
+                    (false, true) => {
+                        numbers.pop();
+                    }
+                    (false, false) => {}
+                }
+            } else {
+                numbers.clear();
+            }
+            let is_item = matches!(block, Block::Item(_));
+            let continues_list = in_list && is_item;
+            if !out.is_empty() && !continues_list {
+                out.push('\n');
+            }
+            in_list = is_item;
+            match block {
+                Block::Heading(text) => out.push_str(&format!("{text}\n")),
+                Block::Paragraph(lines) => {
+                    for line in lines {
+                        out.push_str(&format!("{line}\n"));
+                    }
+                }
+                Block::Item(item) => {
+                    let marker = match (item.numbered, item.dashed) {
+                        (true, _) => format!("{}.", numbers.last().map_or(1, |n| n.1)),
+                        (false, true) => "-".to_string(),
+                        (false, false) => "•".to_string(),
+                    };
+                    let indent = " ".repeat(item.indent);
+                    out.push_str(&format!("{indent}{marker} {}\n", item.text));
+                    if let Some(who) = &item.responsible {
+                        out.push_str(&format!("{indent}  Ansvarig: {who}\n"));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Collects a document's blocks as a page's lines or an HTML page's elements come.
 #[derive(Default)]
-struct Builder {
+pub struct Builder {
     blocks: Vec<Block>,
     lines: Vec<String>,
     /// The last line was a list item, so a lower-case line right after it continues it.
     in_item: bool,
+    /// The article has ended ("Till toppen"): what follows is the site's footer.
+    ended: bool,
 }
 
 impl Builder {
@@ -165,17 +226,48 @@ impl Builder {
         });
     }
 
-    fn blank(&mut self) {
+    /// The end of a block: a blank line, or the end of an HTML element that is one.
+    pub fn blank(&mut self) {
         self.end_paragraph();
         self.in_item = false;
     }
 
-    fn item(&mut self, item: Item) {
+    /// A list item, from a bullet line or an `<li>`.
+    pub fn item(&mut self, item: Item) {
+        if self.ended {
+            return;
+        }
         self.end_paragraph();
         self.in_item = !item.text.is_empty();
         if self.in_item {
             self.blocks.push(Block::Item(item));
         }
+    }
+
+    /// A line of text as a reader sees it, trimmed or not: the site's chrome is dropped, a
+    /// line that begins with a bullet is an item (pages also type their bullets), a
+    /// lower-case line under an item continues it, and "Ansvarig: …" under an item says who
+    /// is responsible for it.
+    pub fn text_line(&mut self, raw: &str) {
+        let line = raw.trim();
+        if self.ended || starts_with_any(line, &END_OF_ARTICLE) {
+            self.ended = true;
+            return;
+        }
+        if line.is_empty() || is_chrome(line) {
+            return self.blank();
+        }
+        if let Some((text, dashed)) = strip_bullet(line) {
+            let indent = raw.len() - raw.trim_start().len();
+            return self.item(Item {
+                text: text.to_string(),
+                dashed,
+                indent,
+                numbered: numbered_item(line).is_some(),
+                responsible: None,
+            });
+        }
+        self.line(line);
     }
 
     fn line(&mut self, line: &str) {
@@ -194,16 +286,22 @@ impl Builder {
         self.in_item = false;
         self.lines.push(line.to_string());
     }
+
+    pub fn finish(mut self) -> Document {
+        self.end_paragraph();
+        Document {
+            blocks: self.blocks,
+        }
+    }
 }
 
-/// The article's blocks, in order.
+/// The article's blocks, in order, from a page's text.
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut builder = Builder::default();
     // The columns of a table of activities being read, from its header row.
     let mut table: Option<ActivityColumns> = None;
     for raw in text.lines() {
-        let line = raw.trim();
-        if starts_with_any(line, &END_OF_ARTICLE) {
+        if builder.ended {
             break;
         }
         let cells: Vec<&str> = raw.split('\t').map(str::trim).collect();
@@ -219,23 +317,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
             table = Some(columns);
             continue;
         }
-        if line.is_empty() || is_chrome(line) {
-            builder.blank();
-        } else if let Some((text, dashed)) = strip_bullet(line) {
-            let indent = raw.len() - raw.trim_start().len();
-            builder.item(Item {
-                text: text.to_string(),
-                dashed,
-                indent,
-                numbered: numbered_item(line).is_some(),
-                responsible: None,
-            });
-        } else {
-            builder.line(line);
-        }
+        builder.text_line(raw);
     }
-    builder.end_paragraph();
-    builder.blocks
+    builder.finish().blocks
 }
 
 #[cfg(test)]

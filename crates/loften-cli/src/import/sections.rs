@@ -2,6 +2,13 @@
 //! follow-up, …), read from the headings and lead-in sentences real pages use, and where a
 //! page holding several agreements splits into one per agreement.
 
+use super::lexicon::{
+    ACTIVITY_CUES, AGREED, AND, ANNOUNCING, COMMITTING, DATE_ARTICLE, EFFECT_CUES, FOLLOW_UP_CUES,
+    FOLLOW_UP_HEADING_CUES, GENERAL_INFO_CUES, KOMMUN_STEM, KOMMUN_TITLE_WORDS,
+    NUMBERED_PROMISE_WORDS, OUR, POLICE_STEM, PRIORITY_CUES, PROMISE_HEADINGS,
+    PROMISE_HEADING_OPENINGS, PROMISE_HEADING_OWNERS, PROMISE_STEM, PROMISING, ROLES, RUNS_WHEN,
+    SITUATION_CUES,
+};
 use crate::import::swedish::{dates, year};
 use loften_core::model::Signatory;
 use loften_core::text::fold;
@@ -92,17 +99,6 @@ enum HeadingKind {
     Unknown,
 }
 
-/// Words that mark a heading about follow-up, which never starts an agreement even when it
-/// names a medborgarlöfte and a year ("Uppföljning av medborgarlöfte …, tertial 1 2019").
-const FOLLOW_UP_CUES: [&str; 6] = [
-    "uppfoljning",
-    "utvardering",
-    "folj med",
-    "rapport",
-    "tertial",
-    "kvartal",
-];
-
 /// A heading text folded, without closing punctuation and year numbers: what is compared.
 fn bare(heading: &str) -> String {
     let folded = fold(heading);
@@ -119,109 +115,48 @@ fn has_year(text: &str) -> bool {
 
 /// "löfte", "löften", "medborgarlöftet", folded.
 fn mentions_promises(folded: &str) -> bool {
-    folded.contains("lofte")
+    folded.contains(PROMISE_STEM)
 }
 
 /// "Medborgarlöfte", "Medborgarlöftet", "Löften", "Våra löften": a heading that is nothing
 /// but the word for the promises, so the list of promises follows it.
 fn is_bare_promise_heading(bare: &str) -> bool {
-    let without_possessive = bare
-        .strip_prefix("vara ")
-        .or_else(|| bare.strip_prefix("gemensamma "))
+    let without_possessive = PROMISE_HEADING_OWNERS
+        .iter()
+        .find_map(|owner| bare.strip_prefix(owner))
         .unwrap_or(bare);
-    matches!(
-        without_possessive,
-        "medborgarlofte"
-            | "medborgarloftet"
-            | "medborgarloften"
-            | "medborgarloftena"
-            | "lofte"
-            | "loftet"
-            | "loften"
-            | "loftena"
-    ) || bare.starts_with("vi lovar")
-        || bare.starts_with("det har lovar vi")
-}
-
-/// Cues of a list of activities, in a heading or a lead-in sentence.
-fn is_activity_cue(bare: &str) -> bool {
-    const CUES: [&str; 8] = [
-        "aktivitet",
-        "ska vi gora",
-        "uppnas genom",
-        "astadkommas genom",
-        "genom att",
-        "sa har gor vi",
-        "det har gor vi",
-        "genom foljande",
-    ];
-    CUES.iter().any(|c| bare.contains(c)) || matches!(bare, "atgarder" | "insatser")
-}
-
-fn is_effect_cue(bare: &str) -> bool {
-    bare.starts_with("effekt")
-        || bare.contains("vi astadkomma")
-        || bare.contains("vill vi uppna")
-        || bare == "onskat lage"
-        || bare == "mal"
-}
-
-fn is_follow_up_cue(bare: &str) -> bool {
-    bare.starts_with("uppfoljning")
-        || bare.starts_with("utvardering")
-        || bare.starts_with("folj med")
-        || bare.contains(" uppfoljning")
-}
-
-fn is_situation_cue(bare: &str) -> bool {
-    [
-        "situation",
-        "bakgrund",
-        "lagesbild",
-        "problembild",
-        "nulage",
-    ]
-    .iter()
-    .any(|c| bare.starts_with(c) || bare.contains(&format!(" {c}")))
-}
-
-fn is_priorities_cue(bare: &str) -> bool {
-    bare.contains("prioriter") || bare.contains("fokusomrade")
-}
-
-/// General information about medborgarlöften, the same on every page.
-fn is_general_info(bare: &str) -> bool {
-    bare.starts_with("vad ar")
-        || bare.starts_with("om medborgarloften")
-        || bare.starts_with("las mer")
+    PROMISE_HEADINGS.contains(&without_possessive)
+        || PROMISE_HEADING_OPENINGS
+            .iter()
+            .any(|opening| bare.starts_with(opening))
 }
 
 fn classify_heading(heading: &str) -> HeadingKind {
     let bare = bare(heading);
-    let follow_up = FOLLOW_UP_CUES.iter().any(|c| bare.contains(c));
+    let follow_up = FOLLOW_UP_HEADING_CUES.iter().any(|c| bare.contains(c));
     if has_year(heading) && mentions_promises(&bare) && !follow_up {
         return HeadingKind::Agreement {
             list: is_bare_promise_heading(&bare),
         };
     }
     // Activity cues first: "Löftena ska uppnås genom följande aktiviteter" names both.
-    let section = if is_activity_cue(&bare) {
+    let section = if ACTIVITY_CUES.matches(&bare) {
         Section::Activities
-    } else if is_effect_cue(&bare) {
+    } else if EFFECT_CUES.matches(&bare) {
         Section::Effect
-    } else if is_follow_up_cue(&bare) {
+    } else if FOLLOW_UP_CUES.matches(&bare) {
         Section::FollowUp
-    } else if is_situation_cue(&bare) {
+    } else if SITUATION_CUES.matches(&bare) {
         Section::Situation
-    } else if is_priorities_cue(&bare) {
+    } else if PRIORITY_CUES.matches(&bare) {
         Section::Priorities
-    } else if is_kommun_title(heading, &bare) && !heading.to_lowercase().starts_with("våra") {
+    } else if is_kommun_title(heading, &bare) && !heading.to_lowercase().starts_with(OUR) {
         // "Kalix – medborgarlöften": a page's title, or where one of a page's several
         // agreements begins. "Vara – …" names the kommun Vara, not "våra" (our) promises.
         return HeadingKind::Agreement { list: false };
     } else if is_bare_promise_heading(&bare) {
         Section::Promises
-    } else if is_general_info(&bare) {
+    } else if GENERAL_INFO_CUES.matches(&bare) {
         Section::Other
     } else {
         return HeadingKind::Unknown;
@@ -233,7 +168,8 @@ fn classify_heading(heading: &str) -> HeadingKind {
 /// the list after it, though it ends with a full stop.
 fn announces_list(text: &str) -> bool {
     let bare = bare(text);
-    bare.split(' ').any(|w| w == "foljande") && (is_activity_cue(&bare) || mentions_promises(&bare))
+    bare.split(' ').any(|w| w == ANNOUNCING)
+        && (ACTIVITY_CUES.matches(&bare) || mentions_promises(&bare))
 }
 
 /// "Kalix – medborgarlöften", "Upplands Väsby - medborgarlöfte": a place, a dash, the word.
@@ -241,7 +177,7 @@ fn is_kommun_title(heading: &str, bare: &str) -> bool {
     let words: Vec<&str> = bare.split(' ').collect();
     let dashed = [" – ", " - ", " — "].iter().any(|d| heading.contains(d));
     dashed
-        && matches!(words.last(), Some(&("medborgarloften" | "medborgarlofte")))
+        && words.last().is_some_and(|w| KOMMUN_TITLE_WORDS.contains(w))
         && (2..=4).contains(&words.len())
 }
 
@@ -257,17 +193,16 @@ fn is_explanation(text: &str) -> bool {
     let Some(first_end) = first_end else {
         return false;
     };
-    let commits = |w: &str| matches!(w, "lovar" | "ska" | "skall" | "kommer" | "vill");
     !words_of(&text[..first_end])
         .iter()
-        .any(|w| commits(&w.lower))
+        .any(|w| COMMITTING.contains(&w.lower.as_str()))
 }
 
 /// The promise a numbered promise heading states: "Löfte 1: Tryggare centrum",
 /// "Löfte 2 – Färre inbrott", "Medborgarlöfte 3. Säkrare trafik".
 fn numbered_promise(heading: &str) -> Option<&str> {
     let lower = heading.to_lowercase();
-    let word = ["medborgarlöfte ", "löfte "]
+    let word = NUMBERED_PROMISE_WORDS
         .iter()
         .find(|w| lower.starts_with(*w))?;
     let rest = heading[word.len()..].trim_start();
@@ -287,38 +222,30 @@ fn numbered_promise(heading: &str) -> Option<&str> {
 /// kommun och polisen"), when it runs ("Gäller 1 januari 2025 till 31 december 2025"), or a
 /// labelled part of it ("Prioriterade områden: narkotika …").
 fn is_about_the_agreement(text: &str) -> bool {
-    const AGREED: [&str; 6] = [
-        "har kommit överens",
-        "har enats",
-        "har tecknat",
-        "har tagit fram",
-        "har undertecknat",
-        "har arbetat fram",
-    ];
     let lower = text.to_lowercase();
     let made = AGREED.iter().any(|a| lower.contains(a));
     let words = words_of(text);
-    let is_party = |w: &Word| w.lower.contains("polis") || w.lower.starts_with("kommun");
+    let is_party = |w: &Word| w.lower.contains(POLICE_STEM) || w.lower.starts_with(KOMMUN_STEM);
     let parties_only = words.len() <= 6
         && words.iter().any(is_party)
         && words
             .iter()
-            .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.lower == "och");
-    let runs_when = ["gäller", "period", "löftet gäller", "löftena gäller"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+            .all(|w| w.text.starts_with(char::is_uppercase) || is_party(w) || w.is(AND));
+    let runs_when = RUNS_WHEN.iter().any(|w| lower.starts_with(w))
         && (has_year(text) || !dates(text).is_empty());
     let labelled = text.split_once(':').is_some_and(|(label, value)| {
         let label = bare(label);
         !value.trim().is_empty()
-            && (is_priorities_cue(&label) || is_situation_cue(&label) || is_effect_cue(&label))
+            && (PRIORITY_CUES.matches(&label)
+                || SITUATION_CUES.matches(&label)
+                || EFFECT_CUES.matches(&label))
     });
     made || parties_only || runs_when || labelled
 }
 
 /// A heading that says who promises: "Polisen lovar", "Kommunen lovar", "Tillsammans lovar vi".
 fn is_promising_heading(text: &str) -> bool {
-    bare(text).split(' ').any(|w| w == "lovar")
+    bare(text).split(' ').any(|w| w == PROMISING)
 }
 
 /// The section a sentence ending in ":" opens, if it says: "… följande aktiviteter:",
@@ -326,10 +253,10 @@ fn is_promising_heading(text: &str) -> bool {
 /// opens the promises unless it stands in a list already ("Insatser" … "lovar polisen att:").
 fn lead_in_section(text: &str, current: Section) -> Option<Section> {
     let bare = bare(text);
-    let promises = bare.split(' ').any(|w| w == "lovar") && !current.is_list();
-    if is_activity_cue(&bare) {
+    let promises = bare.split(' ').any(|w| w == PROMISING) && !current.is_list();
+    if ACTIVITY_CUES.matches(&bare) {
         Some(Section::Activities)
-    } else if is_priorities_cue(&bare) {
+    } else if PRIORITY_CUES.matches(&bare) {
         Some(Section::Priorities)
     } else if mentions_promises(&bare) || promises {
         Some(Section::Promises)
@@ -347,8 +274,9 @@ fn is_date_line(text: &str) -> bool {
     };
     let place = text[..date.start].trim().trim_end_matches(',');
     let place = place
-        .strip_suffix(" den")
-        .or_else(|| place.strip_prefix("den").map(str::trim))
+        .strip_suffix(DATE_ARTICLE)
+        .and_then(|p| p.strip_suffix(' '))
+        .or_else(|| place.strip_prefix(DATE_ARTICLE).map(str::trim))
         .unwrap_or(place);
     date.year.is_some()
         && text[date.end..].trim().is_empty()
@@ -373,17 +301,6 @@ pub fn is_name_word(word: &str) -> bool {
 
 /// Words of titles that sign medborgarlöften ("Lokalpolisområdeschef", "Kommunstyrelsens ordförande").
 pub fn is_role(line: &str) -> bool {
-    const ROLES: [&str; 9] = [
-        "chef",
-        "ordförande",
-        "kommunalråd",
-        "polismästare",
-        "direktör",
-        "kommissarie",
-        "ansvarig",
-        "samordnare",
-        "polis",
-    ];
     let lower = loften_core::text::lowercase(line);
     line.split_whitespace().count() <= 6
         && !line.ends_with('.')

@@ -1,40 +1,18 @@
 //! Swedish words that carry numbers and dates, for reading a published page: "två" is 2,
 //! "den 21 januari 2016" is 2016-01-21.
 
+use super::lexicon::NUMBER_WORDS;
 use chrono::NaiveDate;
 use loften_core::dates::SWEDISH_MONTHS;
 
 /// The number a Swedish number word stands for: "en" → 1, "två" → 2, "tolv" → 12.
 /// Case-insensitive; digits are not words and give `None`.
 pub fn number_word(word: &str) -> Option<u32> {
-    const WORDS: [(&str, u32); 24] = [
-        ("en", 1),
-        ("ett", 1),
-        ("två", 2),
-        ("tre", 3),
-        ("fyra", 4),
-        ("fem", 5),
-        ("sex", 6),
-        ("sju", 7),
-        ("åtta", 8),
-        ("nio", 9),
-        ("tio", 10),
-        ("elva", 11),
-        ("tolv", 12),
-        ("tretton", 13),
-        ("fjorton", 14),
-        ("femton", 15),
-        ("sexton", 16),
-        ("sjutton", 17),
-        ("arton", 18),
-        ("nitton", 19),
-        ("tjugo", 20),
-        ("trettio", 30),
-        ("fyrtio", 40),
-        ("femtio", 50),
-    ];
     let lower = word.to_lowercase();
-    WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|&(_, n)| n)
 }
 
 /// A count written with digits or as a word: "30" → 30, "fyra" → 4. Digits too long for a

@@ -1,141 +1,10 @@
 //! Topics and areas of a promise or activity, from its words.
 
+use super::lexicon::{CENTRE, CENTRE_PHRASES, KOMMUN_WORDS, PLACE_PREPOSITIONS, TOPIC_CUES};
 use loften_core::model::{Area, AreaKind, Topic};
 use loften_core::text::{fold, lowercase};
 
 use super::words::{words_of, WordIndex};
-
-/// The words that tell each topic of `data/topics.json`, from the wording of real
-/// medborgarlöften. A cue is matched against each word of the text, lowercased:
-/// `"=unga"` the whole word, `"*våld"` anywhere inside it, otherwise the word's start, so
-/// "trafik" matches "trafiksäkerheten" and "samverkan" does not match "grannsamverkan".
-/// A cue of several words ("öppet hus") is matched against the whole lowercased text.
-const TOPIC_CUES: &[(&str, &[&str])] = &[
-    (
-        "narkotika",
-        &[
-            "narkotik",
-            "*narkotika",
-            "drog",
-            "doping",
-            "cannabis",
-            "knark",
-            "hundsök",
-            "narkotikahund",
-        ],
-    ),
-    (
-        "alkohol-tobak",
-        &[
-            "*alkohol", "*tobak", "langning", "*tillsyn", "berusad", "snus",
-        ],
-    ),
-    (
-        "krogmiljo",
-        &["*krog", "restaurang", "nöjesliv", "utskänk", "nattliv"],
-    ),
-    (
-        "trafik",
-        &[
-            "*trafik",
-            "*hastighet",
-            "rattfyll",
-            "nykterhetskontroll",
-            "bilist",
-            "övergångsställ",
-            "gångban",
-            "cykelban",
-            "*skolväg",
-        ],
-    ),
-    (
-        "motorburen-ungdom",
-        &[
-            "motorburen",
-            "moped",
-            "epa",
-            "*traktor",
-            "bilträff",
-            "buskör",
-        ],
-    ),
-    (
-        "otrygga-platser",
-        &[
-            "*trygg",
-            "belysning",
-            "*nattvandr",
-            "kvällsvandr",
-            "=sly",
-            "gångstråk",
-            "gångtunnel",
-            "lampor",
-            "gatubelysning",
-        ],
-    ),
-    (
-        "narvaro",
-        &["*patrull", "synlig", "närvaro", "polisvolontär"],
-    ),
-    (
-        "barn-unga",
-        &[
-            "barn",
-            "ungdom",
-            "=unga",
-            "elev",
-            "skol",
-            "flickor",
-            "pojkar",
-            "årskurs",
-            "fritidsgård",
-            "*skolan",
-            "*skolor",
-            "föräldravandr",
-            "föräldramöte",
-            "fältare",
-            "fältgrupp",
-            "fältassistent",
-        ],
-    ),
-    ("grannsamverkan", &["*grannsamverkan", "grannstöd"]),
-    ("bedragerier", &["*bedräg", "bedragare"]),
-    ("vald", &["*våld", "misshandel"]),
-    (
-        "kriminalitet",
-        &[
-            "kriminal",
-            "kriminell",
-            "*brottslighet",
-            "*insatsgrupp",
-            "gäng",
-            "brottsoffer",
-            "*inbrott",
-            "=anmäla",
-        ],
-    ),
-    (
-        "dialog",
-        &[
-            "*dialog",
-            "kommunikation",
-            "medborgarmöte",
-            "företagare",
-            "öppet hus",
-        ],
-    ),
-    ("skadegorelse", &["*skadegörelse", "klotter", "vandalis"]),
-    (
-        "samverkan",
-        &[
-            "samverk",
-            "samarbet",
-            "samordn",
-            "koordiner",
-            "*insatsgrupp",
-        ],
-    ),
-];
 
 fn cue_matches(cue: &str, word: &str) -> bool {
     if let Some(whole) = cue.strip_prefix('=') {
@@ -173,9 +42,7 @@ pub fn topics(text: &str, known: &[Topic]) -> Vec<String> {
 
 /// Words that point at a kommun's centre without naming it: "i centrum", "centrala delarna av …".
 fn names_the_centre(index: &WordIndex) -> bool {
-    index.has_word("centrum")
-        || index.contains("centrala delar")
-        || index.contains("centrala delarna")
+    index.has_word(CENTRE) || CENTRE_PHRASES.iter().any(|p| index.contains(p))
 }
 
 /// Area ids of `data/areas.json` in the given kommuner that a text names ("Öxnehaga torg"
@@ -203,14 +70,11 @@ pub fn unknown_places(text: &str, known_names: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, pair) in words.windows(2).enumerate() {
         let (preposition, place) = (&pair[0], &pair[1]);
-        let after_preposition = matches!(preposition.lower.as_str(), "i" | "på" | "vid")
+        let after_preposition = PLACE_PREPOSITIONS.contains(&preposition.lower.as_str())
             && text[preposition.end..place.start].trim().is_empty();
-        let followed_by_kommun = words.get(i + 2).is_some_and(|n| {
-            matches!(
-                lowercase(n.text).as_str(),
-                "kommun" | "kommuns" | "stad" | "län"
-            )
-        });
+        let followed_by_kommun = words
+            .get(i + 2)
+            .is_some_and(|n| KOMMUN_WORDS.contains(&lowercase(n.text).as_str()));
         if !after_preposition || !place.is_capitalized() || followed_by_kommun {
             continue;
         }
