@@ -69,18 +69,24 @@ fn Shell() -> impl IntoView {
         kiosk,
         kiosk_settings.unwrap_or_default(),
     ));
-    let lang = RwSignal::new(
+    // The stored preference is the language: one source, whichever tab or switch changed it.
+    // Until the device's state is read it is a new visitor's, Swedish, as the build rendered.
+    let lang = Memo::new(move |_| {
         store
             .state
-            .with_untracked(|s| {
+            .with(|s| {
                 s.preferences
                     .lang
                     .as_deref()
                     .and_then(crate::i18n::from_code)
             })
-            .unwrap_or_default(),
-    );
-    provide_context(lang);
+            .unwrap_or_default()
+    });
+    let choose = Callback::new(move |lang: Lang| {
+        let code = crate::i18n::code(lang).to_string();
+        store.state.update(|s| s.preferences.lang = Some(code));
+    });
+    provide_context(crate::i18n::LangContext::new(lang.into(), choose));
     apply_preferences(store, lang);
     crate::components::save::SavedFlags::provide(store);
 
@@ -91,7 +97,8 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The pages (DESIGN.md, "Routes and names"; `loften_core::route::Route` writes their links).
+/// The pages. Their paths are a contract that shared links depend on (ARCHITECTURE.md,
+/// "Routes"); `loften_core::route::Route` writes every link to them.
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
@@ -109,37 +116,10 @@ fn AppRoutes() -> impl IntoView {
     }
 }
 
-/// Keep the language in step with the stored preference (both ways: another tab may change
-/// it), and put language, theme and text size on `<html>`, where CSS and screen readers see them.
-fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
-    // Not on its first run: the language starts as the store's, or as the build rendered it
-    // while the store's own is yet to come (a first run then would overwrite the visitor's).
-    Effect::new(move |first: Option<()>| {
-        let code = crate::i18n::code(lang.get());
-        if first.is_none() {
-            return;
-        }
-        if store
-            .state
-            .with_untracked(|s| s.preferences.lang.as_deref() != Some(code))
-        {
-            store
-                .state
-                .update(|s| s.preferences.lang = Some(code.to_string()));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(stored) = store.state.with(|s| {
-            s.preferences
-                .lang
-                .as_deref()
-                .and_then(crate::i18n::from_code)
-        }) {
-            if stored != lang.get_untracked() {
-                lang.set(stored);
-            }
-        }
-    });
+/// Put language, theme and text size on `<html>`, where CSS and screen readers see them. Set
+/// by hand rather than through leptos_meta's `<Html>`, which never removes an attribute it
+/// set: a kiosk's next visitor would keep the last one's dark theme.
+fn apply_preferences(store: Store, lang: Memo<Lang>) {
     Effect::new(move |_| {
         let Some(html) = document().document_element() else {
             return;
