@@ -8,22 +8,66 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use loften_core::storage::{TextSize, Theme};
 
+use chrono::NaiveDate;
+
 use crate::base::{use_base, Base};
-use crate::catalog::provide_catalog;
+use crate::catalog::{provide_catalog, Catalog};
 use crate::components::layout::Layout;
-use crate::device::{use_render, Render};
+use crate::device::{use_render, Render, RenderedOn};
 use crate::i18n::Lang;
+use crate::navigation::ArrivalQuery;
 use crate::pages;
+use crate::pwa::AppVersion;
 use crate::state::Store;
+
+/// What the app starts from, given by whoever starts it: `main.rs` in the browser, the
+/// prerender at build time. One typed input, so that nothing the app needs can be missing.
+#[derive(Clone)]
+pub struct Boot {
+    /// How this run began.
+    pub render: Render,
+    /// The path the app is hosted under.
+    pub base: Base,
+    /// The data, when it came with the start; without it the app loads it and shows how that
+    /// goes.
+    pub catalog: Option<Catalog>,
+    /// The day the build rendered the page being taken over (or rendered now), shown until the
+    /// page is the device's.
+    pub rendered_on: Option<NaiveDate>,
+    /// The address the visitor arrived at, held back while the build's page is taken over.
+    pub arrival: ArrivalQuery,
+    /// The build's version, where there is no `<meta name="app-version">` to read it from.
+    pub version: Option<AppVersion>,
+}
+
+impl Boot {
+    /// Make what the app starts from its context, for every part below.
+    fn provide(self) {
+        provide_context(self.render);
+        provide_context(self.base);
+        if let Some(catalog) = self.catalog {
+            provide_context(catalog);
+        }
+        if let Some(date) = self.rendered_on {
+            provide_context(RenderedOn(date));
+        }
+        provide_context(self.arrival);
+        if let Some(version) = self.version {
+            provide_context(version);
+        }
+    }
+}
 
 /// The whole app: the router with the base path, and every page's title.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// What the app starts from.
+    boot: Boot,
+) -> impl IntoView {
+    let base = boot.base.clone();
+    boot.provide();
     provide_meta_context();
     crate::device::provide_device();
-    // Whoever renders the app without a document (a prerender) provides the base first.
-    let base = use_context::<Base>().unwrap_or_else(Base::from_document);
-    provide_context(base.clone());
     let visitors = crate::kiosk::provide_visitors();
     view! {
         <Title formatter=|page: String| full_title(&page)/>
