@@ -8,22 +8,66 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use loften_core::storage::{TextSize, Theme};
 
+use chrono::NaiveDate;
+
 use crate::base::{use_base, Base};
-use crate::catalog::provide_catalog;
+use crate::catalog::{provide_catalog, Catalog};
 use crate::components::layout::Layout;
-use crate::device::{use_render, Render};
+use crate::device::{use_render, Render, RenderedOn};
 use crate::i18n::Lang;
+use crate::navigation::ArrivalQuery;
 use crate::pages;
+use crate::pwa::AppVersion;
 use crate::state::Store;
+
+/// What the app starts from, given by whoever starts it: `main.rs` in the browser, the
+/// prerender at build time. One typed input, so that nothing the app needs can be missing.
+#[derive(Clone)]
+pub struct Boot {
+    /// How this run began.
+    pub render: Render,
+    /// The path the app is hosted under.
+    pub base: Base,
+    /// The data, when it came with the start; without it the app loads it and shows how that
+    /// goes.
+    pub catalog: Option<Catalog>,
+    /// The day the build rendered the page being taken over (or rendered now), shown until the
+    /// page is the device's.
+    pub rendered_on: Option<NaiveDate>,
+    /// The address the visitor arrived at, held back while the build's page is taken over.
+    pub arrival: ArrivalQuery,
+    /// The build's version, where there is no `<meta name="app-version">` to read it from.
+    pub version: Option<AppVersion>,
+}
+
+impl Boot {
+    /// Make what the app starts from its context, for every part below.
+    fn provide(self) {
+        provide_context(self.render);
+        provide_context(self.base);
+        if let Some(catalog) = self.catalog {
+            provide_context(catalog);
+        }
+        if let Some(date) = self.rendered_on {
+            provide_context(RenderedOn(date));
+        }
+        provide_context(self.arrival);
+        if let Some(version) = self.version {
+            provide_context(version);
+        }
+    }
+}
 
 /// The whole app: the router with the base path, and every page's title.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// What the app starts from.
+    boot: Boot,
+) -> impl IntoView {
+    let base = boot.base.clone();
+    boot.provide();
     provide_meta_context();
     crate::device::provide_device();
-    // Whoever renders the app without a document (a prerender) provides the base first.
-    let base = use_context::<Base>().unwrap_or_else(Base::from_document);
-    provide_context(base.clone());
     let visitors = crate::kiosk::provide_visitors();
     view! {
         <Title formatter=|page: String| full_title(&page)/>
@@ -69,18 +113,24 @@ fn Shell() -> impl IntoView {
         kiosk,
         kiosk_settings.unwrap_or_default(),
     ));
-    let lang = RwSignal::new(
+    // The stored preference is the language: one source, whichever tab or switch changed it.
+    // Until the device's state is read it is a new visitor's, Swedish, as the build rendered.
+    let lang = Memo::new(move |_| {
         store
             .state
-            .with_untracked(|s| {
+            .with(|s| {
                 s.preferences
                     .lang
                     .as_deref()
                     .and_then(crate::i18n::from_code)
             })
-            .unwrap_or_default(),
-    );
-    provide_context(lang);
+            .unwrap_or_default()
+    });
+    let choose = Callback::new(move |lang: Lang| {
+        let code = crate::i18n::code(lang).to_string();
+        store.state.update(|s| s.preferences.lang = Some(code));
+    });
+    provide_context(crate::i18n::LangContext::new(lang.into(), choose));
     apply_preferences(store, lang);
     crate::components::save::SavedFlags::provide(store);
 
@@ -91,7 +141,8 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The pages (DESIGN.md, "Routes and names"; `loften_core::route::Route` writes their links).
+/// The pages. Their paths are a contract that shared links depend on (ARCHITECTURE.md,
+/// "Routes"); `loften_core::route::Route` writes every link to them.
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
@@ -109,37 +160,10 @@ fn AppRoutes() -> impl IntoView {
     }
 }
 
-/// Keep the language in step with the stored preference (both ways: another tab may change
-/// it), and put language, theme and text size on `<html>`, where CSS and screen readers see them.
-fn apply_preferences(store: Store, lang: RwSignal<Lang>) {
-    // Not on its first run: the language starts as the store's, or as the build rendered it
-    // while the store's own is yet to come (a first run then would overwrite the visitor's).
-    Effect::new(move |first: Option<()>| {
-        let code = crate::i18n::code(lang.get());
-        if first.is_none() {
-            return;
-        }
-        if store
-            .state
-            .with_untracked(|s| s.preferences.lang.as_deref() != Some(code))
-        {
-            store
-                .state
-                .update(|s| s.preferences.lang = Some(code.to_string()));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(stored) = store.state.with(|s| {
-            s.preferences
-                .lang
-                .as_deref()
-                .and_then(crate::i18n::from_code)
-        }) {
-            if stored != lang.get_untracked() {
-                lang.set(stored);
-            }
-        }
-    });
+/// Put language, theme and text size on `<html>`, where CSS and screen readers see them. Set
+/// by hand rather than through leptos_meta's `<Html>`, which never removes an attribute it
+/// set: a kiosk's next visitor would keep the last one's dark theme.
+fn apply_preferences(store: Store, lang: Memo<Lang>) {
     Effect::new(move |_| {
         let Some(html) = document().document_element() else {
             return;

@@ -24,6 +24,12 @@ impl Base {
     pub fn href(&self, route: &loften_core::route::Route) -> String {
         format!("{}{}", self.0, route.href())
     }
+
+    /// `route`'s whole public address, origin included, for a QR code or a share link.
+    pub fn public_url(&self, route: &loften_core::route::Route) -> String {
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{}", self.href(route))
+    }
 }
 
 /// The base path, from the context `App` provides.

@@ -1,6 +1,8 @@
 //! The dataset as the app holds it: fetched once from the build's bundle, indexed once,
 //! and shared with every page through context.
 
+pub mod kept_copy;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -92,14 +94,14 @@ pub async fn load_catalog() -> Result<Catalog, String> {
         Ok((bytes, data)) => {
             // Kept only once it has read, so a damaged download never replaces a good copy.
             if !crate::pwa::controlled_by_service_worker() {
-                crate::state::keep_dataset_copy(&bytes);
+                kept_copy::keep_dataset_copy(&bytes);
             }
             drop(bytes);
             return Ok(Catalog::new(data));
         }
         Err(error) => error,
     };
-    let Some(copy) = crate::state::dataset_copy() else {
+    let Some(copy) = kept_copy::dataset_copy() else {
         return Err(error);
     };
     match catalog_from(copy) {
@@ -108,7 +110,7 @@ pub async fn load_catalog() -> Result<Catalog, String> {
             ..catalog
         }),
         Err(_) => {
-            crate::state::forget_dataset_copy();
+            kept_copy::forget_dataset_copy();
             Err(error)
         }
     }
@@ -145,15 +147,4 @@ pub fn loaded_catalog() -> Option<Catalog> {
         Some(resource) => resource.get().and_then(Result::ok),
         None => use_context::<Catalog>(),
     }
-}
-
-/// Today's date in the reader's own time zone, from the browser's clock.
-pub fn today() -> chrono::NaiveDate {
-    let now = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
 }

@@ -100,10 +100,10 @@ pub struct Today(pub RwSignal<NaiveDate>);
 /// Provide today's date: the build's (`RenderedOn`, when prerendering or hydrating), then the
 /// device's clock once the page is the device's.
 pub fn provide_today() {
-    let start = use_context::<RenderedOn>().map_or_else(crate::catalog::today, |r| r.0);
+    let start = use_context::<RenderedOn>().map_or_else(clock_date, |r| r.0);
     let today = Today(RwSignal::new(start));
     provide_context(today);
-    on_device(move || today.0.set(crate::catalog::today()));
+    on_device(move || today.0.set(clock_date()));
 }
 
 /// Today's date: status and "ends" follow it. Pages drawn while the build's page is taken
@@ -113,8 +113,19 @@ pub fn provide_today() {
 pub fn use_today() -> Signal<NaiveDate> {
     let today = expect_context::<Today>().0;
     if use_on_device().get_untracked() {
-        Signal::stored(crate::catalog::today())
+        Signal::stored(clock_date())
     } else {
         today.into()
     }
+}
+
+/// Today's date in the reader's own time zone, from the device's clock.
+pub fn clock_date() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }

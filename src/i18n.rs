@@ -20,7 +20,7 @@ pub mod generated {
 }
 
 pub use generated::i18n::Locale as Lang;
-pub use leptos_i18n::{t, t_string, td, td_string};
+pub use leptos_i18n::td_string;
 
 /// A language's code, as stored in the preferences and put on `<html lang>`.
 pub fn code(lang: Lang) -> &'static str {
@@ -139,13 +139,49 @@ pub fn topic_name(topic: &loften_core::Topic, lang: Lang) -> String {
     }
 }
 
-/// The current language, from context.
-pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<RwSignal<Lang>>()
+/// The interface's language for the whole app, from context (`app::Shell` provides it).
+#[derive(Clone, Copy)]
+pub struct LangContext {
+    /// The language the app shows.
+    pub lang: Signal<Lang>,
+    /// Makes a language the one the app shows (the preference is its source).
+    choose: Callback<Lang>,
+    /// Whether the language switch made the last change, so that the page rebuilt in the new
+    /// language gives the keyboard's focus back to the switch (the old one went with the old
+    /// page).
+    switched_here: StoredValue<bool>,
 }
 
-/// The current language, for words read once when a view is built: switching language
-/// rebuilds the page (see `app::Shell`), so the hundreds of labels need not each be reactive.
-pub fn use_texts() -> Lang {
-    use_lang().get_untracked()
+impl LangContext {
+    pub fn new(lang: Signal<Lang>, choose: Callback<Lang>) -> LangContext {
+        LangContext {
+            lang,
+            choose,
+            switched_here: StoredValue::new(false),
+        }
+    }
+
+    /// The language switch chose `lang`.
+    pub fn switch_to(&self, lang: Lang) {
+        self.switched_here.set_value(true);
+        self.choose.run(lang);
+    }
+
+    /// Whether the switch made the change the page was rebuilt for; asking answers once.
+    pub fn take_switched_here(&self) -> bool {
+        self.switched_here
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+    }
+}
+
+/// The interface's language, from context.
+pub fn use_lang() -> LangContext {
+    expect_context::<LangContext>()
+}
+
+/// The language the page is drawn in, read once: switching language rebuilds the page (see
+/// `app::Shell`), so the hundreds of labels need not each be reactive.
+pub fn page_lang() -> Lang {
+    use_lang().lang.get_untracked()
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use loften_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
 
 use crate::catalog::loaded_catalog;
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 
 /// How many visitors the kiosk has started over for. Each one gets a new app below the router
 /// (`App`): nothing of the last visitor stays, on the screen or in memory. Leptos' router keeps
@@ -137,22 +137,13 @@ pub fn use_kiosk() -> Kiosk {
     expect_context::<Kiosk>()
 }
 
-/// The public address of a page of the app under its `base`, for a QR code or a share link.
-pub fn public_url(base: &crate::base::Base, route: &loften_core::route::Route) -> String {
-    format!(
-        "{}{}",
-        window().location().origin().unwrap_or_default(),
-        base.href(route)
-    )
-}
-
 /// The idle warning, the reset and the attract screen. Rendered once, in kiosk mode only.
 #[component]
 pub fn KioskOverlay() -> impl IntoView {
     let kiosk = use_kiosk();
     let visitors = expect_context::<Visitors>();
     let base = crate::base::use_base();
-    let t = use_texts();
+    let lang = page_lang();
 
     // Everything the visitor did goes (saved items, notes, text size, language, search): the
     // next one starts on a new app at the kiosk's start.
@@ -205,12 +196,12 @@ pub fn KioskOverlay() -> impl IntoView {
         <Show when=move || warning_open.get()>
             <div class="kiosk-warning" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-warning-title" aria-describedby="kiosk-warning-text">
                 <div class="kiosk-warning__box">
-                    <h2 id="kiosk-warning-title">{td_string!(t, kiosk_warning_title)}</h2>
-                    <p id="kiosk-warning-text">{td_string!(t, kiosk_warning_text)}</p>
+                    <h2 id="kiosk-warning-title">{td_string!(lang, kiosk_warning_title)}</h2>
+                    <p id="kiosk-warning-text">{td_string!(lang, kiosk_warning_text)}</p>
                     <p class="kiosk-warning__count">
-                        <span class="kiosk-warning__seconds">{move || seconds_left.get().unwrap_or_default()}</span>" "{td_string!(t, kiosk_seconds)}
+                        <span class="kiosk-warning__seconds">{move || seconds_left.get().unwrap_or_default()}</span>" "{td_string!(lang, kiosk_seconds)}
                     </p>
-                    <button type="button" class="button kiosk-warning__continue" node_ref=continue_button on:click=move |_| kiosk.keep_going()>{td_string!(t, kiosk_continue)}</button>
+                    <button type="button" class="button kiosk-warning__continue" node_ref=continue_button on:click=move |_| kiosk.keep_going()>{td_string!(lang, kiosk_continue)}</button>
                 </div>
             </div>
         </Show>
@@ -227,7 +218,7 @@ pub fn KioskOverlay() -> impl IntoView {
 fn Attract() -> impl IntoView {
     let kiosk = use_kiosk();
     let data = crate::catalog::use_catalog().data;
-    let t = use_texts();
+    let lang = page_lang();
     let kommun = kiosk.config.with_untracked(|c| c.kommun.clone());
     let slides: Vec<(String, String)> = data
         .agreements
@@ -259,12 +250,12 @@ fn Attract() -> impl IntoView {
     let slide = move || slides.get(index.get()).cloned();
     view! {
         <button type="button" class="kiosk-attract" on:click=move |_| kiosk.attract.set(false)>
-            <span class="kiosk-attract__title">{td_string!(t, kiosk_heading)}</span>
+            <span class="kiosk-attract__title">{td_string!(lang, kiosk_heading)}</span>
             {move || slide().map(|(text, meta)| view! {
                 <span class="kiosk-attract__promise" lang="sv">{text}</span>
                 <span class="kiosk-attract__meta">{meta}</span>
             })}
-            <span class="kiosk-attract__hint">{td_string!(t, kiosk_touch_to_start)}</span>
+            <span class="kiosk-attract__hint">{td_string!(lang, kiosk_touch_to_start)}</span>
         </button>
     }
 }

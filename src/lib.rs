@@ -16,3 +16,4 @@ pub mod pages;
 pub mod pwa;
 pub mod state;
 pub mod test_hooks;
+pub mod web_storage;

@@ -2,9 +2,10 @@
 //! mounts where the page has no content of its own.
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use medborgarloften::app::App;
+use medborgarloften::app::{App, Boot};
+use medborgarloften::base::Base;
 use medborgarloften::catalog::{load_catalog, Catalog};
-use medborgarloften::device::{meta_content, Render, RenderedOn};
+use medborgarloften::device::{meta_content, Render};
 use medborgarloften::navigation::ArrivalQuery;
 
 fn main() {
@@ -15,8 +16,8 @@ fn main() {
     // The shell (the page for paths without one of their own) shows a loading notice instead
     // of content. A kiosk session's pages differ from a visitor's, so a kiosk never takes over
     // what the build rendered.
-    let boot = document().get_element_by_id("app-loading");
-    let hydrating = boot.is_none() && !medborgarloften::state::kiosk_session_in_tab();
+    let loading_notice = document().get_element_by_id("app-loading");
+    let hydrating = loading_notice.is_none() && !medborgarloften::state::kiosk_session_in_tab();
     // Rendering needs the data first: hydration needs the very data the build rendered with,
     // and a page mounted with its data at hand has no loading state of its own to keep. The
     // shell shows its loading notice meanwhile; index.html preloads the bundle, so it
@@ -36,12 +37,15 @@ fn main() {
 fn mount(catalog: Option<Catalog>) {
     let body = document().body().expect("a page has a body");
     body.set_inner_html("");
-    leptos::mount::mount_to_body(move || {
-        if let Some(catalog) = catalog {
-            provide_context(catalog);
-        }
-        view! { <App/> }
-    });
+    let boot = Boot {
+        render: Render::Mount,
+        base: Base::from_document(),
+        catalog,
+        rendered_on: None,
+        arrival: ArrivalQuery::default(),
+        version: None,
+    };
+    leptos::mount::mount_to_body(move || view! { <App boot=boot/> });
 }
 
 /// Take over the page the build rendered: as a new visitor on the build's date and without the
@@ -49,13 +53,13 @@ fn mount(catalog: Option<Catalog>) {
 fn hydrate(catalog: Catalog) {
     let rendered_on = meta_content("rendered-on").and_then(|date| date.parse::<NaiveDate>().ok());
     let arrival = ArrivalQuery::take_from_address();
-    leptos::mount::hydrate_body(move || {
-        provide_context(Render::Hydrate);
-        provide_context(catalog);
-        if let Some(date) = rendered_on {
-            provide_context(RenderedOn(date));
-        }
-        provide_context(arrival);
-        view! { <App/> }
-    });
+    let boot = Boot {
+        render: Render::Hydrate,
+        base: Base::from_document(),
+        catalog: Some(catalog),
+        rendered_on,
+        arrival,
+        version: None,
+    };
+    leptos::mount::hydrate_body(move || view! { <App boot=boot/> });
 }

@@ -37,6 +37,17 @@ impl ArrivalQuery {
     }
 }
 
+/// How to go to another address of the page being read (a search typed, a filter, a share link
+/// taken in): it keeps its scroll, and with `replace` the new address takes the place of the
+/// current one in the history, so Back skips it.
+pub fn same_page(replace: bool) -> NavigateOptions {
+    NavigateOptions {
+        replace,
+        scroll: false,
+        ..Default::default()
+    }
+}
+
 /// Inside the router: once the page is the device's, go to the address the visitor arrived at.
 pub fn restore_arrival_query() {
     let Some(address) = use_context::<ArrivalQuery>().and_then(|a| a.0) else {
@@ -49,9 +60,7 @@ pub fn restore_arrival_query() {
             NavigateOptions {
                 // Already the full path, base included.
                 resolve: false,
-                replace: true,
-                scroll: false,
-                ..Default::default()
+                ..same_page(true)
             },
         )
     });

@@ -1,4 +1,5 @@
-//! The one module that touches localStorage: bookmarks, notes and preferences.
+//! The one module that keeps the visitor's own state in localStorage: bookmarks, notes and
+//! preferences (the app's copy of the dataset is `catalog::kept_copy`'s).
 //!
 //! The codec (envelope, versions, migrations) is `loften_core::storage`; this module only
 //! moves strings in and out of the browser and decides what to do when storage misbehaves:
@@ -11,6 +12,8 @@
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use leptos::prelude::*;
 use loften_core::storage::{decode, envelope, Notice, UserState, BACKUP_PREFIX, STORAGE_KEY};
+
+use crate::web_storage::{local_storage_usable, session_storage_usable};
 
 /// Why user state lives only in memory, or what happened to what was stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,17 +43,6 @@ pub struct Store {
     pub notice: RwSignal<Option<StorageNotice>>,
     /// False in kiosk mode and when storage cannot be used: changes stay in memory.
     persist: RwSignal<bool>,
-}
-
-/// Whether localStorage can be used at all. `window.localStorage` itself throws when the
-/// browser blocks storage, and gloo-storage's `raw()` turns that into a panic: it is reached
-/// only once this probe has said yes.
-fn local_storage_usable() -> bool {
-    web_sys::window().is_some_and(|w| w.local_storage().ok().flatten().is_some())
-}
-
-fn session_storage_usable() -> bool {
-    web_sys::window().is_some_and(|w| w.session_storage().ok().flatten().is_some())
 }
 
 /// A key for keeping an unreadable value aside, unique per moment.
@@ -166,10 +158,6 @@ impl Store {
         ));
     }
 
-    pub fn is_saved(&self, id: &str) -> bool {
-        self.state.with(|s| s.is_saved(id))
-    }
-
     pub fn toggle(&self, id: &str, label: Option<String>) {
         let now = now_iso();
         self.state.update(|s| {
@@ -179,11 +167,6 @@ impl Store {
 
     pub fn count(&self) -> usize {
         self.state.with(|s| s.bookmarks.len())
-    }
-
-    /// Whether changes are being kept on this device.
-    pub fn persists(&self) -> bool {
-        self.persist.get()
     }
 }
 
@@ -218,58 +201,6 @@ pub fn kiosk_session(path_after_base: &str, query: &str) -> Option<String> {
     SessionStorage::get::<String>(KIOSK_KEY)
         .ok()
         .or_else(|| SessionStorage::raw().get_item(KIOSK_KEY).ok().flatten())
-}
-
-/// Where the last good dataset is kept for browsers without a service worker.
-const DATASET_KEY: &str = "medborgarloften.data";
-
-/// Keep a copy of the dataset for when the network fails and no service worker can answer
-/// (a kiosk on a plain-http venue network). The dataset is the app's, not the visitor's, so
-/// this happens in kiosk mode too. When it does not fit, the previous copy stays.
-///
-/// localStorage holds text, and the bundle is bytes: they are kept as base64. Its 4/3 size
-/// (about 45 KB for the real data) is the price of text that is plain ASCII, which every
-/// browser's storage keeps as it is, and of a strict decoder that notices a damaged copy
-/// before the bundle decoder sees it. (One character per byte, "Latin-1", would be smaller
-/// but puts NUL and control characters in storage, which some engines have mangled.)
-///
-/// A dataset too large to keep (over `DATASET_COPY_MAX_CHARS` as base64) is not encoded at
-/// all: the copy would crowd out the visitor's bookmarks in the same small quota, or not fit,
-/// and encoding it would only grow the page's memory.
-pub fn keep_dataset_copy(bytes: &[u8]) {
-    if loften_core::bundle::base64_len(bytes.len()) > DATASET_COPY_MAX_CHARS {
-        return;
-    }
-    if !local_storage_usable() {
-        return;
-    }
-    // Plain base64 text, as every version has kept it (a typed write would quote it).
-    let _ = LocalStorage::raw().set_item(DATASET_KEY, &loften_core::bundle::to_base64(bytes));
-}
-
-/// About a quarter of the usual 5-million-character localStorage quota: 1.1 MB of bundle, 30
-/// times today's data, and the rest is left for bookmarks and preferences.
-pub const DATASET_COPY_MAX_CHARS: usize = 1_250_000;
-
-/// The kept copy of the dataset, if there is one that is base64. Anything else there (a
-/// damaged copy, or the JSON text an older version of the app kept) is removed.
-pub fn dataset_copy() -> Option<Vec<u8>> {
-    if !local_storage_usable() {
-        return None;
-    }
-    let text = LocalStorage::raw().get_item(DATASET_KEY).ok().flatten()?;
-    let bytes = loften_core::bundle::from_base64(&text);
-    if bytes.is_none() {
-        forget_dataset_copy();
-    }
-    bytes
-}
-
-/// Remove a kept copy that turned out not to read, so it is not tried again.
-pub fn forget_dataset_copy() {
-    if local_storage_usable() {
-        LocalStorage::delete(DATASET_KEY);
-    }
 }
 
 pub fn use_store() -> Store {

@@ -4,8 +4,9 @@
 
 use chrono::Datelike;
 use loften_core::{DataFiles, Dataset, Query};
-use medborgarloften::catalog::{catalog_from, load_catalog, today, Catalog};
-use medborgarloften::state::{dataset_copy, keep_dataset_copy};
+use medborgarloften::catalog::kept_copy::{dataset_copy, keep_dataset_copy};
+use medborgarloften::catalog::{catalog_from, load_catalog, Catalog};
+use medborgarloften::device::clock_date;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -72,7 +73,7 @@ fn validation_and_swedish_search_work_in_wasm() {
 #[wasm_bindgen_test]
 fn today_is_the_browser_clock_s_date() {
     let now = js_sys::Date::new_0();
-    let day = today();
+    let day = clock_date();
     assert_eq!(
         (day.year(), day.month(), day.day()),
         (
@@ -127,7 +128,7 @@ fn the_dataset_copy_round_trips_through_local_storage() {
 fn a_dataset_too_large_to_keep_leaves_the_previous_copy() {
     let small: Vec<u8> = vec![7; 300];
     keep_dataset_copy(&small);
-    let large = vec![1u8; medborgarloften::state::DATASET_COPY_MAX_CHARS / 4 * 3 + 3];
+    let large = vec![1u8; medborgarloften::catalog::kept_copy::DATASET_COPY_MAX_CHARS / 4 * 3 + 3];
     keep_dataset_copy(&large);
     assert_eq!(dataset_copy(), Some(small));
 }

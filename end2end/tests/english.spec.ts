@@ -41,3 +41,20 @@ test("in English, the data stays Swedish and is marked lang=sv", async ({ page }
   );
   expect(unmarked).toEqual([]);
 });
+
+test("switching language by keyboard keeps the focus on the switch @wide", async ({ page }) => {
+  await open(page, "/medborgarlofte/jonkoping-2020");
+  const toEnglish = page.getByRole("button", { name: "In English" });
+  await toEnglish.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const toSwedish = page.getByRole("button", { name: "På svenska" });
+  await expect(toSwedish).toBeFocused();
+  // The keyboard goes on from there, and back again.
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(toEnglish).toBeFocused();
+  // Shift+Tab from the switch lands in the header, not at the top of the document.
+  await page.keyboard.press("Shift+Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest("header") !== null)).toBe(true);
+});

@@ -20,11 +20,12 @@ use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use loften_core::route::{kept_offline, prerendered, Route};
-use medborgarloften::app::{full_title, App};
+use medborgarloften::app::{full_title, App, Boot};
 use medborgarloften::base::Base;
 use medborgarloften::catalog::{catalog_from, Catalog};
 use medborgarloften::components::page_meta::{PageSummary, Summary};
-use medborgarloften::device::{Render, RenderedOn};
+use medborgarloften::device::Render;
+use medborgarloften::navigation::ArrivalQuery;
 use medborgarloften::pwa::AppVersion;
 
 /// What every page shares: the data, the template and where the site lives.
@@ -130,19 +131,24 @@ impl Site {
         let summary = PageSummary::default();
         let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
         let body = owner.with(|| {
+            // What leptos_router and leptos_meta need to render without a browser, and where
+            // each page writes its summary for the document's head.
             provide_context(RequestUrl::new(&address));
             provide_context(meta_context);
-            provide_context(Render::Prerender);
-            provide_context(RenderedOn(self.rendered_on));
-            provide_context(Base(self.public_url.trim_end_matches('/').to_string()));
-            provide_context(self.catalog.clone());
-            provide_context(AppVersion(self.version.clone()));
             provide_context(summary.clone());
+            let boot = Boot {
+                render: Render::Prerender,
+                base: Base(self.public_url.trim_end_matches('/').to_string()),
+                catalog: Some(self.catalog.clone()),
+                rendered_on: Some(self.rendered_on),
+                arrival: ArrivalQuery::default(),
+                version: Some(AppVersion(self.version.clone())),
+            };
             // Only the HTML: the pages read no resources (the catalog comes with the app's
             // start), so there is no data to send beside it, and the Content-Security-Policy
             // allows no inline script that would carry it.
             futures::executor::block_on(
-                view! { <App/> }
+                view! { <App boot=boot/> }
                     .to_html_stream_in_order()
                     .collect::<String>(),
             )

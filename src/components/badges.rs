@@ -4,17 +4,15 @@ use leptos::prelude::*;
 use loften_core::views::Status;
 use loften_core::{Activity, ActorFilter, Period};
 
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 
 /// The topic badges of a promise or activity, named in the interface language.
 #[component]
 pub fn TopicBadges(topics: Vec<String>) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = crate::catalog::use_catalog().data;
-    // Plain text: a change of language rebuilds the page.
-    let lang = crate::i18n::use_lang().get_untracked();
     view! {
-        <ul class="badges" aria-label=td_string!(t, topics)>
+        <ul class="badges" aria-label=td_string!(lang, topics)>
             {topics.into_iter().map(|id| {
                 let name = data.topic(&id).map_or(id.clone(), |tp| crate::i18n::topic_name(tp, lang));
                 view! { <li class="badge badge--topic">{name}</li> }
@@ -26,7 +24,7 @@ pub fn TopicBadges(topics: Vec<String>) -> impl IntoView {
 /// Who does an activity: Polisen, Kommunen or Gemensamt.
 #[component]
 pub fn ActorBadges(activity: Activity) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let actor = if activity.is_joint() {
         Some(ActorFilter::Gemensamt)
     } else if activity.actors.contains(&loften_core::Actor::Polisen) {
@@ -36,13 +34,13 @@ pub fn ActorBadges(activity: Activity) -> impl IntoView {
     } else {
         None
     };
-    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{crate::i18n::actor(t, a)}</span> })
+    actor.map(|a| view! { <span class=format!("badge badge--actor badge--{}", a.slug())>{crate::i18n::actor(lang, a)}</span> })
 }
 
 /// "Pågår", "Avslutat" or "Kommande", computed from today's date.
 #[component]
 pub fn StatusBadge(period: Period) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let today = crate::device::use_today();
     let status = Memo::new(move |_| period.status(today.get()));
     let class = move || match status.get() {
@@ -50,5 +48,5 @@ pub fn StatusBadge(period: Period) -> impl IntoView {
         Status::Ended => "badge badge--status badge--ended",
         Status::Upcoming => "badge badge--status badge--upcoming",
     };
-    view! { <span class=class>{move || crate::i18n::status(t, status.get())}</span> }
+    view! { <span class=class>{move || crate::i18n::status(lang, status.get())}</span> }
 }

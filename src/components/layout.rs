@@ -7,18 +7,26 @@ use loften_core::storage::{TextSize, Theme};
 
 use crate::components::link::{Link, NavLink};
 use crate::components::storage_notice::StorageNoticeView;
-use crate::i18n::{td_string, use_lang, use_texts};
+use crate::i18n::{page_lang, td_string, use_lang};
 use crate::pwa::use_pwa;
 use crate::state::use_store;
 
 /// Header, navigation and footer around the routed page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let t = use_texts();
-    let lang = use_lang();
+    let lang = page_lang();
+    let languages = use_lang();
     let store = use_store();
     let kiosk = crate::kiosk::use_kiosk();
-    let toggle_lang = move |_| lang.update(|l| *l = crate::i18n::next(*l));
+    let toggle_lang = move |_| languages.switch_to(crate::i18n::next(lang));
+    let switch_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = switch_button.get() {
+            if languages.take_switched_here() {
+                let _ = button.focus();
+            }
+        }
+    });
     // "#main" alone resolves against <base href>, the start page, not the page shown. The
     // browser, not the router, follows it (`target="_self"`): its own jump to a fragment also
     // moves the keyboard's starting point into the content.
@@ -29,7 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         format!("{}{mark}{search}#main", location.pathname.get())
     };
     view! {
-        <a class="skip-link" href=skip_href target="_self">{td_string!(t, skip_to_content)}</a>
+        <a class="skip-link" href=skip_href target="_self">{td_string!(lang, skip_to_content)}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 // In a kiosk the name leads to the kiosk's start, never out of the kiosk.
@@ -37,22 +45,22 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">"Medborgarlöften"</span>
                 </Link>
-                <nav aria-label=td_string!(t, nav_label) class="site-nav">
+                <nav aria-label=td_string!(lang, nav_label) class="site-nav">
                     <ul>
-                        <li><NavLink to=Route::home() exact=true>{td_string!(t, nav_search)}</NavLink></li>
-                        <li><NavLink to=Route::Kommuner>{td_string!(t, nav_kommuner)}</NavLink></li>
-                        <li><NavLink to=Route::Areas>{td_string!(t, nav_areas)}</NavLink></li>
-                        <li><NavLink to=Route::Saved { share: None }>{td_string!(t, nav_saved)}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></NavLink></li>
-                        <li><NavLink to=Route::About>{td_string!(t, nav_about)}</NavLink></li>
+                        <li><NavLink to=Route::home() exact=true>{td_string!(lang, nav_search)}</NavLink></li>
+                        <li><NavLink to=Route::Kommuner>{td_string!(lang, nav_kommuner)}</NavLink></li>
+                        <li><NavLink to=Route::Areas>{td_string!(lang, nav_areas)}</NavLink></li>
+                        <li><NavLink to=Route::Saved { share: None }>{td_string!(lang, nav_saved)}<span class="nav-count" aria-hidden=move || (store.count() == 0).to_string()>{move || store.count()}</span></NavLink></li>
+                        <li><NavLink to=Route::About>{td_string!(lang, nav_about)}</NavLink></li>
                     </ul>
                 </nav>
                 {kiosk.enabled.then(|| view! {
-                    <Link to=Signal::derive(move || Route::Kiosk(kiosk.config.get())) attr:class="button kiosk-home">{td_string!(t, kiosk_to_start)}</Link>
+                    <Link to=Signal::derive(move || Route::Kiosk(kiosk.config.get())) attr:class="button kiosk-home">{td_string!(lang, kiosk_to_start)}</Link>
                 })}
-                <button type="button" class="lang-switch" on:click=toggle_lang
-                    lang=crate::i18n::code(crate::i18n::next(t))>
+                <button type="button" class="lang-switch" node_ref=switch_button on:click=toggle_lang
+                    lang=crate::i18n::code(crate::i18n::next(lang))>
                     // Offered in the language it switches to, as each file words it.
-                    {td_string!(crate::i18n::next(t), switch_language)}
+                    {td_string!(crate::i18n::next(lang), switch_language)}
                 </button>
             </div>
         </header>
@@ -63,10 +71,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <p>{td_string!(t, footer_not_official)}</p>
-            <p>{td_string!(t, footer_privacy)}" "<Link to=Route::About>{td_string!(t, nav_about)}</Link></p>
+            <p>{td_string!(lang, footer_not_official)}</p>
+            <p>{td_string!(lang, footer_privacy)}" "<Link to=Route::About>{td_string!(lang, nav_about)}</Link></p>
             <Preferences/>
-            <p class="version">{td_string!(t, version)}" "{crate::pwa::app_version()}</p>
+            <p class="version">{td_string!(lang, version)}" "{crate::pwa::app_version()}</p>
         </footer>
     }
 }
@@ -75,7 +83,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// about the app itself, above every page.
 #[component]
 fn AppBanners() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let pwa = use_pwa();
     let on_device = crate::device::use_on_device();
     let from_copy =
@@ -84,15 +92,15 @@ fn AppBanners() -> impl IntoView {
         <div class="banners" role="status" aria-live="polite">
             <Show when=move || pwa.update_ready.get()>
                 <div class="banner banner--update">
-                    <span>{td_string!(t, update_ready)}</span>
-                    <button type="button" class="button button--small" on:click=move |_| pwa.apply_update()>{td_string!(t, update_apply)}</button>
+                    <span>{td_string!(lang, update_ready)}</span>
+                    <button type="button" class="button button--small" on:click=move |_| pwa.apply_update()>{td_string!(lang, update_apply)}</button>
                 </div>
             </Show>
             <Show when=move || !pwa.online.get()>
-                <div class="banner banner--offline">{td_string!(t, offline)}</div>
+                <div class="banner banner--offline">{td_string!(lang, offline)}</div>
             </Show>
             <Show when=from_copy>
-                <div class="banner banner--offline">{td_string!(t, data_from_copy)}</div>
+                <div class="banner banner--offline">{td_string!(lang, data_from_copy)}</div>
             </Show>
         </div>
     }
@@ -101,30 +109,30 @@ fn AppBanners() -> impl IntoView {
 /// Text size and light or dark, kept with the other preferences.
 #[component]
 fn Preferences() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let store = use_store();
     let sizes = TextSize::ALL
         .into_iter()
         .zip([
-            td_string!(t, text_size_normal),
-            td_string!(t, text_size_large),
-            td_string!(t, text_size_larger),
+            td_string!(lang, text_size_normal),
+            td_string!(lang, text_size_large),
+            td_string!(lang, text_size_larger),
         ])
         .map(|(s, name)| (s.code(), name));
     let themes = Theme::ALL
         .into_iter()
         .zip([
-            td_string!(t, theme_system),
-            td_string!(t, theme_light),
-            td_string!(t, theme_dark),
+            td_string!(lang, theme_system),
+            td_string!(lang, theme_light),
+            td_string!(lang, theme_dark),
         ])
         .map(|(s, name)| (s.code(), name));
     view! {
         <div class="preferences">
-            {preference_select("pref-size", td_string!(t, text_size), sizes.collect(), move || store.state.with(|s| s.preferences.text_size.code()), move |code| {
+            {preference_select("pref-size", td_string!(lang, text_size), sizes.collect(), move || store.state.with(|s| s.preferences.text_size.code()), move |code| {
                 store.state.update(|s| s.preferences.text_size = TextSize::from_code(&code));
             })}
-            {preference_select("pref-theme", td_string!(t, theme), themes.collect(), move || store.state.with(|s| s.preferences.theme.code()), move |code| {
+            {preference_select("pref-theme", td_string!(lang, theme), themes.collect(), move || store.state.with(|s| s.preferences.theme.code()), move |code| {
                 store.state.update(|s| s.preferences.theme = Theme::from_code(&code));
             })}
         </div>

@@ -1,8 +1,10 @@
 //! Pieces shared by the pages.
 
+pub mod agreement_card;
 pub mod badges;
 pub mod layout;
 pub mod link;
+pub mod outbound_link;
 pub mod page_frame;
 pub mod page_meta;
 pub mod qr;

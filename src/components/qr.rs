@@ -1,10 +1,10 @@
 //! QR codes drawn as SVG by the app itself, so a kiosk visitor can take a page to their phone
-//! and a link that would leave the app can be followed on the phone instead.
+//! (and follow a link that would leave the app there: `outbound_link`).
 
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
 
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 
 /// The side (in modules, quiet zone included) and an SVG path of the dark modules of a QR
 /// code for `text`. One path keeps the DOM small; `M x y h1 v1 h-1 z` per dark module.
@@ -55,62 +55,20 @@ pub fn TakeAway(
     #[prop(into)]
     url: String,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let open = RwSignal::new(false);
     view! {
         <button type="button" class="button button--secondary take-away" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-            {td_string!(t, take_away)}
+            {td_string!(lang, take_away)}
         </button>
         <Show when=move || open.get()>
-            <div class="take-away__panel" role="group" aria-label=td_string!(t, take_away)>
-                <p>{td_string!(t, take_away_hint)}</p>
-                <QrCode url=url.clone() label=td_string!(t, qr_label)/>
-                <button type="button" class="button" on:click=move |_| open.set(false)>{td_string!(t, close)}</button>
+            <div class="take-away__panel" role="group" aria-label=td_string!(lang, take_away)>
+                <p>{td_string!(lang, take_away_hint)}</p>
+                <QrCode url=url.clone() label=td_string!(lang, qr_label)/>
+                <button type="button" class="button" on:click=move |_| open.set(false)>{td_string!(lang, close)}</button>
             </div>
         </Show>
     }
-}
-
-/// A link that leaves the app (a source's page, a file): on a kiosk it is a QR code for the
-/// visitor's phone instead, so nobody is stranded on a page without a way back.
-#[component]
-pub fn OutboundLink(
-    /// Absolute, or relative to the app's base.
-    href: String,
-    /// The link text.
-    text: String,
-) -> impl IntoView {
-    let t = use_texts();
-    let absolute = |href: &str| {
-        let base = document().base_uri().ok().flatten().unwrap_or_default();
-        web_sys::Url::new_with_base(href, &base)
-            .map(|u| u.href())
-            .unwrap_or(href.to_string())
-    };
-    if !crate::kiosk::use_kiosk().enabled {
-        // On paper the address is printed, since it cannot be clicked. The build does not know
-        // where it will be served: the whole address follows once the page is the device's.
-        let on_device = crate::device::use_on_device();
-        let url = {
-            let href = href.clone();
-            move || {
-                if on_device.get() {
-                    absolute(&href)
-                } else {
-                    href.clone()
-                }
-            }
-        };
-        return view! { <p><a href=href rel="external noopener">{text}</a><span class="print-only">" ("{url}")"</span></p> }.into_any();
-    }
-    let label = format!("{}: {text}", td_string!(t, qr_label));
-    view! {
-        <div class="outbound">
-            <p>{text}" – "{td_string!(t, open_on_phone)}</p>
-            <QrCode url=absolute(&href) label=label/>
-        </div>
-    }
-    .into_any()
 }
 
 #[cfg(test)]

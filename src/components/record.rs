@@ -10,12 +10,12 @@ use crate::components::link::Link;
 
 use crate::components::badges::{ActorBadges, TopicBadges};
 use crate::components::save::SaveButton;
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 
 /// Area names of a record, linking to each area's page.
 #[component]
 fn AreaLinks(areas: Vec<String>) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = use_catalog().data;
     let links: Vec<(Route, String)> = areas
         .iter()
@@ -25,7 +25,7 @@ fn AreaLinks(areas: Vec<String>) -> impl IntoView {
     (!links.is_empty()).then(move || {
         view! {
             <p class="record__areas">
-                <span class="record__label">{td_string!(t, areas)}": "</span>
+                <span class="record__label">{td_string!(lang, areas)}": "</span>
                 {links.into_iter().enumerate().map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<Link to=href>{name}</Link> }).collect_view()}
             </p>
         }
@@ -35,10 +35,10 @@ fn AreaLinks(areas: Vec<String>) -> impl IntoView {
 /// A promise: its text, topics and areas.
 #[component]
 pub fn PromiseItem(promise: Promise) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     view! {
         <div class="record record--promise" id=promise.id.clone()>
-            <p class="record__kind">{td_string!(t, promise)}</p>
+            <p class="record__kind">{td_string!(lang, promise)}</p>
             <p class="record__text" lang="sv">{promise.text.clone()}</p>
             <TopicBadges topics=promise.topics.clone()/>
             <AreaLinks areas=promise.areas.clone()/>
@@ -50,18 +50,18 @@ pub fn PromiseItem(promise: Promise) -> impl IntoView {
 /// An activity: text, who does it, with whom, how often, topics and areas.
 #[component]
 pub fn ActivityItem(activity: Activity) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let partners = activity.partners.join(", ");
     let frequency = activity.frequency.as_ref().map(|f| f.text.clone());
     view! {
         <div class="record record--activity" id=activity.id.clone()>
-            <p class="record__kind">{td_string!(t, activity)}" "<ActorBadges activity=activity.clone()/></p>
+            <p class="record__kind">{td_string!(lang, activity)}" "<ActorBadges activity=activity.clone()/></p>
             <p class="record__text" lang="sv">{activity.text.clone()}</p>
             {(!partners.is_empty()).then(|| view! {
-                <p class="record__meta"><span class="record__label">{td_string!(t, partners)}": "</span><span lang="sv">{partners}</span></p>
+                <p class="record__meta"><span class="record__label">{td_string!(lang, partners)}": "</span><span lang="sv">{partners}</span></p>
             })}
             {frequency.map(|f| view! {
-                <p class="record__meta"><span class="record__label">{td_string!(t, frequency)}": "</span><span lang="sv">{f}</span></p>
+                <p class="record__meta"><span class="record__label">{td_string!(lang, frequency)}": "</span><span lang="sv">{f}</span></p>
             })}
             <TopicBadges topics=activity.topics.clone()/>
             <AreaLinks areas=activity.areas.clone()/>

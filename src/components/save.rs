@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 use crate::state::{use_store, Store};
 
 /// A toggle button (`aria-pressed`) whose name begins with "Spara". The visible word stays
@@ -21,7 +21,7 @@ pub fn SaveButton(
     label: String,
 ) -> impl IntoView {
     let store = use_store();
-    let t = use_texts();
+    let lang = page_lang();
     let flags = expect_context::<SavedFlags>();
     let saved = flags.of(store, &id);
     {
@@ -30,7 +30,7 @@ pub fn SaveButton(
     }
     let name = format!(
         "{} {}",
-        td_string!(t, save),
+        td_string!(lang, save),
         loften_core::text::shorten(&label, 80)
     );
     let on_click = move |_| store.toggle(&id, Some(label.clone()));
@@ -38,7 +38,7 @@ pub fn SaveButton(
         <button type="button" class="save" aria-pressed=move || saved.get().to_string() aria-label=name on:click=on_click>
             // The star follows aria-pressed in CSS.
             <span class="save__icon" aria-hidden="true"></span>
-            <span class="save__text">{td_string!(t, save)}</span>
+            <span class="save__text">{td_string!(lang, save)}</span>
         </button>
     }
 }

@@ -4,7 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::catalog::{use_catalog_resource, Catalog};
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 
 /// Its children with the catalog in context (`catalog::use_catalog`), or a loading notice,
 /// or a failure notice with "Försök igen".
@@ -15,7 +15,7 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
     let Some(resource) = use_catalog_resource() else {
         return Either::Left(children());
     };
-    let t = use_texts();
+    let lang = page_lang();
     let children = StoredValue::new(children);
     let failed = move |errors: ArcRwSignal<Errors>| {
         let message = move || {
@@ -28,14 +28,14 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
         };
         view! {
             <div class="notice notice--error" role="alert">
-                <p>{td_string!(t, load_failed)}</p>
+                <p>{td_string!(lang, load_failed)}</p>
                 <p class="muted">{message}</p>
-                <button type="button" class="button" on:click=move |_| resource.refetch()>{td_string!(t, retry)}</button>
+                <button type="button" class="button" on:click=move |_| resource.refetch()>{td_string!(lang, retry)}</button>
             </div>
         }
     };
     Either::Right(view! {
-        <Suspense fallback=move || view! { <p class="notice" role="status">{td_string!(t, loading)}</p> }>
+        <Suspense fallback=move || view! { <p class="notice" role="status">{td_string!(lang, loading)}</p> }>
             <ErrorBoundary fallback=failed>
                 {move || {
                     resource.get().map(|loaded| {

@@ -10,12 +10,13 @@ use loften_core::{Agreement, AgreementKind};
 use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
 use crate::components::link::Link;
+use crate::components::outbound_link::OutboundLink;
 use crate::components::page_meta::PageMeta;
-use crate::components::qr::{OutboundLink, TakeAway};
+use crate::components::qr::TakeAway;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 use crate::pages::not_found::NotFound;
 
 /// `/medborgarlofte/:id`
@@ -28,14 +29,14 @@ struct AgreementParams {
 #[component]
 pub fn AgreementPage() -> impl IntoView {
     let params = use_params::<AgreementParams>();
-    let t = use_texts();
+    let lang = page_lang();
     view! {
         <WithCatalog>
             {move || {
                 let id = params.read().as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default();
                 match use_catalog().data.agreement(&id).cloned() {
                     Some(agreement) => view! { <AgreementView agreement=agreement/> }.into_any(),
-                    None => view! { <NotFound detail=td_string!(t, not_found_agreement, id = &id).to_string()/> }
+                    None => view! { <NotFound detail=td_string!(lang, not_found_agreement, id = &id).to_string()/> }
                         .into_any(),
                 }
             }}
@@ -77,11 +78,11 @@ fn reveal_linked_record() {
 
 #[component]
 fn AgreementView(agreement: Agreement) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = use_catalog().data;
-    // After the heading has taken focus (app::FocusOnNavigate), a linked record takes it.
+    // After the heading has taken focus (`app::focus_on_navigate`), a linked record takes it.
     Effect::new(move |_| request_animation_frame(|| request_animation_frame(reveal_linked_record)));
-    let title = format!("{} – {}", agreement.title, agreement.kommuner.join(", "));
+    let title = agreement.name();
     let description = agreement.summary.as_deref().map_or_else(
         || format!("{title}, {}.", agreement.period.label()),
         |summary| loften_core::text::shorten(summary, 160),
@@ -121,7 +122,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 <li class="promise-block">
                     <PromiseItem promise=p.clone()/>
                     {(!serving.is_empty()).then(|| view! {
-                        <ul class="records records--nested" aria-label=td_string!(t, activities)>
+                        <ul class="records records--nested" aria-label=td_string!(lang, activities)>
                             {serving.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                         </ul>
                     })}
@@ -131,15 +132,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         .collect_view();
     let unlinked: Vec<_> = a.unlinked_activities().cloned().collect();
     let unlinked_heading = if has_promises {
-        td_string!(t, other_activities)
+        td_string!(lang, other_activities)
     } else {
-        td_string!(t, commitments)
+        td_string!(lang, commitments)
     };
     let cadence = a.follow_up.as_ref().and_then(|f| f.cadence);
     let cadence_text = cadence.map(|c| match c {
-        Cadence::Tertial => td_string!(t, cadence_tertial),
-        Cadence::Kvartal => td_string!(t, cadence_kvartal),
-        Cadence::Ar => td_string!(t, cadence_ar),
+        Cadence::Tertial => td_string!(lang, cadence_tertial),
+        Cadence::Kvartal => td_string!(lang, cadence_kvartal),
+        Cadence::Ar => td_string!(lang, cadence_ar),
     });
     let follow_up = a
         .follow_up
@@ -164,7 +165,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         let on_device = crate::device::use_on_device();
         Signal::derive(move || {
             if on_device.get() {
-                crate::kiosk::public_url(&base, &route)
+                base.public_url(&route)
             } else {
                 base.href(&route)
             }
@@ -174,39 +175,39 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     view! {
         <PageMeta title=title description=description/>
         <article class="page page--agreement">
-            <p class="breadcrumbs"><Link to=Route::home()>{td_string!(t, nav_search)}</Link>" › "{kommun_links.clone()}</p>
+            <p class="breadcrumbs"><Link to=Route::home()>{td_string!(lang, nav_search)}</Link>" › "{kommun_links.clone()}</p>
             <div class="page__head">
                 <h1 tabindex="-1" lang="sv">{a.title.clone()}</h1>
                 <SaveButton id=a.id.clone() label=loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(&a))/>
             </div>
             {kiosk.then(|| view! { <TakeAway url=page_url.get()/> })}
-            <p class="print-only print-address">{td_string!(t, print_address)}": "{page_url}</p>
+            <p class="print-only print-address">{td_string!(lang, print_address)}": "{page_url}</p>
             <dl class="facts">
-                <div><dt>{if a.kommuner.len() > 1 { td_string!(t, kommuner) } else { td_string!(t, kommun) }}</dt><dd>{kommun_links}</dd></div>
-                <div><dt>{td_string!(t, lan)}</dt><dd>{lan.join(", ")}</dd></div>
-                <div><dt>{td_string!(t, lokalpolisomrade)}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| td_string!(t, not_stated).to_string())}</dd></div>
-                <div><dt>{td_string!(t, period)}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
-                {move || dates.get().ends.map(|ends| view! { <div><dt>{td_string!(t, ends)}</dt><dd>{crate::i18n::ends_text(t, ends)}</dd></div> })}
-                {move || dates.get().next_follow_up.map(|span| view! { <div><dt>{td_string!(t, next_follow_up)}</dt><dd>{crate::i18n::span_text(t, span)}</dd></div> })}
-                <div><dt>{td_string!(t, signed)}</dt><dd>{a.signed.map_or_else(|| td_string!(t, not_stated).to_string(), |d| crate::i18n::date(t, d))}</dd></div>
+                <div><dt>{if a.kommuner.len() > 1 { td_string!(lang, kommuner) } else { td_string!(lang, kommun) }}</dt><dd>{kommun_links}</dd></div>
+                <div><dt>{td_string!(lang, lan)}</dt><dd>{lan.join(", ")}</dd></div>
+                <div><dt>{td_string!(lang, lokalpolisomrade)}</dt><dd lang="sv">{a.lokalpolisomrade.clone().unwrap_or_else(|| td_string!(lang, not_stated).to_string())}</dd></div>
+                <div><dt>{td_string!(lang, period)}</dt><dd>{a.period.label()}" "<StatusBadge period=a.period.clone()/></dd></div>
+                {move || dates.get().ends.map(|ends| view! { <div><dt>{td_string!(lang, ends)}</dt><dd>{crate::i18n::ends_text(lang, ends)}</dd></div> })}
+                {move || dates.get().next_follow_up.map(|span| view! { <div><dt>{td_string!(lang, next_follow_up)}</dt><dd>{crate::i18n::span_text(lang, span)}</dd></div> })}
+                <div><dt>{td_string!(lang, signed)}</dt><dd>{a.signed.map_or_else(|| td_string!(lang, not_stated).to_string(), |d| crate::i18n::date(lang, d))}</dd></div>
             </dl>
             {is_announcement.then(|| view! {
                 <div class="notice notice--info" role="note">
-                    <h2>{td_string!(t, announcement_heading)}</h2>
-                    <p>{td_string!(t, announcement_text)}</p>
+                    <h2>{td_string!(lang, announcement_heading)}</h2>
+                    <p>{td_string!(lang, announcement_text)}</p>
                 </div>
             })}
-            <SourceText heading=td_string!(t, summary) text=a.summary.clone()/>
-            <SourceText heading=td_string!(t, situation) text=a.situation.clone()/>
+            <SourceText heading=td_string!(lang, summary) text=a.summary.clone()/>
+            <SourceText heading=td_string!(lang, situation) text=a.situation.clone()/>
             {(!a.priorities.is_empty()).then(|| view! {
                 <section class="section">
-                    <h2>{td_string!(t, priorities)}</h2>
+                    <h2>{td_string!(lang, priorities)}</h2>
                     <ul class="plain-list">{a.priorities.iter().map(|p| view! { <li lang="sv">{p.clone()}</li> }).collect_view()}</ul>
                 </section>
             })}
             {has_promises.then(|| view! {
                 <section class="section">
-                    <h2>{td_string!(t, promises)}</h2>
+                    <h2>{td_string!(lang, promises)}</h2>
                     <ol class="promises">{promise_blocks}</ol>
                 </section>
             })}
@@ -216,21 +217,21 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                     <ul class="records">{unlinked.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}</ul>
                 </section>
             })}
-            <SourceText heading=td_string!(t, effect) text=a.effect.clone()/>
+            <SourceText heading=td_string!(lang, effect) text=a.effect.clone()/>
             {follow_up.map(|f| view! {
                 <section class="section">
-                    <h2>{td_string!(t, follow_up)}</h2>
+                    <h2>{td_string!(lang, follow_up)}</h2>
                     {cadence_text.map(|c| view! { <p><strong>{c}</strong></p> })}
                     {f.text.map(|text| view! { <p lang="sv">{text}</p> })}
                     {(!f.reports.is_empty()).then(|| view! {
-                        <h3>{td_string!(t, reports)}</h3>
+                        <h3>{td_string!(lang, reports)}</h3>
                         <ul class="plain-list">{f.reports.iter().map(|r| view! { <li lang="sv">{r.title.clone()}</li> }).collect_view()}</ul>
                     })}
                 </section>
             })}
             {(!a.signatories.is_empty()).then(|| view! {
                 <section class="section">
-                    <h2>{td_string!(t, signatories)}</h2>
+                    <h2>{td_string!(lang, signatories)}</h2>
                     <ul class="plain-list signatories">
                         {a.signatories.iter().map(|s| {
                             let details: Vec<String> = [s.role.clone(), s.organisation.clone()].into_iter().flatten().collect();
@@ -240,15 +241,15 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                 </section>
             })}
             <section class="section source">
-                <h2>{td_string!(t, source)}</h2>
+                <h2>{td_string!(lang, source)}</h2>
                 <p lang="sv">{a.source.title.clone()}{a.source.publisher.clone().map(|p| format!(" ({p})"))}</p>
-                {a.source.url.clone().map(|url| view! { <OutboundLink href=url text=td_string!(t, source).to_string()/> })}
-                {source_href.map(|href| view! { <OutboundLink href=href text=td_string!(t, source_file).to_string()/> })}
-                <OutboundLink href="data/medborgarloften.json".to_string() text=td_string!(t, open_data_link).to_string()/>
+                {a.source.url.clone().map(|url| view! { <OutboundLink href=url text=td_string!(lang, source).to_string()/> })}
+                {source_href.map(|href| view! { <OutboundLink href=href text=td_string!(lang, source_file).to_string()/> })}
+                <OutboundLink href="data/medborgarloften.json".to_string() text=td_string!(lang, open_data_link).to_string()/>
             </section>
             {a.notes.clone().map(|notes| view! {
                 <section class="section">
-                    <h2>{td_string!(t, notes)}</h2>
+                    <h2>{td_string!(lang, notes)}</h2>
                     <p lang="sv">{notes}</p>
                 </section>
             })}

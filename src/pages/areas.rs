@@ -13,14 +13,14 @@ use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{td_string, use_texts, Lang};
+use crate::i18n::{page_lang, td_string, Lang};
 
-fn kind_name(t: Lang, kind: AreaKind) -> &'static str {
+fn kind_name(lang: Lang, kind: AreaKind) -> &'static str {
     match kind {
-        AreaKind::Stadsdel => td_string!(t, area_kind_stadsdel),
-        AreaKind::Ort => td_string!(t, area_kind_ort),
-        AreaKind::Centrum => td_string!(t, area_kind_centrum),
-        AreaKind::Plats => td_string!(t, area_kind_plats),
+        AreaKind::Stadsdel => td_string!(lang, area_kind_stadsdel),
+        AreaKind::Ort => td_string!(lang, area_kind_ort),
+        AreaKind::Centrum => td_string!(lang, area_kind_centrum),
+        AreaKind::Plats => td_string!(lang, area_kind_plats),
     }
 }
 
@@ -40,12 +40,7 @@ fn owned_mentions(data: &Dataset, area_id: &str) -> Vec<AreaMention> {
         .into_iter()
         .map(|m| AreaMention {
             agreement_id: m.agreement.id.clone(),
-            heading: format!(
-                "{} – {} ({})",
-                m.agreement.title,
-                m.agreement.kommuner.join(", "),
-                m.agreement.period.label()
-            ),
+            heading: m.agreement.heading(),
             promises: m.promises.into_iter().cloned().collect(),
             activities: m.activities.into_iter().cloned().collect(),
         })
@@ -74,10 +69,10 @@ fn mention_list(mentions: Vec<AreaMention>) -> impl IntoView {
 /// The area listing.
 #[component]
 pub fn AreasPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     view! {
-        <PageMeta title=td_string!(t, areas_heading) description=td_string!(t, areas_intro)/>
-        <PageFrame class="page--areas" heading=td_string!(t, areas_heading) lead=td_string!(t, areas_intro)>
+        <PageMeta title=td_string!(lang, areas_heading) description=td_string!(lang, areas_intro)/>
+        <PageFrame class="page--areas" heading=td_string!(lang, areas_heading) lead=td_string!(lang, areas_intro)>
             <WithCatalog><AreaListing/></WithCatalog>
         </PageFrame>
     }
@@ -86,7 +81,7 @@ pub fn AreasPage() -> impl IntoView {
 /// Every kommun with areas, and its areas with how often each is named.
 #[component]
 fn AreaListing() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = use_catalog().data;
     let counts = area_mention_counts(&data);
     // (kommun slug, kommun name, [(area id, area name, kind, mentions)])
@@ -119,7 +114,7 @@ fn AreaListing() -> impl IntoView {
                             {areas.into_iter().map(|(id, name, kind, count)| view! {
                                 <li>
                                     <Link to=Route::area(&id)>{name}</Link>
-                                    <span class="muted">{format!(" · {} · {count}", kind_name(t, kind))}</span>
+                                    <span class="muted">{format!(" · {} · {count}", kind_name(lang, kind))}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -155,16 +150,16 @@ struct AreaParams {
 /// One area by its id (`<kommun>/<area>`), or "not found".
 #[component]
 fn AreaView(id: String) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = use_catalog().data;
     let Some(area) = data.area(&id).cloned() else {
-        return view! { <crate::pages::not_found::NotFound detail=td_string!(t, not_found_area, id = &id).to_string()/> }.into_any();
+        return view! { <crate::pages::not_found::NotFound detail=td_string!(lang, not_found_area, id = &id).to_string()/> }.into_any();
     };
     let description = format!(
         "{}, {}: {}.",
         area.name,
         area.kommun,
-        td_string!(t, area_mentions)
+        td_string!(lang, area_mentions)
     );
     let kommun_slug = data
         .kommun_by_name(&area.kommun)
@@ -177,13 +172,13 @@ fn AreaView(id: String) -> impl IntoView {
     view! {
             <PageMeta title=area.name.clone() description=description/>
             <div class="page page--area">
-                <p class="breadcrumbs"><Link to=Route::Areas>{td_string!(t, nav_areas)}</Link>" › "<Link to=Route::Kommun { slug: kommun_slug }>{area.kommun.clone()}</Link></p>
+                <p class="breadcrumbs"><Link to=Route::Areas>{td_string!(lang, nav_areas)}</Link>" › "<Link to=Route::Kommun { slug: kommun_slug }>{area.kommun.clone()}</Link></p>
                 <h1 tabindex="-1" lang="sv">{area.name.clone()}</h1>
-                <p class="lead">{kind_name(t, kind)}", "{kommun_name}</p>
+                <p class="lead">{kind_name(lang, kind)}", "{kommun_name}</p>
                 <section class="section">
-                    <h2>{td_string!(t, area_mentions)}</h2>
+                    <h2>{td_string!(lang, area_mentions)}</h2>
                     {if empty {
-                        view! { <p>{td_string!(t, area_none)}</p> }.into_any()
+                        view! { <p>{td_string!(lang, area_none)}</p> }.into_any()
                     } else {
                         mention_list(mentions).into_any()
                     }}

@@ -8,15 +8,15 @@ use leptos_router::NavigateOptions;
 use loften_core::kiosk::KioskConfig;
 use loften_core::route::Route;
 use loften_core::views::kommun_history;
-use loften_core::{Agreement, AgreementKind};
+use loften_core::Agreement;
 
 use crate::catalog::use_catalog;
-use crate::components::badges::StatusBadge;
+use crate::components::agreement_card::{AgreementCard, TitleLevel};
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
 use crate::kiosk::use_kiosk;
 
 /// `/kiosk?kommun=…`: the visitor's choice.
@@ -28,9 +28,9 @@ struct KioskQuery {
 /// The kiosk start page.
 #[component]
 pub fn KioskPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     view! {
-        <PageMeta title=td_string!(t, kiosk_heading) description=td_string!(t, kiosk_intro)/>
+        <PageMeta title=td_string!(lang, kiosk_heading) description=td_string!(lang, kiosk_intro)/>
         <WithCatalog><KioskStart/></WithCatalog>
     }
 }
@@ -38,7 +38,7 @@ pub fn KioskPage() -> impl IntoView {
 /// The picker and the chosen kommun's promises.
 #[component]
 fn KioskStart() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let query = use_query::<KioskQuery>();
     let kiosk = use_kiosk();
     let navigate = use_navigate();
@@ -90,10 +90,10 @@ fn KioskStart() -> impl IntoView {
             })
             .unwrap_or_default();
         view! {
-            <PageFrame class="page--kiosk" heading=td_string!(t, kiosk_heading) lead=td_string!(t, kiosk_intro)>
+            <PageFrame class="page--kiosk" heading=td_string!(lang, kiosk_heading) lead=td_string!(lang, kiosk_intro)>
                 <section class="kiosk-picker" aria-labelledby="kiosk-pick">
-                    <h2 id="kiosk-pick">{td_string!(t, kiosk_pick)}</h2>
-                    <p class="muted">{td_string!(t, kiosk_with_data)}</p>
+                    <h2 id="kiosk-pick">{td_string!(lang, kiosk_pick)}</h2>
+                    <p class="muted">{td_string!(lang, kiosk_with_data)}</p>
                     <ul class="kiosk-picker__list">
                         {with_data.into_iter().map(|(slug, name)| {
                             let pick = pick.clone();
@@ -104,7 +104,7 @@ fn KioskStart() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <div class="filter kiosk-picker__all">
-                        <label for="kiosk-kommun">{td_string!(t, kiosk_pick)}</label>
+                        <label for="kiosk-kommun">{td_string!(lang, kiosk_pick)}</label>
                         <select id="kiosk-kommun" on:change=pick_from_select>
                             <option value="" selected=selected.is_empty()>"—"</option>
                             {all.into_iter().map(|(slug, name)| {
@@ -120,11 +120,11 @@ fn KioskStart() -> impl IntoView {
                         <section class="section kiosk-kommun" aria-labelledby="kiosk-kommun-heading">
                             <h2 id="kiosk-kommun-heading">{k.name.clone()}</h2>
                             {if none {
-                                view! { <p class="notice">{td_string!(t, kommun_none)}" "{td_string!(t, kommun_where_to_ask)}</p> }.into_any()
+                                view! { <p class="notice">{td_string!(lang, kommun_none)}" "{td_string!(lang, kommun_where_to_ask)}</p> }.into_any()
                             } else {
                                 view! { <ol class="kiosk-agreements">{agreements.into_iter().map(|a| view! { <li><KioskAgreement agreement=a/></li> }).collect_view()}</ol> }.into_any()
                             }}
-                            <p><Link to=Route::search_in_kommun(&k.slug)>{td_string!(t, kiosk_search_all)}</Link></p>
+                            <p><Link to=Route::search_in_kommun(&k.slug)>{td_string!(lang, kiosk_search_all)}</Link></p>
                         </section>
                     }
                 })}
@@ -136,24 +136,18 @@ fn KioskStart() -> impl IntoView {
 /// One agreement in large type: its promises (or, when it has none, its commitments).
 #[component]
 fn KioskAgreement(agreement: Agreement) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let a = agreement;
     let texts: Vec<String> = if a.promises.is_empty() {
         a.activities.iter().map(|x| x.text.clone()).collect()
     } else {
         a.promises.iter().map(|p| p.text.clone()).collect()
     };
-    let announcement = a.kind == AgreementKind::Announcement;
+    let href = Route::Agreement { id: a.id.clone() };
+    let promises = move || view! { <ul class="kiosk-promises">{texts.iter().map(|text| view! { <li lang="sv">{text.clone()}</li> }).collect_view()}</ul> };
     view! {
-        <article class="card kiosk-card">
-            <h3 class="card__title" lang="sv">{a.title.clone()}</h3>
-            <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
-            {if announcement {
-                view! { <p class="card__note">{td_string!(t, announcement_heading)}</p> }.into_any()
-            } else {
-                view! { <ul class="kiosk-promises">{texts.into_iter().map(|text| view! { <li lang="sv">{text}</li> }).collect_view()}</ul> }.into_any()
-            }}
-            <p><Link to=Route::Agreement { id: a.id.clone() }>{td_string!(t, kiosk_open_agreement)}</Link></p>
-        </article>
+        <AgreementCard agreement=a level=TitleLevel::H3 linked=false class="kiosk-card" body=promises>
+            <p><Link to=href>{td_string!(lang, kiosk_open_agreement)}</Link></p>
+        </AgreementCard>
     }
 }

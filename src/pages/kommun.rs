@@ -5,14 +5,14 @@ use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use loften_core::route::Route;
 use loften_core::views::{areas_of_kommun, kommun_history};
-use loften_core::{Agreement, AgreementKind, Dataset, Topic};
+use loften_core::{Agreement, Dataset, Topic};
 
 use crate::catalog::use_catalog;
-use crate::components::badges::StatusBadge;
+use crate::components::agreement_card::{AgreementCard, TitleLevel};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{td_string, topic_name, use_lang, use_texts, Lang};
+use crate::i18n::{page_lang, td_string, topic_name, Lang};
 use crate::pages::not_found::NotFound;
 
 /// `/kommun/:slug`
@@ -38,12 +38,10 @@ pub fn KommunPage() -> impl IntoView {
 /// One kommun, or "not found" for a slug no kommun has.
 #[component]
 fn KommunView(slug: String) -> impl IntoView {
-    let t = use_texts();
-    // Plain text: a change of language rebuilds the page.
-    let lang = use_lang().get_untracked();
+    let lang = page_lang();
     let data = use_catalog().data;
     let Some(kommun) = data.kommun_by_slug(&slug).cloned() else {
-        return view! { <NotFound detail=td_string!(t, not_found_kommun, id = &slug).to_string()/> }.into_any();
+        return view! { <NotFound detail=td_string!(lang, not_found_kommun, id = &slug).to_string()/> }.into_any();
     };
     let lan = data
         .lan_by_code(&kommun.lan_code)
@@ -70,27 +68,22 @@ fn KommunView(slug: String) -> impl IntoView {
     let items = history
             .into_iter()
             .map(|(a, added, dropped, has_previous)| {
-                let href = Route::Agreement { id: a.id.clone() };
-                let announcement = a.kind == AgreementKind::Announcement;
+                let changes = move || {
+                    if !has_previous {
+                        view! { <p class="muted">{td_string!(lang, first_in_data)}</p> }.into_any()
+                    } else if added.is_empty() && dropped.is_empty() {
+                        view! { <p class="muted">{td_string!(lang, no_topic_change)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <dl class="changes" aria-label=td_string!(lang, changes_since_previous)>
+                                {(!added.is_empty()).then(|| view! { <div><dt>{td_string!(lang, topics_added)}</dt><dd>{topic_list(&added, lang)}</dd></div> })}
+                                {(!dropped.is_empty()).then(|| view! { <div><dt>{td_string!(lang, topics_dropped)}</dt><dd>{topic_list(&dropped, lang)}</dd></div> })}
+                            </dl>
+                        }.into_any()
+                    }
+                };
                 view! {
-                    <li class="card timeline__item">
-                        <h3 class="card__title" lang="sv"><Link to=href>{a.title.clone()}</Link></h3>
-                        <p class="card__meta">{a.period.label()}" "<StatusBadge period=a.period.clone()/></p>
-                        {if announcement {
-                            view! { <p class="card__note">{td_string!(t, announcement_heading)}</p> }.into_any()
-                        } else if !has_previous {
-                            view! { <p class="muted">{td_string!(t, first_in_data)}</p> }.into_any()
-                        } else if added.is_empty() && dropped.is_empty() {
-                            view! { <p class="muted">{td_string!(t, no_topic_change)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <dl class="changes" aria-label=td_string!(t, changes_since_previous)>
-                                    {(!added.is_empty()).then(|| view! { <div><dt>{td_string!(t, topics_added)}</dt><dd>{topic_list(&added, lang)}</dd></div> })}
-                                    {(!dropped.is_empty()).then(|| view! { <div><dt>{td_string!(t, topics_dropped)}</dt><dd>{topic_list(&dropped, lang)}</dd></div> })}
-                                </dl>
-                            }.into_any()
-                        }}
-                    </li>
+                    <li><AgreementCard agreement=a level=TitleLevel::H3 class="timeline__item" body=changes/></li>
                 }
             })
             .collect_view();
@@ -98,33 +91,33 @@ fn KommunView(slug: String) -> impl IntoView {
     let description = format!(
         "{}, {lan}: {}.",
         kommun.name,
-        td_string!(t, kommun_agreements)
+        td_string!(lang, kommun_agreements)
     );
     view! {
             <PageMeta title=kommun.name.clone() description=description/>
             <div class="page page--kommun">
-                <p class="breadcrumbs"><Link to=Route::Kommuner>{td_string!(t, nav_kommuner)}</Link>" › "{lan.clone()}</p>
+                <p class="breadcrumbs"><Link to=Route::Kommuner>{td_string!(lang, nav_kommuner)}</Link>" › "{lan.clone()}</p>
                 <h1 tabindex="-1">{kommun.name.clone()}</h1>
                 <p class="lead">{lan}</p>
                 <section class="section">
-                    <h2>{td_string!(t, kommun_agreements)}</h2>
+                    <h2>{td_string!(lang, kommun_agreements)}</h2>
                     {if has_agreements {
                         view! {
                             <ol class="timeline">{items}</ol>
-                            <p><Link to=search_href>{td_string!(t, search_in_kommun)}</Link></p>
+                            <p><Link to=search_href>{td_string!(lang, search_in_kommun)}</Link></p>
                         }.into_any()
                     } else {
                         view! {
                             <div class="notice">
-                                <p>{td_string!(t, kommun_none)}</p>
-                                <p>{td_string!(t, kommun_where_to_ask)}</p>
+                                <p>{td_string!(lang, kommun_none)}</p>
+                                <p>{td_string!(lang, kommun_where_to_ask)}</p>
                             </div>
                         }.into_any()
                     }}
                 </section>
                 {(!areas.is_empty()).then(move || view! {
                     <section class="section">
-                        <h2>{td_string!(t, kommun_areas)}</h2>
+                        <h2>{td_string!(lang, kommun_areas)}</h2>
                         <ul class="link-list">
                             {areas.into_iter().map(|(href, name)| view! { <li><Link to=href>{name}</Link></li> }).collect_view()}
                         </ul>

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query};
 use leptos_router::params::Params;
-use leptos_router::NavigateOptions;
 use loften_core::route::Route;
 use loften_core::views::{kommun_matches, kommuner_by_lan};
 
@@ -13,7 +12,8 @@ use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{td_string, use_texts, Lang};
+use crate::i18n::{page_lang, td_string, Lang};
+use crate::navigation::same_page;
 
 /// One län's kommuner as the page lists them: (slug, name, number of agreements).
 type Kommuner = Vec<(String, String, usize)>;
@@ -27,7 +27,7 @@ struct FindQuery {
 /// The kommun list.
 #[component]
 pub fn KommunerPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let query = use_query::<FindQuery>();
     let navigate = use_navigate();
     let typed = Memo::new(move |_| {
@@ -42,20 +42,13 @@ pub fn KommunerPage() -> impl IntoView {
         let find = Route::FindKommun {
             text: event_target_value(&ev),
         };
-        navigate(
-            &find.href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&find.href(), same_page(true));
     };
     view! {
-        <PageMeta title=td_string!(t, kommuner_heading) description=td_string!(t, kommuner_intro)/>
-        <PageFrame class="page--kommuner" heading=td_string!(t, kommuner_heading) lead=td_string!(t, kommuner_intro)>
+        <PageMeta title=td_string!(lang, kommuner_heading) description=td_string!(lang, kommuner_intro)/>
+        <PageFrame class="page--kommuner" heading=td_string!(lang, kommuner_heading) lead=td_string!(lang, kommuner_intro)>
             <div class="filter kommun-finder">
-                <label for="hitta">{td_string!(t, find_kommun)}</label>
+                <label for="hitta">{td_string!(lang, find_kommun)}</label>
                 <input id="hitta" type="search" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input=on_input/>
             </div>
             <WithCatalog><KommunList typed=typed/></WithCatalog>
@@ -70,7 +63,7 @@ fn KommunList(
     #[prop(into)]
     typed: Signal<String>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     // (län code, län name, its kommuner)
     let lan: Vec<(String, String, Kommuner)> = kommuner_by_lan(&use_catalog().data)
         .into_iter()
@@ -92,11 +85,11 @@ fn KommunList(
                     .iter()
                     .filter_map(|(code, name, kommuner)| {
                         let matching: Kommuner = kommuner.iter().filter(|(_, k, _)| kommun_matches(k, &typed)).cloned().collect();
-                        (!matching.is_empty()).then(|| lan_section(t, code, name, kommuner, matching))
+                        (!matching.is_empty()).then(|| lan_section(lang, code, name, kommuner, matching))
                     })
                     .collect();
                 if sections.is_empty() {
-                    view! { <p class="empty">{td_string!(t, no_kommun_found)}</p> }.into_any()
+                    view! { <p class="empty">{td_string!(lang, no_kommun_found)}</p> }.into_any()
                 } else {
                     sections.collect_view().into_any()
                 }
@@ -106,7 +99,13 @@ fn KommunList(
 
 /// One län: its heading with how many of its kommuner have agreements here, and the kommuner
 /// shown (all, or those matching what was typed).
-fn lan_section(t: Lang, code: &str, name: &str, all: &Kommuner, shown: Kommuner) -> impl IntoView {
+fn lan_section(
+    lang: Lang,
+    code: &str,
+    name: &str,
+    all: &Kommuner,
+    shown: Kommuner,
+) -> impl IntoView {
     let heading_id = format!("lan-{code}");
     let labelled_by = heading_id.clone();
     let with_data = all.iter().filter(|(_, _, n)| *n > 0).count();
@@ -116,7 +115,7 @@ fn lan_section(t: Lang, code: &str, name: &str, all: &Kommuner, shown: Kommuner)
             <h2 id=heading_id>{name.to_string()}<span class="muted">{counts}</span></h2>
             <ul class="kommun-list">
                 {shown.into_iter().map(|(slug, name, count)| {
-                    let count_text = if count == 0 { td_string!(t, none_in_data).to_string() } else { count.to_string() };
+                    let count_text = if count == 0 { td_string!(lang, none_in_data).to_string() } else { count.to_string() };
                     let has_data = count > 0;
                     view! {
                         <li class:has-data=has_data>

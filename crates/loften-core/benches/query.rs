@@ -1,5 +1,5 @@
 //! The query engine on the synthetic dataset, natively: `cargo bench -p loften-core --bench query`
-//! (`make bench` runs it). Budget (shared/DESIGN.md): median at most 1 ms per query.
+//! (`make bench` runs it). Budget (BENCHMARKS.md): median at most 1 ms per query.
 //!
 //! A plain harness (no criterion: no new dependencies): each query is run for at least
 //! `LOFTEN_BENCH_SECONDS` (default 0.5) and 200 times after a warm-up, each call timed on its

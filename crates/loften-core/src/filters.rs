@@ -5,7 +5,8 @@
 use crate::dataset::Dataset;
 use crate::query::{ActorFilter, Facets, Group, Query, Results};
 
-/// A filter of the start page, by its query key (DESIGN.md: kommun, lan, tema, ar, aktor).
+/// A filter of the start page, by its query key (kommun, lan, tema, ar, aktor: part of every
+/// shared search address).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum FilterKey {
     Kommun,

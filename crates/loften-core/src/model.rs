@@ -1,6 +1,7 @@
 //! The typed model of the dataset, one struct per JSON object of `data/`.
 //!
-//! Field names follow `shared/DESIGN.md`; values stay in the source's Swedish.
+//! Field names are English (`data/agreement.schema.json` describes each); values stay in the
+//! source's Swedish.
 //!
 //! The serde derives give every format its shape: the JSON files of `data/` and the open-data
 //! file, the JSON download, and the app's binary bundle (`crate::bundle`).
@@ -38,6 +39,19 @@ pub struct Agreement {
     pub follow_up: Option<FollowUp>,
     pub source: Source,
     pub notes: Option<String>,
+}
+
+impl Agreement {
+    /// Its title and kommuner, as a page about it is named: "Medborgarlöfte 2020 – Jönköping".
+    pub fn name(&self) -> String {
+        format!("{} – {}", self.title, self.kommuner.join(", "))
+    }
+
+    /// Its name and period, as it heads a list of its records elsewhere (saved items, an
+    /// area's mentions): "Medborgarlöfte 2020 – Jönköping (2020)".
+    pub fn heading(&self) -> String {
+        format!("{} ({})", self.name(), self.period.label())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

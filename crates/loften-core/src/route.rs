@@ -1,6 +1,7 @@
 //! The app's pages as values: every internal link is a `Route`, and `href` writes its path
 //! within the app (without the base path the app is hosted under, which the router adds).
-//! The paths and query keys are DESIGN.md's "Routes and names", a contract.
+//! The paths and query keys are a contract (ARCHITECTURE.md, "Routes"): shared links and the
+//! end-to-end tests depend on them.
 
 use crate::dataset::Dataset;
 use crate::kiosk::KioskConfig;

@@ -501,12 +501,7 @@ pub fn saved_groups<'a>(
 /// What a bookmark shows if its id ever leaves the dataset: a short form of its text.
 pub fn bookmark_label(located: crate::dataset::Located<'_>) -> String {
     let text = match located {
-        crate::dataset::Located::Agreement(a) => format!(
-            "{} – {} ({})",
-            a.title,
-            a.kommuner.join(", "),
-            a.period.label()
-        ),
+        crate::dataset::Located::Agreement(a) => a.heading(),
         crate::dataset::Located::Promise(_, p) => p.text.clone(),
         crate::dataset::Located::Activity(_, x) => x.text.clone(),
     };

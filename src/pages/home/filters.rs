@@ -3,20 +3,21 @@
 
 use leptos::prelude::*;
 use loften_core::filters::FilterKey;
-use loften_core::query::Facets;
 use loften_core::{ActorFilter, Dataset, Index, Query};
 
+use super::state::use_search;
 use crate::catalog::use_catalog;
-use crate::i18n::{td_string, topic_name, use_lang, use_texts, Lang};
+use crate::i18n::{page_lang, td_string, topic_name, Lang};
 
-/// The filter's label, its accessible name (DESIGN.md: "Kommun", "Län", "Tema", "År", "Aktör").
-pub fn label(key: FilterKey, t: Lang) -> &'static str {
+/// The filter's label, its accessible name ("Kommun", "Län", "Tema", "År", "Aktör": tests and
+/// screen-reader users find the filters by them).
+pub fn label(key: FilterKey, lang: Lang) -> &'static str {
     match key {
-        FilterKey::Kommun => td_string!(t, filter_kommun),
-        FilterKey::Lan => td_string!(t, filter_lan),
-        FilterKey::Tema => td_string!(t, filter_tema),
-        FilterKey::Ar => td_string!(t, filter_ar),
-        FilterKey::Aktor => td_string!(t, filter_aktor),
+        FilterKey::Kommun => td_string!(lang, filter_kommun),
+        FilterKey::Lan => td_string!(lang, filter_lan),
+        FilterKey::Tema => td_string!(lang, filter_tema),
+        FilterKey::Ar => td_string!(lang, filter_ar),
+        FilterKey::Aktor => td_string!(lang, filter_aktor),
     }
 }
 
@@ -40,7 +41,6 @@ fn grouped_choices(
     data: &Dataset,
     lang: Lang,
 ) -> Vec<(Option<&'static str>, Vec<Choice>)> {
-    let t = lang;
     if key == FilterKey::Kommun {
         // The few kommuner with agreements first, where they are found; the rest after.
         let (with, rest) = loften_core::filters::kommun_groups(data);
@@ -56,15 +56,14 @@ fn grouped_choices(
                 .collect()
         };
         return vec![
-            (Some(td_string!(t, kommun_group_with)), options(with)),
-            (Some(td_string!(t, kommun_group_rest)), options(rest)),
+            (Some(td_string!(lang, kommun_group_with)), options(with)),
+            (Some(td_string!(lang, kommun_group_rest)), options(rest)),
         ];
     }
     vec![(None, choices(key, data, lang))]
 }
 
 fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<Choice> {
-    let t = lang;
     match key {
         FilterKey::Kommun => data
             .kommuner
@@ -100,7 +99,7 @@ fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<Choice> {
             .map(|(i, a)| {
                 (
                     a.slug().to_string(),
-                    crate::i18n::actor(t, *a).to_string(),
+                    crate::i18n::actor(lang, *a).to_string(),
                     i,
                 )
             })
@@ -110,7 +109,6 @@ fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<Choice> {
 
 /// The label of one chosen value, for its chip.
 pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> String {
-    let t = lang;
     match key {
         FilterKey::Kommun => data
             .kommun_by_slug(value)
@@ -122,29 +120,22 @@ pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> S
             .topic(value)
             .map_or(value.to_string(), |tp| topic_name(tp, lang)),
         FilterKey::Ar => value.to_string(),
-        FilterKey::Aktor => ActorFilter::from_slug(value)
-            .map_or(value.to_string(), |a| crate::i18n::actor(t, a).to_string()),
+        FilterKey::Aktor => ActorFilter::from_slug(value).map_or(value.to_string(), |a| {
+            crate::i18n::actor(lang, a).to_string()
+        }),
     }
 }
 
 /// One filter: a labelled select of every option with how many agreements it would give.
 #[component]
 pub fn FilterSelect(
+    /// The filter.
     key: FilterKey,
-    /// The search as in the address, whose filters are the chosen values.
-    address: Memo<Query>,
-    /// The search as it stands, with the text typed since.
-    query: Memo<Query>,
-    /// The counts, which follow the search once typing pauses.
-    facets: RwSignal<Facets>,
-    /// Go to another search: (query, replace the history entry).
-    go: Callback<(Query, bool)>,
-    /// Bring the counts up to date now (the select has focus, its counts are about to show).
-    settle: Callback<()>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
+    let search = use_search();
+    let (address, facets) = (search.address, search.facets);
     let catalog = use_catalog();
-    let lang = use_lang().get_untracked();
     let on_device = crate::device::use_on_device();
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
     // From the address, not the search as typed: typing changes the text on every key and
@@ -157,15 +148,16 @@ pub fn FilterSelect(
         } else {
             vec![value]
         };
-        go.run((key.with(&query.get_untracked(), values), false));
+        // The search as it stands, with the text typed since.
+        search.choose(key.with(&search.query.get_untracked(), values));
     };
     view! {
         <div class="filter">
-            <label for=element_id(key)>{label(key, t)}</label>
-            <select id=element_id(key) on:change=on_change on:focus=move |_| settle.run(())>
-                <option value="" selected=move || chosen.get().is_empty()>{td_string!(t, all)}</option>
+            <label for=element_id(key)>{label(key, lang)}</label>
+            <select id=element_id(key) on:change=on_change on:focus=move |_| search.settle()>
+                <option value="" selected=move || chosen.get().is_empty()>{td_string!(lang, all)}</option>
                 <Show when=move || { chosen.get().len() > 1 }>
-                    <option value="" disabled=true selected=true>{move || format!("{} ({})", td_string!(t, several_chosen), chosen.get().len())}</option>
+                    <option value="" disabled=true selected=true>{move || format!("{} ({})", td_string!(lang, several_chosen), chosen.get().len())}</option>
                 </Show>
                 // The options only the app can use come once it runs: the build's page hides
                 // the filters without JavaScript, and 290 kommuner would be most of the HTML a
@@ -193,37 +185,31 @@ pub fn FilterSelect(
 
 /// A removable chip for every chosen filter value.
 #[component]
-pub fn Chips(
-    /// The search as in the address, whose filters are the chosen values.
-    address: Memo<Query>,
-    /// The search as it stands, with the text typed since.
-    query: Memo<Query>,
-    /// Go to another search: (query, replace the history entry).
-    go: Callback<(Query, bool)>,
-) -> impl IntoView {
+pub fn Chips() -> impl IntoView {
+    let search = use_search();
     // Plain text: a change of language rebuilds the page.
-    let lang = use_lang().get_untracked();
+    let lang = page_lang();
     let data = use_catalog().data;
     // The filters without the search text: the chips follow neither typing nor its pauses.
     let filters_only = Memo::new(move |_| Query {
         q: String::new(),
-        ..address.get()
+        ..search.address.get()
     });
     let chips = move || {
         let q = filters_only.get();
-        let t = lang;
         FilterKey::ALL
             .into_iter()
             .flat_map(|key| key.values(&q).into_iter().map(move |v| (key, v)))
             .map(|(key, value)| {
                 let label = format!(
                     "{}: {}",
-                    label(key, t),
+                    label(key, lang),
                     value_label(key, &data, &value, lang)
                 );
-                let name = format!("{} {}", td_string!(t, remove_filter), label);
+                let name = format!("{} {}", td_string!(lang, remove_filter), label);
                 // The query as it is when pressed (with the search text typed since).
-                let remove = move |_| go.run((key.without(&query.get_untracked(), &value), false));
+                let remove =
+                    move |_| search.choose(key.without(&search.query.get_untracked(), &value));
                 view! {
                     <li>
                         <button type="button" class="chip" aria-label=name on:click=remove>

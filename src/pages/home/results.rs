@@ -5,15 +5,51 @@ use leptos::prelude::*;
 use loften_core::filters::{first_records, FilterKey, Widening};
 use loften_core::query::Group;
 use loften_core::route::Route;
-use loften_core::{AgreementKind, Query};
+use loften_core::Query;
 
 use super::filters::{label, value_label};
+use super::state::use_search;
 use crate::catalog::use_catalog;
-use crate::components::badges::StatusBadge;
+use crate::components::agreement_card::{AgreementCard, TitleLevel};
 use crate::components::link::Link;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
-use crate::i18n::{td_string, use_lang, use_texts};
+use crate::i18n::{page_lang, td_string};
+
+/// The cards drawn so far, "Visa fler" for the rest, or, when nothing matched, the ways to
+/// widen the search.
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let lang = page_lang();
+    let search = use_search();
+    // Paint the matches over the cards for this text. Effects run after the render effects
+    // that put the cards in the document, and before the frame that shows them.
+    Effect::new(move |_| {
+        search.page.track();
+        search
+            .text
+            .with(|text| crate::highlight::paint("ol.results .record__text", text));
+    });
+    on_cleanup(crate::highlight::clear);
+    view! {
+        <Show
+            when=move || search.results.with(|r| !r.groups.is_empty())
+            fallback=move || view! { <EmptyState query=search.query.get()/> }
+        >
+            <ol class="results">
+                // Cards are keyed by their agreement, matches and how many they list: while a
+                // word is typed the matches often stay the same, and then only the highlighting
+                // changes, not the cards.
+                <For each=move || search.page.get() key=|card| card.clone() let:card>
+                    <li><ResultCard group=card.0 limit=card.1/></li>
+                </For>
+            </ol>
+            <Show when=move || search.more()>
+                <button type="button" class="button button--secondary" on:click=move |_| search.show_more()>{td_string!(lang, show_more)}</button>
+            </Show>
+        </Show>
+    }
+}
 
 /// One agreement in the results, with its matching promises and activities.
 #[component]
@@ -22,32 +58,29 @@ pub fn ResultCard(
     group: Group,
     /// How many matching records to list; `None`: every one.
     limit: Option<usize>,
-    /// The search text, as typed.
-    query: ReadSignal<String>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let text = use_search().text;
+    let lang = page_lang();
     let data = use_catalog().data;
     let a = &data.agreements[group.agreement];
-    let title = a.title.clone();
     let save_label =
         loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(a));
-    let kommuner = a.kommuner.join(", ");
-    let period = a.period.clone();
-    let href = Route::Agreement { id: a.id.clone() };
-    let lan: Vec<String> = data.lan_of(a).iter().map(|l| l.name.clone()).collect();
+    let id = a.id.clone();
+    let lan: Vec<&str> = data.lan_of(a).iter().map(|l| l.name.as_str()).collect();
+    let place = format!("{} · {}", a.kommuner.join(", "), lan.join(", "));
+    let more_href = Route::Agreement { id: a.id.clone() };
     let listed = group.promises.len() + group.activities.len();
     let (promise_count, activity_count) = (a.promises.len(), a.activities.len());
     // "2 löften, 11 aktiviteter"; a part that is zero is left out rather than shown as "0 löften".
     let promises = (promise_count > 0)
-        .then(|| td_string!(t, promise_count, count = promise_count).to_string());
+        .then(|| td_string!(lang, promise_count, count = promise_count).to_string());
     let activities = (activity_count > 0)
-        .then(|| td_string!(t, activity_count, count = activity_count).to_string());
+        .then(|| td_string!(lang, activity_count, count = activity_count).to_string());
     let counts = promises
         .into_iter()
         .chain(activities)
         .collect::<Vec<_>>()
         .join(", ");
-    let announcement = a.kind == AgreementKind::Announcement;
     let (promises, activities, more) = first_records(&group, limit.unwrap_or(usize::MAX));
     let promises: Vec<_> = promises
         .into_iter()
@@ -57,35 +90,23 @@ pub fn ResultCard(
         .into_iter()
         .map(|i| a.activities[i].clone())
         .collect();
-    let more_href = href.clone();
-    let matched_own_words = move || listed == 0 && query.with(|q| !q.trim().is_empty());
+    let matched_own_words = move || listed == 0 && text.with(|q| !q.trim().is_empty());
     view! {
-        <article class="card result">
-            <div class="card__head">
-                <h2 class="card__title" lang="sv"><Link to=href>{title}</Link></h2>
-                <SaveButton id=a.id.clone() label=save_label/>
-            </div>
-            <p class="card__meta">
-                <span lang="sv">{kommuner}</span>
-                " · "{lan.join(", ")}" · "{period.label()}" "
-                <StatusBadge period=period.clone()/>
-            </p>
-            {if announcement {
-                view! { <p class="card__note">{td_string!(t, announcement_heading)}</p> }.into_any()
-            } else {
-                view! { <p class="card__counts">{counts}</p> }.into_any()
-            }}
+        <AgreementCard agreement=a.clone() level=TitleLevel::H2 place=place class="result"
+            aside=move || view! { <SaveButton id=id.clone() label=save_label.clone()/> }
+            body=move || view! { <p class="card__counts">{counts.clone()}</p> }
+        >
             <Show when=matched_own_words>
-                <p class="muted">{td_string!(t, matched_by_agreement)}</p>
+                <p class="muted">{td_string!(lang, matched_by_agreement)}</p>
             </Show>
             {(listed > 0).then(|| view! {
-                <ul class="records" aria-label=td_string!(t, matches_in_agreement)>
+                <ul class="records" aria-label=td_string!(lang, matches_in_agreement)>
                     {promises.into_iter().map(|p| view! { <li><PromiseItem promise=p/></li> }).collect_view()}
                     {activities.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
                 </ul>
-                {(more > 0).then(|| view! { <p class="more-matches"><Link to=more_href>{crate::i18n::more_matches(t, more)}</Link></p> })}
+                {(more > 0).then(|| view! { <p class="more-matches"><Link to=more_href>{crate::i18n::more_matches(lang, more)}</Link></p> })}
             })}
-        </article>
+        </AgreementCard>
     }
 }
 
@@ -94,12 +115,10 @@ pub fn ResultCard(
 pub fn EmptyState(
     /// The search that found nothing.
     query: Query,
-    /// Go to another search: (query, replace the history entry).
-    go: Callback<(Query, bool)>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let search = use_search();
+    let lang = page_lang();
     let data = use_catalog().data;
-    let lang = use_lang().get_untracked();
     let ways: Vec<(String, Query)> = FilterKey::widenings(&query)
         .into_iter()
         .map(|(dropped, wider)| {
@@ -116,16 +135,16 @@ pub fn EmptyState(
         .collect();
     view! {
         <div class="empty">
-            <p class="empty__title">{td_string!(t, no_results)}</p>
-            <p>{td_string!(t, no_results_hint)}</p>
+            <p class="empty__title">{td_string!(lang, no_results)}</p>
+            <p>{td_string!(lang, no_results_hint)}</p>
             <ul class="chips">
                 {ways.into_iter().map(|(label, next)| view! {
-                    <li><button type="button" class="chip" on:click=move |_| go.run((next.clone(), false))>
-                        {td_string!(t, widen_remove)}" "{label.clone()}
+                    <li><button type="button" class="chip" on:click=move |_| search.choose(next.clone())>
+                        {td_string!(lang, widen_remove)}" "{label.clone()}
                     </button></li>
                 }).collect_view()}
-                <li><button type="button" class="chip chip--strong" on:click=move |_| go.run((Query::default(), false))>
-                    {td_string!(t, clear_all)}
+                <li><button type="button" class="chip chip--strong" on:click=move |_| search.choose(Query::default())>
+                    {td_string!(lang, clear_all)}
                 </button></li>
             </ul>
         </div>

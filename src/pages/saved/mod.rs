@@ -16,7 +16,7 @@ use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::save::SaveButton;
 use crate::components::with_catalog::WithCatalog;
-use crate::i18n::{td_string, use_texts, Lang};
+use crate::i18n::{page_lang, td_string, Lang};
 use crate::state::use_store;
 
 mod share;
@@ -35,11 +35,11 @@ struct Row {
     note: String,
 }
 
-pub(super) fn kind_of(t: Lang, located: Option<Located<'_>>) -> &'static str {
+pub(super) fn kind_of(lang: Lang, located: Option<Located<'_>>) -> &'static str {
     match located {
-        Some(Located::Agreement(_)) => td_string!(t, kind_agreement),
-        Some(Located::Promise(..)) => td_string!(t, promise),
-        Some(Located::Activity(..)) => td_string!(t, activity),
+        Some(Located::Agreement(_)) => td_string!(lang, kind_agreement),
+        Some(Located::Promise(..)) => td_string!(lang, promise),
+        Some(Located::Activity(..)) => td_string!(lang, activity),
         None => "",
     }
 }
@@ -65,7 +65,7 @@ struct ShareQuery {
 /// The saved page.
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let query = use_query::<ShareQuery>();
     let shared = move || {
         query
@@ -75,9 +75,9 @@ pub fn SavedPage() -> impl IntoView {
             .and_then(|q| q.dela.as_deref().map(parse_share))
     };
     view! {
-        <PageMeta title=td_string!(t, saved_heading) description=td_string!(t, saved_intro)/>
+        <PageMeta title=td_string!(lang, saved_heading) description=td_string!(lang, saved_intro)/>
         <WithCatalog>
-            <PageFrame class="page--saved" heading=td_string!(t, saved_heading) lead=td_string!(t, saved_intro)>
+            <PageFrame class="page--saved" heading=td_string!(lang, saved_heading) lead=td_string!(lang, saved_intro)>
                 {move || shared().map(|ids| view! { <SharedPreview ids=ids/> })}
                 <SavedList/>
                 {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/> }.into_any() }}
@@ -89,36 +89,28 @@ pub fn SavedPage() -> impl IntoView {
 /// The saved items, grouped by agreement.
 #[component]
 fn SavedList() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = use_catalog().data;
     let store = use_store();
     move || {
         let state = store.state.get();
         let groups = saved_groups(&data, &state);
         if groups.is_empty() {
-            return view! { <p class="empty">{td_string!(t, saved_empty)}</p> }.into_any();
+            return view! { <p class="empty">{td_string!(lang, saved_empty)}</p> }.into_any();
         }
         // (heading and link, rows) owned, so the view can keep them.
         let groups: Vec<(Option<Heading>, Vec<Row>)> = groups
             .iter()
             .map(|g| {
-                let heading = g.agreement.map(|a| {
-                    (
-                        format!(
-                            "{} – {} ({})",
-                            a.title,
-                            a.kommuner.join(", "),
-                            a.period.label()
-                        ),
-                        Route::Agreement { id: a.id.clone() },
-                    )
-                });
+                let heading = g
+                    .agreement
+                    .map(|a| (a.heading(), Route::Agreement { id: a.id.clone() }));
                 let rows = g
                     .items
                     .iter()
                     .map(|item| Row {
                         id: item.bookmark.id.clone(),
-                        kind: kind_of(t, item.located),
+                        kind: kind_of(lang, item.located),
                         text: item
                             .located
                             .map(bookmark_label)
@@ -139,7 +131,7 @@ fn SavedList() -> impl IntoView {
                     <section class="section saved-group">
                         {match heading {
                             Some((title, href)) => view! { <h2 lang="sv"><Link to=href>{title}</Link></h2> }.into_any(),
-                            None => view! { <h2>{td_string!(t, saved_missing)}</h2><p class="muted">{td_string!(t, saved_missing_text)}</p> }.into_any(),
+                            None => view! { <h2>{td_string!(lang, saved_missing)}</h2><p class="muted">{td_string!(lang, saved_missing_text)}</p> }.into_any(),
                         }}
                         <ul class="records">
                             {rows.into_iter().map(|row| view! { <li><SavedRow row=row missing=missing/></li> }).collect_view()}
@@ -155,7 +147,7 @@ fn SavedList() -> impl IntoView {
 /// One saved item with its note and its Spara toggle.
 #[component]
 fn SavedRow(row: Row, missing: bool) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let store = use_store();
     let note_id = format!("note-{}", row.id);
     let id = row.id.clone();
@@ -173,7 +165,7 @@ fn SavedRow(row: Row, missing: bool) -> impl IntoView {
                     None => view! { <span>{row.text.clone()}</span>" "<code>{row.id.clone()}</code> }.into_any(),
                 }}
             </p>
-            <label for=note_id.clone() class="note__label">{td_string!(t, note_label)}</label>
+            <label for=note_id.clone() class="note__label">{td_string!(lang, note_label)}</label>
             <textarea id=note_id class="note" rows="2" maxlength="1000" on:change=on_note prop:value=row.note></textarea>
             <SaveButton id=save_id label=save_label/>
         </div>

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use loften_core::route::Route;
 use loften_core::storage::{decode, encode, share_value, Bookmark, Notice};
 use loften_core::views::bookmark_label;
@@ -12,13 +11,14 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::kind_of;
 use crate::catalog::use_catalog;
-use crate::i18n::{td_string, use_texts};
+use crate::i18n::{page_lang, td_string};
+use crate::navigation::same_page;
 use crate::state::{now_iso, use_store};
 
 /// A shared link's items, with "Spara alla".
 #[component]
 pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let data = use_catalog().data;
     let store = use_store();
     let navigate = use_navigate();
@@ -26,7 +26,7 @@ pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
         .iter()
         .filter_map(|id| {
             data.locate(id)
-                .map(|l| (id.clone(), bookmark_label(l), kind_of(t, Some(l))))
+                .map(|l| (id.clone(), bookmark_label(l), kind_of(lang, Some(l))))
         })
         .collect();
     let incoming: Vec<Bookmark> = found
@@ -51,26 +51,20 @@ pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
         store.state.update(|s| {
             s.merge(&stamped);
         });
-        navigate(
-            &Route::Saved { share: None }.href(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        navigate(&Route::Saved { share: None }.href(), same_page(true));
     };
     view! {
         <section class="notice notice--info shared" aria-labelledby="shared-heading">
-            <h2 id="shared-heading">{td_string!(t, shared_heading)}</h2>
+            <h2 id="shared-heading">{td_string!(lang, shared_heading)}</h2>
             {if count == 0 {
-                view! { <p>{td_string!(t, shared_none)}</p> }.into_any()
+                view! { <p>{td_string!(lang, shared_none)}</p> }.into_any()
             } else {
                 view! {
-                    <p>{td_string!(t, shared_intro)}</p>
+                    <p>{td_string!(lang, shared_intro)}</p>
                     <ul class="plain-list">
                         {found.into_iter().map(|(_, label, kind)| view! { <li><span class="muted">{kind}": "</span><span lang="sv">{label}</span></li> }).collect_view()}
                     </ul>
-                    <button type="button" class="button" on:click=save_all>{format!("{} ({count})", td_string!(t, save_all))}</button>
+                    <button type="button" class="button" on:click=save_all>{format!("{} ({count})", td_string!(lang, save_all))}</button>
                 }.into_any()
             }}
         </section>
@@ -84,20 +78,20 @@ pub(super) fn KioskTakeAway() -> impl IntoView {
     let base = crate::base::use_base();
     move || {
         let value = store.state.with(|s| share_value(&s.newest_first()));
-        (!value.is_empty()).then(|| view! { <crate::components::qr::TakeAway url=crate::kiosk::public_url(&base, &Route::Saved { share: Some(value) })/> })
+        (!value.is_empty()).then(|| view! { <crate::components::qr::TakeAway url=base.public_url(&Route::Saved { share: Some(value) })/> })
     }
 }
 
 /// Share link, copy, export and import.
 #[component]
 pub(super) fn ShareAndMove() -> impl IntoView {
-    let t = use_texts();
+    let lang = page_lang();
     let store = use_store();
     let message = RwSignal::new(None::<String>);
     let base = StoredValue::new(crate::base::use_base());
     let link = move || {
         let value = store.state.with(|s| share_value(&s.newest_first()));
-        base.with_value(|base| crate::kiosk::public_url(base, &Route::Saved { share: Some(value) }))
+        base.with_value(|base| base.public_url(&Route::Saved { share: Some(value) }))
     };
     let copy = move |_| {
         let text = link();
@@ -105,7 +99,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
             let promise = clipboard.write_text(&text);
             leptos::task::spawn_local(async move {
                 if JsFuture::from(promise).await.is_ok() {
-                    message.try_set(Some(td_string!(t, copied).to_string()));
+                    message.try_set(Some(td_string!(lang, copied).to_string()));
                 }
             });
         }
@@ -134,7 +128,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
             let decoded = decode(text.as_deref());
             let partly = decoded.notice == Some(Notice::PartlyUnreadable);
             if text.is_none() || (decoded.keep_aside.is_some() && !partly) {
-                message.try_set(Some(td_string!(t, import_failed).to_string()));
+                message.try_set(Some(td_string!(lang, import_failed).to_string()));
                 return;
             }
             let mut added = 0;
@@ -143,9 +137,9 @@ pub(super) fn ShareAndMove() -> impl IntoView {
                 .update(|s| added = s.merge(&decoded.state.bookmarks));
             // The file stays where it is: what could not be read is left out, not lost.
             let done = if partly {
-                td_string!(t, imported_partly, count = added).to_string()
+                td_string!(lang, imported_partly, count = added).to_string()
             } else {
-                td_string!(t, imported, count = added).to_string()
+                td_string!(lang, imported, count = added).to_string()
             };
             message.try_set(Some(done));
         });
@@ -153,13 +147,13 @@ pub(super) fn ShareAndMove() -> impl IntoView {
     view! {
         <Show when=move || { store.count() > 0 }>
             <section class="section share" aria-labelledby="share-heading">
-                <h2 id="share-heading">{td_string!(t, share_heading)}</h2>
-                <p>{td_string!(t, share_intro)}</p>
-                <label for="share-link">{td_string!(t, share_link_label)}</label>
+                <h2 id="share-heading">{td_string!(lang, share_heading)}</h2>
+                <p>{td_string!(lang, share_intro)}</p>
+                <label for="share-link">{td_string!(lang, share_link_label)}</label>
                 <input id="share-link" class="share__link" type="text" readonly=true prop:value=link/>
                 <div class="share__actions">
-                    <button type="button" class="button button--secondary" on:click=copy>{td_string!(t, copy_link)}</button>
-                    <button type="button" class="button button--secondary" on:click=export>{td_string!(t, export_file)}</button>
+                    <button type="button" class="button button--secondary" on:click=copy>{td_string!(lang, copy_link)}</button>
+                    <button type="button" class="button button--secondary" on:click=export>{td_string!(lang, export_file)}</button>
                 </div>
             </section>
         </Show>
@@ -167,7 +161,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
             // The input's own button would speak the browser's language ("Choose File"), so it
             // is hidden from sight and its label is the button people see (style/main.css).
             <input id="import-file" class="import__file" type="file" accept="application/json,.json" on:change=import/>
-            <label for="import-file" class="button button--secondary import__label">{td_string!(t, import_file)}</label>
+            <label for="import-file" class="button button--secondary import__label">{td_string!(lang, import_file)}</label>
             <p role="status" aria-live="polite">{move || message.get()}</p>
         </section>
     }

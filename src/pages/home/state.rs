@@ -1,0 +1,214 @@
+//! The start page's search as signals, shared by its parts (the field, the filters, the chips,
+//! the results) through one context.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_use::use_debounce_fn;
+use loften_core::filters::Fold;
+use loften_core::query::{Facets, Group, Ignored};
+use loften_core::route::Route;
+use loften_core::{Query, Results};
+
+use crate::catalog::use_catalog;
+use crate::navigation::same_page;
+
+/// How many agreements are drawn at first; "Visa fler" draws more. A phone shows about one
+/// card per screen, and every card drawn is work on every keystroke that changes the results
+/// (measured in BENCHMARKS.md: 6 cards with 2 matches each kept typing over its budget).
+const PAGE_SIZE: usize = 4;
+/// Matching promises and activities shown per agreement in a long list, the best first, as a
+/// search engine shows one snippet; "N träffar till" and the agreement's page have the rest.
+/// A short list shows them all (`Fold`).
+const RECORDS_PER_AGREEMENT: usize = 1;
+/// How long typing must pause before the search text is written to the address (ms).
+const ADDRESS_DELAY_MS: f64 = 400.0;
+/// How long the results must stay the same before the filters' counts are computed (ms).
+const COUNTS_DELAY_MS: f64 = 300.0;
+
+/// The search: what the address says, what has been typed since, and what they find.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    /// The search as in the address, whose filters are the chosen values.
+    pub address: Memo<Query>,
+    /// Values in the address that no filter knows, to say they were left out.
+    pub ignored: Memo<Vec<Ignored>>,
+    /// The search text as typed, or as the address has it when nothing was typed over it.
+    pub text: Memo<String>,
+    /// The search as it stands: the address's filters and the text typed.
+    pub query: Memo<Query>,
+    /// What the search finds, without the filters' counts.
+    pub results: Memo<Results>,
+    /// The cards drawn, each with how many of its matches it lists (`None`: all).
+    pub page: Memo<Vec<(Group, Option<usize>)>>,
+    /// The filters' counts, which follow the results once typing pauses.
+    pub facets: RwSignal<Facets>,
+    /// What was typed, and the address's text it was typed over: once the address has other
+    /// text (Back, a link, a filter, or the typing written to it), the address's text counts.
+    typed: RwSignal<Option<(String, String)>>,
+    /// How many cards to draw, and for which search: a new search starts from the first page.
+    shown: RwSignal<(Query, usize)>,
+    fold: Memo<Fold>,
+    go: Callback<(Query, bool)>,
+    settle: Callback<()>,
+    write_now: Callback<()>,
+    write_later: Callback<()>,
+}
+
+impl SearchState {
+    /// The search for the page's address, provided to everything under the caller.
+    pub fn provide() -> SearchState {
+        let catalog = use_catalog();
+        let (data, index) = (catalog.data, catalog.index);
+        let pairs = use_query_map();
+        let parsed = Memo::new(move |_| pairs.with(|pairs| Query::from_pairs(pairs, &data)));
+        let address = Memo::new(move |_| parsed.get().0);
+        let ignored = Memo::new(move |_| parsed.get().1);
+        let typed = RwSignal::new(None::<(String, String)>);
+        let text = Memo::new(move |_| {
+            let written = address.with(|q| q.q.clone());
+            typed.with(|typed| match typed {
+                Some((over, text)) if *over == written => text.clone(),
+                _ => written,
+            })
+        });
+        let query = Memo::new(move |_| Query {
+            q: text.get(),
+            ..address.get()
+        });
+        let results = {
+            let index = index.clone();
+            Memo::new(move |_| index.search_without_facets(&query.get()))
+        };
+        let shown = RwSignal::new((query.get_untracked(), PAGE_SIZE));
+        let fold = Memo::new(move |_| {
+            let cards = shown.with(|(shown_for, cards)| {
+                query.with(|q| if shown_for == q { *cards } else { PAGE_SIZE })
+            });
+            results.with(|r| Fold::of(r, cards, RECORDS_PER_AGREEMENT))
+        });
+        let page = Memo::new(move |_| {
+            let fold = fold.get();
+            results.with(|r| {
+                r.groups
+                    .iter()
+                    .take(fold.cards)
+                    .map(|g| (g.clone(), fold.per_card))
+                    .collect()
+            })
+        });
+
+        // Typing replaces the history entry (Back should not replay every keystroke);
+        // choosing a filter adds one.
+        let navigate = use_navigate();
+        let go = Callback::new(move |(q, replace): (Query, bool)| {
+            navigate(&Route::Home(q).href(), same_page(replace));
+        });
+        // The page may be gone by the time a timer fires: every read here is a `try_` one.
+        let write_address = move || {
+            let Some(q) = query.try_get_untracked() else {
+                return;
+            };
+            if address.try_with_untracked(|a| a.q != q.q) == Some(true) {
+                go.try_run((q, true));
+            }
+        };
+        let write_soon = use_debounce_fn(write_address, ADDRESS_DELAY_MS);
+
+        // The filters' counts sit inside closed selects, unseen while someone types: they
+        // follow the results once typing pauses, or at once when a filter gets focus, and so
+        // stay out of the work done on every keystroke.
+        let facets = RwSignal::new(index.facets_of(&query.get_untracked()));
+        let counter = StoredValue::new(index);
+        let settle = move || {
+            if let Some(latest) = query
+                .try_with_untracked(|q| counter.try_with_value(|index| index.facets_of(q)))
+                .flatten()
+            {
+                facets.try_set(latest);
+            }
+        };
+        let settle_later = use_debounce_fn(settle, COUNTS_DELAY_MS);
+        // Not on the first run: the counts above are already this query's.
+        Effect::new(move |first: Option<()>| {
+            results.track();
+            if first.is_some() {
+                settle_later();
+            }
+        });
+
+        let state = SearchState {
+            address,
+            ignored,
+            text,
+            query,
+            results,
+            page,
+            facets,
+            typed,
+            shown,
+            fold,
+            go,
+            settle: Callback::new(move |()| settle()),
+            write_now: Callback::new(move |()| write_address()),
+            write_later: Callback::new(move |()| {
+                write_soon();
+            }),
+        };
+        // Someone who typed before the app took over the page the build rendered.
+        crate::device::on_device(move || {
+            let field = document().get_element_by_id("q").and_then(|field| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(field).ok()
+            });
+            if let Some(value) = field.map(|field| field.value()).filter(|v| !v.is_empty()) {
+                state.set_typed(value);
+            }
+        });
+        provide_context(state);
+        state
+    }
+
+    /// The visitor typed: the results follow at once, the address when typing pauses.
+    pub fn type_text(&self, text: String) {
+        self.set_typed(text);
+        self.write_later.run(());
+    }
+
+    fn set_typed(&self, text: String) {
+        if self.text.get_untracked() != text {
+            let over = self.address.with_untracked(|q| q.q.clone());
+            self.typed.set(Some((over, text)));
+        }
+    }
+
+    /// Write the text typed to the address now (the field was left, or the form sent), so
+    /// that Back returns to this search.
+    pub fn write_address(&self) {
+        self.write_now.run(());
+    }
+
+    /// Go to another search, as a new history entry (a filter chosen or removed, a widening).
+    pub fn choose(&self, query: Query) {
+        self.go.run((query, false));
+    }
+
+    /// Bring the filters' counts up to date now (a filter has focus: its counts will show).
+    pub fn settle(&self) {
+        self.settle.run(());
+    }
+
+    /// Whether there are more cards than are drawn.
+    pub fn more(&self) -> bool {
+        self.results.with(|r| self.fold.get().more(r))
+    }
+
+    /// Draw the next page of cards.
+    pub fn show_more(&self) {
+        let next = self.fold.get_untracked().next_page(PAGE_SIZE);
+        self.shown.set((self.query.get_untracked(), next));
+    }
+}
+
+/// The search, inside the start page.
+pub fn use_search() -> SearchState {
+    expect_context::<SearchState>()
+}
