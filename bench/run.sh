@@ -53,7 +53,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   CARGO_TARGET_DIR=$PROBE cargo build --quiet --release --target wasm32-unknown-unknown --manifest-path bench/probe/Cargo.toml
   wasm-bindgen --target web --no-typescript --out-dir "$PROBE/pkg" "$PROBE/wasm32-unknown-unknown/release/loften_bench_probe.wasm"
   # The same wasm-opt call as Trunk makes for the app (index.html's data-wasm-opt*).
-  wasm-opt --output="$PROBE/pkg/opt.wasm" -Oz "$PROBE/pkg/loften_bench_probe_bg.wasm" --enable-bulk-memory --enable-nontrapping-float-to-int
+  wasm-opt --output="$PROBE/pkg/opt.wasm" -Oz "$PROBE/pkg/loften_bench_probe_bg.wasm" --enable-bulk-memory --enable-nontrapping-float-to-int --flatten --rereloop -Oz -Oz
   mv "$PROBE/pkg/opt.wasm" "$PROBE/pkg/loften_bench_probe_bg.wasm"
 fi
 

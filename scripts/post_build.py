@@ -7,8 +7,9 @@
    `loften pack` makes the app's bundle from that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts, and gives Trunk's wasm preload a low priority.
-3. Writes the page's own Content-Security-Policy, which allows the inlined stylesheet by its
-   hash (index.html explains why the stylesheet is inlined).
+3. Minifies the inlined stylesheet (scripts/minify-css.cjs, lightningcss from tools/), then
+   writes the page's own Content-Security-Policy, which allows it by its hash (index.html
+   explains why the stylesheet is inlined).
 4. Stamps the build's version into index.html (scripts/write_sw.py), so the pages rendered
    from it (scripts/build.sh) carry it; the service worker and the compressed copies are
    written once those pages are there.
@@ -74,6 +75,12 @@ def lower_wasm_preload() -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def minify_inline_stylesheet() -> None:
+    result = subprocess.run(["node", str(ROOT / "scripts" / "minify-css.cjs"), str(STAGING / "index.html")])
+    if result.returncode != 0:
+        sys.exit("post_build: the inline stylesheet could not be minified (see above)")
+
+
 def allow_inline_stylesheet() -> None:
     """The server's policy leaves styles to the page's (deploy/security-headers.conf): the hash
     changes with every change to the CSS, so it travels in the page, never in a server config
@@ -100,6 +107,7 @@ if __name__ == "__main__":
     bundle_data()
     externalise_boot_script()
     lower_wasm_preload()
+    minify_inline_stylesheet()
     allow_inline_stylesheet()
     sys.path.insert(0, str(ROOT / "scripts"))
     import write_sw
