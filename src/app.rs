@@ -136,8 +136,10 @@ fn Shell() -> impl IntoView {
 
     focus_on_navigate();
     view! {
-        // Switching language rebuilds the page, so labels are plain text, not signals.
-        {move || { lang.track(); view! { <Layout><AppRoutes/></Layout> } }}
+        // Switching language rebuilds the page, so labels are plain text, not signals. `get`,
+        // not `track`: a memo only tracked has no value yet, and its first computation (when the
+        // device's state arrives) would count as a change and redraw the page just hydrated.
+        {move || { lang.get(); view! { <Layout><AppRoutes/></Layout> } }}
     }
 }
 

@@ -22,13 +22,14 @@ use crate::i18n::{page_lang, td_string};
 pub fn ResultList() -> impl IntoView {
     let lang = page_lang();
     let search = use_search();
-    // Paint the matches over the cards for this text. Effects run after the render effects
-    // that put the cards in the document, and before the frame that shows them.
+    // Paint the matches over the cards for this text, in the frame that shows them: an
+    // animation frame comes after the cards this change draws are in the document, which an
+    // effect cannot count on (it may run before `For` has drawn them, and paint texts that
+    // are about to go).
     Effect::new(move |_| {
-        search.page.track();
-        search
-            .text
-            .with(|text| crate::highlight::paint("ol.results .record__text", text));
+        search.page.with(|_| ());
+        let text = search.text.get();
+        request_animation_frame(move || crate::highlight::paint("ol.results .record__text", &text));
     });
     on_cleanup(crate::highlight::clear);
     view! {
