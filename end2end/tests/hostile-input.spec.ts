@@ -51,7 +51,9 @@ function queryString(rand: () => number): string {
 
 /** An address of the app that a link or a typo could lead to. */
 function address(rand: () => number): string {
-  const segment = () => encodeURIComponent(junk(rand, 4)) || "x";
+  // A NUL in a path is refused by the server (400) before the app is asked: not the app's
+  // to answer.
+  const segment = () => encodeURIComponent(junk(rand, 4).replaceAll("\u0000", "")) || "x";
   switch (Math.floor(rand() * 6)) {
     case 0: return `/?${queryString(rand)}`;
     case 1: return `/sparade?dela=${junk(rand, 30)}`;
@@ -67,7 +69,7 @@ function storedValue(rand: () => number): string {
   const envelope = {
     version: pick(rand, [1, 2, 3, 4, -1, 1e9, "2", null]),
     state: {
-      bookmarks: [{ id: pick(rand, ["jonkoping-2020-l1", junk(rand, 3)]), savedAt: pick(rand, ["2026-01-01T10:00:00Z", junk(rand, 2)]), note: junk(rand, 3) }],
+      bookmarks: [{ id: pick(rand, ["jonkoping-2020-l1", junk(rand, 3)]), saved: pick(rand, ["2026-01-01T10:00:00Z", junk(rand, 2)]), note: junk(rand, 3) }],
       preferences: { lang: pick(rand, ["sv", "en", "xx", 7]), theme: pick(rand, ["dark", "light", junk(rand, 2)]), textSize: pick(rand, ["large", 0]) },
     },
   };
@@ -84,7 +86,8 @@ function storedValue(rand: () => number): string {
 }
 
 async function answers(page: Page, what: string): Promise<void> {
-  await ready(page);
+  await expect(page.locator("html[data-ready]"), what).toHaveCount(1);
+  await expect(page.locator("#app-loading"), what).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 }), what).toBeVisible();
 }
 
@@ -121,16 +124,20 @@ test(`random stored values: the app starts, and what it cannot read is kept`, as
     await page.goto(pick(rand, ["/", "/sparade", "/medborgarlofte/jonkoping-2020"]));
     await answers(page, `seed ${SEED}, run ${run}: ${JSON.stringify(stored).slice(0, 200)}`);
     const kept = await page.evaluate(([key, value]) => {
-      const values = Object.keys(localStorage).map((k) => localStorage.getItem(k));
-      const current = localStorage.getItem(key);
-      let readable = false;
-      try {
-        readable = typeof JSON.parse(current ?? "null")?.version === "number";
-      } catch {
-        readable = false;
-      }
-      // Kept as it was, kept aside under a backup key, or read and written back in today's form.
-      return values.includes(value) || readable;
+      // Kept as it was, or aside under a backup key.
+      if (Object.keys(localStorage).some((k) => localStorage.getItem(k) === value)) return true;
+      // Or read whole: every bookmark it held is in what the app wrote back.
+      const bookmarks = (text: string | null): unknown[] | null => {
+        try {
+          const list = JSON.parse(text ?? "null")?.state?.bookmarks;
+          return Array.isArray(list) ? list : null;
+        } catch {
+          return null;
+        }
+      };
+      const held = bookmarks(value);
+      const now = new Set((bookmarks(localStorage.getItem(key)) ?? []).map((b) => (b as { id?: unknown })?.id));
+      return held !== null && held.every((b) => now.has((b as { id?: unknown })?.id));
     }, [KEY, stored]);
     expect(kept, `seed ${SEED}, run ${run}: ${JSON.stringify(stored).slice(0, 200)}`).toBe(true);
   }
