@@ -19,6 +19,11 @@ async function forcePanic(page: Page): Promise<void> {
   await page.evaluate(() => window.dispatchEvent(new Event("medborgarloften:test-panic")));
 }
 
+/** How many times this tab's kiosk has started over after a panic. */
+function kioskRestarts(page: Page): Promise<number> {
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem("medborgarloften.kiosk.restarts") ?? "[]").length);
+}
+
 /** The forced panics this test expects, taken out of the errors the fixture fails on. */
 function expectPanics(consoleErrors: string[], count: number): void {
   // The panic hook's message, then the trap it ends in ("unreachable").
@@ -75,8 +80,7 @@ test("a kiosk that panics starts over at its start by itself, and counts it", as
   await expect(kiosk.kommun("Jönköpings kommun")).toBeVisible();
   await expect(new Frame(page).saved).not.toContainText("1");
   await expect(page.getByRole("alert")).toHaveCount(0);
-  const restarts = () => page.evaluate(() => JSON.parse(sessionStorage.getItem("medborgarloften.kiosk.restarts") ?? "[]").length);
-  expect(await restarts()).toBe(1);
+  expect(await kioskRestarts(page)).toBe(1);
   // Its timers run as before: the idle warning still comes.
   await page.clock.runFor(61_000);
   await expect(kiosk.warning).toBeVisible();
@@ -90,7 +94,7 @@ test("a kiosk that keeps panicking stops restarting and says so", async ({ page,
   for (let n = 1; n <= 3; n++) {
     await forcePanic(page);
     await expect(page.locator("html[data-ready][data-kiosk]")).toHaveCount(1);
-    await expect.poll(() => page.evaluate(() => JSON.parse(sessionStorage.getItem("medborgarloften.kiosk.restarts") ?? "[]").length)).toBe(n);
+    await expect.poll(() => kioskRestarts(page)).toBe(n);
   }
   await forcePanic(page);
   await expect(page.getByRole("alert").filter({ hasText: "Något gick fel i appen" })).toBeVisible();
