@@ -13,7 +13,7 @@ use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use leptos::prelude::*;
 use loften_core::storage::{decode, envelope, Notice, UserState, BACKUP_PREFIX, STORAGE_KEY};
 
-use crate::web_storage::{local_storage_usable, session_storage_usable};
+use crate::web_storage::{copy_item, local_storage_usable, session_storage_usable};
 
 /// Why user state lives only in memory, or what happened to what was stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,13 +97,14 @@ impl Store {
         self.write_on_change();
     }
 
-    /// Adopt a stored value, keeping aside what cannot be read.
+    /// Adopt the stored value `raw`, keeping aside what cannot be read.
     fn take(&self, raw: Option<&str>) {
         let decoded = decode(raw);
-        if let Some(aside) = &decoded.keep_aside {
+        if decoded.keep_aside.is_some() {
             let key = backup_key();
-            // Verbatim: a typed write would put the kept text in JSON quotes.
-            if LocalStorage::raw().set_item(&key, aside).is_err() {
+            // Verbatim, copied by the browser: a typed write would put the kept text in JSON
+            // quotes, and text that passed through Rust may have lost a lone surrogate.
+            if copy_item(&LocalStorage::raw(), STORAGE_KEY, &key).is_err() {
                 // Could not keep a copy: never overwrite the original, work in memory.
                 self.persist.set(false);
                 self.notice.set(Some(StorageNotice::UnreadableLeftAlone));

@@ -174,7 +174,7 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             None => unreadable(),
         };
     }
-    let Ok(envelope) = serde_json::from_value::<Envelope<Value>>(value) else {
+    let Ok(envelope) = serde_json::from_value::<Envelope<Value>>(value.clone()) else {
         return unreadable();
     };
     match envelope.version {
@@ -182,7 +182,7 @@ pub fn decode(raw: Option<&str>) -> Decoded {
             match serde_json::from_value::<UserState>(envelope.state) {
                 Ok(state) => {
                     let clean = sanitise(state.clone());
-                    if clean == state {
+                    if clean == state && keeps_all_of(&value, &written(&clean)) {
                         Decoded {
                             state: clean,
                             notice: None,
@@ -210,6 +210,27 @@ fn partly_read(state: UserState, raw: &str) -> Decoded {
         state,
         notice: Some(Notice::PartlyUnreadable),
         keep_aside: Some(raw.to_string()),
+    }
+}
+
+/// The value as the app would write it back.
+fn written(state: &UserState) -> Value {
+    serde_json::to_value(envelope(state)).unwrap_or(Value::Null)
+}
+
+/// Whether writing `written` over `stored` would lose nothing: every field that held something
+/// is still there with the same value. A field the app does not know (a misspelt key, one from
+/// another program) would be dropped by the typed read, so the whole value is kept aside.
+fn keeps_all_of(stored: &Value, written: &Value) -> bool {
+    match (stored, written) {
+        (Value::Object(stored), Value::Object(written)) => stored.iter().all(|(key, value)| {
+            value.is_null() || written.get(key).is_some_and(|w| keeps_all_of(value, w))
+        }),
+        (Value::Array(stored), Value::Array(written)) => {
+            stored.len() == written.len()
+                && stored.iter().zip(written).all(|(s, w)| keeps_all_of(s, w))
+        }
+        (stored, written) => stored == written,
     }
 }
 
@@ -473,12 +494,30 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_from_a_compatible_writer_are_tolerated() {
-        let raw = r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"}],"extra":1}}"#;
+    fn unknown_fields_are_read_past_and_the_whole_value_kept_aside() {
+        // Writing the typed state back would drop them: a misspelt list would vanish with its
+        // bookmarks.
+        for raw in [
+            r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"}],"extra":1}}"#,
+            r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026","colour":"red"}]}}"#,
+            r#"{"version":2,"state":{"bookarks":[{"id":"a-1","saved":"2026"}]}}"#,
+        ] {
+            let decoded = decode(Some(raw));
+            assert_eq!(decoded.notice, Some(Notice::PartlyUnreadable), "{raw}");
+            assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
+        }
+        let decoded = decode(Some(
+            r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","saved":"2026"}],"extra":1}}"#,
+        ));
+        assert_eq!(decoded.state.bookmarks, [saved("a-1", "2026")]);
+    }
+
+    #[test]
+    fn fields_left_out_or_null_are_no_loss() {
+        let raw = r#"{"version":2,"state":{"bookmarks":[{"id":"a-1","note":null,"saved":"2026"}],"preferences":{"lang":null,"theme":"dark"}}}"#;
         let decoded = decode(Some(raw));
         assert_eq!(decoded.notice, None);
         assert_eq!(decoded.keep_aside, None);
-        assert_eq!(decoded.state.bookmarks, [saved("a-1", "2026")]);
     }
 
     #[test]

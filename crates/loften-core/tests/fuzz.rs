@@ -611,6 +611,29 @@ fn check_could_be_written(state: &UserState) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every valid id held under an "id" key at any depth, or listed bare (version 1).
+fn ids_anywhere(value: &Value, ids: &mut Vec<String>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                match field.as_str() {
+                    Some(id) if key == "id" && storage::is_valid_id(id) => ids.push(id.into()),
+                    _ => ids_anywhere(field, ids),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item.as_str() {
+                    Some(id) if storage::is_valid_id(id) => ids.push(id.into()),
+                    _ => ids_anywhere(item, ids),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// What every read of stored text must give, whatever the text.
 fn check_stored(raw: &str) -> Result<(), TestCaseError> {
     let decoded = storage::decode(Some(raw));
@@ -647,6 +670,17 @@ fn check_stored(raw: &str) -> Result<(), TestCaseError> {
         let held_before = held(raw);
         prop_assert!(held_before.is_some(), "read without a notice: {raw:?}");
         prop_assert_eq!(held_by(&decoded.state), held_before.unwrap_or_default());
+    }
+    // Read without keeping a copy: no bookmark-like record anywhere in it (under a misspelt
+    // key, say) may be missing from what the app writes over it.
+    if decoded.keep_aside.is_none() {
+        let mut ids = Vec::new();
+        if let Ok(value) = serde_json::from_str::<Value>(raw) {
+            ids_anywhere(&value, &mut ids);
+        }
+        for id in ids {
+            prop_assert!(decoded.state.is_saved(&id), "{id:?} lost from {raw:?}");
+        }
     }
     // What was read is what the app may hold, and writing it reads back the same.
     check_could_be_written(&decoded.state)?;
