@@ -216,8 +216,9 @@ fn synth_command(count: usize, seed: u64, data_dir: &Path, out: &Path) -> Result
         .iter()
         .map(|a| a.activities.len())
         .sum();
+    let distinct_words = loften_cli::synth::word_counts(&synthetic).len();
     println!(
-        "wrote {} synthetic agreements, {activities} activities, to {} ({} bytes)",
+        "wrote {} synthetic agreements, {activities} activities, {distinct_words} distinct words, to {} ({} bytes)",
         synthetic.agreements.len(),
         out.display(),
         json.len()

@@ -1,9 +1,13 @@
 //! A synthetic dataset for benchmarks: real kommun names and topics, texts built from the
-//! real promises' and activities' own words so their lengths and vocabulary look real.
+//! real promises and activities so their lengths and sentences look real, with a vocabulary
+//! as large as a real national dataset of that size would have, so search-index figures
+//! (vocabulary size, infix scans) are not flattered by a few hundred words said over and over.
 //! Never mixed into the real data: it is written to a separate bundle file only.
 
+use std::collections::{HashMap, HashSet};
+
 use loften_core::model::Cadence;
-use loften_core::text::slug;
+use loften_core::text::{is_word_char, lowercase, slug, words};
 use loften_core::{
     Activity, Actor, Agreement, AgreementKind, Area, AreaKind, Dataset, FollowUp, Frequency,
     Period, Promise, Source,
@@ -11,28 +15,551 @@ use loften_core::{
 
 use crate::rng::Rng;
 
-const PLACE_PARTS: [&str; 12] = [
+/// The first part of a place name, as in "Björkhagen", "Ekdal", "Tranbacken".
+const PLACE_PARTS: [&str; 48] = [
     "Norr", "Söder", "Väster", "Öster", "Björk", "Ek", "Lin", "Ros", "Sjö", "Berg", "Äng", "Ström",
-];
-const PLACE_ENDS: [&str; 8] = [
-    "hagen", "backen", "dal", "ängen", "torp", "vik", "gården", "holm",
+    "Al", "Ask", "Asp", "Bok", "Gran", "Tall", "Hassel", "Lind", "Lönn", "Rönn", "Hag", "Kvarn",
+    "Mölle", "Kyrk", "Sol", "Stjärn", "Stor", "Lång", "Hög", "Gull", "Silver", "Tran", "Svan",
+    "Örn", "Falk", "Hjort", "Räv", "Varg", "Bäck", "Kärr", "Mos", "Myr", "Sand", "Sten", "Hav",
+    "Fågel",
 ];
 
-/// Mix a real text: keep its length, swap about a third of its words for others from the
-/// real vocabulary, so search sees realistic Swedish without copying whole sentences.
-fn mixed_text(rng: &mut Rng, templates: &[&str], vocabulary: &[&str]) -> String {
+/// The end of a place name as it stands alone ("Björkhagen") and as the first part of a
+/// compound ("Björkhagsskolan").
+const PLACE_ENDS: [(&str, &str); 24] = [
+    ("hagen", "hags"),
+    ("backen", "backs"),
+    ("dal", "dals"),
+    ("ängen", "ängs"),
+    ("torp", "torps"),
+    ("vik", "viks"),
+    ("gården", "gårds"),
+    ("holm", "holms"),
+    ("lund", "lunds"),
+    ("by", "by"),
+    ("hult", "hults"),
+    ("näs", "näs"),
+    ("strand", "strands"),
+    ("sund", "sunds"),
+    ("ås", "ås"),
+    ("stad", "stads"),
+    ("höjden", "höjds"),
+    ("skogen", "skogs"),
+    ("fors", "fors"),
+    ("berga", "berga"),
+    ("slätt", "slätts"),
+    ("mossen", "moss"),
+    ("ryd", "ryds"),
+    ("sjön", "sjö"),
+];
+
+/// What a place lends its name to: "Ekdalsskolan", "Sjöviksvägen", "Tranbyhallen".
+const PLACE_FACILITIES: [&str; 14] = [
+    "skolan",
+    "parken",
+    "torget",
+    "vägen",
+    "gatan",
+    "hallen",
+    "badet",
+    "gården",
+    "kyrkan",
+    "stationen",
+    "biblioteket",
+    "centrum",
+    "planen",
+    "stigen",
+];
+
+/// Endings of a noun's four forms: indefinite and definite singular, indefinite and definite
+/// plural, added to a stem.
+type Declension = [&'static str; 4];
+/// insats, insatsen, insatser, insatserna
+const ER: Declension = ["", "en", "er", "erna"];
+/// vandring, vandringen, vandringar, vandringarna
+const AR: Declension = ["", "en", "ar", "arna"];
+/// skola, skolan, skolor, skolorna (stem "skol")
+const OR: Declension = ["a", "an", "or", "orna"];
+/// möte, mötet, möten, mötena (stem "möt")
+const ETT_N: Declension = ["e", "et", "en", "ena"];
+/// samtal, samtalet, samtal, samtalen
+const ETT: Declension = ["", "et", "", "en"];
+/// ledare, ledaren, ledare, ledarna (stem "ledar")
+const ARE: Declension = ["e", "en", "e", "na"];
+/// passage, passagen, passager, passagerna (stem "passag")
+const E_ER: Declension = ["e", "en", "er", "erna"];
+/// miljö, miljön, miljöer, miljöerna
+const VOWEL_ER: Declension = ["", "n", "er", "erna"];
+
+/// The last parts of compound nouns in civic-safety texts (what is done, where, by whom),
+/// by how they inflect.
+const NOUNS: [(Declension, &[&str]); 8] = [
+    (AR, &AR_NOUNS),
+    (ER, &ER_NOUNS),
+    (ETT_N, &ETT_N_NOUNS),
+    (OR, &OR_NOUNS),
+    (ETT, &ETT_NOUNS),
+    (VOWEL_ER, &VOWEL_ER_NOUNS),
+    (ARE, &ARE_NOUNS),
+    (E_ER, &E_ER_NOUNS),
+];
+const AR_NOUNS: [&str; 26] = [
+    "vandring",
+    "träff",
+    "väg",
+    "belysning",
+    "gård",
+    "utbildning",
+    "förening",
+    "värd",
+    "inventering",
+    "övning",
+    "satsning",
+    "kartläggning",
+    "uppföljning",
+    "kväll",
+    "bil",
+    "dag",
+    "korsning",
+    "övergång",
+    "skylt",
+    "utredning",
+    "bevakning",
+    "patrullering",
+    "undersökning",
+    "mätning",
+    "ungdom",
+    "mottagning",
+];
+const ER_NOUNS: [&str; 32] = [
+    "insats",
+    "plan",
+    "grupp",
+    "kontroll",
+    "åtgärd",
+    "dialog",
+    "patrull",
+    "plats",
+    "lokal",
+    "verksamhet",
+    "kampanj",
+    "enkät",
+    "rapport",
+    "analys",
+    "tillsyn",
+    "park",
+    "vakt",
+    "lägesbild",
+    "rutin",
+    "trafikant",
+    "helg",
+    "period",
+    "kontakt",
+    "information",
+    "aktivitet",
+    "tjänst",
+    "resurs",
+    "tid",
+    "hållplats",
+    "zon",
+    "elev",
+    "fastighet",
+];
+const ETT_N_NOUNS: [&str; 3] = ["möt", "områd", "arbet"];
+const OR_NOUNS: [&str; 5] = ["skol", "kamer", "olyck", "fråg", "sträck"];
+const ETT_NOUNS: [&str; 18] = [
+    "samtal", "projekt", "nätverk", "råd", "besök", "brott", "torg", "hus", "stöd", "team",
+    "avtal", "mål", "pass", "kvarter", "fartgupp", "larm", "lov", "uppdrag",
+];
+const VOWEL_ER_NOUNS: [&str; 2] = ["miljö", "strategi"];
+const ARE_NOUNS: [&str; 7] = [
+    "ledar",
+    "samordnar",
+    "handläggar",
+    "förar",
+    "invånar",
+    "medborgar",
+    "företagar",
+];
+const E_ER_NOUNS: [&str; 3] = ["passag", "händels", "överenskommels"];
+
+/// First parts of compounds, each with the joining -s where Swedish puts one.
+const MODIFIERS: [&str; 90] = [
+    "trygghets",
+    "trafik",
+    "trafiksäkerhets",
+    "brotts",
+    "skol",
+    "skolvägs",
+    "fritids",
+    "fritidsgårds",
+    "ungdoms",
+    "polis",
+    "kommun",
+    "grann",
+    "drog",
+    "narkotika",
+    "alkohol",
+    "tobaks",
+    "vålds",
+    "kvälls",
+    "helg",
+    "natt",
+    "sommar",
+    "lov",
+    "centrum",
+    "stads",
+    "bostads",
+    "hyres",
+    "park",
+    "gatu",
+    "cykel",
+    "gång",
+    "buss",
+    "parkerings",
+    "belysnings",
+    "kamera",
+    "bevaknings",
+    "säkerhets",
+    "brand",
+    "olycks",
+    "klotter",
+    "skadegörelse",
+    "inbrotts",
+    "stöld",
+    "butiks",
+    "handels",
+    "krog",
+    "nöjes",
+    "idrotts",
+    "förenings",
+    "kultur",
+    "biblioteks",
+    "social",
+    "familje",
+    "föräldra",
+    "elev",
+    "barn",
+    "senior",
+    "invånar",
+    "medborgar",
+    "dialog",
+    "samverkans",
+    "samråds",
+    "insats",
+    "kontroll",
+    "tillsyns",
+    "hastighets",
+    "kvarters",
+    "områdes",
+    "bostadsområdes",
+    "torg",
+    "hamn",
+    "strand",
+    "skogs",
+    "frivillig",
+    "ordnings",
+    "mötes",
+    "informations",
+    "uppföljnings",
+    "kris",
+    "beredskaps",
+    "räddnings",
+    "fält",
+    "nattvandrings",
+    "mentors",
+    "läxhjälps",
+    "fotbolls",
+    "moped",
+    "järnvägs",
+    "stations",
+    "landsbygds",
+    "demokrati",
+];
+
+/// Adjectives that end compounds ("trafiksäker", "brottsförebyggande"), in their forms.
+const ADJECTIVES: [&[&str]; 12] = [
+    &["vänlig", "vänligt", "vänliga"],
+    &["säker", "säkert", "säkra"],
+    &["fri", "fritt", "fria"],
+    &["förebyggande"],
+    &["skapande"],
+    &["främjande"],
+    &["inriktad", "inriktat", "inriktade"],
+    &["relaterad", "relaterat", "relaterade"],
+    &["nära"],
+    &["intensiv", "intensivt", "intensiva"],
+    &["ansvarig", "ansvarigt", "ansvariga"],
+    &["anpassad", "anpassat", "anpassade"],
+];
+
+/// Verbs ("fotpatrullera") from a first part and a verb of the -ar conjugation.
+const VERB_PARTS: [&str; 8] = [
+    "fot",
+    "natt",
+    "kvälls",
+    "cykel",
+    "bil",
+    "trygghets",
+    "kamera",
+    "samverkans",
+];
+const VERBS: [&str; 8] = [
+    "patrullera",
+    "vandra",
+    "inventera",
+    "övervaka",
+    "bevaka",
+    "kontrollera",
+    "informera",
+    "rapportera",
+];
+/// A verb's infinitive, present, past, supine and present participle.
+const VERB_ENDINGS: [&str; 5] = ["", "r", "de", "t", "nde"];
+
+/// How many words the lexicon holds, real and made up. Replacing a third of the longer words
+/// draws about 50 words per agreement; from 25,000 ranked by Zipf's law that gives about
+/// 18,000 distinct words for 3000 agreements, the same order as 30,000 real Swedish activity
+/// texts would use; a larger dataset reaches further into the tail, up to the lexicon's size.
+const LEXICON_SIZE: usize = 25_000;
+/// The weight of the most frequent word; rank r weighs `ZIPF_SCALE / r`. Integers, so a seed
+/// draws the same words on every machine.
+const ZIPF_SCALE: u64 = 1 << 24;
+
+/// Words to put in place of a template's words, most frequent first, each drawn with a
+/// probability proportional to 1 / rank (Zipf's law, which word frequencies in running text
+/// follow). The real texts' own words hold the top ranks, so they stay the most frequent;
+/// made-up inflections, compounds and place names fill the long tail, most of them drawn once
+/// or not at all, as rare words are in real text.
+struct Lexicon {
+    words: Vec<String>,
+    /// `cumulative[r]`: the summed weights of ranks 0..=r.
+    cumulative: Vec<u64>,
+}
+
+impl Lexicon {
+    fn new(rng: &mut Rng, real_texts: &[&str]) -> Lexicon {
+        let mut seen = HashSet::new();
+        let mut words: Vec<String> = real_words(real_texts)
+            .into_iter()
+            .filter(|w| seen.insert(w.clone()))
+            .collect();
+        let (mut common, mut rare) = made_up_words(rng);
+        shuffle(rng, &mut common);
+        shuffle(rng, &mut rare);
+        // Plain inflected words rank before compounds of two stems, as they are met more often.
+        for word in common.into_iter().chain(rare) {
+            if words.len() == LEXICON_SIZE {
+                break;
+            }
+            if seen.insert(lowercase(&word)) {
+                words.push(word);
+            }
+        }
+        let mut total = 0;
+        let cumulative = (1..=words.len() as u64)
+            .map(|rank| {
+                total += ZIPF_SCALE / rank;
+                total
+            })
+            .collect();
+        Lexicon { words, cumulative }
+    }
+
+    fn pick(&self, rng: &mut Rng) -> &str {
+        let total = self.cumulative.last().copied().unwrap_or(0);
+        let x = rng.below(total as usize) as u64;
+        let rank = self.cumulative.partition_point(|&c| c <= x);
+        &self.words[rank.min(self.words.len() - 1)]
+    }
+}
+
+/// The real texts' words of more than three letters, most frequent first (ties in the order
+/// first met). Names are left out (words never written in lowercase: "Eslöv", "Öxnehaga"), so
+/// one kommun's places do not turn up in every other kommun's texts.
+fn real_words(texts: &[&str]) -> Vec<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut lowercase_somewhere = HashSet::new();
+    for text in texts {
+        for word in text.split(|c: char| !is_word_char(c)) {
+            if word.chars().count() <= 3 || !word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let lower = lowercase(word);
+            if lower == word {
+                lowercase_somewhere.insert(lower.clone());
+            }
+            let order = counts.len();
+            counts.entry(lower).or_insert((0, order)).0 += 1;
+        }
+    }
+    let mut ranked: Vec<(String, (usize, usize))> = counts
+        .into_iter()
+        .filter(|(w, _)| lowercase_somewhere.contains(w))
+        .collect();
+    ranked.sort_by_key(|&(_, (count, order))| (std::cmp::Reverse(count), order));
+    ranked.into_iter().map(|(w, _)| w).collect()
+}
+
+/// Made-up words that read like Swedish civic-safety texts: the inflected forms of common
+/// nouns, adjectives and verbs (the common ones), and compounds of real stems and place names
+/// (the rare ones).
+fn made_up_words(rng: &mut Rng) -> (Vec<String>, Vec<String>) {
+    let noun_forms = |stem: &str, declension: &Declension| {
+        let mut forms: Vec<String> = declension.iter().map(|e| format!("{stem}{e}")).collect();
+        // The genitive of the definite form: "trygghetsvandringens".
+        forms.push(format!("{}s", forms[1]));
+        forms
+    };
+    let verb_forms =
+        |stem: &str| -> Vec<String> { VERB_ENDINGS.iter().map(|e| format!("{stem}{e}")).collect() };
+
+    let mut common = Vec::new();
+    for (declension, stems) in &NOUNS {
+        for stem in *stems {
+            common.extend(noun_forms(stem, declension));
+        }
+    }
+    for forms in ADJECTIVES {
+        common.extend(forms.iter().map(|f| f.to_string()));
+    }
+    for verb in VERBS {
+        common.extend(verb_forms(verb));
+    }
+
+    let mut rare = Vec::new();
+    for modifier in MODIFIERS {
+        for (declension, stems) in &NOUNS {
+            for stem in *stems {
+                rare.extend(noun_forms(&format!("{modifier}{stem}"), declension));
+            }
+        }
+        for forms in ADJECTIVES {
+            rare.extend(forms.iter().map(|f| format!("{modifier}{f}")));
+        }
+    }
+    for part in VERB_PARTS {
+        for verb in VERBS {
+            rare.extend(verb_forms(&format!("{part}{verb}")));
+        }
+    }
+    for part in PLACE_PARTS {
+        for (alone, joined) in PLACE_ENDS {
+            if alone.starts_with(&lowercase(part)) {
+                continue; // "Sjösjön"
+            }
+            let name = format!("{part}{alone}");
+            if !name.ends_with('s') {
+                rare.push(format!("{name}s"));
+            }
+            rare.push(name);
+            // A few of the things each place names, as a real town has a Björkhagsskolan but
+            // not every kind of building after every place.
+            for _ in 0..3 {
+                rare.push(format!("{part}{joined}{}", rng.pick(&PLACE_FACILITIES)));
+            }
+        }
+    }
+    (common, rare)
+}
+
+fn shuffle<T>(rng: &mut Rng, items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        items.swap(i, rng.below(i + 1));
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Mix a real text: keep its words and punctuation, swap about a third of its longer words
+/// for words of the lexicon, so search sees Swedish sentences of real length without copying
+/// whole ones. Short words ("och", "ska", "per") stay, so the sentences keep their grammar.
+fn mixed_text(rng: &mut Rng, templates: &[&str], lexicon: &Lexicon) -> String {
     let template = rng.pick(templates);
     template
         .split(' ')
-        .map(|w| {
-            if rng.below(3) == 0 {
-                rng.pick(vocabulary).to_string()
-            } else {
-                w.to_string()
+        .map(|token| {
+            let not_word = |c: char| !is_word_char(c);
+            let core = token.trim_matches(not_word);
+            let start = token.len() - token.trim_start_matches(not_word).len();
+            let replaceable = core.chars().count() > 3 && core.chars().all(char::is_alphabetic);
+            if !replaceable || rng.below(3) != 0 {
+                return token.to_string();
             }
+            let word = lexicon.pick(rng);
+            let word = if core.starts_with(char::is_uppercase) {
+                capitalized(word)
+            } else {
+                word.to_string()
+            };
+            format!("{}{word}{}", &token[..start], &token[start + core.len()..])
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// How often each word occurs in the texts the search index reads (an agreement's own fields
+/// and its län, its promises and activities with their places and partners), split and
+/// lowercased by the search's tokenizer: the texts `Index::new` indexes, so its length is the
+/// size of the search vocabulary.
+pub fn word_counts(data: &Dataset) -> HashMap<String, usize> {
+    let area_names: HashMap<&str, &str> = data
+        .areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    fn count(counts: &mut HashMap<String, usize>, text: &str) {
+        for word in words(text) {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+    }
+    let mut counts = HashMap::new();
+    for agreement in &data.agreements {
+        let own = [
+            Some(agreement.title.as_str()),
+            agreement.lokalpolisomrade.as_deref(),
+            agreement.summary.as_deref(),
+            agreement.situation.as_deref(),
+            agreement.effect.as_deref(),
+            agreement.notes.as_deref(),
+        ];
+        let lan = data.lan_of(agreement);
+        let texts = own
+            .into_iter()
+            .flatten()
+            .chain(agreement.kommuner.iter().map(String::as_str))
+            .chain(agreement.priorities.iter().map(String::as_str))
+            .chain(lan.iter().map(|l| l.name.as_str()));
+        for text in texts {
+            count(&mut counts, text);
+        }
+        let records = agreement
+            .promises
+            .iter()
+            .map(|p| (&p.text, &p.areas, &[][..]))
+            .chain(
+                agreement
+                    .activities
+                    .iter()
+                    .map(|a| (&a.text, &a.areas, &a.partners[..])),
+            );
+        for (text, areas, partners) in records {
+            count(&mut counts, text);
+            for name in areas.iter().filter_map(|id| area_names.get(id.as_str())) {
+                count(&mut counts, name);
+            }
+            for partner in partners {
+                count(&mut counts, partner);
+            }
+        }
+    }
+    counts
 }
 
 pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
@@ -47,14 +574,15 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
         .iter()
         .flat_map(|a| a.activities.iter().map(|p| p.text.as_str()))
         .collect();
-    let vocabulary: Vec<&str> = activity_texts
+    let real_texts: Vec<&str> = activity_texts
         .iter()
         .chain(&promise_texts)
-        .flat_map(|t| t.split(' '))
-        .filter(|w| w.len() > 3)
+        .copied()
         .collect();
+    let lexicon = Lexicon::new(&mut rng, &real_texts);
     let topics: Vec<String> = real.topics.iter().map(|t| t.id.clone()).collect();
     let mut areas: Vec<Area> = Vec::new();
+    let mut area_kommun: HashMap<String, String> = HashMap::new();
     let mut out = Vec::with_capacity(agreements);
 
     for n in 0..agreements {
@@ -63,18 +591,26 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
         let to = from + rng.below(3) as i32;
         let id = format!("{}-{from}-s{n}", kommun.slug);
         let kommun_areas: Vec<String> = (0..1 + rng.below(3))
-            .map(|_| {
-                let name = format!("{}{}", rng.pick(&PLACE_PARTS), rng.pick(&PLACE_ENDS));
-                let area_id = format!("{}/{}", kommun.slug, slug(&name));
-                if !areas.iter().any(|a| a.id == area_id) {
-                    areas.push(Area {
-                        id: area_id.clone(),
-                        name,
-                        kommun: kommun.short_name.clone(),
-                        kind: AreaKind::Stadsdel,
-                    });
+            .map(|_| loop {
+                let name = format!("{}{}", rng.pick(&PLACE_PARTS), rng.pick(&PLACE_ENDS).0);
+                // An area's id is its kommun's name and its own, slugged, as the checks of
+                // areas.json require; Håbo and Habo slug alike, so a name the other one
+                // already has is drawn again.
+                let area_id = format!("{}/{}", slug(&kommun.short_name), slug(&name));
+                match area_kommun.get(&area_id) {
+                    Some(other) if *other != kommun.short_name => continue,
+                    Some(_) => {}
+                    None => {
+                        area_kommun.insert(area_id.clone(), kommun.short_name.clone());
+                        areas.push(Area {
+                            id: area_id.clone(),
+                            name,
+                            kommun: kommun.short_name.clone(),
+                            kind: AreaKind::Stadsdel,
+                        });
+                    }
                 }
-                area_id
+                break area_id;
             })
             .collect();
         let pick_topics = |rng: &mut Rng| {
@@ -90,7 +626,7 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
         let promises: Vec<Promise> = (0..1 + rng.below(3))
             .map(|i| Promise {
                 id: format!("{id}-l{}", i + 1),
-                text: mixed_text(&mut rng, &promise_texts, &vocabulary),
+                text: mixed_text(&mut rng, &promise_texts, &lexicon),
                 topics: pick_topics(&mut rng),
                 areas: if rng.below(3) == 0 {
                     vec![rng.pick(&kommun_areas).clone()]
@@ -106,7 +642,7 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
                     1 => vec![Actor::Kommunen],
                     _ => vec![Actor::Polisen, Actor::Kommunen],
                 };
-                let text = mixed_text(&mut rng, &activity_texts, &vocabulary);
+                let text = mixed_text(&mut rng, &activity_texts, &lexicon);
                 let frequency = (rng.below(4) == 0).then(|| Frequency {
                     count: Some(1 + rng.below(6) as u32),
                     min: rng.below(2) == 0,
@@ -150,7 +686,7 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
             },
             signed: None,
             signatories: vec![],
-            summary: Some(mixed_text(&mut rng, &promise_texts, &vocabulary)),
+            summary: Some(mixed_text(&mut rng, &promise_texts, &lexicon)),
             situation: None,
             priorities: vec![],
             promises,
