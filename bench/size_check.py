@@ -11,7 +11,9 @@ deterministic for a given brotli version):
 - every script, stylesheet, module preload and preload that index.html references;
 - what the boot script imports (the wasm-bindgen glue and the .wasm), found in its text;
 - sw.js, when the build has one (the browser fetches it on the first visit);
-- data/bundle.bin (the data the app fetches, the binary bundle; `BUNDLE_PATH` in src/catalog.rs).
+- the data the page was rendered from and takes over with: the manifest its
+  `<meta name="data-version">` names (data/manifests/<version>.json) and every chunk that
+  manifest lists (`load_catalog` in src/catalog.rs).
 
 Icons, the manifest and the open-data files are listed for information but not counted:
 shared/DESIGN.md's first-visit size names html, js, wasm, css and data. Nor is a service worker's
@@ -35,7 +37,7 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from precompress import brotli  # noqa: E402
 
-BUNDLE_PATH = "data/bundle.bin"
+DATA_VERSION = re.compile(r'<meta name="data-version" content="([0-9a-f]+)">')
 
 
 def brotli_size(data: bytes) -> int:
@@ -108,7 +110,13 @@ def main() -> int:
                     wanted.append(p)
     if (dist / "sw.js").is_file():
         wanted.append("sw.js")
-    wanted.append(BUNDLE_PATH)
+    version = DATA_VERSION.search(html)
+    if version is None:
+        print(f"size_check: {index} names no data version: build first (make dist)", file=sys.stderr)
+        return 2
+    manifest = f"data/manifests/{version.group(1)}.json"
+    wanted.append(manifest)
+    wanted += [chunk["path"] for chunk in json.loads((dist / manifest).read_text(encoding="utf-8"))["chunks"]]
 
     seen = []
     for path in wanted:

@@ -8,8 +8,15 @@
 
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
+// The data this build's pages were rendered from: its manifest's own copy and its chunks.
+const DATA = __DATA__;
 const CACHE = `medborgarloften-${VERSION}`;
+// The data is published apart from the app and outlives its versions. Chunks and versioned
+// manifests are named by their contents: once cached, always right.
+const DATA_CACHE = "medborgarloften-data";
 const SCOPE = self.registration.scope;
+const MANIFEST = new URL("data/manifest.json", SCOPE).href;
+const NAMED_BY_CONTENT = /\/data\/(chunks|manifests)\/[^/]+$/;
 // The page for paths that have none of their own: the app mounts there (scripts/build.sh).
 const SHELL = new URL("shell.html", SCOPE).href;
 
@@ -21,11 +28,18 @@ self.addEventListener("install", (event) => {
   // waitUntil takes a promise: the install fails (and is retried later) unless every file
   // is cached.
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(
         PRECACHE.map((path) => new Request(new URL(path, SCOPE), { cache: HASHED.test(path) ? "default" : "reload" })),
-      ),
-    ),
+      );
+      const data = await caches.open(DATA_CACHE);
+      await data.addAll(DATA.map((path) => new URL(path, SCOPE).href));
+      // Offline from the first visit: the build's manifest, unless a newer one is held.
+      if (!(await data.match(MANIFEST, { ignoreVary: true }))) {
+        await data.add(new Request(MANIFEST, { cache: "reload" }));
+      }
+    })(),
   );
 });
 
@@ -33,7 +47,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith("medborgarloften-") && key !== CACHE) await caches.delete(key);
+        if (key.startsWith("medborgarloften-") && key !== CACHE && key !== DATA_CACHE) await caches.delete(key);
       }
       await self.clients.claim();
     })(),
@@ -45,9 +59,50 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "VERSION") event.source.postMessage({ type: "VERSION", version: VERSION });
 });
 
+/** The current manifest from the network (a 304 when unchanged), else the last one held. */
+async function currentManifest(request) {
+  const data = await caches.open(DATA_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await data.put(MANIFEST, response.clone());
+      await forgetOtherVersions(data, await response.clone().json().catch(() => null));
+      return response;
+    }
+  } catch {
+    // Offline: the last manifest held, below.
+  }
+  return (await data.match(MANIFEST, { ignoreVary: true })) || fetch(request);
+}
+
+/** Keep the chunks of the current manifest and of this build's pages; the rest is no one's.
+ * A manifest of another shape (a newer schema) is no one's to prune by. */
+async function forgetOtherVersions(data, manifest) {
+  if (!manifest || !Array.isArray(manifest.chunks)) return;
+  const keep = new Set(
+    [...DATA, `data/manifests/${manifest.version}.json`, ...(manifest.chunks || []).map((c) => c.path)].map((p) => new URL(p, SCOPE).href),
+  );
+  for (const request of await data.keys()) {
+    if (NAMED_BY_CONTENT.test(request.url) && !keep.has(request.url)) await data.delete(request);
+  }
+}
+
+/** A chunk or a version's manifest: cached once, by its name. */
+async function namedByContent(request) {
+  const data = await caches.open(DATA_CACHE);
+  const cached = await data.match(request, { ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await data.put(request, response.clone());
+  return response;
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  const url = request.url.split(/[?#]/)[0];
+  if (url === MANIFEST) return event.respondWith(currentManifest(request));
+  if (NAMED_BY_CONTENT.test(url)) return event.respondWith(namedByContent(request));
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);

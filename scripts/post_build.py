@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: runs on the staging directory before it replaces dist/.
 
-1. `loften bundle`: validates data/ (a mistake fails the build with file, field and fix) and
-   writes data/bundle.bin (the app's binary bundle), data/medborgarloften.json (open data)
-   and data/sources/. With LOFTEN_BUNDLE (a synthetic dataset in JSON from `loften synth`),
-   `loften pack` makes the app's bundle from that instead, for benchmarks.
+1. `loften publish`: validates data/ (a mistake fails the build with file, field and fix) and
+   writes the published data: data/manifest.json, its chunks, data/medborgarloften.json
+   (open data) and data/sources/. With LOFTEN_BUNDLE (a synthetic dataset in JSON from
+   `loften synth`) it publishes that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
    forbid inline scripts, and gives Trunk's wasm preload a low priority.
 3. Minifies the inlined stylesheet (scripts/minify-css.cjs, lightningcss from tools/), then
@@ -27,21 +27,22 @@ STAGING = Path(os.environ.get("TRUNK_STAGING_DIR", ROOT / "dist"))
 PUBLIC_URL = os.environ.get("TRUNK_PUBLIC_URL", "/")
 
 
-def bundle_data() -> None:
+def publish_data() -> None:
     data = os.environ.get("LOFTEN_DATA", str(ROOT / "data"))
-    command = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "bundle", "--data", data, "--out", str(STAGING)]
-    result = subprocess.run(command, cwd=ROOT)
-    if result.returncode != 0:
-        sys.exit("post_build: `loften bundle` failed (see above): the data has problems, or the CLI did not build")
+    command = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "publish", "--data", data, "--out", str(STAGING)]
     synthetic = os.environ.get("LOFTEN_BUNDLE")
     if synthetic:
-        # Benchmarks serve a synthetic dataset in place of the real one: the app's bundle and
-        # the open-data file both, so they stay the same data (the benchmark's peer reads the
-        # JSON). The CLI converts it, so this script needs no Python packages.
+        # Benchmarks serve a synthetic dataset in place of the real one, as the app's chunks
+        # and as the open data both, so they stay the same data (the benchmark's peer reads
+        # the JSON). The CLI converts it, so this script needs no Python packages.
+        command += ["--dataset", synthetic]
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        sys.exit("post_build: `loften publish` failed (see above): the data has problems, or the CLI did not build")
+    if synthetic:
+        # The benchmark also times the core on the whole dataset in one piece, in the page.
         pack = ["cargo", "run", "--quiet", "-p", "loften-cli", "--", "pack", synthetic, "--out", str(STAGING / "data" / "bundle.bin")]
         if subprocess.run(pack, cwd=ROOT).returncode != 0:
             sys.exit(f"post_build: `loften pack {synthetic}` failed (see above)")
-        (STAGING / "data" / "medborgarloften.json").write_bytes(Path(synthetic).read_bytes())
 
 
 def externalise_boot_script() -> None:
@@ -104,7 +105,7 @@ def allow_inline_stylesheet() -> None:
 
 
 if __name__ == "__main__":
-    bundle_data()
+    publish_data()
     externalise_boot_script()
     lower_wasm_preload()
     minify_inline_stylesheet()

@@ -4,7 +4,7 @@
 # machine happens to have compiled or downloaded can hide a missing set-up step; the installed
 # tools (trunk, wasm-bindgen, the toolchain, Debian's packages) stay, as setup leaves them.
 # Then `make serve` in the clone, and the served site must answer with the app: the page, the
-# wasm with its MIME type, the data bundle and the service worker.
+# wasm with its MIME type, the data's manifest and a chunk, and the service worker.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${FRESH_PORT:-4399}
@@ -48,6 +48,8 @@ wasm=$(grep -o '[^"]*_bg\.wasm' <<<"$page" | head -n 1)
 [ -n "$wasm" ] || fail "/ names no wasm file"
 type=$(curl -fs -o /dev/null -w '%{content_type}' "$base/${wasm#/}")
 [ "$type" = application/wasm ] || fail "$wasm is served as '$type', not application/wasm"
-curl -fs -o /dev/null "$base/data/bundle.bin" || fail "the data bundle is not served"
+chunk=$(curl -fs "$base/data/manifest.json" | grep -o 'data/chunks/[0-9a-f]*\.bin' | head -n 1)
+[ -n "$chunk" ] || fail "data/manifest.json is not served, or names no chunk"
+curl -fs -o /dev/null "$base/$chunk" || fail "the data chunk $chunk is not served"
 curl -fs "$base/sw.js" | grep -q 'caches' || fail "sw.js is not the service worker"
 say "passed: a fresh clone with an empty cargo cache builds and serves the app"

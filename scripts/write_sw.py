@@ -10,7 +10,7 @@ update test changes a built site and runs it again. Trunk's post_build hook call
 earlier, so that the pages rendered from index.html carry the version too.
 
 The pages (`*.html`) are left out of the version: each carries it, and each is rendered from
-the wasm, the bundle and Trunk's page (with the stylesheet and the script that runs before
+the wasm, the data and Trunk's page (with the stylesheet and the script that runs before
 the first paint), which are in it. `DIST/.pages` (written by the prerender)
 lists the rendered pages; those marked `keep` are precached, the rest open in the shell
 offline.
@@ -28,8 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "public" / "sw.js"
 
 # Not precached: the worker itself, and the open-data copy of the dataset (people download it
-# on purpose; the app reads its binary bundle, data/bundle.bin, which is precached).
+# on purpose; the app reads the published chunks).
 SKIP = {"sw.js", "data/medborgarloften.json"}
+# The published data has a cache of its own that outlives the app's versions (public/sw.js).
+DATA_PREFIXES = ("data/manifest.json", "data/manifests/", "data/chunks/")
 META = re.compile(r'<meta name="app-version" content="[^"]*">')
 
 
@@ -49,7 +51,16 @@ def pages_not_kept(dist: Path) -> set:
 
 def precache_list(dist: Path) -> list:
     left_out = pages_not_kept(dist)
-    return [f for f in site_files(dist) if f not in left_out]
+    return [f for f in site_files(dist) if f not in left_out and not f.startswith(DATA_PREFIXES)]
+
+
+def build_data(dist: Path) -> list:
+    """The data the build's pages were rendered from: the current manifest's own copy and
+    chunks (a site may also hold chunks of earlier versions)."""
+    manifest = json.loads((dist / "data" / "manifest.json").read_text(encoding="utf-8"))
+    paths = [f"data/manifests/{manifest['version']}.json"] + [chunk["path"] for chunk in manifest["chunks"]]
+    # Once each: the cache refuses a list that names a file twice.
+    return list(dict.fromkeys(paths))
 
 
 def template(dist: Path) -> Path:
@@ -85,7 +96,11 @@ def write(dist: Path) -> str:
     current = stamp(dist)
     # Paths relative to the worker's scope, so hosting under a sub-path needs no change.
     worker = TEMPLATE.read_text(encoding="utf-8")
-    worker = worker.replace('"__VERSION__"', json.dumps(current)).replace("__PRECACHE__", json.dumps(precache_list(dist), indent=2))
+    worker = (
+        worker.replace('"__VERSION__"', json.dumps(current))
+        .replace("__PRECACHE__", json.dumps(precache_list(dist), indent=2))
+        .replace("__DATA__", json.dumps(build_data(dist), indent=2))
+    )
     (dist / "sw.js").write_text(worker, encoding="utf-8")
     return current
 

@@ -11,6 +11,7 @@ use loften_core::storage::{TextSize, Theme};
 use chrono::NaiveDate;
 
 use crate::base::{use_base, Base};
+use crate::catalog::updates::DataUpdates;
 use crate::catalog::{provide_catalog, Catalog};
 use crate::components::layout::Layout;
 use crate::device::{use_render, Render, RenderedOn};
@@ -45,9 +46,6 @@ impl Boot {
     fn provide(self) {
         provide_context(self.render);
         provide_context(self.base);
-        if let Some(catalog) = self.catalog {
-            provide_context(catalog);
-        }
         if let Some(date) = self.rendered_on {
             provide_context(RenderedOn(date));
         }
@@ -65,15 +63,21 @@ pub fn App(
     boot: Boot,
 ) -> impl IntoView {
     let base = boot.base.clone();
+    let started_with = boot.catalog.clone();
     boot.provide();
     provide_meta_context();
     crate::device::provide_device();
     let visitors = crate::kiosk::provide_visitors();
+    let updates = DataUpdates::provide(started_with);
     view! {
         <Title formatter=|page: String| full_title(&page)/>
-        // A new app for each visitor of a kiosk; for everyone else, one for the visit.
+        // A new app for each visitor of a kiosk; for everyone else, one for the visit, built
+        // again only to switch to newer data.
         {move || {
             visitors.0.track();
+            if let Some(catalog) = updates.version_to_build() {
+                provide_context(catalog);
+            }
             view! { <Router base=base.0.clone()><Shell/></Router> }
         }}
     }
@@ -135,6 +139,9 @@ fn Shell() -> impl IntoView {
     crate::components::save::SavedFlags::provide(store);
 
     focus_on_navigate();
+    if !kiosk {
+        switch_data_on_navigate();
+    }
     view! {
         // Switching language rebuilds the page, so labels are plain text, not signals. `get`,
         // not `track`: a memo only tracked has no value yet, and its first computation (when the
@@ -202,6 +209,22 @@ fn focus_on_navigate() {
                     }
                 }
             });
+        }
+        now
+    });
+}
+
+/// Newer data waiting (`DataUpdates`) is switched to when the visitor goes to another page:
+/// the page they were reading never changes under their eyes. A kiosk switches at its idle
+/// reset instead.
+fn switch_data_on_navigate() {
+    let pathname = use_location().pathname;
+    let updates = crate::catalog::updates::use_data_updates();
+    Effect::new(move |previous: Option<String>| {
+        let now = pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != now) && updates.pending_untracked() {
+            // After this effect: switching builds again the pages this effect belongs to.
+            request_animation_frame(move || updates.switch());
         }
         now
     });

@@ -18,17 +18,20 @@ fn main() {
     // what the build rendered.
     let loading_notice = document().get_element_by_id("app-loading");
     let hydrating = loading_notice.is_none() && !medborgarloften::state::kiosk_session_in_tab();
-    // Rendering needs the data first: hydration needs the very data the build rendered with,
-    // and a page mounted with its data at hand has no loading state of its own to keep. The
-    // shell shows its loading notice meanwhile; index.html preloads the bundle, so it
-    // downloads beside the wasm.
+    // Rendering needs the data first: hydration needs the very data the build rendered with
+    // (the version the page names), and a page mounted with its data at hand has no loading
+    // state of its own to keep. The shell shows its loading notice meanwhile.
+    let rendered_from = meta_content("data-version").filter(|_| hydrating);
     wasm_bindgen_futures::spawn_local(async move {
-        match load_catalog().await {
-            Ok(catalog) if hydrating => hydrate(catalog),
-            Ok(catalog) => mount(Some(catalog)),
-            // The app loads it again itself, and says what failed, with "Försök igen".
-            Err(_) => mount(None),
-        }
+        let loaded = match load_catalog(rendered_from.as_deref()).await {
+            Ok(catalog) if hydrating => return hydrate(catalog),
+            // The version the page was rendered from is no longer published: the current one,
+            // and the page drawn afresh with it.
+            Err(_) if rendered_from.is_some() => load_catalog(None).await,
+            other => other,
+        };
+        // Without data the app loads it again itself and says what failed, with "Försök igen".
+        mount(loaded.ok());
     });
 }
 

@@ -56,7 +56,9 @@ test("the page is served by nginx with the wasm MIME type and a strict CSP", asy
 test("files are served precompressed: brotli where the browser takes it, else gzip, the same bytes", async ({ request }) => {
   const html = await (await request.get("/", { headers: { "accept-encoding": "identity" } })).text();
   const pages = ["/", "/medborgarlofte/jonkoping-2020", "/kommun/eslov", "/om"];
-  const assets = [...pages, ...[...html.matchAll(/(?:href|src)="\/([^"]+\.(?:wasm|js|css))"/g)].map((m) => "/" + m[1]), "/data/bundle.bin"];
+  const manifest = await (await request.get("/data/manifest.json")).json();
+  const chunks = manifest.chunks.map((c: { path: string }) => "/" + c.path);
+  const assets = [...pages, ...[...html.matchAll(/(?:href|src)="\/([^"]+\.(?:wasm|js|css))"/g)].map((m) => "/" + m[1]), ...chunks];
   expect(assets.filter((a) => a.endsWith(".wasm"))).toHaveLength(1);
   expect(assets.filter((a) => a.endsWith(".js")).length).toBeGreaterThan(0);
   for (const asset of assets) {
@@ -83,34 +85,48 @@ test("a missing file is a 404, not the app shell", async ({ request }) => {
   expect(response.status()).toBe(404);
 });
 
-test("the app's data bundle is binary and compressed, the open-data file is JSON", async ({ request }) => {
-  const bundle = await request.get("/data/bundle.bin");
-  expect(bundle.status()).toBe(200);
-  expect(bundle.headers()["content-type"]).toBe("application/octet-stream");
-  expect(bundle.headers()["content-encoding"]).toBe("br");
-  const bytes = await bundle.body();
-  expect(bytes.subarray(0, 5).toString("latin1")).toBe("LOFT\x01");
+test("the data is published as a manifest and binary chunks named by their contents, beside the open-data JSON", async ({ request }) => {
   const open = await request.get("/data/medborgarloften.json");
-  expect(open.status()).toBe(200);
   expect(open.headers()["content-type"]).toContain("application/json");
   const data = await open.json();
   expect(data.agreements).toHaveLength(7);
   expect(data.kommuner).toHaveLength(290);
-  // The binary bundle is smaller than the JSON of the same data.
-  expect(bytes.length).toBeLessThan(JSON.stringify(data).length * 0.7);
-  // The app's former JSON copy is not shipped (nor precached) any more.
-  expect((await request.get("/data/bundle.json")).status()).toBe(404);
+  const current = await request.get("/data/manifest.json");
+  expect(current.headers()["content-type"]).toContain("application/json");
+  const manifest = await current.json();
+  expect(manifest.schema).toBe(1);
+  expect(manifest.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // The reference chunk, then one for each kommun, or group of kommuner, with agreements.
+  expect(manifest.chunks[0].kommuner).toEqual([]);
+  const slug = (name: string) => data.kommuner.find((k: { short_name: string }) => k.short_name === name).slug;
+  const groups = new Set(data.agreements.map((a: { kommuner: string[] }) => a.kommuner.map(slug).sort().join(",")));
+  expect(manifest.chunks.slice(1).map((c: { kommuner: string[] }) => c.kommuner.join(",")).sort()).toEqual([...groups].sort());
+  let chunkBytes = 0;
+  for (const chunk of manifest.chunks) {
+    expect(chunk.path).toMatch(/^data\/chunks\/[0-9a-f]{16}\.bin$/);
+    const response = await request.get(`/${chunk.path}`);
+    expect(response.headers()["content-type"]).toBe("application/octet-stream");
+    const bytes = await response.body();
+    expect(bytes.length).toBe(chunk.bytes);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("LOFC\x01");
+    chunkBytes += bytes.length;
+  }
+  const version = await request.get(`/data/manifests/${manifest.version}.json`);
+  expect(await version.json()).toEqual(manifest);
+  // The chunks are smaller than the JSON of the same data.
+  expect(chunkBytes).toBeLessThan(JSON.stringify(data).length * 0.7);
+  expect((await request.get("/data/bundle.bin")).status()).toBe(404);
 });
 
-test("a damaged data bundle shows the data-error notice, and trying again recovers", async ({ page }) => {
-  await page.route("**/data/bundle.bin", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x01\x05\xff damaged") }),
+test("damaged data shows the data-error notice in the visitor's words, and trying again recovers", async ({ page }) => {
+  await page.route("**/data/chunks/*", (route) =>
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFC\x01\x05\xff damaged") }),
   );
   await page.goto("/");
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("Medborgarlöftena kunde inte hämtas.");
-  await expect(alert).toContainText("the data file is damaged");
-  await page.unroute("**/data/bundle.bin");
+  await expect(alert).toContainText("Medborgarlöftena kunde inte hämtas. Det som hämtades gick inte att läsa.");
+  await expect(alert).toContainText(/data\/chunks\/[0-9a-f]{16}\.bin/);
+  await page.unroute("**/data/chunks/*");
   await alert.getByRole("button", { name: "Försök igen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { test, expect, open } from "./fixtures/app";
-import { SwappableSite, editBundle } from "./fixtures/site";
+import { SwappableSite, editData } from "./fixtures/site";
 import type { Page } from "@playwright/test";
 
 async function controlled(page: Page): Promise<string> {
@@ -67,7 +67,7 @@ test("a new deployment is offered, and one tap moves the page to it without mixi
   const site = new SwappableSite();
   try {
     const a = site.build("a");
-    const b = site.build("b", (root) => editBundle(root, "Medborgarlöfte 2020", "Medborgarlöfte 2020 (version B)"));
+    const b = site.build("b", (root) => editData(root, "Medborgarlöfte 2020", "Medborgarlöfte 2020 (version B)"));
     site.deploy(a);
     const url = await site.start();
     const context = await browser.newContext({ baseURL: url });
@@ -86,9 +86,9 @@ test("a new deployment is offered, and one tap moves the page to it without mixi
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Medborgarlöfte 2020 (version B)");
     const versionB = await page.evaluate(() => document.querySelector("meta[name=app-version]")!.getAttribute("content"));
     expect(versionB).not.toBe(versionA);
-    // Only B's cache is left, and it holds B's data.
+    // Only B's cache is left beside the data's own, which outlives the app's versions.
     const caches = await page.evaluate(() => caches.keys());
-    expect(caches).toEqual([`medborgarloften-${versionB}`]);
+    expect(caches.sort()).toEqual([`medborgarloften-${versionB}`, "medborgarloften-data"]);
     await expect(page.getByText("Ny version finns.")).toHaveCount(0);
     await context.close();
   } finally {
@@ -115,19 +115,20 @@ test("without a service worker, the last good dataset is kept and shown when the
   const page = await context.newPage();
   await open(page, "/");
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
-  await page.route("**/data/bundle.bin", (route) => route.abort("internetdisconnected"));
+  const data = "**/data/{manifest.json,manifests/*,chunks/*}";
+  await page.route(data, (route) => route.abort("internetdisconnected"));
   await page.reload();
   await expect(page.getByText(/som de var när de senast hämtades/)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
   // A damaged download neither replaces the kept copy nor stops the app: the copy is shown.
-  await page.unroute("**/data/bundle.bin");
-  await page.route("**/data/bundle.bin", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFT\x01\x05\xff damaged") }),
+  await page.unroute(data);
+  await page.route("**/data/chunks/*", (route) =>
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFC\x01\x05\xff damaged") }),
   );
   await page.reload();
   await expect(page.getByText(/som de var när de senast hämtades/)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
-  await page.unroute("**/data/bundle.bin");
+  await page.unroute("**/data/chunks/*");
   await page.reload();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
   await expect(page.getByText(/som de var när de senast hämtades/)).toHaveCount(0);

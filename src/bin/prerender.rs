@@ -19,16 +19,20 @@ use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
+use loften_core::published::{read_manifest, versioned_manifest_path, MANIFEST_PATH};
 use loften_core::route::{kept_offline, prerendered, Route};
 use medborgarloften::app::{full_title, App, Boot};
 use medborgarloften::base::Base;
-use medborgarloften::catalog::{catalog_from, Catalog};
+use medborgarloften::catalog::{read_packed, Catalog};
 use medborgarloften::components::page_meta::{PageSummary, Summary};
 use medborgarloften::device::Render;
 use medborgarloften::navigation::ArrivalQuery;
 use medborgarloften::pwa::AppVersion;
 
 /// What every page shares: the data, the template and where the site lives.
+/// The shell's preload of the current data, which a rendered page replaces with its own.
+const CURRENT_DATA_PRELOAD: &str = r#"<link rel="preload" href="data/manifest.json" as="fetch" crossorigin="anonymous" fetchpriority="low">"#;
+
 struct Site {
     dist: PathBuf,
     /// The path the site is hosted under, with its slashes: "/" or "/medborgarloften/".
@@ -36,6 +40,8 @@ struct Site {
     /// `https://example.org` when the build was told its public origin.
     site_url: Option<String>,
     catalog: Catalog,
+    /// Preloads of the version the pages are rendered from: its manifest and its chunks.
+    data_preloads: String,
     template: String,
     version: String,
     rendered_on: chrono::NaiveDate,
@@ -99,7 +105,26 @@ impl Site {
         } else {
             String::from_utf8(read("shell.html")?).map_err(|e| e.to_string())?
         };
-        let catalog = catalog_from(read(medborgarloften::catalog::BUNDLE_PATH)?)?;
+        // The data as the site publishes it, so that each page takes over in the browser with
+        // the very chunks it was rendered from (its `<meta name="data-version">`).
+        let manifest_text = read(MANIFEST_PATH)?;
+        let manifest = read_manifest(&String::from_utf8_lossy(&manifest_text))
+            .map_err(|e| format!("{MANIFEST_PATH}: {e}"))?;
+        let chunks = manifest
+            .chunks
+            .iter()
+            .map(|c| Ok((c.path.clone(), read(&c.path)?)))
+            .collect::<Result<_, String>>()?;
+        if !template.contains(CURRENT_DATA_PRELOAD) {
+            return Err("index.html has no preload of data/manifest.json to replace".into());
+        }
+        let data_preloads = std::iter::once(versioned_manifest_path(&manifest.version))
+            .chain(manifest.chunks.iter().map(|c| c.path.clone()))
+            .map(|path| CURRENT_DATA_PRELOAD.replace("data/manifest.json", &path))
+            .collect();
+        let catalog = read_packed(manifest_text, chunks)
+            .and_then(|fetched| fetched.catalog())
+            .map_err(|e| format!("the published data does not read: {e:?}"))?;
         let version = attribute_of(&template, r#"<meta name="app-version" content=""#)
             .unwrap_or_else(|| "dev".into());
         let site_url = std::env::var("SITE_URL")
@@ -117,6 +142,7 @@ impl Site {
             public_url: format!("/{}/", public_url.trim_matches('/')).replace("//", "/"),
             site_url,
             catalog,
+            data_preloads,
             template,
             version,
             rendered_on,
@@ -178,7 +204,9 @@ impl Site {
         summary: &Summary,
         body: &str,
     ) -> Result<String, String> {
-        let mut html = self.template.clone();
+        let mut html = self
+            .template
+            .replacen(CURRENT_DATA_PRELOAD, &self.data_preloads, 1);
         let title_start = html.find("<title>").ok_or("the template has no <title>")?;
         let title_end = html[title_start..]
             .find("</title>")
@@ -187,8 +215,8 @@ impl Site {
         html.replace_range(title_start..title_end, "");
 
         let mut head = format!(
-            r#"<meta name="rendered-on" content="{}">"#,
-            self.rendered_on
+            r#"<meta name="rendered-on" content="{}"><meta name="data-version" content="{}">"#,
+            self.rendered_on, self.catalog.edition.version
         );
         let url = self
             .site_url

@@ -74,6 +74,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <p>{td_string!(lang, footer_not_official)}</p>
             <p>{td_string!(lang, footer_privacy)}" "<Link to=Route::About>{td_string!(lang, nav_about)}</Link></p>
             <Preferences/>
+            <DataDate/>
             <p class="version">{td_string!(lang, version)}" "{crate::pwa::app_version()}</p>
         </footer>
     }
@@ -88,6 +89,8 @@ fn AppBanners() -> impl IntoView {
     let on_device = crate::device::use_on_device();
     let from_copy =
         move || on_device.get() && crate::catalog::loaded_catalog().is_some_and(|c| c.from_copy);
+    let updates = crate::catalog::updates::use_data_updates();
+    let kiosk = crate::kiosk::use_kiosk().enabled;
     view! {
         <div class="banners" role="status" aria-live="polite">
             <Show when=move || pwa.update_ready.get()>
@@ -102,8 +105,27 @@ fn AppBanners() -> impl IntoView {
             <Show when=from_copy>
                 <div class="banner banner--offline">{td_string!(lang, data_from_copy)}</div>
             </Show>
+            <Show when=move || !kiosk && updates.pending()>
+                <div class="banner banner--update">
+                    <span>{move || updates.pending_date().map(|day| td_string!(lang, data_newer, date = crate::i18n::date(lang, day)).to_string())}</span>
+                    <button type="button" class="button button--small" on:click=move |_| updates.switch()>{td_string!(lang, data_show)}</button>
+                </div>
+            </Show>
+            <Show when=move || updates.needs_app_update.get()>
+                <div class="banner banner--offline">{td_string!(lang, data_needs_app_update)}</div>
+            </Show>
         </div>
     }
+}
+
+/// The day the data shown was published, on every page.
+#[component]
+fn DataDate() -> impl IntoView {
+    let lang = page_lang();
+    crate::catalog::loaded_catalog().map(|catalog| {
+        let day = crate::i18n::date(lang, catalog.edition.date);
+        view! { <p class="data-date">{td_string!(lang, data_date, date = day).to_string()}</p> }
+    })
 }
 
 /// Text size and light or dark, kept with the other preferences.

@@ -3,8 +3,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::catalog::{use_catalog_resource, Catalog};
-use crate::i18n::{page_lang, td_string};
+use crate::catalog::{use_catalog_resource, Catalog, LoadError};
+use crate::i18n::{page_lang, td_string, Lang};
 
 /// Its children with the catalog in context (`catalog::use_catalog`), or a loading notice,
 /// or a failure notice with "Försök igen".
@@ -18,18 +18,19 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
     let lang = page_lang();
     let children = StoredValue::new(children);
     let failed = move |errors: ArcRwSignal<Errors>| {
-        let message = move || {
+        // The visitor's words for what failed, then the technical detail for whoever helps.
+        let said = move |part: fn(&LoadError, Lang) -> String| {
             errors
                 .read()
                 .iter()
-                .map(|(_, error)| error.to_string())
+                .filter_map(|(_, error)| error.downcast_ref::<LoadError>().map(|e| part(e, lang)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         view! {
             <div class="notice notice--error" role="alert">
-                <p>{td_string!(lang, load_failed)}</p>
-                <p class="muted">{message}</p>
+                <p>{td_string!(lang, load_failed)}" "{said(LoadError::message)}</p>
+                <p class="muted">{said(|e, _| e.to_string())}</p>
                 <button type="button" class="button" on:click=move |_| resource.refetch()>{td_string!(lang, retry)}</button>
             </div>
         }

@@ -1,4 +1,4 @@
-//! `loften`: the dataset's command line. Validate the data, bundle it for the app, import a
+//! `loften`: the dataset's command line. Validate the data, publish it for the app, import a
 //! published page as a draft, or make a synthetic dataset for benchmarks.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use loften_core::{DataFiles, Dataset};
 
 use clap::{Parser, Subcommand};
 
-/// The Medborgarlöften dataset: check it, bundle it for the app, import published pages.
+/// The Medborgarlöften dataset: check it, publish it for the app, import published pages.
 #[derive(Parser)]
 #[command(name = "loften", version)]
 struct Cli {
@@ -25,13 +25,23 @@ enum Command {
         #[arg(default_value = "data")]
         dir: PathBuf,
     },
-    /// Validate, then write OUT/data/bundle.bin (the app's binary bundle),
-    /// OUT/data/medborgarloften.json (open data) and OUT/data/sources/.
-    Bundle {
+    /// Validate, then publish the data into the site OUT: OUT/data/manifest.json, the
+    /// version's copy in OUT/data/manifests/, its chunks in OUT/data/chunks/ (chunks of
+    /// earlier versions are left for the clients that hold them), the open data
+    /// OUT/data/medborgarloften.json and the sources in OUT/data/sources/. Deploying these
+    /// alone updates every client: no release of the app is needed.
+    Publish {
         /// The data folder.
         #[arg(long, value_name = "DIR", default_value = "data")]
         data: PathBuf,
-        /// Where the app's files go.
+        /// A dataset in JSON to publish instead (from synth, for benchmarks): not validated.
+        #[arg(long, value_name = "FILE.json")]
+        dataset: Option<PathBuf>,
+        /// The data's date (YYYY-MM-DD); by default today, or the date this very version was
+        /// published on if OUT holds it already.
+        #[arg(long, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+        /// The site's folder.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
@@ -113,7 +123,12 @@ struct ImportArgs {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Validate { dir } => validate(&dir),
-        Command::Bundle { data, out } => bundle(&data, &out),
+        Command::Publish {
+            data,
+            dataset,
+            date,
+            out,
+        } => publish_command(&data, dataset.as_deref(), date, &out),
         Command::Import(args) => import_command(&args),
         Command::Synth {
             agreements,
@@ -160,39 +175,48 @@ fn validate(dir: &Path) -> Result<(), String> {
 }
 
 fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    loften_cli::write_file(path, contents)
 }
 
-fn bundle(data_dir: &Path, out: &Path) -> Result<(), String> {
-    let data = load(data_dir)?;
-    // The app reads the binary bundle (smaller and faster to read); people get the JSON.
-    let bundle = loften_core::bundle::encode(&data);
-    write(&out.join("data/bundle.bin"), &bundle)?;
+fn publish_command(
+    data_dir: &Path,
+    dataset: Option<&Path>,
+    date: Option<chrono::NaiveDate>,
+    out: &Path,
+) -> Result<(), String> {
+    let data = match dataset {
+        Some(file) => read_dataset_json(file)?,
+        None => load(data_dir)?,
+    };
+    use loften_cli::publish::{publish_into, today, write_site_file};
+    let manifest = publish_into(out, &data, date, today())?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
-    write(&out.join("data/medborgarloften.json"), &open_data)?;
-    // Every agreement links to its source's text, so the sources ship with the app.
+    write_site_file(&out.join("data/medborgarloften.json"), &open_data)?;
+    // Every agreement links to its source's text, so the sources are published with the data.
     for (name, text) in DataFiles::read_dir(data_dir)?.sources {
-        write(&out.join("data/sources").join(name), &text)?;
+        write_site_file(&out.join("data/sources").join(name), &text)?;
     }
+    let bytes: u64 = manifest.chunks.iter().map(|c| c.bytes).sum();
     println!(
-        "bundled {} agreements into {} (bundle.bin {} bytes, medborgarloften.json {} bytes)",
+        "published {} agreements into {}: version {} of {}, {} chunks, {bytes} bytes",
         data.agreements.len(),
         out.join("data").display(),
-        bundle.len(),
-        open_data.len()
+        manifest.version,
+        manifest.date,
+        manifest.chunks.len(),
     );
     Ok(())
 }
 
-fn pack_command(input: &Path, out: &Path) -> Result<(), String> {
+fn read_dataset_json(input: &Path) -> Result<Dataset, String> {
     let text = std::fs::read_to_string(input)
         .map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    let data: Dataset = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not a dataset in JSON: {e}", input.display()))?;
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a dataset in JSON: {e}", input.display()))
+}
+
+fn pack_command(input: &Path, out: &Path) -> Result<(), String> {
+    let data = read_dataset_json(input)?;
     let bundle = loften_core::bundle::encode(&data);
     write(out, &bundle)?;
     println!(

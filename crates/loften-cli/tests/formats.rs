@@ -1,10 +1,11 @@
 //! The app's formats on the synthetic dataset (what the benchmarks serve), and the commands
-//! that write them: `loften bundle` writes the binary bundle beside the open-data JSON, and
-//! `loften pack` turns a JSON dataset into a binary bundle.
+//! that write them: `loften publish` writes the manifest and chunks beside the open-data JSON,
+//! and `loften pack` turns a JSON dataset into a binary bundle.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use loften_core::published::{assemble, read_manifest};
 use loften_core::query::Group;
 use loften_core::{bundle, Agreement, DataFiles, Dataset, Results};
 
@@ -76,27 +77,61 @@ fn export_json_is_serde_jsons_text_on_the_synthetic_dataset() {
 }
 
 #[test]
-fn bundle_writes_the_binary_bundle_and_the_open_data_of_the_same_dataset() {
-    let out = scratch("bundle");
-    loften(&[
-        "bundle",
-        "--data",
-        data_dir().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    let bytes = std::fs::read(out.join("data/bundle.bin")).unwrap();
+fn publish_writes_a_manifest_and_chunks_of_the_open_datas_dataset() {
+    let out = scratch("publish");
+    let data = data_dir();
+    let publish = |extra: &[&str]| {
+        let mut args = vec![
+            "publish",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        loften(&args);
+        let text = std::fs::read_to_string(out.join("data/manifest.json")).unwrap();
+        read_manifest(&text).unwrap()
+    };
+    let manifest = publish(&["--date", "2026-12-05"]);
+    let chunks: Vec<(String, Vec<u8>)> = manifest
+        .chunks
+        .iter()
+        .map(|c| (c.path.clone(), std::fs::read(out.join(&c.path)).unwrap()))
+        .collect();
     let open: Dataset = serde_json::from_str(
         &std::fs::read_to_string(out.join("data/medborgarloften.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(bundle::decode(&bytes).as_ref(), Ok(&open));
+    assert_eq!(assemble(&manifest, &chunks).as_ref(), Ok(&open));
     assert_eq!(open, real_data());
-    assert!(
-        !out.join("data/bundle.json").exists(),
-        "the app reads bundle.bin; no JSON copy of it ships"
+    assert_eq!(
+        std::fs::read(out.join(format!("data/manifests/{}.json", manifest.version))).unwrap(),
+        std::fs::read(out.join("data/manifest.json")).unwrap()
     );
     assert!(out.join("data/sources/001_a31d958f5b0b3e22.txt").is_file());
+    assert!(
+        !out.join("data/bundle.bin").exists(),
+        "the app reads the chunks"
+    );
+
+    // Published again without a date, the same data keeps its version and its date.
+    assert_eq!(publish(&[]), manifest);
+
+    // Other data: a new version beside the old, whose chunks stay for the clients that hold it.
+    let mut changed = real_data();
+    changed.agreements.pop();
+    let json = out.join("changed.json");
+    std::fs::write(&json, serde_json::to_string(&changed).unwrap()).unwrap();
+    let next = publish(&["--dataset", json.to_str().unwrap(), "--date", "2026-12-24"]);
+    assert_ne!(next.version, manifest.version);
+    assert_eq!(next.date.to_string(), "2026-12-24");
+    for chunk in manifest.chunks.iter().chain(&next.chunks) {
+        assert!(out.join(&chunk.path).is_file(), "{}", chunk.path);
+    }
+    assert!(out
+        .join(format!("data/manifests/{}.json", manifest.version))
+        .is_file());
     std::fs::remove_dir_all(out).unwrap();
 }
 

@@ -14,6 +14,8 @@
 //! never as wrong data.
 
 use base64::Engine;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::dataset::Dataset;
 
@@ -56,26 +58,40 @@ impl std::error::Error for BundleError {}
 
 /// The dataset as the app's binary bundle.
 pub fn encode(data: &Dataset) -> Vec<u8> {
-    let mut header = MAGIC.to_vec();
-    header.push(VERSION);
-    postcard::to_extend(data, header).expect("a dataset always serialises to a Vec")
+    write_framed(MAGIC, VERSION, data)
 }
 
 /// Read the app's binary bundle. Any input gives a dataset or an error, never a panic; a
 /// damaged length cannot make it allocate much (serde caps what a claimed length preallocates).
 pub fn decode(bytes: &[u8]) -> Result<Dataset, BundleError> {
-    if bytes.len() < HEADER_LEN || &bytes[..MAGIC.len()] != MAGIC {
+    read_framed(MAGIC, VERSION, bytes)
+}
+
+/// `magic`, the `version` byte, then `value` in postcard.
+pub(crate) fn write_framed<T: Serialize>(magic: &[u8; 4], version: u8, value: &T) -> Vec<u8> {
+    let mut header = magic.to_vec();
+    header.push(version);
+    postcard::to_extend(value, header).expect("the model always serialises to a Vec")
+}
+
+/// What [`write_framed`] wrote with the same `magic` and `version`.
+pub(crate) fn read_framed<T: DeserializeOwned>(
+    magic: &[u8; 4],
+    version: u8,
+    bytes: &[u8],
+) -> Result<T, BundleError> {
+    if bytes.len() < HEADER_LEN || &bytes[..magic.len()] != magic {
         return Err(BundleError::NotABundle);
     }
-    match bytes[MAGIC.len()] {
-        VERSION => {}
-        v if v > VERSION => return Err(BundleError::Newer),
+    match bytes[magic.len()] {
+        v if v == version => {}
+        v if v > version => return Err(BundleError::Newer),
         _ => return Err(BundleError::Older),
     }
-    let (data, rest) =
+    let (value, rest) =
         postcard::take_from_bytes(&bytes[HEADER_LEN..]).map_err(BundleError::Damaged)?;
     match rest.len() {
-        0 => Ok(data),
+        0 => Ok(value),
         n => Err(BundleError::TrailingBytes(n)),
     }
 }

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod filters;
 pub mod kiosk;
 pub mod model;
+pub mod published;
 pub mod query;
 pub mod route;
 pub mod storage;

@@ -1,0 +1,209 @@
+//! The data as published apart from the app: a manifest and chunks named by their contents.
+
+mod common;
+
+use chrono::NaiveDate;
+use loften_core::published::{
+    assemble, pack, publish, read_manifest, unpack, Chunks, Published, PublishedError,
+    MANIFEST_PATH, SCHEMA,
+};
+use loften_core::Dataset;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+}
+
+/// A stand-in for the CLI's hash: distinct contents give distinct names.
+fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+fn published(data: &Dataset) -> Published {
+    publish(data, day(), hash)
+}
+
+fn chunks_of(published: &Published) -> Chunks {
+    published
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("data/chunks/"))
+        .map(|(p, b)| (p.clone(), b.clone()))
+        .collect()
+}
+
+#[test]
+fn the_chunks_give_back_the_very_dataset() {
+    let data = common::real_data();
+    let out = published(&data);
+    assert_eq!(assemble(&out.manifest, &chunks_of(&out)), Ok(data.clone()));
+    // The manifest on the site reads as the one returned, and is also kept by its version.
+    let text = std::str::from_utf8(&out.files[MANIFEST_PATH]).unwrap();
+    assert_eq!(read_manifest(text), Ok(out.manifest.clone()));
+    let kept = format!("data/manifests/{}.json", out.manifest.version);
+    assert_eq!(out.files[&kept], out.files[MANIFEST_PATH]);
+}
+
+#[test]
+fn one_reference_chunk_and_one_for_each_kommun_or_group_of_kommuner() {
+    let data = common::real_data();
+    let out = published(&data);
+    let mut groups: Vec<Vec<&str>> = data
+        .agreements
+        .iter()
+        .map(|a| {
+            let mut slugs: Vec<&str> = a
+                .kommuner
+                .iter()
+                .map(|name| data.kommun_by_name(name).unwrap().slug.as_str())
+                .collect();
+            slugs.sort();
+            slugs
+        })
+        .collect();
+    groups.sort();
+    groups.dedup();
+    assert!(
+        groups.iter().any(|g| g.len() > 1),
+        "the real data has a shared agreement"
+    );
+    let listed: Vec<Vec<&str>> = out.manifest.chunks[1..]
+        .iter()
+        .map(|c| c.kommuner.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(listed, groups);
+    assert!(out.manifest.chunks[0].kommuner.is_empty());
+    for chunk in &out.manifest.chunks {
+        assert_eq!(chunk.bytes as usize, out.files[&chunk.path].len());
+        assert_eq!(
+            chunk.path,
+            format!("data/chunks/{}.bin", hash(&out.files[&chunk.path]))
+        );
+    }
+    // Every chunk once: a shared agreement is not copied into each of its kommuner's.
+    let mut paths: Vec<&str> = out
+        .manifest
+        .chunks
+        .iter()
+        .map(|c| c.path.as_str())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), out.manifest.chunks.len());
+}
+
+#[test]
+fn the_same_data_gives_the_same_names_and_a_change_renames_only_its_kommun() {
+    let data = common::real_data();
+    let first = published(&data);
+    assert_eq!(published(&data).manifest, first.manifest);
+    let mut changed = data.clone();
+    let agreement = changed
+        .agreements
+        .iter_mut()
+        .find(|a| a.kommuner.len() == 1 && !a.activities.is_empty())
+        .expect("an agreement of one kommun with activities");
+    agreement.activities[0].text.push_str(" (ändrad)");
+    let name = agreement.kommuner[0].clone();
+    let kommun = data.kommun_by_name(&name).unwrap().slug.clone();
+    let second = published(&changed);
+    assert_ne!(second.manifest.version, first.manifest.version);
+    for (before, after) in first.manifest.chunks.iter().zip(&second.manifest.chunks) {
+        assert_eq!(before.kommuner, after.kommuner);
+        assert_eq!(
+            before.path != after.path,
+            before.kommuner == [kommun.as_str()],
+            "{:?}",
+            before.kommuner
+        );
+    }
+}
+
+#[test]
+fn an_agreement_of_several_kommuner_is_in_their_shared_chunk_and_assembled_once() {
+    let mut data = common::real_data();
+    let first = data.agreements[0].kommuner[0].clone();
+    let other = data
+        .kommuner
+        .iter()
+        .find(|k| !data.agreements[0].kommuner.contains(&k.short_name))
+        .unwrap()
+        .clone();
+    data.agreements[0].kommuner.push(other.short_name.clone());
+    let out = published(&data);
+    let mut pair = vec![
+        data.kommun_by_name(&first).unwrap().slug.clone(),
+        other.slug,
+    ];
+    pair.sort();
+    assert!(out.manifest.chunks.iter().any(|c| c.kommuner == pair));
+    let again = assemble(&out.manifest, &chunks_of(&out)).unwrap();
+    assert_eq!(again, data);
+}
+
+#[test]
+fn a_version_is_whole_or_an_error() {
+    let data = common::real_data();
+    let out = published(&data);
+    let mut chunks = chunks_of(&out);
+    let kommun_chunk = out.manifest.chunks[1].path.clone();
+    // A chunk of another version cannot stand in: its name is its contents.
+    let at = chunks.iter().position(|(p, _)| *p == kommun_chunk).unwrap();
+    let (_, removed) = chunks.remove(at);
+    assert_eq!(
+        assemble(&out.manifest, &chunks),
+        Err(PublishedError::Missing(kommun_chunk.clone()))
+    );
+    let mut cut = removed.clone();
+    cut.truncate(cut.len() / 2);
+    chunks.push((kommun_chunk.clone(), cut));
+    assert!(matches!(
+        assemble(&out.manifest, &chunks),
+        Err(PublishedError::Damaged(path, _)) if path == kommun_chunk
+    ));
+    // A manifest that lists none of the kommuner its reference names is refused.
+    let mut short = out.manifest.clone();
+    short.chunks.truncate(1);
+    assert!(matches!(
+        assemble(&short, &chunks_of(&out)),
+        Err(PublishedError::Incomplete(_))
+    ));
+}
+
+#[test]
+fn a_newer_schema_is_named_not_misread() {
+    let newer = format!(
+        r#"{{"schema":{},"whatever":"a later shape","chunks":7}}"#,
+        SCHEMA + 1
+    );
+    assert_eq!(
+        read_manifest(&newer),
+        Err(PublishedError::NewerSchema(SCHEMA + 1))
+    );
+    assert!(matches!(
+        read_manifest("<html>not found</html>"),
+        Err(PublishedError::NotAManifest(_))
+    ));
+    assert!(matches!(
+        read_manifest(r#"{"schema":1,"version":"x"}"#),
+        Err(PublishedError::NotAManifest(_))
+    ));
+}
+
+#[test]
+fn a_kept_copy_unpacks_to_what_was_packed() {
+    let data = common::real_data();
+    let out = published(&data);
+    let chunks = chunks_of(&out);
+    let packed = pack(&out.files[MANIFEST_PATH], &chunks);
+    assert_eq!(
+        unpack(&packed),
+        Some((out.files[MANIFEST_PATH].clone(), chunks.clone()))
+    );
+    for cut in [0, 3, 10, packed.len() / 2, packed.len() - 1] {
+        assert_eq!(unpack(&packed[..cut]), None, "cut at {cut}");
+    }
+}

@@ -1,0 +1,160 @@
+//! Newer data while the app runs. The app asks for the manifest when it starts, when the page
+//! is shown again, when the network comes back, and every half hour: one small request, a 304
+//! when nothing changed. A newer version is fetched and read whole beside the one shown. Found
+//! as the page opens, it is switched to at once; found later, it waits: the pages switch to it
+//! in one step when the visitor goes to another page or asks for it, and a kiosk at its next
+//! idle reset, so nothing changes under a reader's eyes and two versions never mix on a page.
+
+use leptos::ev;
+use leptos::prelude::*;
+use loften_core::published::MANIFEST_PATH;
+
+use super::{fetch_chunks, fetch_manifest, Catalog, LoadError};
+
+/// How often an open app asks for the manifest.
+const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
+
+#[derive(Clone, Copy)]
+pub struct DataUpdates {
+    /// The version the pages are built with; `None` until one has loaded.
+    shown: StoredValue<Option<Catalog>>,
+    /// A newer version, read whole, waiting for its moment.
+    pending: RwSignal<Option<Catalog>>,
+    /// The data is published for a newer app: this one keeps what it has and says so.
+    pub needs_app_update: RwSignal<bool>,
+    /// Bumped when the pages are to be built again with the pending version.
+    switched: RwSignal<u32>,
+    checking: StoredValue<bool>,
+}
+
+impl DataUpdates {
+    /// For the app, with the version it started with, if it came with the start.
+    pub fn provide(started_with: Option<Catalog>) -> DataUpdates {
+        let updates = DataUpdates {
+            shown: StoredValue::new(started_with),
+            pending: RwSignal::new(None),
+            needs_app_update: RwSignal::new(false),
+            switched: RwSignal::new(0),
+            checking: StoredValue::new(false),
+        };
+        provide_context(updates);
+        crate::device::on_device(move || updates.follow());
+        updates
+    }
+
+    /// Check now, and again whenever the page is shown, the network is back, or half an hour
+    /// has passed.
+    fn follow(self) {
+        // A page that has just opened switches at once: the visitor has read nothing yet, and
+        // the page may have been rendered (or kept offline) from an older version.
+        self.check_then(true);
+        let listening = [
+            window_event_listener(ev::visibilitychange, move |_| {
+                if document().visibility_state() == web_sys::VisibilityState::Visible {
+                    self.check();
+                }
+            }),
+            window_event_listener(ev::online, move |_| self.check()),
+        ];
+        listening
+            .into_iter()
+            .for_each(crate::device::listen_while_mounted);
+        if let Ok(interval) = set_interval_with_handle(
+            move || self.check(),
+            std::time::Duration::from_millis(CHECK_EVERY_MS.into()),
+        ) {
+            on_cleanup(move || interval.clear());
+        }
+    }
+
+    /// The version shown now: the one the app started with, or the last one switched to. (An
+    /// app whose first load failed loads under `WithCatalog` and is not updated while open.)
+    fn shown_version(&self) -> Option<String> {
+        self.shown
+            .try_with_value(|shown| shown.as_ref().map(|c| c.edition.version.clone()))
+            .flatten()
+    }
+
+    /// Ask for the manifest; fetch and read a newer version whole. Every read is `try_`: a
+    /// check can finish after the app that began it has gone (a kiosk's visitor).
+    pub fn check(&self) {
+        self.check_then(false);
+    }
+
+    /// [`DataUpdates::check`], switching as soon as a newer version is read if `switch`.
+    fn check_then(&self, switch: bool) {
+        let updates = *self;
+        if updates.checking.try_get_value() != Some(false) {
+            return;
+        }
+        let Some(shown) = updates.shown_version() else {
+            return;
+        };
+        updates.checking.try_set_value(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let newer = match fetch_manifest(MANIFEST_PATH).await {
+                Ok((_, manifest)) if manifest.version == shown => None,
+                Ok((text, manifest)) => fetch_chunks(text, manifest)
+                    .await
+                    .and_then(|fetched| fetched.catalog().map(|catalog| (fetched, catalog)))
+                    .ok(),
+                Err(LoadError::NeedsUpdate) => {
+                    updates.needs_app_update.try_set(true);
+                    None
+                }
+                // Offline, or a deployment half done: the version shown stays; ask later.
+                Err(_) => None,
+            };
+            if let Some((fetched, catalog)) = newer {
+                if !crate::pwa::controlled_by_service_worker() {
+                    super::kept_copy::keep_dataset_copy(&fetched);
+                }
+                updates.pending.try_set(Some(catalog));
+                if switch {
+                    updates.switch();
+                }
+            }
+            updates.checking.try_set_value(false);
+        });
+    }
+
+    /// Whether a newer version is waiting.
+    pub fn pending(&self) -> bool {
+        self.pending.with(Option::is_some)
+    }
+
+    /// The same, without subscribing.
+    pub fn pending_untracked(&self) -> bool {
+        self.pending.try_with_untracked(Option::is_some) == Some(true)
+    }
+
+    /// The pending version's date, for the notice that offers it.
+    pub fn pending_date(&self) -> Option<chrono::NaiveDate> {
+        self.pending.with(|p| p.as_ref().map(|c| c.edition.date))
+    }
+
+    /// Build the pages again with the pending version, if there is one.
+    pub fn switch(&self) {
+        if self.pending.try_with(Option::is_some) == Some(true) {
+            self.switched.try_update(|n| *n += 1);
+        }
+    }
+
+    /// For the app's closure that builds the pages: tracks [`DataUpdates::switch`], and gives
+    /// the version to build with, taking the pending one (so a kiosk's reset, which builds the
+    /// pages again for its next visitor, takes it too).
+    pub fn version_to_build(&self) -> Option<Catalog> {
+        self.switched.track();
+        if let Some(newer) = self.pending.try_update_untracked(Option::take).flatten() {
+            self.shown.set_value(Some(newer));
+            // Untracked above so this closure does not rerun itself; the notice follows here.
+            self.pending.notify();
+        }
+        self.shown.get_value()
+    }
+}
+
+/// The app's updates of its data.
+pub fn use_data_updates() -> DataUpdates {
+    expect_context::<DataUpdates>()
+}
