@@ -3,9 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::Datelike;
+use loften_core::published::{publish, MANIFEST_PATH};
 use loften_core::{DataFiles, Dataset, Query};
 use medborgarloften::catalog::kept_copy::{dataset_copy, keep_dataset_copy};
-use medborgarloften::catalog::{catalog_from, load_catalog, Catalog};
+use medborgarloften::catalog::{load_catalog, read_packed, Catalog, Edition, Fetched, LoadError};
 use medborgarloften::device::clock_date;
 use wasm_bindgen_test::*;
 
@@ -41,9 +42,39 @@ fn small_dataset() -> Dataset {
     Dataset::from_files(&files).expect("valid")
 }
 
+/// The small dataset as published: its manifest and chunks, as the app fetches them.
+fn published(data: &Dataset) -> Fetched {
+    // Any names do: the test reads them back, it does not fetch them.
+    let hash = |bytes: &[u8]| {
+        format!(
+            "{:016x}",
+            bytes
+                .iter()
+                .fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b))
+                    .wrapping_mul(0x100000001b3))
+        )
+    };
+    let out = publish(
+        data,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+        hash,
+    );
+    let chunks = out
+        .manifest
+        .chunks
+        .iter()
+        .map(|c| (c.path.clone(), out.files[&c.path].clone()))
+        .collect();
+    read_packed(out.files[MANIFEST_PATH].clone(), chunks).expect("the manifest reads")
+}
+
 #[wasm_bindgen_test]
 fn validation_and_swedish_search_work_in_wasm() {
-    let catalog = Catalog::new(small_dataset());
+    let edition = Edition {
+        version: "test".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+    };
+    let catalog = Catalog::new(small_dataset(), edition);
     let search = |url: &str| {
         let (query, _) = Query::from_pairs(loften_core::url::parse_query(url), &catalog.data);
         catalog.index.search(&query)
@@ -85,22 +116,32 @@ fn today_is_the_browser_clock_s_date() {
 }
 
 #[wasm_bindgen_test]
-fn the_binary_bundle_reads_in_wasm_and_a_damaged_one_is_an_error() {
+fn published_chunks_read_in_wasm_and_damaged_ones_are_an_error() {
     let data = small_dataset();
-    let bytes = loften_core::bundle::encode(&data);
-    let catalog = catalog_from(bytes.clone()).expect("a good bundle reads");
+    let version = published(&data);
+    let catalog = version.catalog().expect("the chunks read");
     assert_eq!(*catalog.data, data);
-    for damaged in [
-        &bytes[..bytes.len() - 1],
-        &bytes[..3],
-        b"<!DOCTYPE html>".as_slice(),
-        b"{\"kommuner\":[]}".as_slice(),
+    assert_eq!(catalog.edition.version, version.manifest.version);
+    // Cut short by a byte, cut to less than its header, and something else entirely.
+    for damage in [
+        |b: &mut Vec<u8>| b.truncate(b.len() - 1),
+        |b: &mut Vec<u8>| b.truncate(3),
+        |b: &mut Vec<u8>| *b = b"<!DOCTYPE html>".to_vec(),
     ] {
-        let error = catalog_from(damaged.to_vec())
-            .err()
-            .expect("a damaged bundle is an error");
-        assert!(error.starts_with("the data file is damaged: "), "{error}");
+        let mut damaged = published(&data);
+        let (path, bytes) = &mut damaged.chunks[1];
+        damage(bytes);
+        let path = path.clone();
+        match damaged.catalog() {
+            Err(LoadError::Damaged(detail)) => assert!(detail.contains(&path), "{detail}"),
+            other => panic!("a damaged chunk is an error: {:?}", other.err()),
+        }
     }
+    let newer = read_packed(
+        br#"{"schema":99,"chunks":"another shape"}"#.to_vec(),
+        Vec::new(),
+    );
+    assert_eq!(newer.err(), Some(LoadError::NeedsUpdate));
 }
 
 /// The copy kept for when the network fails: what goes in comes out, and anything else in
@@ -108,13 +149,15 @@ fn the_binary_bundle_reads_in_wasm_and_a_damaged_one_is_an_error() {
 #[wasm_bindgen_test]
 fn the_dataset_copy_round_trips_through_local_storage() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let bytes: Vec<u8> = (0..=255u8).chain([0, 0, 255]).collect();
-    keep_dataset_copy(&bytes);
-    assert_eq!(dataset_copy(), Some(bytes));
+    let version = published(&small_dataset());
+    keep_dataset_copy(&version);
+    let copy = dataset_copy().expect("the copy reads");
+    assert_eq!(copy.text, version.text);
+    assert_eq!(copy.chunks, version.chunks);
     storage
         .set_item("medborgarloften.data", "{\"kommuner\":[]}")
         .unwrap();
-    assert_eq!(dataset_copy(), None);
+    assert!(dataset_copy().is_none());
     assert_eq!(
         storage.get_item("medborgarloften.data").unwrap(),
         None,
@@ -122,38 +165,45 @@ fn the_dataset_copy_round_trips_through_local_storage() {
     );
 }
 
-/// A dataset too large for the copy's share of storage is not kept, and the copy already
+/// A version too large for the copy's share of storage is not kept, and the copy already
 /// there stays.
 #[wasm_bindgen_test]
 fn a_dataset_too_large_to_keep_leaves_the_previous_copy() {
-    let small: Vec<u8> = vec![7; 300];
+    let small = published(&small_dataset());
     keep_dataset_copy(&small);
-    let large = vec![1u8; medborgarloften::catalog::kept_copy::DATASET_COPY_MAX_CHARS / 4 * 3 + 3];
+    let mut large = published(&small_dataset());
+    large.chunks.push((
+        "data/chunks/large.bin".into(),
+        vec![1u8; medborgarloften::catalog::kept_copy::DATASET_COPY_MAX_CHARS / 4 * 3 + 3],
+    ));
     keep_dataset_copy(&large);
-    assert_eq!(dataset_copy(), Some(small));
+    assert_eq!(dataset_copy().map(|c| c.chunks), Some(small.chunks));
 }
 
-/// With no bundle to fetch (the test server has none), the kept copy is used; a copy that
-/// is base64 but not a bundle is dropped, and the network's error is what is left.
+/// With no data to fetch (the test server publishes none), the kept copy is used; a copy
+/// that is base64 but not a packed version is dropped, and the network's error is what is
+/// left.
 #[wasm_bindgen_test]
 async fn when_the_network_fails_the_kept_copy_is_used_unless_it_is_damaged() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let data = small_dataset();
-    keep_dataset_copy(&loften_core::bundle::encode(&data));
-    let catalog = load_catalog()
+    keep_dataset_copy(&published(&data));
+    let catalog = load_catalog(None)
         .await
-        .unwrap_or_else(|e| panic!("the copy is used: {e}"));
+        .unwrap_or_else(|e| panic!("the copy is used: {e:?}"));
     assert!(catalog.from_copy);
     assert_eq!(*catalog.data, data);
 
-    keep_dataset_copy(b"LOFT\x01 not a bundle");
-    let error = load_catalog()
+    storage
+        .set_item("medborgarloften.data", "TE9GQwE=")
+        .unwrap();
+    let error = load_catalog(None)
         .await
         .err()
         .expect("no data at all is an error");
     assert!(
-        error.contains("data/bundle.bin"),
-        "the network's error is shown: {error}"
+        matches!(&error, LoadError::Unreachable(detail) if detail.contains(MANIFEST_PATH)),
+        "the network's error is shown: {error:?}"
     );
     assert_eq!(
         storage.get_item("medborgarloften.data").unwrap(),

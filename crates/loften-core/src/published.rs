@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::bundle::{read_framed, write_framed, BundleError};
 use crate::dataset::Dataset;
@@ -109,20 +110,53 @@ impl std::fmt::Display for PublishedError {
 
 impl std::error::Error for PublishedError {}
 
-/// Read a manifest. The schema is read first: a newer one may have another shape. (Read
-/// through a JSON value, as the app reads what it stores, so its wasm has one JSON reader.)
+/// Read a manifest. The schema is read first: a newer one may have another shape. (Read by
+/// hand from a JSON value, as the app reads what it stores: serde's derive for this one small
+/// file would add more to the app's wasm than the whole update check.)
 pub fn read_manifest(text: &str) -> Result<Manifest, PublishedError> {
-    let not_one = |e: serde_json::Error| PublishedError::NotAManifest(e.to_string());
-    let value: serde_json::Value = serde_json::from_str(text).map_err(not_one)?;
-    let schema = value.get("schema").and_then(serde_json::Value::as_u64);
-    match schema {
-        Some(n) if n == u64::from(SCHEMA) => serde_json::from_value(value).map_err(not_one),
-        Some(newer) if newer > u64::from(SCHEMA) => Err(PublishedError::NewerSchema(
-            u32::try_from(newer).unwrap_or(u32::MAX),
-        )),
-        Some(older) => Err(PublishedError::OlderSchema(older as u32)),
-        None => Err(PublishedError::NotAManifest("no schema".into())),
+    let not_one = |why: &str| PublishedError::NotAManifest(why.to_string());
+    let value: Value = serde_json::from_str(text).map_err(|_| not_one("not JSON"))?;
+    let schema = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| not_one("no schema"))?;
+    if schema > u64::from(SCHEMA) {
+        return Err(PublishedError::NewerSchema(
+            u32::try_from(schema).unwrap_or(u32::MAX),
+        ));
     }
+    if schema < u64::from(SCHEMA) {
+        return Err(PublishedError::OlderSchema(schema as u32));
+    }
+    let text_of =
+        |value: &Value, key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
+    let chunks = value
+        .get("chunks")
+        .and_then(Value::as_array)
+        .ok_or_else(|| not_one("no chunks"))?
+        .iter()
+        .map(|chunk| {
+            Some(Chunk {
+                kommuner: chunk
+                    .get("kommuner")?
+                    .as_array()?
+                    .iter()
+                    .map(|k| k.as_str().map(str::to_string))
+                    .collect::<Option<_>>()?,
+                path: text_of(chunk, "path")?,
+                bytes: chunk.get("bytes")?.as_u64()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| not_one("a chunk without kommuner, path or bytes"))?;
+    Ok(Manifest {
+        schema: SCHEMA,
+        version: text_of(&value, "version").ok_or_else(|| not_one("no version"))?,
+        date: text_of(&value, "date")
+            .and_then(|d| d.parse().ok())
+            .ok_or_else(|| not_one("no date"))?,
+        chunks,
+    })
 }
 
 /// The files of one published version, by path relative to the site's root.
@@ -231,35 +265,30 @@ pub fn assemble(
     }
     let reference =
         reference.ok_or_else(|| PublishedError::Missing("the reference chunk".into()))?;
-    // In the reference's order, each once (an agreement of several kommuner comes in each).
+    // In the reference's order, each once.
     let place: HashMap<&str, usize> = reference
         .agreements
         .iter()
         .enumerate()
-        .rev()
         .map(|(i, id)| (id.as_str(), i))
         .collect();
-    let mut placed: Vec<(usize, Agreement)> = agreements
-        .into_iter()
-        .filter_map(|a| Some((*place.get(a.id.as_str())?, a)))
-        .collect();
-    placed.sort_by_key(|(i, _)| *i);
-    placed.dedup_by_key(|(i, _)| *i);
-    if placed.len() < place.len() {
-        let missing = reference
-            .agreements
-            .iter()
-            .find(|id| !placed.iter().any(|(_, a)| a.id == **id))
-            .cloned()
-            .unwrap_or_default();
-        return Err(PublishedError::Incomplete(missing));
+    let mut slots: Vec<Option<Agreement>> = reference.agreements.iter().map(|_| None).collect();
+    for agreement in agreements {
+        if let Some(&i) = place.get(agreement.id.as_str()) {
+            slots[i].get_or_insert(agreement);
+        }
     }
+    let agreements = slots
+        .into_iter()
+        .zip(&reference.agreements)
+        .map(|(slot, id)| slot.ok_or_else(|| PublishedError::Incomplete(id.clone())))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Dataset {
         kommuner: reference.kommuner,
         lan: reference.lan,
         topics: reference.topics,
         areas: reference.areas,
-        agreements: placed.into_iter().map(|(_, a)| a).collect(),
+        agreements,
     })
 }
 
