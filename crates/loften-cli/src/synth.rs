@@ -521,20 +521,8 @@ pub fn word_counts(data: &Dataset) -> HashMap<String, usize> {
     }
     let mut counts = HashMap::new();
     for agreement in &data.agreements {
-        let own = [
-            Some(agreement.title.as_str()),
-            agreement.lokalpolisomrade.as_deref(),
-            agreement.summary.as_deref(),
-            agreement.situation.as_deref(),
-            agreement.effect.as_deref(),
-            agreement.notes.as_deref(),
-        ];
         let lan = data.lan_of(agreement);
-        let texts = own
-            .into_iter()
-            .flatten()
-            .chain(agreement.kommuner.iter().map(String::as_str))
-            .chain(agreement.priorities.iter().map(String::as_str))
+        let texts = loften_core::query::agreement_texts(agreement)
             .chain(lan.iter().map(|l| l.name.as_str()));
         for text in texts {
             count(&mut counts, text);

@@ -1092,7 +1092,7 @@ fn every_command_has_help() {
     for command in [
         &["--help"][..],
         &["validate", "--help"],
-        &["bundle", "--help"],
+        &["publish", "--help"],
         &["import", "--help"],
         &["synth", "--help"],
         &["pack", "--help"],

@@ -1,17 +1,16 @@
-//! The app's copy of the dataset in a compact binary form (`data/bundle.bin`), written by
-//! `loften bundle` and read by the app: the magic bytes `LOFT`, one version byte, then the
+//! The dataset in a compact binary form: the magic bytes `LOFT`, one version byte, then the
 //! [`Dataset`] in postcard (serde's derives on the model give its shape: fields in declaration
 //! order, numbers and lengths as varints, enums by variant index). It is smaller to hold and
-//! faster to read than JSON (BENCHMARKS.md, "The bundle"). The open-data file stays JSON
-//! (`data/medborgarloften.json`); this format is only the app's, and may change with it.
+//! faster to read than JSON (BENCHMARKS.md, "The bundle"). The app reads the same framing in
+//! the published chunks (`published`); the whole dataset in one piece is for benchmarks
+//! (`loften pack`). The open-data file stays JSON (`data/medborgarloften.json`).
 //!
 //! Format 1 has been postcard's layout from the start (unsigned LEB128 varints, zigzag for
 //! signed numbers, a 0/1 byte before an optional value, lengths before texts and lists, enums
-//! by variant index), so bundles and kept copies written before postcard read unchanged
+//! by variant index), so bundles written before postcard read unchanged
 //! (tests/stored_values.rs). postcard writes no field names, so any change to the model's
-//! shape (a field added, removed or reordered, an enum's variants) must raise [`VERSION`]: the
-//! bundle and the app are deployed together, and a version mismatch reads as a clear error,
-//! never as wrong data.
+//! shape (a field added, removed or reordered, an enum's variants) must raise [`VERSION`] and
+//! `published::SCHEMA`: a version mismatch reads as a clear error, never as wrong data.
 
 use base64::Engine;
 use serde::de::DeserializeOwned;

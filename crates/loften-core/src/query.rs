@@ -698,7 +698,7 @@ impl Index {
 }
 
 /// The texts of an agreement that are its own rather than a promise's or activity's.
-fn agreement_texts(agreement: &Agreement) -> impl Iterator<Item = &str> {
+pub fn agreement_texts(agreement: &Agreement) -> impl Iterator<Item = &str> {
     [
         Some(agreement.title.as_str()),
         agreement.lokalpolisomrade.as_deref(),
