@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { test, expect, open } from "./fixtures/app";
+import { test, expect, open, watchConsole } from "./fixtures/app";
 
 test("the app starts, shows its heading and the agreements, and logs no error", async ({ page }) => {
   await open(page, "/");
@@ -118,7 +118,12 @@ test("the data is published as a manifest and binary chunks named by their conte
   expect((await request.get("/data/bundle.bin")).status()).toBe(404);
 });
 
-test("damaged data shows the data-error notice in the visitor's words, and trying again recovers", async ({ page }) => {
+test("damaged data shows the data-error notice in the visitor's words, and trying again recovers", async ({ browser }, testInfo) => {
+  // Without a service worker: once it takes control, the page's requests are its, which
+  // page.route does not see.
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
   await page.route("**/data/chunks/*", (route) =>
     route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFC\x01\x05\xff damaged") }),
   );
@@ -129,6 +134,8 @@ test("damaged data shows the data-error notice in the visitor's words, and tryin
   await page.unroute("**/data/chunks/*");
   await alert.getByRole("button", { name: "Försök igen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "7 medborgarlöften" })).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test("if the app stops (a wasm trap), the page says so and reloading brings it back", async ({ page, consoleErrors }) => {

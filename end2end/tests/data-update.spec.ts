@@ -1,4 +1,4 @@
-import { test, expect, open, installClock } from "./fixtures/app";
+import { test, expect, open, installClock, watchConsole } from "./fixtures/app";
 import { KioskPage } from "./fixtures/kiosk-page";
 import { SwappableSite, openData, publishChanged } from "./fixtures/site";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
@@ -43,8 +43,9 @@ async function withSite(
     const url = await site.start();
     const context = await browser.newContext({ ...options, baseURL: url });
     const page = await context.newPage();
-    page.on("console", (m) => { if (m.text().includes("panicked at")) throw new Error(m.text()); });
+    const errors = watchConsole(page);
     await run(site, root, page);
+    expect(errors, "console errors").toEqual([]);
     await context.close();
   } finally {
     site.stop();
