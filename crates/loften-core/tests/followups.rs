@@ -219,3 +219,140 @@ fn an_agreement_without_follow_up_has_no_statuses() {
     assert_eq!(activity_status(&agreement, &activity(1)), None);
     assert_eq!(promise_summary(&agreement, "jonkoping-2018-2019-l1").of, 5);
 }
+
+// ---- the open-data download ------------------------------------------------------------------
+
+/// The real data with Jönköping 2018–2019's two reports given statuses.
+fn data_with_statuses() -> loften_core::Dataset {
+    let mut data = common::real_data();
+    let position = data
+        .agreements
+        .iter()
+        .position(|a| a.id == "jonkoping-2018-2019")
+        .unwrap();
+    let mut t3_2018 = ending(
+        report(
+            "jonkoping-2018-2019-r2",
+            &[(1, Progress::Partly), (6, Progress::Done)],
+        ),
+        "2018-09-01",
+        "2018-12-31",
+    );
+    t3_2018.statuses[0].text = Some("Kontroller, \"riktade\", vid skolor".into());
+    t3_2018.statuses[0].count = Some(loften_core::DoneCount {
+        done: Some(52),
+        of: Some(100),
+        unit: Some("trafikkontroller".into()),
+    });
+    t3_2018.url = Some("https://polisen.se/t3".into());
+    let t1_2019 = published(
+        report("jonkoping-2018-2019-r3", &[(1, Progress::Done)]),
+        "2019-05-20",
+    );
+    data.agreements[position]
+        .follow_up
+        .as_mut()
+        .unwrap()
+        .reports = vec![t1_2019, t3_2018];
+    data
+}
+
+fn results(groups: Vec<loften_core::query::Group>) -> loften_core::Results {
+    loften_core::Results {
+        groups,
+        record_count: 0,
+        facets: Default::default(),
+    }
+}
+
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn statuses_are_exported_one_row_per_report_and_activity() {
+    use loften_core::views::{export_statuses_csv, STATUS_EXPORT_COLUMNS};
+    let data = data_with_statuses();
+    let every_agreement = results(
+        (0..data.agreements.len())
+            .map(|agreement| loften_core::query::Group {
+                agreement,
+                promises: vec![],
+                activities: vec![],
+            })
+            .collect(),
+    );
+    let text = export_statuses_csv(&data, &every_agreement);
+    assert!(text.ends_with("\r\n"));
+    let rows = read_csv(&text);
+    assert_eq!(rows[0], STATUS_EXPORT_COLUMNS);
+    let cell = |row: &[String], column: &str| {
+        row[STATUS_EXPORT_COLUMNS
+            .iter()
+            .position(|c| *c == column)
+            .unwrap()]
+        .clone()
+    };
+    let of_rows: Vec<(String, String, String)> = rows[1..]
+        .iter()
+        .map(|r| (cell(r, "report"), cell(r, "activity"), cell(r, "status")))
+        .collect();
+    assert_eq!(
+        of_rows,
+        [
+            ("jonkoping-2018-2019-r3", "jonkoping-2018-2019-a1", "done"),
+            ("jonkoping-2018-2019-r2", "jonkoping-2018-2019-a1", "partly"),
+            ("jonkoping-2018-2019-r2", "jonkoping-2018-2019-a6", "done"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    );
+    let partly = &rows[2];
+    assert_eq!(cell(partly, "agreement"), "jonkoping-2018-2019");
+    assert_eq!(cell(partly, "kommuner"), "Jönköping");
+    assert_eq!(
+        (cell(partly, "report_start"), cell(partly, "report_end")),
+        ("2018-09-01".to_string(), "2018-12-31".to_string())
+    );
+    assert_eq!(cell(partly, "status_sv"), "Delvis genomförd");
+    assert_eq!(cell(partly, "text"), "Kontroller, \"riktade\", vid skolor");
+    assert_eq!(
+        [
+            cell(partly, "done"),
+            cell(partly, "of"),
+            cell(partly, "unit")
+        ],
+        ["52", "100", "trafikkontroller"]
+    );
+    assert_eq!(cell(partly, "report_url"), "https://polisen.se/t3");
+    assert_eq!(cell(partly, "promise"), "jonkoping-2018-2019-l1");
+    assert_eq!(cell(&rows[1], "published"), "2019-05-20");
+    assert!(cell(partly, "activity_text")
+        .starts_with(&data.agreement("jonkoping-2018-2019").unwrap().activities[0].text[..20]));
+
+    // An agreement listed for one matched activity brings only that activity's statuses.
+    let position = data
+        .agreements
+        .iter()
+        .position(|a| a.id == "jonkoping-2018-2019")
+        .unwrap();
+    let one_activity = results(vec![loften_core::query::Group {
+        agreement: position,
+        promises: vec![],
+        activities: vec![5],
+    }]);
+    let rows = read_csv(&export_statuses_csv(&data, &one_activity));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(cell(&rows[1], "activity"), "jonkoping-2018-2019-a6");
+
+    // The real data alone has none: a header and nothing else.
+    let real = common::real_data();
+    assert_eq!(
+        export_statuses_csv(&real, &every_agreement),
+        format!("{}\r\n", STATUS_EXPORT_COLUMNS.join(","))
+    );
+}
