@@ -4,6 +4,8 @@
 //! An activity no report speaks of has no status at all: it was not followed up, which is
 //! "Ingen uppföljning publicerad", never "not done".
 
+pub mod sheet;
+
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
@@ -62,7 +64,7 @@ impl Progress {
 }
 
 /// The day a report is dated by: the end of its period, else its publication.
-fn report_date(report: &Report) -> Option<NaiveDate> {
+pub fn report_date(report: &Report) -> Option<NaiveDate> {
     report.period.map(|p| p.end).or(report.published)
 }
 

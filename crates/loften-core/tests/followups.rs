@@ -356,3 +356,189 @@ fn statuses_are_exported_one_row_per_report_and_activity() {
         format!("{}\r\n", STATUS_EXPORT_COLUMNS.join(","))
     );
 }
+
+// ---- the sheet officials fill in -------------------------------------------------------------
+
+mod sheet {
+    use super::*;
+    use loften_core::followups::sheet::{
+        read_status_sheet, status_sheet, SheetDialect, SheetProblem, SHEET_COLUMNS,
+    };
+    use loften_core::DoneCount;
+
+    fn statuses(text: &str) -> Vec<ActivityStatus> {
+        read_status_sheet(&agreement(), text).unwrap_or_else(|p| panic!("{p:#?}"))
+    }
+
+    fn problems(text: &str) -> Vec<SheetProblem> {
+        read_status_sheet(&agreement(), text).expect_err("the sheet must be refused")
+    }
+
+    /// (row, column, value) of each problem, and that each says what to do.
+    fn places(problems: &[SheetProblem]) -> Vec<(usize, &str, &str)> {
+        for p in problems {
+            assert!(!p.message.is_empty() && !p.fix.is_empty(), "{p:#?}");
+        }
+        problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str(), p.value.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_template_has_a_row_per_activity_with_its_id_and_text() {
+        let agreement = agreement();
+        for (dialect, delimiter, start) in [
+            (
+                SheetDialect::Excel,
+                b';',
+                "\u{feff}activity;activity_text;status;",
+            ),
+            (SheetDialect::Comma, b',', "activity,activity_text,status,"),
+        ] {
+            let sheet = status_sheet(&agreement, dialect);
+            assert!(sheet.starts_with(start), "{dialect:?}: {}", &sheet[..40]);
+            let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .from_reader(sheet.trim_start_matches('\u{feff}').as_bytes())
+                .records()
+                .map(|r| r.unwrap().iter().map(String::from).collect())
+                .collect();
+            assert_eq!(rows[0], SHEET_COLUMNS);
+            assert_eq!(rows.len(), 1 + agreement.activities.len());
+            for (row, activity) in rows[1..].iter().zip(&agreement.activities) {
+                assert_eq!(row[0], activity.id);
+                assert_eq!(
+                    row[1], activity.text,
+                    "texts with commas and quotes survive"
+                );
+                assert!(row[2..].iter().all(String::is_empty));
+            }
+            // Unfilled, it says nothing of any activity.
+            assert_eq!(read_status_sheet(&agreement, &sheet), Ok(vec![]));
+        }
+    }
+
+    #[test]
+    fn a_swedish_excel_sheet_with_semicolons_a_bom_and_swedish_labels_reads() {
+        let sheet = "\u{feff}activity;activity_text;status;text;done;of;unit\r\n\
+            jonkoping-2018-2019-a2;Den strategiska…;Delvis genomförd;\"Gruppen har träffats; två gånger\";;;\r\n\
+            jonkoping-2018-2019-a1;Polisen kommer…;GENOMFÖRD;;1 000;1\u{a0}000;hundsök\r\n\
+            jonkoping-2018-2019-a3;;ej påbörjad;;;;\r\n\
+            jonkoping-2018-2019-a4;;;;;;\r\n\
+            jonkoping-2018-2019-a5;;Kan inte bedömas;;;12;\r\n\
+            ;;;;;;\r\n";
+        let read = statuses(sheet);
+        let summary: Vec<(&str, Progress)> = read
+            .iter()
+            .map(|s| (s.activity.as_str(), s.status))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("jonkoping-2018-2019-a1", Progress::Done),
+                ("jonkoping-2018-2019-a2", Progress::Partly),
+                ("jonkoping-2018-2019-a3", Progress::NotStarted),
+                ("jonkoping-2018-2019-a5", Progress::Unassessable),
+            ],
+            "in the agreement's order; an empty status is no status"
+        );
+        assert_eq!(
+            read[0].count,
+            Some(DoneCount {
+                done: Some(1000),
+                of: Some(1000),
+                unit: Some("hundsök".into())
+            })
+        );
+        assert_eq!(read[0].text, None);
+        assert_eq!(
+            read[1].text.as_deref(),
+            Some("Gruppen har träffats; två gånger")
+        );
+        assert_eq!(read[1].count, None);
+        assert_eq!(
+            read[3].count,
+            Some(DoneCount {
+                done: None,
+                of: Some(12),
+                unit: None
+            })
+        );
+    }
+
+    #[test]
+    fn a_comma_sheet_may_order_and_leave_out_its_optional_columns() {
+        let sheet = "Status, Activity ,text\n\
+            not-done,jonkoping-2018-2019-a7,\"Inga \"\"möten\"\", i år\"\n\
+            Pågår,jonkoping-2018-2019-a6,\n";
+        let read = statuses(sheet);
+        assert_eq!(read.len(), 2);
+        assert_eq!(
+            (read[0].activity.as_str(), read[0].status),
+            ("jonkoping-2018-2019-a6", Progress::Ongoing)
+        );
+        assert_eq!(read[1].text.as_deref(), Some("Inga \"möten\", i år"));
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_row_column_and_value() {
+        let sheet = "activity;activity_text;status;text;done;of;unit\n\
+            jonkoping-2018-2019-a1;;klar;;;;\n\
+            jonkoping-2018-2019-a2;;done;;;;\n\
+            jonkoping-2018-2019-a2;;done;;;;\n\
+            jonkoping-2020-a1;;done;;;;\n\
+            ;;done;;;;\n\
+            jonkoping-2018-2019-a3;;;Möten hölls;;;\n\
+            jonkoping-2018-2019-a4;;done;;ca 50;100;\n\
+            jonkoping-2018-2019-a5;;done;;120;100;\n\
+            jonkoping-2018-2019-a6;;done;;;;kontroller\n\
+            jonkoping-2018-2019-a7;;Genomförd;;4;0;\n";
+        let found = problems(sheet);
+        assert_eq!(
+            places(&found),
+            [
+                (2, "status", "klar"),
+                (4, "activity", "jonkoping-2018-2019-a2"),
+                (5, "activity", "jonkoping-2020-a1"),
+                (6, "activity", ""),
+                (7, "status", ""),
+                (8, "done", "ca 50"),
+                (9, "done", "120"),
+                (10, "unit", "kontroller"),
+            ],
+            "{found:#?}"
+        );
+        // An unknown status lists what is allowed, Swedish labels too.
+        assert!(found[0].fix.contains("not-started"), "{:?}", found[0].fix);
+        assert!(found[0].fix.contains("Ej påbörjad"), "{:?}", found[0].fix);
+        assert!(found[1].message.contains("row 3"), "{:?}", found[1].message);
+        assert!(found[2]
+            .fix
+            .contains("loften followup template jonkoping-2018-2019"));
+        // Shown, a problem names all four.
+        assert_eq!(
+            found[5].to_string().lines().next(),
+            Some("row 8, column done: \"ca 50\": not a whole number")
+        );
+    }
+
+    #[test]
+    fn a_header_without_the_sheet_s_columns_is_refused() {
+        let found = problems("aktivitet;status\njonkoping-2018-2019-a1;done\n");
+        assert_eq!(
+            places(&found),
+            [(1, "A", "aktivitet"), (1, "activity", "")],
+            "{found:#?}"
+        );
+        let found = problems("activity,status,status,kommentar\n");
+        assert_eq!(
+            places(&found),
+            [(1, "C", "status"), (1, "D", "kommentar")],
+            "{found:#?}"
+        );
+        assert_eq!(places(&problems("")), [(1, "(the header)", "")]);
+        assert_eq!(places(&problems("\u{feff}")), [(1, "(the header)", "")]);
+    }
+}
