@@ -1,6 +1,8 @@
 //! The logic behind `loften` commands that deserves tests of its own: importing a published
-//! page's text as draft agreements, publishing the data apart from the app. `main.rs` stays the thin command line around it.
+//! page's text as draft agreements, taking in follow-up reports, publishing the data apart
+//! from the app. `main.rs` stays the thin command line around it.
 
+pub mod followup;
 pub mod import;
 pub mod publish;
 pub mod rng;

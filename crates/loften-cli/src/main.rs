@@ -1,5 +1,6 @@
 //! `loften`: the dataset's command line. Validate the data, publish it for the app, import a
-//! published page as a draft, or make a synthetic dataset for benchmarks.
+//! published page as a draft, take in a follow-up report's statuses, or make a synthetic
+//! dataset for benchmarks.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,6 +53,10 @@ enum Command {
     /// Draft agreements from a published medborgarlöfte page: its text, a saved HTML page
     /// or a web address.
     Import(ImportArgs),
+    /// Follow-up reports: a sheet to fill in from one, and the filled sheet taken into the
+    /// agreement's file.
+    #[command(subcommand)]
+    Followup(FollowupCommand),
     /// A synthetic dataset for benchmarks (never real data), as JSON.
     Synth {
         /// How many agreements to make.
@@ -120,6 +125,80 @@ struct ImportArgs {
     timeout: u64,
 }
 
+#[derive(Subcommand)]
+enum FollowupCommand {
+    /// Write a sheet (CSV) to fill in from a follow-up report: one row per activity of the
+    /// agreement, its id and text given; status, text, done, of and unit left empty.
+    Template {
+        /// The agreement's id, e.g. jonkoping-2018-2019.
+        #[arg(value_name = "AGREEMENT_ID")]
+        agreement: String,
+        /// The data folder.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// The file to write; printed when not given.
+        #[arg(long, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        /// Separate with commas, without a byte-order mark, instead of the semicolons and
+        /// mark that Excel in Swedish opens into columns.
+        #[arg(long)]
+        comma: bool,
+    },
+    #[command(long_about = FOLLOWUP_IMPORT_ABOUT)]
+    /// Take a filled sheet into the agreement's file as a follow-up report with statuses.
+    Import(FollowupImportArgs),
+}
+
+const FOLLOWUP_IMPORT_ABOUT: &str = "\
+Take a filled sheet into the agreement's file as a follow-up report with statuses.
+
+The sheet is the one `loften followup template` writes, filled in a spreadsheet and saved as
+CSV UTF-8, with semicolons or commas. On each row:
+  status  one of done, ongoing, partly, not-started, not-done, unassessable, or the Swedish
+          Genomförd, Pågår, Delvis genomförd, Ej påbörjad, Ej genomförd, Kan inte bedömas
+          (any case); empty when the report does not speak of the activity
+  text    the report's words about the activity, verbatim, or empty
+  done, of, unit   a count the report gives (52 of 100 trafikkontroller), or empty
+
+A report with the same id (or one without an id and with the same title) is replaced;
+otherwise the report is added among the agreement's reports, newest first. The whole
+dataset is checked with the report in it, and every problem of every row is reported:
+nothing is written unless all is well.";
+
+#[derive(clap::Args)]
+struct FollowupImportArgs {
+    /// The filled sheet.
+    #[arg(value_name = "FILE.csv")]
+    sheet: PathBuf,
+    /// The agreement's id.
+    #[arg(long, value_name = "ID")]
+    agreement: String,
+    /// The report's id, unique in the dataset, e.g. jonkoping-2018-2019-r2.
+    #[arg(long, value_name = "REPORT_ID")]
+    report: String,
+    /// The report's title, as it is published.
+    #[arg(long, value_name = "TITLE")]
+    title: String,
+    /// The first day the report covers (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "period_end")]
+    period_start: Option<chrono::NaiveDate>,
+    /// The last day the report covers (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "period_start")]
+    period_end: Option<chrono::NaiveDate>,
+    /// When the report was published (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    published: Option<chrono::NaiveDate>,
+    /// Where the report is published.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// The report's text, a file in the data folder's sources/.
+    #[arg(long, value_name = "FILE.txt")]
+    document: Option<String>,
+    /// The data folder.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    data: PathBuf,
+}
+
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Validate { dir } => validate(&dir),
@@ -130,6 +209,13 @@ fn main() -> ExitCode {
             out,
         } => publish_command(&data, dataset.as_deref(), date, &out),
         Command::Import(args) => import_command(&args),
+        Command::Followup(FollowupCommand::Template {
+            agreement,
+            data,
+            out,
+            comma,
+        }) => followup_template_command(&agreement, &data, out.as_deref(), comma),
+        Command::Followup(FollowupCommand::Import(args)) => followup_import_command(&args),
         Command::Synth {
             agreements,
             seed,
@@ -286,5 +372,68 @@ fn import_command(args: &ImportArgs) -> Result<(), String> {
             draft.review.len()
         );
     }
+    Ok(())
+}
+
+fn followup_template_command(
+    agreement: &str,
+    data: &Path,
+    out: Option<&Path>,
+    comma: bool,
+) -> Result<(), String> {
+    use loften_core::followups::sheet::SheetDialect;
+    let dialect = if comma {
+        SheetDialect::Comma
+    } else {
+        SheetDialect::Excel
+    };
+    let sheet = loften_cli::followup::template(&DataFiles::read_dir(data)?, agreement, dialect)?;
+    match out {
+        Some(out) => {
+            write(out, &sheet)?;
+            eprintln!(
+                "wrote {}: fill in a row per activity the report speaks of",
+                out.display()
+            );
+        }
+        None => print!("{sheet}"),
+    }
+    Ok(())
+}
+
+fn followup_import_command(args: &FollowupImportArgs) -> Result<(), String> {
+    use loften_cli::followup::{import, sheet_text, ReportDetails};
+    let bytes = std::fs::read(&args.sheet)
+        .map_err(|e| format!("cannot read {}: {e}", args.sheet.display()))?;
+    let sheet = sheet_text(bytes).map_err(|e| format!("{}: {e}", args.sheet.display()))?;
+    let files = DataFiles::read_dir(&args.data)?;
+    let period = args
+        .period_start
+        .zip(args.period_end)
+        .map(|(start, end)| loften_core::ReportPeriod { start, end });
+    let details = ReportDetails {
+        agreement: args.agreement.clone(),
+        id: args.report.clone(),
+        title: args.title.clone(),
+        period,
+        published: args.published,
+        url: args.url.clone(),
+        document: args.document.clone(),
+    };
+    let imported =
+        import(&files, &sheet, &details).map_err(|e| format!("{}: {e}", args.sheet.display()))?;
+    let path = args.data.join(&imported.file);
+    write(&path, &imported.text)?;
+    println!(
+        "{} report {} in {}: {} activities with a status",
+        if imported.replaced {
+            "replaced"
+        } else {
+            "added"
+        },
+        args.report,
+        path.display(),
+        imported.statuses
+    );
     Ok(())
 }

@@ -6,11 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use loften_core::dates::cadence_span;
 use loften_core::model::Cadence;
 use loften_core::text::{is_word_char, lowercase, slug, words};
 use loften_core::{
-    Activity, Actor, Agreement, AgreementKind, Area, AreaKind, Dataset, FollowUp, Frequency,
-    Period, Promise, Source,
+    Activity, ActivityStatus, Actor, Agreement, AgreementKind, Area, AreaKind, Dataset, DoneCount,
+    FollowUp, Frequency, Period, Progress, Promise, Report, ReportPeriod, Source,
 };
 
 use crate::rng::Rng;
@@ -572,6 +573,9 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
     let mut areas: Vec<Area> = Vec::new();
     let mut area_kommun: HashMap<String, String> = HashMap::new();
     let mut out = Vec::with_capacity(agreements);
+    // Reports draw from a stream of their own, so that each seed's agreements are the same
+    // with them as they were before there were any.
+    let mut report_rng = Rng(seed ^ REPORT_STREAM);
 
     for n in 0..agreements {
         let kommun = rng.pick(&real.kommuner).clone();
@@ -653,6 +657,7 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
                 }
             })
             .collect();
+        let reports = follow_up_reports(&mut report_rng, &id, from, to, &activities);
         out.push(Agreement {
             id: id.clone(),
             kind: AgreementKind::Agreement,
@@ -683,7 +688,7 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
             follow_up: Some(FollowUp {
                 cadence: Some(Cadence::Tertial),
                 text: None,
-                reports: vec![],
+                reports,
             }),
             source: Source {
                 title: format!("Syntetisk källa {n}"),
@@ -703,6 +708,95 @@ pub fn generate(real: &Dataset, agreements: usize, seed: u64) -> Dataset {
     };
     data.sort();
     data
+}
+
+/// Seeds the stream the reports draw from, apart from the rest of an agreement's.
+const REPORT_STREAM: u64 = 0x7E57_F011_0A0F_2018;
+
+/// What a synthetic report says of an activity with a status, in words like a real one's.
+fn status_text(status: Progress) -> &'static str {
+    match status {
+        Progress::Done => "Aktiviteten är genomförd enligt plan.",
+        Progress::Ongoing => "Arbetet pågår och fortsätter under nästa tertial.",
+        Progress::Partly => "Delvis genomfört, resterande del planeras till hösten.",
+        Progress::NotStarted => "Har inte påbörjats på grund av resursbrist.",
+        Progress::NotDone => "Inte genomförd under perioden.",
+        Progress::Unassessable => "Uppgifter saknas för perioden.",
+    }
+}
+
+/// A status, about as often as each comes in reports: done most, unassessable least.
+fn synthetic_status(rng: &mut Rng) -> ActivityStatus {
+    let status = match rng.below(20) {
+        0..=6 => Progress::Done,
+        7..=11 => Progress::Ongoing,
+        12..=14 => Progress::Partly,
+        15..=16 => Progress::NotStarted,
+        17..=18 => Progress::NotDone,
+        _ => Progress::Unassessable,
+    };
+    let text = (rng.below(2) == 0).then(|| status_text(status).to_string());
+    let count = (rng.below(4) == 0).then(|| {
+        let of = 1 + rng.below(20);
+        DoneCount {
+            done: Some(rng.below(of + 1) as u32),
+            of: Some(of as u32),
+            unit: Some("tillfällen".into()),
+        }
+    });
+    ActivityStatus {
+        activity: String::new(),
+        status,
+        text,
+        count,
+    }
+}
+
+/// A third of the agreements get one to three follow-up reports, for consecutive tertials
+/// within their years, listed newest first; each speaks of a share of the activities (from a
+/// third to all of them), some with a count. The rest get none, as most real agreements.
+fn follow_up_reports(
+    rng: &mut Rng,
+    agreement: &str,
+    from: i32,
+    to: i32,
+    activities: &[Activity],
+) -> Vec<Report> {
+    if rng.below(3) != 0 {
+        return Vec::new();
+    }
+    let tertials = 3 * (to - from + 1) as usize;
+    let count = (1 + rng.below(3)).min(tertials);
+    let first = rng.below(tertials - count + 1);
+    let share = 34 + rng.below(67);
+    let mut reports = Vec::with_capacity(count);
+    for (number, tertial) in (first..first + count).enumerate() {
+        let year = from + (tertial / 3) as i32;
+        let span = (tertial % 3) as u32;
+        let start = chrono::NaiveDate::from_ymd_opt(year, 4 * span + 1, 1)
+            .expect("a tertial starts on the first of a month");
+        let end = cadence_span(Cadence::Tertial, start).last_day;
+        let mut statuses = Vec::new();
+        for activity in activities {
+            if rng.below(100) < share {
+                statuses.push(ActivityStatus {
+                    activity: activity.id.clone(),
+                    ..synthetic_status(rng)
+                });
+            }
+        }
+        reports.push(Report {
+            id: Some(format!("{agreement}-r{}", number + 1)),
+            title: format!("Uppföljning tertial {} {year}", span + 1),
+            period: Some(ReportPeriod { start, end }),
+            published: end.checked_add_days(chrono::Days::new(14 + rng.below(17) as u64)),
+            url: None,
+            document: None,
+            statuses,
+        });
+    }
+    reports.reverse();
+    reports
 }
 
 #[cfg(test)]

@@ -1096,6 +1096,9 @@ fn every_command_has_help() {
         &["import", "--help"],
         &["synth", "--help"],
         &["pack", "--help"],
+        &["followup", "--help"],
+        &["followup", "template", "--help"],
+        &["followup", "import", "--help"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_loften"))
             .args(command)

@@ -98,3 +98,51 @@ fn each_text_is_as_long_in_words_as_a_real_one() {
     let synthetic = generate(&real, 300, 7);
     assert!(lengths(&synthetic).is_subset(&real_lengths));
 }
+
+#[test]
+fn a_share_of_the_synthetic_agreements_have_reports_with_statuses() {
+    let data = generate(&real_data(), 300, 7);
+    let reports_of =
+        |a: &loften_core::Agreement| a.follow_up.as_ref().map_or(0, |f| f.reports.len());
+    let with_reports = data.agreements.iter().filter(|a| reports_of(a) > 0).count();
+    assert!(
+        (60..=140).contains(&with_reports),
+        "{with_reports} of 300 agreements have reports"
+    );
+    assert!(data.agreements.iter().all(|a| reports_of(a) <= 3));
+    let mut statuses = 0;
+    let mut followed_up = 0;
+    let mut activities = 0;
+    for agreement in data.agreements.iter().filter(|a| reports_of(a) > 0) {
+        let reports = &agreement.follow_up.as_ref().unwrap().reports;
+        statuses += reports.iter().map(|r| r.statuses.len()).sum::<usize>();
+        activities += agreement.activities.len();
+        followed_up += agreement
+            .activities
+            .iter()
+            .filter(|a| loften_core::followups::activity_status(agreement, &a.id).is_some())
+            .count();
+        // Newest first, as the sources list them.
+        let ends: Vec<_> = reports.iter().map(|r| r.period.unwrap().end).collect();
+        assert!(ends.windows(2).all(|w| w[0] > w[1]), "{ends:?}");
+    }
+    assert!(statuses > 0);
+    assert!(
+        followed_up < activities,
+        "only a share of the activities are followed up"
+    );
+    let all_statuses: Vec<_> = data
+        .agreements
+        .iter()
+        .flat_map(|a| a.follow_up.iter().flat_map(|f| &f.reports))
+        .flat_map(|r| &r.statuses)
+        .collect();
+    for status in loften_core::Progress::ALL {
+        assert!(
+            all_statuses.iter().any(|s| s.status == status),
+            "no status {status:?}"
+        );
+    }
+    assert!(all_statuses.iter().any(|s| s.count.is_some()));
+    assert!(all_statuses.iter().any(|s| s.text.is_some()));
+}

@@ -5,12 +5,13 @@
 //! the published chunks (`published`); the whole dataset in one piece is for benchmarks
 //! (`loften pack`). The open-data file stays JSON (`data/medborgarloften.json`).
 //!
-//! Format 1 has been postcard's layout from the start (unsigned LEB128 varints, zigzag for
-//! signed numbers, a 0/1 byte before an optional value, lengths before texts and lists, enums
-//! by variant index), so bundles written before postcard read unchanged
-//! (tests/stored_values.rs). postcard writes no field names, so any change to the model's
-//! shape (a field added, removed or reordered, an enum's variants) must raise [`VERSION`] and
-//! `published::SCHEMA`: a version mismatch reads as a clear error, never as wrong data.
+//! The layout is postcard's (unsigned LEB128 varints, zigzag for signed numbers, a 0/1 byte
+//! before an optional value, lengths before texts and lists, enums by variant index).
+//! postcard writes no field names, so any change to the model's shape (a field added, removed
+//! or reordered, an enum's variants) must raise [`VERSION`] and `published::SCHEMA`: a version
+//! mismatch reads as a clear error, never as wrong data. Version 2 gave follow-up reports
+//! their id, period, dates, document and statuses; a version 1 bundle is refused as older
+//! (tests/stored_values.rs).
 
 use base64::Engine;
 use serde::de::DeserializeOwned;
@@ -20,7 +21,7 @@ use crate::dataset::Dataset;
 
 const MAGIC: &[u8; 4] = b"LOFT";
 /// The format version this code writes and reads.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 const HEADER_LEN: usize = MAGIC.len() + 1;
 
 /// Why a bundle could not be read: a foreign file, another version, or damaged contents.
@@ -165,7 +166,7 @@ mod tests {
     #[test]
     fn the_header_is_checked() {
         let bytes = encode(&Dataset::default());
-        assert_eq!(&bytes[..5], b"LOFT\x01");
+        assert_eq!(&bytes[..5], b"LOFT\x02");
         assert_eq!(decode(&bytes), Ok(Dataset::default()));
         assert_eq!(decode(b""), Err(BundleError::NotABundle));
         assert_eq!(decode(b"{\"kommuner\":[]}"), Err(BundleError::NotABundle));

@@ -243,12 +243,40 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
 /// maximum, so that a file the validator accepts is one the schema accepts.
 pub const PERIOD_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
-/// An agreement's dates, by the field names problems give and their path in the file.
-const DATE_FIELDS: [(&str, &[&str]); 3] = [
-    ("signed", &["signed"]),
-    ("period.start", &["period", "start"]),
-    ("period.end", &["period", "end"]),
-];
+/// An agreement's dates: the field a problem names, where the date is in the file (a JSON
+/// pointer), and what is set to null to read the rest of the file when the date is not one (a
+/// report's period is only read whole).
+fn date_fields(value: &serde_json::Value) -> Vec<(String, String, String)> {
+    let mut fields: Vec<(String, String, String)> = [
+        ("signed", "/signed"),
+        ("period.start", "/period/start"),
+        ("period.end", "/period/end"),
+    ]
+    .into_iter()
+    .map(|(field, at)| (field.to_string(), at.to_string(), at.to_string()))
+    .collect();
+    let reports = value
+        .pointer("/followUp/reports")
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, Vec::len);
+    for i in 0..reports {
+        let field = format!("followUp.reports[{i}]");
+        let at = format!("/followUp/reports/{i}");
+        for end in ["start", "end"] {
+            fields.push((
+                format!("{field}.period.{end}"),
+                format!("{at}/period/{end}"),
+                format!("{at}/period"),
+            ));
+        }
+        fields.push((
+            format!("{field}.published"),
+            format!("{at}/published"),
+            format!("{at}/published"),
+        ));
+    }
+    fields
+}
 
 /// Read an agreement file. A date that is not a real ISO date stops serde at the first one,
 /// with only a line and column; here each such date is named by its field, and set aside
@@ -262,26 +290,32 @@ fn parse_agreement(file: &str, text: &str, problems: &mut Vec<Problem>) -> Optio
         problems.push(json_problem(file, &error));
         return None;
     };
-    let mut bad_dates = Vec::new();
-    for (field, path) in DATE_FIELDS {
-        let slot = path.iter().try_fold(&mut value, |v, key| v.get_mut(*key));
-        let Some(slot) = slot else { continue };
-        let Some(date) = slot.as_str().filter(|d| parse_iso_date(d).is_none()) else {
+    let mut set_aside = Vec::new();
+    for (field, at, clear) in date_fields(&value) {
+        let Some(date) = value
+            .pointer(&at)
+            .and_then(serde_json::Value::as_str)
+            .filter(|d| parse_iso_date(d).is_none())
+        else {
             continue;
         };
-        bad_dates.push(problem(
+        problems.push(problem(
             file,
             field,
             format!("{date:?} is not a valid date"),
             "write the date as YYYY-MM-DD, e.g. \"2016-01-21\", or null",
         ));
-        *slot = serde_json::Value::Null;
+        set_aside.push(clear);
     }
-    if bad_dates.is_empty() {
+    if set_aside.is_empty() {
         problems.push(json_problem(file, &error));
         return None;
     }
-    problems.extend(bad_dates);
+    for clear in set_aside {
+        if let Some(slot) = value.pointer_mut(&clear) {
+            *slot = serde_json::Value::Null;
+        }
+    }
     match serde_json::from_value(value) {
         Ok(agreement) => Some(agreement),
         Err(error) => {
@@ -460,6 +494,10 @@ impl Dataset {
                     .enumerate()
                     .map(|(i, a)| (a.id.as_str(), format!("activities[{i}].id"))),
             );
+            let reports = agreement.follow_up.iter().flat_map(|f| &f.reports);
+            ids_here.extend(reports.enumerate().filter_map(|(i, r)| {
+                Some((r.id.as_deref()?, format!("followUp.reports[{i}].id")))
+            }));
             for (id, field) in ids_here {
                 if let Some(other) = seen_ids.get(id) {
                     problems.push(problem(
@@ -495,6 +533,7 @@ impl Dataset {
                 &area_ids,
                 source.map(|(_, s)| s.as_str()),
             ));
+            problems.extend(report_problems(agreement, &file, sources));
         }
         problems
     }
@@ -796,6 +835,159 @@ fn agreement_problems(
                     format!("{:?} is not part of the activity's text", frequency.text),
                     "quote the words of the activity that say how often",
                 ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether an id is lowercase ASCII letters, digits and hyphens, as the schema's pattern.
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// What is wrong with an agreement's follow-up reports: their ids, titles, periods,
+/// documents, and the statuses they give. (Ids shared with other records are found with the
+/// dataset's other ids.)
+fn report_problems(
+    agreement: &Agreement,
+    file: &str,
+    sources: &HashMap<&str, String>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let Some(follow_up) = &agreement.follow_up else {
+        return out;
+    };
+    let (first_day, last_day) = (agreement.period.first_day(), agreement.period.last_day());
+    for (i, report) in follow_up.reports.iter().enumerate() {
+        let field = format!("followUp.reports[{i}]");
+        if let Some(id) = report.id.as_deref().filter(|id| !is_id(id)) {
+            out.push(problem(
+                file,
+                format!("{field}.id"),
+                format!("id {id:?} is not lowercase letters, digits and hyphens"),
+                format!("use an id such as \"{}-r{}\"", agreement.id, i + 1),
+            ));
+        }
+        if report.title.trim().is_empty() {
+            out.push(problem(
+                file,
+                format!("{field}.title"),
+                "empty title",
+                "use the report's own title",
+            ));
+        }
+        if let Some(period) = report.period {
+            if period.end < period.start {
+                out.push(problem(
+                    file,
+                    format!("{field}.period"),
+                    format!("ends {} before it starts {}", period.end, period.start),
+                    "swap or correct the dates",
+                ));
+            }
+            if period.start < first_day {
+                out.push(problem(
+                    file,
+                    format!("{field}.period.start"),
+                    format!(
+                        "{} is before the agreement's period, which starts {first_day}",
+                        period.start
+                    ),
+                    "give the first day the report covers, within the agreement's period (or correct the agreement's period)",
+                ));
+            }
+            if period.end > last_day {
+                out.push(problem(
+                    file,
+                    format!("{field}.period.end"),
+                    format!(
+                        "{} is after the agreement's period, which ends {last_day}",
+                        period.end
+                    ),
+                    "give the last day the report covers, within the agreement's period (or correct the agreement's period)",
+                ));
+            }
+        }
+        let document = report.document.as_deref();
+        let document_text = document.and_then(|d| sources.get(d));
+        if let Some(document) = document.filter(|_| document_text.is_none()) {
+            out.push(problem(
+                file,
+                format!("{field}.document"),
+                format!("report document {document:?} is not in data/sources/"),
+                "add the report's text to data/sources/ under that name, or make it null",
+            ));
+        }
+        for (j, status) in report.statuses.iter().enumerate() {
+            let field = format!("{field}.statuses[{j}]");
+            let activity = &status.activity;
+            if !agreement.activities.iter().any(|a| a.id == *activity) {
+                out.push(problem(
+                    file,
+                    format!("{field}.activity"),
+                    format!("points at activity {activity:?}, which this agreement does not have"),
+                    format!(
+                        "use the id of one of this agreement's activities (`loften followup template {}` lists them)",
+                        agreement.id
+                    ),
+                ));
+            }
+            if let Some(k) = report.statuses[..j]
+                .iter()
+                .position(|s| s.activity == *activity)
+            {
+                out.push(problem(
+                    file,
+                    format!("{field}.activity"),
+                    format!("activity {activity:?} has a status in this report already, at statuses[{k}]"),
+                    "give each activity at most one status in a report",
+                ));
+            }
+            if let Some(text) = &status.text {
+                if text.trim().is_empty() {
+                    out.push(problem(
+                        file,
+                        format!("{field}.text"),
+                        "empty text",
+                        "copy the report's words about the activity, or make it null",
+                    ));
+                } else if let Some(source) = document_text {
+                    if !source.contains(&collapse_whitespace(text)) {
+                        out.push(problem(
+                            file,
+                            format!("{field}.text"),
+                            format!(
+                                "the text is not verbatim in the report: {:?}",
+                                crate::text::shorten(text, 60)
+                            ),
+                            format!(
+                                "copy it exactly from data/sources/{} (only line breaks and bullets may go)",
+                                document.unwrap_or("?")
+                            ),
+                        ));
+                    }
+                }
+            }
+            if let Some(count) = &status.count {
+                match (count.done, count.of) {
+                    (None, None) => out.push(problem(
+                        file,
+                        format!("{field}.count"),
+                        "a count with neither done nor of",
+                        "give the numbers the report gives, or make count null",
+                    )),
+                    (Some(done), Some(of)) if of > 0 && done > of => out.push(problem(
+                        file,
+                        format!("{field}.count.done"),
+                        format!("{done} done of {of}: more than planned"),
+                        "check both numbers against the report",
+                    )),
+                    _ => {}
+                }
             }
         }
     }

@@ -163,34 +163,134 @@ pub enum Cadence {
 pub struct FollowUp {
     pub cadence: Option<Cadence>,
     pub text: Option<String>,
+    /// Newest first, as the sources list them.
     #[serde(default)]
     pub reports: Vec<Report>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A published follow-up report. Most sources give only its title; the rest is filled in
+/// when the report itself is at hand (`loften followup import`).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
+    /// Unique in the dataset, e.g. "jonkoping-2018-2019-r2".
+    #[serde(default)]
+    pub id: Option<String>,
     pub title: String,
+    /// The time the report covers.
+    #[serde(default)]
+    pub period: Option<ReportPeriod>,
+    /// In the files as an ISO date.
+    #[serde(default)]
+    pub published: Option<NaiveDate>,
     #[serde(default)]
     pub url: Option<String>,
+    /// The report's text: a file name under `data/sources/`.
+    #[serde(default)]
+    pub document: Option<String>,
+    /// What the report says of each activity it speaks of; an activity it does not name has
+    /// no entry (it was not followed up, which is not the same as not done).
+    #[serde(default)]
+    pub statuses: Vec<ActivityStatus>,
 }
 
-/// In JSON an absent url is left out, as the schema has it (a report is `{ "title" }`). A
-/// binary format such as the bundle's has no field names to tell a left-out field by, so
-/// there every field is written, `None` included.
+/// In JSON a field without a value is left out, so that a report the source gives only the
+/// title of reads `{ "title": … }`, as the files always had it. A binary format such as the
+/// bundle's has no field names to tell a left-out field by, so there every field is written,
+/// `None` and empty lists included.
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let with_url = self.url.is_some() || !serializer.is_human_readable();
-        let mut report = serializer.serialize_struct("Report", 1 + usize::from(with_url))?;
-        report.serialize_field("title", &self.title)?;
-        if with_url {
-            report.serialize_field("url", &self.url)?;
-        } else {
-            report.skip_field("url")?;
+        let every_field = !serializer.is_human_readable();
+        let id = every_field || self.id.is_some();
+        let period = every_field || self.period.is_some();
+        let published = every_field || self.published.is_some();
+        let url = every_field || self.url.is_some();
+        let document = every_field || self.document.is_some();
+        let statuses = every_field || !self.statuses.is_empty();
+        let written = [id, true, period, published, url, document, statuses]
+            .into_iter()
+            .filter(|&w| w)
+            .count();
+        let mut report = serializer.serialize_struct("Report", written)?;
+        macro_rules! field {
+            ($write:expr, $name:literal, $value:expr) => {
+                if $write {
+                    report.serialize_field($name, $value)?;
+                } else {
+                    report.skip_field($name)?;
+                }
+            };
         }
+        field!(id, "id", &self.id);
+        report.serialize_field("title", &self.title)?;
+        field!(period, "period", &self.period);
+        field!(published, "published", &self.published);
+        field!(url, "url", &self.url);
+        field!(document, "document", &self.document);
+        field!(statuses, "statuses", &self.statuses);
         report.end()
     }
+}
+
+/// The days a report covers, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportPeriod {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// What one report says of one activity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityStatus {
+    /// The id of an activity of the same agreement.
+    pub activity: String,
+    pub status: Progress,
+    /// The report's own words about the activity, verbatim.
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub count: Option<DoneCount>,
+}
+
+/// How far an activity has come, in a report's judgement. (Not "status": `views::Status` is
+/// where an agreement's period stands.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Progress {
+    Done,
+    Ongoing,
+    Partly,
+    NotStarted,
+    NotDone,
+    /// The report says it cannot tell.
+    Unassessable,
+}
+
+impl Progress {
+    /// Every status, in the order a form lists them.
+    pub const ALL: [Progress; 6] = [
+        Progress::Done,
+        Progress::Ongoing,
+        Progress::Partly,
+        Progress::NotStarted,
+        Progress::NotDone,
+        Progress::Unassessable,
+    ];
+}
+
+/// How much of what was planned was done: 52 of 100 trafikkontroller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoneCount {
+    #[serde(default)]
+    pub done: Option<u32>,
+    #[serde(default)]
+    pub of: Option<u32>,
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -26,7 +26,7 @@ use crate::dataset::Dataset;
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
 
 /// The published data's schema: the manifest's shape and the chunks' postcard layout.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 /// Where the current manifest is, relative to the site's root.
 pub const MANIFEST_PATH: &str = "data/manifest.json";
 const CHUNK_MAGIC: &[u8; 4] = b"LOFC";

@@ -314,15 +314,25 @@ pub fn export_rows<'a>(data: &'a Dataset, results: &Results) -> Vec<ExportRow<'a
     rows
 }
 
-/// A CSV (RFC 4180, comma-separated, quoted where needed) of a result set.
-pub fn export_csv(data: &Dataset, results: &Results) -> String {
-    fn cell(value: &str) -> String {
+/// One CSV line (RFC 4180: comma-separated, quoted where needed, ended by CRLF).
+fn csv_line(out: &mut String, cells: &[&str]) {
+    for (i, value) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
         if value.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", value.replace('"', "\"\""))
+            out.push('"');
+            out.push_str(&value.replace('"', "\"\""));
+            out.push('"');
         } else {
-            value.to_string()
+            out.push_str(value);
         }
     }
+    out.push_str("\r\n");
+}
+
+/// A CSV (RFC 4180, comma-separated, quoted where needed) of a result set.
+pub fn export_csv(data: &Dataset, results: &Results) -> String {
     let mut out = String::from(
         "agreement,title,kommuner,period,kind,id,text,actors,partners,topics,areas,source\r\n",
     );
@@ -341,8 +351,82 @@ pub fn export_csv(data: &Dataset, results: &Results) -> String {
             &r.areas,
             r.source,
         ];
-        out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        csv_line(&mut out, &cells);
+    }
+    out
+}
+
+/// The columns of [`export_statuses_csv`].
+pub const STATUS_EXPORT_COLUMNS: [&str; 17] = [
+    "agreement",
+    "kommuner",
+    "report",
+    "report_title",
+    "report_start",
+    "report_end",
+    "published",
+    "report_url",
+    "activity",
+    "activity_text",
+    "promise",
+    "status",
+    "status_sv",
+    "text",
+    "done",
+    "of",
+    "unit",
+];
+
+/// The follow-up statuses of a result set's agreements, a CSV apart from [`export_csv`]'s
+/// (its rows are records, these are what reports say of them): one row per report and
+/// activity it speaks of, in the reports' order. As there, an agreement listed for
+/// particular matches brings only its matched activities.
+pub fn export_statuses_csv(data: &Dataset, results: &Results) -> String {
+    let mut out = String::new();
+    csv_line(&mut out, &STATUS_EXPORT_COLUMNS);
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    let date = |value: Option<NaiveDate>| value.map(|d| d.to_string()).unwrap_or_default();
+    let number = |value: Option<u32>| value.map(|n| n.to_string()).unwrap_or_default();
+    for group in &results.groups {
+        let agreement = &data.agreements[group.agreement];
+        let everything = group.promises.is_empty() && group.activities.is_empty();
+        let listed = |activity: &str| {
+            everything
+                || group
+                    .activities
+                    .iter()
+                    .any(|&i| agreement.activities[i].id == activity)
+        };
+        let kommuner = agreement.kommuner.join("; ");
+        for report in agreement.follow_up.iter().flat_map(|f| &f.reports) {
+            for status in report.statuses.iter().filter(|s| listed(&s.activity)) {
+                let activity = agreement
+                    .activities
+                    .iter()
+                    .find(|a| a.id == status.activity);
+                let count = status.count.as_ref();
+                let cells = [
+                    agreement.id.clone(),
+                    kommuner.clone(),
+                    text(&report.id),
+                    report.title.clone(),
+                    date(report.period.map(|p| p.start)),
+                    date(report.period.map(|p| p.end)),
+                    date(report.published),
+                    text(&report.url),
+                    status.activity.clone(),
+                    activity.map(|a| a.text.clone()).unwrap_or_default(),
+                    activity.and_then(|a| a.promise.clone()).unwrap_or_default(),
+                    status.status.word().to_string(),
+                    status.status.label_sv().to_string(),
+                    text(&status.text),
+                    number(count.and_then(|c| c.done)),
+                    number(count.and_then(|c| c.of)),
+                    count.map(|c| text(&c.unit)).unwrap_or_default(),
+                ];
+                csv_line(&mut out, &cells.each_ref().map(String::as_str));
+            }
+        }
     }
     out
 }

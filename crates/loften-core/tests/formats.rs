@@ -135,7 +135,7 @@ fn every_field() -> Dataset {
                     text: None,
                     reports: vec![Report {
                         title: awkward(n),
-                        url: None,
+                        ..Report::default()
                     }],
                 }),
                 _ => Some(FollowUp {
@@ -143,12 +143,49 @@ fn every_field() -> Dataset {
                     text: None,
                     reports: vec![
                         Report {
+                            id: Some(format!("test-{n}-r1")),
                             title: "a".into(),
+                            period: Some(ReportPeriod {
+                                start: date(2026, 1, 1),
+                                end: date(2026, 4, 30),
+                            }),
+                            published: Some(date(2026, 5, 15)),
                             url: Some("https://example.org/?a=1&b=\"2\"".into()),
+                            document: Some("uppfoljning.txt".into()),
+                            statuses: [
+                                ActivityStatus {
+                                    activity: format!("test-{n}-a1"),
+                                    status: Progress::Partly,
+                                    text: Some(awkward(n)),
+                                    count: Some(DoneCount {
+                                        done: Some(52),
+                                        of: Some(u32::MAX),
+                                        unit: Some(awkward(n)),
+                                    }),
+                                },
+                                ActivityStatus {
+                                    activity: format!("test-{n}-a2"),
+                                    status: Progress::Unassessable,
+                                    text: None,
+                                    count: Some(DoneCount {
+                                        done: None,
+                                        of: Some(0),
+                                        unit: None,
+                                    }),
+                                },
+                            ]
+                            .into_iter()
+                            .chain(Progress::ALL.map(|status| ActivityStatus {
+                                activity: String::new(),
+                                status,
+                                text: None,
+                                count: None,
+                            }))
+                            .collect(),
                         },
                         Report {
                             title: "b".into(),
-                            url: None,
+                            ..Report::default()
                         },
                     ],
                 }),
@@ -240,6 +277,85 @@ fn export_json_keeps_every_field_and_awkward_texts() {
         facets: Default::default(),
     };
     assert_eq!(loften_core::views::export_json(&data, &none), "[]");
+}
+
+#[test]
+fn every_agreement_file_is_what_the_model_writes() {
+    // `loften followup import` writes an agreement back through the model: a file must come
+    // out byte for byte as it went in, so that the only change is the report.
+    for (name, text) in common::real_files().agreements {
+        let agreement: Agreement = serde_json::from_str(&text).unwrap();
+        let written = serde_json::to_string_pretty(&agreement).unwrap() + "\n";
+        assert_eq!(written, text, "{name}");
+    }
+}
+
+#[test]
+fn a_report_leaves_out_what_it_does_not_have_and_reads_back_whole() {
+    let title_only: Report = serde_json::from_str(r#"{ "title": "Tertial 1 2019" }"#).unwrap();
+    assert_eq!(
+        title_only,
+        Report {
+            title: "Tertial 1 2019".into(),
+            ..Report::default()
+        }
+    );
+    assert_eq!(
+        serde_json::to_string(&title_only).unwrap(),
+        r#"{"title":"Tertial 1 2019"}"#
+    );
+
+    let full = r#"{
+  "id": "jonkoping-2018-2019-r2",
+  "title": "Uppföljning tertial 3 2018",
+  "period": {
+    "start": "2018-09-01",
+    "end": "2018-12-31"
+  },
+  "published": "2019-01-20",
+  "url": "https://polisen.se/uppfoljning",
+  "document": "uppfoljning.txt",
+  "statuses": [
+    {
+      "activity": "jonkoping-2018-2019-a1",
+      "status": "not-started",
+      "text": "Arbetet har inte påbörjats.",
+      "count": {
+        "done": 52,
+        "of": 100,
+        "unit": "trafikkontroller"
+      }
+    },
+    {
+      "activity": "jonkoping-2018-2019-a2",
+      "status": "unassessable",
+      "text": null,
+      "count": null
+    }
+  ]
+}"#;
+    let report: Report = serde_json::from_str(full).unwrap();
+    assert_eq!(report.statuses[0].status, Progress::NotStarted);
+    assert_eq!(
+        report.statuses[0].count.as_ref().and_then(|c| c.done),
+        Some(52)
+    );
+    assert_eq!(serde_json::to_string_pretty(&report).unwrap(), full);
+
+    // A status's text and count may be left out, as null.
+    let short: ActivityStatus =
+        serde_json::from_str(r#"{"activity":"x-a1","status":"done"}"#).unwrap();
+    assert_eq!((short.text, short.count), (None, None));
+    for wrong in [
+        r#"{"activity":"x-a1","status":"klar"}"#,
+        r#"{"activity":"x-a1","status":"Done"}"#,
+        r#"{"activity":"x-a1","status":"done","note":"?"}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<ActivityStatus>(wrong).is_err(),
+            "{wrong}"
+        );
+    }
 }
 
 // ---- the storage envelope --------------------------------------------------------------------
@@ -522,12 +638,18 @@ fn a_damaged_bundle_is_an_error_never_a_panic() {
     }
     // Noise after a good header.
     for len in [0, 1, 5, 100, 10_000] {
-        let mut noise = b"LOFT\x01".to_vec();
+        let mut noise = [b"LOFT".as_slice(), &[bundle::VERSION]].concat();
         noise.extend((0..len).map(|_| next() as u8));
         assert!(bundle::decode(&noise).is_err());
     }
     // A header that claims a huge list allocates little and fails.
-    assert!(bundle::decode(b"LOFT\x01\xff\xff\xff\xff\x0f").is_err());
+    let huge_list = [
+        b"LOFT".as_slice(),
+        &[bundle::VERSION],
+        b"\xff\xff\xff\xff\x0f",
+    ]
+    .concat();
+    assert!(bundle::decode(&huge_list).is_err());
 }
 
 #[test]

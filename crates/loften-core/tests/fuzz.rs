@@ -1250,13 +1250,13 @@ fn check_bundle(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 #[test]
 fn any_bytes_are_a_dataset_or_a_clear_error() {
-    let header: &[u8] = b"LOFT\x01";
+    let header = [b"LOFT".as_slice(), &[bundle::VERSION]].concat();
     fuzz(
         "bundle_any_bytes",
         1024,
         prop_oneof![
             vec(any::<u8>(), 0..64),
-            vec(any::<u8>(), 0..512).prop_map(move |rest| [header, &rest].concat()),
+            vec(any::<u8>(), 0..512).prop_map(move |rest| [header.as_slice(), &rest].concat()),
         ],
         |bytes| check_bundle(&bytes),
     );
@@ -1596,7 +1596,7 @@ fn a_length_of_two_to_the_forty_is_refused_without_allocating_it() {
         // Longer than any varint of 64 bits.
         vec![0xff; 11],
     ] {
-        let bytes = [&b"LOFT\x01"[..], &body].concat();
+        let bytes = [&b"LOFT"[..], &[bundle::VERSION], &body].concat();
         let start = Instant::now();
         let (outcome, largest) = largest_allocation(|| bundle::decode(&bytes));
         assert!(

@@ -183,12 +183,17 @@ fn a_newer_schema_is_named_not_misread() {
         read_manifest(&newer),
         Err(PublishedError::NewerSchema(SCHEMA + 1))
     );
+    // Schema 1, before reports had statuses: a manifest an app of this schema no longer reads.
+    assert_eq!(
+        read_manifest(r#"{"schema":1,"version":"x","date":"2026-12-05","chunks":[]}"#),
+        Err(PublishedError::OlderSchema(1))
+    );
     assert!(matches!(
         read_manifest("<html>not found</html>"),
         Err(PublishedError::NotAManifest(_))
     ));
     assert!(matches!(
-        read_manifest(r#"{"schema":1,"version":"x"}"#),
+        read_manifest(&format!(r#"{{"schema":{SCHEMA},"version":"x"}}"#)),
         Err(PublishedError::NotAManifest(_))
     ));
 }

@@ -408,3 +408,301 @@ fn missing_source_document() {
         "not in data/sources/",
     );
 }
+
+// ---- follow-up reports -----------------------------------------------------------------------
+
+const JONKOPING_2018: &str = "agreements/jonkoping-2018-2019.json";
+
+/// Jönköping 2018–2019 with its second report (tertial 3 2018) given everything, valid, then
+/// changed by `edit`; its text is in data/sources/uppfoljning-t3-2018.txt.
+fn with_report(edit: impl FnOnce(&mut Value)) -> DataFiles {
+    let mut files = with_agreement("jonkoping-2018-2019", |v| {
+        let report = &mut v["followUp"]["reports"][1];
+        report["id"] = "jonkoping-2018-2019-r2".into();
+        report["period"] = serde_json::json!({ "start": "2018-09-01", "end": "2018-12-31" });
+        report["published"] = "2019-01-20".into();
+        report["document"] = "uppfoljning-t3-2018.txt".into();
+        report["statuses"] = serde_json::json!([
+            {
+                "activity": "jonkoping-2018-2019-a1",
+                "status": "partly",
+                "text": "Trafikkontroller har genomförts vid skolorna.",
+                "count": { "done": 52, "of": 100, "unit": "trafikkontroller" }
+            },
+            {
+                "activity": "jonkoping-2018-2019-a2",
+                "status": "not-started",
+                "text": null,
+                "count": null
+            }
+        ]);
+        edit(v);
+    });
+    files.sources.push((
+        "uppfoljning-t3-2018.txt".into(),
+        "Aktivitet 1\n\nTrafikkontroller har genomförts\nvid skolorna. Arbetet fortsätter.\n"
+            .into(),
+    ));
+    files
+}
+
+#[test]
+fn a_report_with_every_field_is_valid() {
+    let data = Dataset::from_files(&with_report(|_| {})).expect("the report is valid");
+    let report = &data
+        .agreement("jonkoping-2018-2019")
+        .unwrap()
+        .follow_up
+        .as_ref()
+        .unwrap()
+        .reports[1];
+    assert_eq!(report.statuses.len(), 2);
+    // A report may also be only its title and any one of its fields.
+    let files = with_report(|v| {
+        let report = &mut v["followUp"]["reports"][1];
+        report["period"] = Value::Null;
+        report["document"] = Value::Null;
+        report["statuses"][0]["count"] = serde_json::json!({ "done": 3 });
+    });
+    Dataset::from_files(&files).expect("without period and document, with a count of 3");
+}
+
+#[test]
+fn report_ids_are_unique_in_the_dataset() {
+    let files =
+        with_report(|v| v["followUp"]["reports"][0]["id"] = "jonkoping-2018-2019-r2".into());
+    let found = problems(&files);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].file, JONKOPING_2018);
+    assert!(
+        found[0].field.starts_with("followUp.reports["),
+        "{found:#?}"
+    );
+    assert!(found[0]
+        .message
+        .contains("duplicate id \"jonkoping-2018-2019-r2\""));
+    // Nor may a report take the id of another kind of record, in another file.
+    let files = with_report(|v| v["followUp"]["reports"][1]["id"] = "eslov-2016-a1".into());
+    let found = problems(&files);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("duplicate id \"eslov-2016-a1\""),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_report_id_has_the_schema_s_shape() {
+    let files = with_report(|v| v["followUp"]["reports"][1]["id"] = "Tertial 3".into());
+    let p = assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].id",
+        "\"Tertial 3\"",
+    );
+    assert!(p.fix.contains("jonkoping-2018-2019-r2"), "{p:#?}");
+}
+
+#[test]
+fn a_status_names_an_activity_of_its_own_agreement() {
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["statuses"][1]["activity"] = "jonkoping-2020-a1".into()
+    });
+    let p = assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].statuses[1].activity",
+        "activity \"jonkoping-2020-a1\", which this agreement does not have",
+    );
+    assert!(
+        p.fix
+            .contains("loften followup template jonkoping-2018-2019"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_report_gives_one_status_per_activity() {
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["statuses"][1]["activity"] = "jonkoping-2018-2019-a1".into()
+    });
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].statuses[1].activity",
+        "has a status in this report already, at statuses[0]",
+    );
+}
+
+#[test]
+fn a_report_s_period_starts_before_it_ends() {
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["period"] =
+            serde_json::json!({ "start": "2018-12-31", "end": "2018-09-01" })
+    });
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].period",
+        "ends 2018-09-01 before it starts 2018-12-31",
+    );
+}
+
+#[test]
+fn a_report_s_period_is_inside_the_agreement_s() {
+    // The agreement covers 2018–2019 in whole years.
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["period"] =
+            serde_json::json!({ "start": "2017-09-01", "end": "2018-12-31" })
+    });
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].period.start",
+        "2017-09-01 is before the agreement's period, which starts 2018-01-01",
+    );
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["period"] =
+            serde_json::json!({ "start": "2019-09-01", "end": "2020-01-31" })
+    });
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].period.end",
+        "2020-01-31 is after the agreement's period, which ends 2019-12-31",
+    );
+    // Exact dates of the agreement bound it more closely than its years.
+    let files = with_report(|v| {
+        v["period"]["start"] = "2018-10-01".into();
+    });
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].period.start",
+        "2018-09-01 is before the agreement's period, which starts 2018-10-01",
+    );
+}
+
+#[test]
+fn a_report_s_dates_are_real_dates_each_named() {
+    let files = with_report(|v| {
+        let report = &mut v["followUp"]["reports"][1];
+        report["period"]["end"] = "2018-12-32".into();
+        report["published"] = "20 januari 2019".into();
+    });
+    let found = problems(&files);
+    let fields: Vec<&str> = found.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "followUp.reports[1].period.end",
+            "followUp.reports[1].published"
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0]
+        .message
+        .contains("\"2018-12-32\" is not a valid date"));
+    assert!(found.iter().all(|p| p.fix.contains("YYYY-MM-DD")));
+}
+
+#[test]
+fn a_count_does_not_exceed_what_was_planned() {
+    let files =
+        with_report(|v| v["followUp"]["reports"][1]["statuses"][0]["count"]["done"] = 120.into());
+    let p = assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].statuses[0].count.done",
+        "120 done of 100",
+    );
+    assert!(p.fix.contains("report"));
+    // Of 0 says nothing of a plan, so any number done is allowed.
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["statuses"][0]["count"] =
+            serde_json::json!({ "done": 4, "of": 0, "unit": null })
+    });
+    Dataset::from_files(&files).expect("of 0 is no plan to exceed");
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["statuses"][0]["count"] = serde_json::json!({ "unit": "st" })
+    });
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].statuses[0].count",
+        "neither done nor of",
+    );
+}
+
+#[test]
+fn a_report_s_document_is_in_the_sources() {
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["document"] = "uppfoljning-saknas.txt".into();
+    });
+    let p = assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].document",
+        "\"uppfoljning-saknas.txt\" is not in data/sources/",
+    );
+    assert!(p.fix.contains("data/sources/"));
+}
+
+#[test]
+fn a_status_s_text_is_verbatim_in_its_report() {
+    let files = with_report(|v| {
+        v["followUp"]["reports"][1]["statuses"][0]["text"] =
+            "Trafikkontroller har gjorts vid skolorna.".into()
+    });
+    let p = assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].statuses[0].text",
+        "not verbatim in the report",
+    );
+    assert!(p.fix.contains("uppfoljning-t3-2018.txt"), "{p:#?}");
+    let files = with_report(|v| v["followUp"]["reports"][1]["statuses"][0]["text"] = " ".into());
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].statuses[0].text",
+        "empty text",
+    );
+}
+
+#[test]
+fn a_report_has_a_title() {
+    let files = with_report(|v| v["followUp"]["reports"][1]["title"] = "".into());
+    assert_one(
+        &files,
+        JONKOPING_2018,
+        "followUp.reports[1].title",
+        "empty title",
+    );
+}
+
+#[test]
+fn a_status_word_outside_the_list_is_named() {
+    let files =
+        with_report(|v| v["followUp"]["reports"][1]["statuses"][0]["status"] = "klar".into());
+    let found = problems(&files);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("klar"), "{found:#?}");
+    assert!(found[0].message.contains("not-started"), "{found:#?}");
+}
+
+#[test]
+fn the_real_data_has_no_follow_up_statuses() {
+    // The real sources name reports but give no statuses; none may be made up.
+    let data = common::real_data();
+    for agreement in &data.agreements {
+        for report in agreement.follow_up.iter().flat_map(|f| &f.reports) {
+            assert!(
+                report.statuses.is_empty(),
+                "{}: {}",
+                agreement.id,
+                report.title
+            );
+        }
+    }
+}

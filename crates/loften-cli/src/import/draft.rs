@@ -404,7 +404,7 @@ fn follow_up(segment: &Segment, period: &Period, review: &mut Vec<String>) -> Fo
         } else {
             reports.push(Report {
                 title: report.text.clone(),
-                url: None,
+                ..Report::default()
             });
         }
     }

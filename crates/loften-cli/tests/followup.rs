@@ -1,0 +1,427 @@
+//! `loften followup`: the sheet for an agreement, and a filled sheet taken in as a report,
+//! on copies of the real data folder, through the library and through the command itself.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use loften_cli::followup::{import, template, ImportError, Imported, ReportDetails};
+use loften_core::followups::sheet::SheetDialect;
+use loften_core::{Agreement, DataFiles, Dataset, Progress, ReportPeriod};
+
+const AGREEMENT: &str = "jonkoping-2018-2019";
+const TERTIAL_3_2018: &str = "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 3 2018";
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn real_files() -> DataFiles {
+    DataFiles::read_dir(&data_dir()).unwrap()
+}
+
+/// A copy of the real data folder to change.
+fn scratch_data(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("loften-followup-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["agreements", "sources"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for entry in std::fs::read_dir(data_dir().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    for file in ["kommuner.csv", "lan.csv", "topics.json", "areas.json"] {
+        std::fs::copy(data_dir().join(file), dir.join(file)).unwrap();
+    }
+    dir
+}
+
+fn loften(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loften"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn details(id: &str, title: &str) -> ReportDetails {
+    ReportDetails {
+        agreement: AGREEMENT.into(),
+        id: id.into(),
+        title: title.into(),
+        ..ReportDetails::default()
+    }
+}
+
+fn day(text: &str) -> chrono::NaiveDate {
+    text.parse().unwrap()
+}
+
+fn agreement_of(imported: &Imported) -> Agreement {
+    serde_json::from_str(&imported.text).unwrap()
+}
+
+/// The titles of the agreement's reports, in order.
+fn titles(agreement: &Agreement) -> Vec<String> {
+    let reports = agreement.follow_up.iter().flat_map(|f| &f.reports);
+    reports.map(|r| r.title.clone()).collect()
+}
+
+/// A sheet as Excel in Swedish saves it: a byte-order mark, semicolons, CRLF, Swedish labels.
+const SWEDISH_EXCEL_SHEET: &str = "\u{feff}activity;activity_text;status;text;done;of;unit\r\n\
+    jonkoping-2018-2019-a1;Polisen kommer genomföra hundsök…;Genomförd;;52;100;hundsök\r\n\
+    jonkoping-2018-2019-a2;Den strategiska säkerhetsgruppen…;delvis genomförd;;;;\r\n\
+    jonkoping-2018-2019-a3;Områdespoliserna…;;;;;\r\n\
+    jonkoping-2018-2019-a6;…;EJ PÅBÖRJAD;;;;\r\n";
+
+#[test]
+fn the_template_lists_the_agreement_s_activities() {
+    let files = real_files();
+    let sheet = template(&files, AGREEMENT, SheetDialect::Excel).unwrap();
+    assert!(sheet.starts_with("\u{feff}activity;activity_text;status;text;done;of;unit\r\n"));
+    assert_eq!(sheet.lines().count(), 1 + 11);
+    let error = template(&files, "jonkoping-2017", SheetDialect::Comma).unwrap_err();
+    assert!(error.contains("no agreement \"jonkoping-2017\""), "{error}");
+    assert!(error.contains("jonkoping-2018-2019"), "{error}");
+
+    // The command writes the same sheet to a file, or prints it.
+    let dir = scratch_data("template");
+    let out = dir.join("sheet.csv");
+    let data = dir.to_str().unwrap();
+    let output = loften(&[
+        "followup",
+        "template",
+        AGREEMENT,
+        "--data",
+        data,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), sheet);
+    let output = loften(&["followup", "template", AGREEMENT, "--data", data, "--comma"]);
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        template(&files, AGREEMENT, SheetDialect::Comma).unwrap()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_swedish_excel_sheet_becomes_the_report_it_was_filled_from() {
+    let files = real_files();
+    let mut report = details("jonkoping-2018-2019-r2", TERTIAL_3_2018);
+    report.period = Some(ReportPeriod {
+        start: day("2018-09-01"),
+        end: day("2018-12-31"),
+    });
+    report.published = Some(day("2019-01-20"));
+    report.url = Some("https://polisen.se/uppfoljning-t3-2018".into());
+    let imported = import(&files, SWEDISH_EXCEL_SHEET, &report).unwrap();
+    assert_eq!(imported.file, "agreements/jonkoping-2018-2019.json");
+    assert_eq!(imported.statuses, 3);
+    // The sources list tertial 3 2018 without an id: that is the report filled in.
+    assert!(imported.replaced);
+    let agreement = agreement_of(&imported);
+    assert_eq!(
+        titles(&agreement),
+        [
+            "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2019",
+            TERTIAL_3_2018
+        ]
+    );
+    let r2 = &agreement.follow_up.as_ref().unwrap().reports[1];
+    assert_eq!(r2.id.as_deref(), Some("jonkoping-2018-2019-r2"));
+    assert_eq!(r2.published, Some(day("2019-01-20")));
+    let statuses: Vec<(&str, Progress)> = r2
+        .statuses
+        .iter()
+        .map(|s| (s.activity.as_str(), s.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("jonkoping-2018-2019-a1", Progress::Done),
+            ("jonkoping-2018-2019-a2", Progress::Partly),
+            ("jonkoping-2018-2019-a6", Progress::NotStarted),
+        ]
+    );
+    assert_eq!(
+        r2.statuses[0].count.as_ref().map(|c| (c.done, c.of)),
+        Some((Some(52), Some(100)))
+    );
+    let (latest, status) =
+        loften_core::followups::activity_status(&agreement, "jonkoping-2018-2019-a1").unwrap();
+    assert_eq!(
+        (latest.title.as_str(), status.status),
+        (TERTIAL_3_2018, Progress::Done)
+    );
+    // Activity a3's row had no status: it is not followed up, not "not done".
+    assert_eq!(
+        loften_core::followups::activity_status(&agreement, "jonkoping-2018-2019-a3"),
+        None
+    );
+
+    // Only the report changed: the rest of the file is as it was.
+    let before = &files
+        .agreements
+        .iter()
+        .find(|(n, _)| n == "jonkoping-2018-2019.json")
+        .unwrap()
+        .1;
+    let mut unchanged: Agreement = serde_json::from_str(before).unwrap();
+    unchanged.follow_up.as_mut().unwrap().reports[1] = r2.clone();
+    assert_eq!(agreement, unchanged);
+}
+
+#[test]
+fn the_command_writes_the_report_into_the_agreement_s_file() {
+    let dir = scratch_data("import");
+    let sheet = dir.join("t3-2018.csv");
+    std::fs::write(&sheet, SWEDISH_EXCEL_SHEET).unwrap();
+    let output = loften(&[
+        "followup",
+        "import",
+        sheet.to_str().unwrap(),
+        "--agreement",
+        AGREEMENT,
+        "--report",
+        "jonkoping-2018-2019-r2",
+        "--title",
+        TERTIAL_3_2018,
+        "--period-start",
+        "2018-09-01",
+        "--period-end",
+        "2018-12-31",
+        "--data",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("replaced report jonkoping-2018-2019-r2"),
+        "{stdout}"
+    );
+    let data = Dataset::from_files(&DataFiles::read_dir(&dir).unwrap()).expect("still valid");
+    let agreement = data.agreement(AGREEMENT).unwrap();
+    let r2 = &agreement.follow_up.as_ref().unwrap().reports[1];
+    assert_eq!(r2.statuses.len(), 3);
+    assert_eq!(
+        r2.period.map(|p| (p.start, p.end)),
+        Some((day("2018-09-01"), day("2018-12-31")))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_sheet_with_two_bad_rows_reports_both_and_writes_nothing() {
+    let dir = scratch_data("two-bad-rows");
+    let file = dir.join("agreements/jonkoping-2018-2019.json");
+    let before = std::fs::read(&file).unwrap();
+    let sheet = dir.join("bad.csv");
+    std::fs::write(
+        &sheet,
+        "activity,activity_text,status,text,done,of,unit\n\
+         jonkoping-2018-2019-a1,,Klart,,,,\n\
+         jonkoping-2018-2019-a2,,done,,,,\n\
+         jonkoping-2018-2019-a3,,ongoing,,tre,10,\n",
+    )
+    .unwrap();
+    let output = loften(&[
+        "followup",
+        "import",
+        sheet.to_str().unwrap(),
+        "--agreement",
+        AGREEMENT,
+        "--report",
+        "jonkoping-2018-2019-r3",
+        "--title",
+        "Uppföljning tertial 1 2019",
+        "--data",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("2 problem(s); nothing was written"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 2, column status: \"Klart\": not a status"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Genomförd"),
+        "the allowed statuses are listed: {stderr}"
+    );
+    assert!(
+        stderr.contains("row 4, column done: \"tre\": not a whole number"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_report_the_dataset_would_not_accept_is_not_written() {
+    // The agreement covers 2018–2019; a report of 2017 is another agreement's.
+    let mut report = details("jonkoping-2018-2019-r9", "Uppföljning 2017");
+    report.period = Some(ReportPeriod {
+        start: day("2017-09-01"),
+        end: day("2017-12-31"),
+    });
+    let Err(ImportError::Invalid(problems)) = import(&real_files(), SWEDISH_EXCEL_SHEET, &report)
+    else {
+        panic!("a report outside the agreement's period was taken in");
+    };
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].file, "agreements/jonkoping-2018-2019.json");
+    assert_eq!(problems[0].field, "followUp.reports[0].period.start");
+
+    // A report id another record has.
+    let report = details("eslov-2016-a1", "Uppföljning");
+    let Err(ImportError::Invalid(problems)) = import(&real_files(), SWEDISH_EXCEL_SHEET, &report)
+    else {
+        panic!("a report with another record's id was taken in");
+    };
+    assert!(
+        problems[0]
+            .message
+            .contains("duplicate id \"eslov-2016-a1\""),
+        "{problems:#?}"
+    );
+
+    // Data that is wrong already is said to be, before any report is taken in.
+    let mut broken = real_files();
+    broken.agreements[0].1 = broken.agreements[0]
+        .1
+        .replacen("\"title\":", "\"title\"", 1);
+    let report = details("jonkoping-2018-2019-r3", "Uppföljning");
+    let error = import(&broken, SWEDISH_EXCEL_SHEET, &report).unwrap_err();
+    assert!(matches!(error, ImportError::DataInvalid(_)), "{error:?}");
+    assert!(error.to_string().contains("loften validate"), "{error}");
+
+    // Through the command, with a document that is not in the sources: nothing written.
+    let dir = scratch_data("invalid");
+    let file = dir.join("agreements/jonkoping-2018-2019.json");
+    let before = std::fs::read(&file).unwrap();
+    let sheet = dir.join("sheet.csv");
+    std::fs::write(&sheet, SWEDISH_EXCEL_SHEET).unwrap();
+    let output = loften(&[
+        "followup",
+        "import",
+        sheet.to_str().unwrap(),
+        "--agreement",
+        AGREEMENT,
+        "--report",
+        "jonkoping-2018-2019-r3",
+        "--title",
+        "Uppföljning tertial 2 2019",
+        "--document",
+        "uppfoljning-t2-2019.txt",
+        "--data",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(stderr.contains("followUp.reports[0].document"), "{stderr}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_new_report_takes_its_place_newest_first_and_its_id_replaces_it_later() {
+    let files = real_files();
+    let sheet = "activity,status\njonkoping-2018-2019-a1,ongoing\n";
+    let mut t2_2019 = details("jonkoping-2018-2019-r3", "Uppföljning tertial 2 2019");
+    t2_2019.period = Some(ReportPeriod {
+        start: day("2019-05-01"),
+        end: day("2019-08-31"),
+    });
+    let imported = import(&files, sheet, &t2_2019).unwrap();
+    assert!(!imported.replaced);
+    let agreement = agreement_of(&imported);
+    assert_eq!(
+        titles(&agreement),
+        [
+            "Uppföljning tertial 2 2019",
+            "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2019",
+            TERTIAL_3_2018,
+        ],
+        "a dated report is newer than the undated ones"
+    );
+
+    // The same report id again replaces the report, with what the new sheet says.
+    let mut after = files.clone();
+    let entry = after
+        .agreements
+        .iter_mut()
+        .find(|(n, _)| n == "jonkoping-2018-2019.json")
+        .unwrap();
+    entry.1 = imported.text;
+    let again = import(
+        &after,
+        "activity,status\njonkoping-2018-2019-a1,done\njonkoping-2018-2019-a2,done\n",
+        &t2_2019,
+    )
+    .unwrap();
+    assert!(again.replaced);
+    let agreement = agreement_of(&again);
+    assert_eq!(titles(&agreement).len(), 3);
+    assert_eq!(
+        agreement.follow_up.as_ref().unwrap().reports[0]
+            .statuses
+            .len(),
+        2
+    );
+
+    // An agreement without follow-up gets one, with the report.
+    let mut without = files.clone();
+    let entry = without
+        .agreements
+        .iter_mut()
+        .find(|(n, _)| n == "jonkoping-2018-2019.json")
+        .unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&entry.1).unwrap();
+    value["followUp"] = serde_json::Value::Null;
+    entry.1 = serde_json::to_string_pretty(&value).unwrap();
+    let imported = import(&without, sheet, &t2_2019).unwrap();
+    assert_eq!(
+        titles(&agreement_of(&imported)),
+        ["Uppföljning tertial 2 2019"]
+    );
+}
+
+#[test]
+fn a_sheet_that_is_not_utf8_is_refused() {
+    let dir = scratch_data("latin1");
+    let sheet = dir.join("latin1.csv");
+    // "Genomförd" in Latin-1, as Excel saves plain "CSV" on Windows.
+    std::fs::write(
+        &sheet,
+        b"activity;status\njonkoping-2018-2019-a1;Genomf\xf6rd\n".as_slice(),
+    )
+    .unwrap();
+    let output = loften(&[
+        "followup",
+        "import",
+        sheet.to_str().unwrap(),
+        "--agreement",
+        AGREEMENT,
+        "--report",
+        "jonkoping-2018-2019-r3",
+        "--title",
+        "T",
+        "--data",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    assert!(stderr.contains("CSV UTF-8"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
