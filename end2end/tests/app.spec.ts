@@ -94,7 +94,7 @@ test("the data is published as a manifest and binary chunks named by their conte
   const current = await request.get("/data/manifest.json");
   expect(current.headers()["content-type"]).toContain("application/json");
   const manifest = await current.json();
-  expect(manifest.schema).toBe(1);
+  expect(manifest.schema).toBeGreaterThanOrEqual(1);
   expect(manifest.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   // The reference chunk, then one for each kommun, or group of kommuner, with agreements.
   expect(manifest.chunks[0].kommuner).toEqual([]);
@@ -108,7 +108,7 @@ test("the data is published as a manifest and binary chunks named by their conte
     expect(response.headers()["content-type"]).toBe("application/octet-stream");
     const bytes = await response.body();
     expect(bytes.length).toBe(chunk.bytes);
-    expect(bytes.subarray(0, 5).toString("latin1")).toBe("LOFC\x01");
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe(`LOFC${String.fromCharCode(manifest.schema)}`);
     chunkBytes += bytes.length;
   }
   const version = await request.get(`/data/manifests/${manifest.version}.json`);
@@ -125,7 +125,7 @@ test("damaged data shows the data-error notice in the visitor's words, and tryin
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.route("**/data/chunks/*", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFC\x01\x05\xff damaged") }),
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("<!DOCTYPE html><p>not a chunk") }),
   );
   await page.goto("/");
   const alert = page.getByRole("alert");

@@ -126,7 +126,7 @@ test("without a service worker, the last good dataset is kept and shown when the
   // A damaged download neither replaces the kept copy nor stops the app: the copy is shown.
   await page.unroute(data);
   await page.route("**/data/chunks/*", (route) =>
-    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("LOFC\x01\x05\xff damaged") }),
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.from("<!DOCTYPE html><p>not a chunk") }),
   );
   await page.reload();
   await expect(page.getByText(/som de var när de senast hämtades/)).toBeVisible();
