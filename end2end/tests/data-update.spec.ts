@@ -90,6 +90,34 @@ test("new data deployed alone reaches an open page after its check, in one step,
   });
 });
 
+test("a page that opens on older data switches at once, unless the visitor has begun", async ({ browser }) => {
+  test.setTimeout(90_000);
+  // Without a service worker, whose requests page.route does not see.
+  await withSite(browser, async (_site, root, page) => {
+    // The pages were rendered from version 1; version 2 is already published when they open.
+    publishChanged(root, version2(root), "2026-12-24");
+    await open(page, "/medborgarlofte/jonkoping-2020");
+    await expect(page.getByText(CHANGED_AFTER)).toBeVisible();
+    await expect(footer(page)).toHaveText("Uppgifter från 24 december 2026");
+
+    // A slow answer to the page's first question, and a visitor who starts typing meanwhile:
+    // what they typed stays, and the new data waits for them.
+    const other = await page.context().newPage();
+    await other.route("**/data/manifest.json", async (route) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
+    const version3 = openData(root);
+    version3.agreements.find((a: { id: string }) => a.id === "eslov-2027").title = "Medborgarlöften i Eslöv 2027 (rättad)";
+    publishChanged(root, version3, "2026-12-25");
+    await open(other, "/");
+    await other.getByLabel("Sök", { exact: true }).pressSequentially("krog");
+    await expect(other.getByText("Nya uppgifter från 25 december 2026 har hämtats.")).toBeVisible();
+    await expect(other.getByLabel("Sök", { exact: true })).toHaveValue("krog");
+    await other.close();
+  }, { serviceWorkers: "block" });
+});
+
 test("new data waits for the next page: going to another page switches to it", async ({ browser }) => {
   test.setTimeout(90_000);
   await withSite(browser, async (_site, root, page) => {

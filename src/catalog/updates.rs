@@ -1,9 +1,10 @@
 //! Newer data while the app runs. The app asks for the manifest when it starts, when the page
 //! is shown again, when the network comes back, and every half hour: one small request, a 304
 //! when nothing changed. A newer version is fetched and read whole beside the one shown. Found
-//! as the page opens, it is switched to at once; found later, it waits: the pages switch to it
-//! in one step when the visitor goes to another page or asks for it, and a kiosk at its next
-//! idle reset, so nothing changes under a reader's eyes and two versions never mix on a page.
+//! as the page opens, before the visitor has pressed or touched anything, it is switched to at
+//! once; otherwise it waits: the pages switch to it in one step when the visitor goes to
+//! another page or asks for it, and a kiosk at its next idle reset, so nothing changes under a
+//! reader's eyes and two versions never mix on a page.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -25,6 +26,8 @@ pub struct DataUpdates {
     /// Bumped when the pages are to be built again with the pending version.
     switched: RwSignal<u32>,
     checking: StoredValue<bool>,
+    /// Until the visitor first presses a key or touches the page.
+    untouched: StoredValue<bool>,
 }
 
 impl DataUpdates {
@@ -36,6 +39,7 @@ impl DataUpdates {
             needs_app_update: RwSignal::new(false),
             switched: RwSignal::new(0),
             checking: StoredValue::new(false),
+            untouched: StoredValue::new(true),
         };
         provide_context(updates);
         crate::device::on_device(move || updates.follow());
@@ -45,10 +49,14 @@ impl DataUpdates {
     /// Check now, and again whenever the page is shown, the network is back, or half an hour
     /// has passed.
     fn follow(self) {
-        // A page that has just opened switches at once: the visitor has read nothing yet, and
-        // the page may have been rendered (or kept offline) from an older version.
+        // A page that has just opened switches at once, unless the visitor has begun (a search
+        // typed but not yet in the address would be lost): it may have been rendered, or kept
+        // offline, from an older version.
         self.check_then(true);
+        let touched = move || self.untouched.set_value(false);
         let listening = [
+            window_event_listener(ev::keydown, move |_| touched()),
+            window_event_listener(ev::pointerdown, move |_| touched()),
             window_event_listener(ev::visibilitychange, move |_| {
                 if document().visibility_state() == web_sys::VisibilityState::Visible {
                     self.check();
@@ -110,7 +118,7 @@ impl DataUpdates {
                     super::kept_copy::keep_dataset_copy(&fetched);
                 }
                 updates.pending.try_set(Some(catalog));
-                if switch {
+                if switch && updates.untouched.try_get_value() == Some(true) {
                     updates.switch();
                 }
             }
