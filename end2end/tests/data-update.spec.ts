@@ -1,7 +1,7 @@
 import { test, expect, open, installClock, watchConsole } from "./fixtures/app";
 import { KioskPage } from "./fixtures/kiosk-page";
 import { SwappableSite, openData, publishChanged } from "./fixtures/site";
-import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Page, Route } from "@playwright/test";
 
 // Data is deployed apart from the app: `loften publish` into the live site, no new build.
 // Version 2 of the data adds an agreement, changes an activity and removes one.
@@ -139,6 +139,10 @@ test("offline, a client keeps the data it has, and moves to new data when back",
     await open(page, "/medborgarlofte/jonkoping-2020");
     await page.waitForFunction(() => navigator.serviceWorker?.controller);
     const v1Date = (await footer(page).textContent())!;
+    // Offline for the page and its service worker alike (setOffline alone may leave the
+    // worker's own requests through).
+    const cut = (route: Route) => route.abort("internetdisconnected");
+    await page.context().route("**/*", cut);
     await page.context().setOffline(true);
     publishChanged(root, version2(root), "2026-12-24");
     await open(page, "/medborgarlofte/jonkoping-2020");
@@ -148,6 +152,7 @@ test("offline, a client keeps the data it has, and moves to new data when back",
     // Another page, offline, is still version 1.
     await open(page, "/kommun/eslov");
     await expect(page.getByRole("link", { name: /Medborgarlöften i Eslöv 2027/ })).toHaveCount(0);
+    await page.context().unroute("**/*", cut);
     await page.context().setOffline(false);
     const news = page.getByRole("status").filter({ hasText: "Nya uppgifter från 24 december 2026 har hämtats." });
     await expect(news).toBeVisible();

@@ -25,7 +25,6 @@ pub struct DataUpdates {
     pub needs_app_update: RwSignal<bool>,
     /// Bumped when the pages are to be built again with the pending version.
     switched: RwSignal<u32>,
-    checking: StoredValue<bool>,
     /// Until the visitor first presses a key or touches the page.
     untouched: StoredValue<bool>,
 }
@@ -38,7 +37,6 @@ impl DataUpdates {
             pending: RwSignal::new(None),
             needs_app_update: RwSignal::new(false),
             switched: RwSignal::new(0),
-            checking: StoredValue::new(false),
             untouched: StoredValue::new(true),
         };
         provide_context(updates);
@@ -92,13 +90,11 @@ impl DataUpdates {
     /// [`DataUpdates::check`], switching as soon as a newer version is read if `switch`.
     fn check_then(&self, switch: bool) {
         let updates = *self;
-        if updates.checking.try_get_value() != Some(false) {
-            return;
-        }
+        // Checks may overlap (the network returning while the page's first check waits on
+        // it): each is whole, and one dropped could be the one that finds the news.
         let Some(shown) = updates.shown_version() else {
             return;
         };
-        updates.checking.try_set_value(true);
         wasm_bindgen_futures::spawn_local(async move {
             let newer = match fetch_manifest(MANIFEST_PATH).await {
                 Ok((_, manifest)) if manifest.version == shown => None,
@@ -122,7 +118,6 @@ impl DataUpdates {
                     updates.switch();
                 }
             }
-            updates.checking.try_set_value(false);
         });
     }
 
