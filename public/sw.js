@@ -80,7 +80,7 @@ async function currentManifest(request) {
 async function forgetOtherVersions(data, manifest) {
   if (!manifest || !Array.isArray(manifest.chunks)) return;
   const keep = new Set(
-    [...DATA, `data/manifests/${manifest.version}.json`, ...(manifest.chunks || []).map((c) => c.path)].map((p) => new URL(p, SCOPE).href),
+    [...DATA, `data/manifests/${manifest.version}.json`, ...manifest.chunks.map((c) => c.path)].map((p) => new URL(p, SCOPE).href),
   );
   for (const request of await data.keys()) {
     if (NAMED_BY_CONTENT.test(request.url) && !keep.has(request.url)) await data.delete(request);

@@ -36,32 +36,39 @@ impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ImportError::Agreement(message) => f.write_str(message),
-            ImportError::Sheet(problems) => {
-                writeln!(
-                    f,
-                    "the sheet has {} problem(s); nothing was written:",
+            ImportError::Sheet(problems) => list(
+                f,
+                &format!("the sheet has {} problem(s)", problems.len()),
+                problems,
+            ),
+            ImportError::DataInvalid(problems) => list(
+                f,
+                &format!(
+                    "the data has {} problem(s) already; fix them first (`loften validate`)",
                     problems.len()
-                )?;
-                problems.iter().try_for_each(|p| writeln!(f, "  {p}"))
-            }
-            ImportError::DataInvalid(problems) => {
-                writeln!(
-                    f,
-                    "the data has {} problem(s) already; fix them first (`loften validate`), nothing was written:",
+                ),
+                problems,
+            ),
+            ImportError::Invalid(problems) => list(
+                f,
+                &format!(
+                    "with this report the data would have {} problem(s)",
                     problems.len()
-                )?;
-                problems.iter().try_for_each(|p| writeln!(f, "  {p}"))
-            }
-            ImportError::Invalid(problems) => {
-                writeln!(
-                    f,
-                    "with this report the data would have {} problem(s); nothing was written:",
-                    problems.len()
-                )?;
-                problems.iter().try_for_each(|p| writeln!(f, "  {p}"))
-            }
+                ),
+                problems,
+            ),
         }
     }
+}
+
+/// `heading`, that nothing was written, then each problem on a line of its own.
+fn list(
+    f: &mut std::fmt::Formatter<'_>,
+    heading: &str,
+    problems: &[impl std::fmt::Display],
+) -> std::fmt::Result {
+    writeln!(f, "{heading}; nothing was written:")?;
+    problems.iter().try_for_each(|p| writeln!(f, "  {p}"))
 }
 
 /// An agreement's file, as `DataFiles` names it, and the agreement it holds.

@@ -28,15 +28,15 @@ pub fn publish_into(
     date: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<Manifest, String> {
-    let probe = published::publish(data, today, content_hash);
+    let out = published::publish(data, today, content_hash);
     let date = date.unwrap_or_else(|| {
         std::fs::read_to_string(site.join(MANIFEST_PATH))
             .ok()
             .and_then(|text| read_manifest(&text).ok())
-            .filter(|current| current.version == probe.manifest.version)
+            .filter(|current| current.version == out.manifest.version)
             .map_or(today, |current| current.date)
     });
-    let out = published::publish(data, date, content_hash);
+    let out = out.dated(date);
     // The manifest last: until it is written, the site names the previous version, whose
     // chunks are all there.
     let (manifests, chunks): (Vec<_>, Vec<_>) = out

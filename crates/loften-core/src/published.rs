@@ -214,10 +214,28 @@ pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) 
         date,
         chunks,
     };
-    let text = manifest_text(&manifest);
-    files.insert(versioned_manifest_path(&manifest.version), text.clone());
-    files.insert(MANIFEST_PATH.to_string(), text);
-    Published { manifest, files }
+    let mut out = Published { manifest, files };
+    out.write_manifests();
+    out
+}
+
+impl Published {
+    /// The same version, dated `date` (the date names no chunk, so only the manifests change).
+    pub fn dated(mut self, date: NaiveDate) -> Published {
+        self.manifest.date = date;
+        self.write_manifests();
+        self
+    }
+
+    /// The manifest's text as the current one and as the version's own copy.
+    fn write_manifests(&mut self) {
+        let text = manifest_text(&self.manifest);
+        self.files.insert(
+            versioned_manifest_path(&self.manifest.version),
+            text.clone(),
+        );
+        self.files.insert(MANIFEST_PATH.to_string(), text);
+    }
 }
 
 /// The manifest as published: pretty JSON, for people who read it.
