@@ -60,7 +60,12 @@ impl DataUpdates {
                     self.check();
                 }
             }),
-            window_event_listener(ev::online, move |_| self.check()),
+            // The browser may say it is online a moment before its requests (the service
+            // worker's too) get through: ask again a little later.
+            window_event_listener(ev::online, move |_| {
+                self.check();
+                set_timeout(move || self.check(), std::time::Duration::from_secs(5));
+            }),
         ];
         listening
             .into_iter()
