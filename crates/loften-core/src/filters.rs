@@ -1,12 +1,12 @@
-//! The start page's five filters as values: which query key each is, the values chosen in a
+//! The start page's six filters as values: which query key each is, the values chosen in a
 //! query, the query with other values, and where its counts are in `Facets`. The page draws
 //! them; what they mean is here, tested natively.
 
 use crate::dataset::Dataset;
-use crate::query::{ActorFilter, Facets, Group, Query, Results};
+use crate::query::{ActorFilter, Facets, Group, Query, Results, StatusFilter};
 
-/// A filter of the start page, by its query key (kommun, lan, tema, ar, aktor: part of every
-/// shared search address).
+/// A filter of the start page, by its query key (kommun, lan, tema, ar, aktor, status: part of
+/// every shared search address).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum FilterKey {
     Kommun,
@@ -14,16 +14,18 @@ pub enum FilterKey {
     Tema,
     Ar,
     Aktor,
+    Status,
 }
 
 impl FilterKey {
     /// Every filter, in the order the page shows them.
-    pub const ALL: [FilterKey; 5] = [
+    pub const ALL: [FilterKey; 6] = [
         FilterKey::Kommun,
         FilterKey::Lan,
         FilterKey::Tema,
         FilterKey::Ar,
         FilterKey::Aktor,
+        FilterKey::Status,
     ];
 
     /// The chosen values of this filter, as URL values.
@@ -34,6 +36,7 @@ impl FilterKey {
             FilterKey::Tema => q.tema.clone(),
             FilterKey::Ar => q.ar.iter().map(ToString::to_string).collect(),
             FilterKey::Aktor => q.aktor.iter().map(|a| a.slug().to_string()).collect(),
+            FilterKey::Status => q.status.iter().map(|s| s.slug().to_string()).collect(),
         }
     }
 
@@ -51,6 +54,12 @@ impl FilterKey {
                     .filter_map(|v| ActorFilter::from_slug(v))
                     .collect()
             }
+            FilterKey::Status => {
+                q.status = values
+                    .iter()
+                    .filter_map(|v| StatusFilter::from_slug(v))
+                    .collect()
+            }
         }
         q
     }
@@ -62,7 +71,7 @@ impl FilterKey {
     }
 
     /// How many agreements each option would give, in the order of the dataset's kommuner,
-    /// län, topics, the index's years, and `ActorFilter::ALL`.
+    /// län, topics, the index's years, `ActorFilter::ALL` and `StatusFilter::ALL`.
     pub fn counts(self, f: &Facets) -> Vec<usize> {
         match self {
             FilterKey::Kommun => f.kommun.clone(),
@@ -70,12 +79,13 @@ impl FilterKey {
             FilterKey::Tema => f.tema.clone(),
             FilterKey::Ar => f.ar.iter().map(|&(_, n)| n).collect(),
             FilterKey::Aktor => f.aktor.to_vec(),
+            FilterKey::Status => f.status.to_vec(),
         }
     }
 
     /// How many values are chosen across every filter: the number in "Filter (2)".
     pub fn chosen_count(q: &Query) -> usize {
-        q.kommun.len() + q.lan.len() + q.tema.len() + q.ar.len() + q.aktor.len()
+        FilterKey::ALL.iter().map(|key| key.values(q).len()).sum()
     }
 
     /// Every way to widen a search that found nothing: the query without its text (when it
@@ -247,10 +257,15 @@ mod tests {
             tema: vec![4, 5, 6],
             ar: vec![(2020, 7), (2019, 8)],
             aktor: [9, 10, 11],
+            status: [12, 13, 14, 15, 16, 17, 18],
         };
         assert_eq!(FilterKey::Kommun.counts(&facets), [1, 2]);
         assert_eq!(FilterKey::Ar.counts(&facets), [7, 8]);
         assert_eq!(FilterKey::Aktor.counts(&facets), [9, 10, 11]);
+        assert_eq!(
+            FilterKey::Status.counts(&facets),
+            [12, 13, 14, 15, 16, 17, 18]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use crate::model::{ActivityStatus, Agreement, Progress, Report};
+use crate::model::{ActivityStatus, Agreement, Progress, Report, ReportPeriod};
 
 /// What the app says of an activity no report speaks of.
 pub const NOT_FOLLOWED_UP_SV: &str = "Ingen uppföljning publicerad";
@@ -66,6 +66,48 @@ impl Progress {
 /// The day a report is dated by: the end of its period, else its publication.
 pub fn report_date(report: &Report) -> Option<NaiveDate> {
     report.period.map(|p| p.end).or(report.published)
+}
+
+/// What span of time a report covers, as people name it: "tertial 3 2018" rather than
+/// "1 september–31 december 2018", when the period is exactly one of the spans reports are made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodName {
+    /// January–April, May–August or September–December: 1, 2 or 3.
+    Tertial(u8, i32),
+    /// 1 to 4.
+    Quarter(u8, i32),
+    Half(u8, i32),
+    Year(i32),
+    /// Any other span, both days included.
+    Days(NaiveDate, NaiveDate),
+}
+
+impl PeriodName {
+    pub fn of(period: ReportPeriod) -> PeriodName {
+        use chrono::Datelike;
+        let (start, end) = (period.start, period.end);
+        let year = start.year();
+        // The month after the last one, to compare spans by their lengths in months.
+        let months = (end.year() - year) * 12 + end.month() as i32 - start.month() as i32 + 1;
+        let month_end = end.succ_opt().is_some_and(|next| next.day() == 1);
+        let whole = start.day() == 1 && month_end && end.year() == year;
+        let part = |length: u32| -> Option<u8> {
+            let begins_a_part = (start.month() - 1) % length == 0;
+            (whole && months == length as i32 && begins_a_part)
+                .then(|| ((start.month() - 1) / length + 1) as u8)
+        };
+        if part(12).is_some() {
+            PeriodName::Year(year)
+        } else if let Some(n) = part(4) {
+            PeriodName::Tertial(n, year)
+        } else if let Some(n) = part(6) {
+            PeriodName::Half(n, year)
+        } else if let Some(n) = part(3) {
+            PeriodName::Quarter(n, year)
+        } else {
+            PeriodName::Days(start, end)
+        }
+    }
 }
 
 /// Which of two reports of one agreement is the later: by date; a report without one is
@@ -165,6 +207,52 @@ pub fn promise_summary<'a>(agreement: &'a Agreement, promise_id: &str) -> Promis
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_period_is_named_as_reports_name_it() {
+        let named = |start: &str, end: &str| {
+            PeriodName::of(ReportPeriod {
+                start: start.parse().unwrap(),
+                end: end.parse().unwrap(),
+            })
+        };
+        assert_eq!(
+            named("2018-09-01", "2018-12-31"),
+            PeriodName::Tertial(3, 2018)
+        );
+        assert_eq!(
+            named("2019-01-01", "2019-04-30"),
+            PeriodName::Tertial(1, 2019)
+        );
+        assert_eq!(
+            named("2019-05-01", "2019-08-31"),
+            PeriodName::Tertial(2, 2019)
+        );
+        assert_eq!(
+            named("2020-04-01", "2020-06-30"),
+            PeriodName::Quarter(2, 2020)
+        );
+        assert_eq!(
+            named("2020-01-01", "2020-03-31"),
+            PeriodName::Quarter(1, 2020)
+        );
+        assert_eq!(named("2020-07-01", "2020-12-31"), PeriodName::Half(2, 2020));
+        assert_eq!(named("2021-01-01", "2021-12-31"), PeriodName::Year(2021));
+        // Not a whole part: the days themselves.
+        for (start, end) in [
+            ("2018-09-02", "2018-12-31"),
+            ("2018-09-01", "2018-12-30"),
+            ("2018-02-01", "2018-05-31"),
+            ("2018-09-01", "2019-04-30"),
+            ("2018-03-01", "2018-03-31"),
+        ] {
+            assert_eq!(
+                named(start, end),
+                PeriodName::Days(start.parse().unwrap(), end.parse().unwrap()),
+                "{start}–{end}"
+            );
+        }
+    }
 
     #[test]
     fn every_status_has_its_word_and_labels() {

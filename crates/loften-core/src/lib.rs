@@ -19,4 +19,4 @@ pub mod views;
 
 pub use dataset::{DataFiles, Dataset, Problem};
 pub use model::*;
-pub use query::{ActorFilter, Index, Query, Results};
+pub use query::{ActorFilter, Index, Query, Results, StatusFilter};

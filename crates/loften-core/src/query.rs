@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 
 use crate::dataset::Dataset;
-use crate::model::{Actor, Agreement, MAX_TOPICS};
+use crate::followups::activity_status;
+use crate::model::{Actor, Agreement, Progress, MAX_TOPICS};
 use crate::text::{fold, words};
 use crate::url;
 
@@ -59,7 +60,45 @@ impl ActorFilter {
 const POLISEN: u8 = 1;
 const KOMMUNEN: u8 = 2;
 
-/// The start page's state, as in its URL: `?q=…&kommun=…&lan=…&tema=…&ar=…&aktor=…`.
+/// The `status` filter: where an activity stands by the latest follow-up report that speaks of
+/// it, or that no report does (`ingen`). Promises have no status of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusFilter {
+    Reported(Progress),
+    NotFollowedUp,
+}
+
+impl StatusFilter {
+    pub const ALL: [StatusFilter; 7] = [
+        StatusFilter::Reported(Progress::Done),
+        StatusFilter::Reported(Progress::Ongoing),
+        StatusFilter::Reported(Progress::Partly),
+        StatusFilter::Reported(Progress::NotStarted),
+        StatusFilter::Reported(Progress::NotDone),
+        StatusFilter::Reported(Progress::Unassessable),
+        StatusFilter::NotFollowedUp,
+    ];
+
+    /// The data's word for a status, or "ingen".
+    pub fn slug(self) -> &'static str {
+        match self {
+            StatusFilter::Reported(progress) => progress.word(),
+            StatusFilter::NotFollowedUp => "ingen",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<StatusFilter> {
+        StatusFilter::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// Its bit in a record's status mask: its place in `ALL`.
+    fn bit(self) -> u8 {
+        let place = StatusFilter::ALL.iter().position(|s| *s == self);
+        1 << place.unwrap_or(0)
+    }
+}
+
+/// The start page's state, as in its URL: `?q=…&kommun=…&lan=…&tema=…&ar=…&aktor=…&status=…`.
 /// Several values of one key mean "any of these"; different keys must all hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -72,6 +111,7 @@ pub struct Query {
     pub tema: Vec<String>,
     pub ar: Vec<i32>,
     pub aktor: Vec<ActorFilter>,
+    pub status: Vec<StatusFilter>,
 }
 
 /// A query-string value the app did not understand, kept so the page can say so.
@@ -117,6 +157,7 @@ impl Query {
                     value.parse::<i32>().ok().filter(|y| YEARS.contains(y)),
                 ),
                 "aktor" => push_if(&mut query.aktor, ActorFilter::from_slug(value)),
+                "status" => push_if(&mut query.status, StatusFilter::from_slug(value)),
                 _ => true,
             };
             if !known {
@@ -140,6 +181,7 @@ impl Query {
         pairs.extend(self.tema.iter().map(|v| ("tema", v.clone())));
         pairs.extend(self.ar.iter().map(|v| ("ar", v.to_string())));
         pairs.extend(self.aktor.iter().map(|v| ("aktor", v.slug().to_string())));
+        pairs.extend(self.status.iter().map(|v| ("status", v.slug().to_string())));
         pairs
     }
 
@@ -157,7 +199,8 @@ impl Query {
             && self.lan.is_empty()
             && self.tema.is_empty()
             && self.ar.is_empty()
-            && self.aktor.is_empty())
+            && self.aktor.is_empty()
+            && self.status.is_empty())
     }
 
     /// The search terms: lowercased words, each once.
@@ -199,6 +242,8 @@ struct Record {
     index: u32,
     topics: u64,
     actors: u8,
+    /// The bit of its `StatusFilter` (activities only).
+    status: u8,
 }
 
 /// A sorted vocabulary with, for each word, the documents it occurs in.
@@ -301,6 +346,8 @@ pub struct Facets {
     pub ar: Vec<(i32, usize)>,
     /// In the order of `ActorFilter::ALL`.
     pub aktor: [usize; 3],
+    /// In the order of `StatusFilter::ALL`.
+    pub status: [usize; 7],
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -418,6 +465,7 @@ impl Index {
                     index: i as u32,
                     topics: topic_bits(&p.topics),
                     actors: 0,
+                    status: 0,
                 });
             }
             for (i, act) in agreement.activities.iter().enumerate() {
@@ -437,6 +485,11 @@ impl Index {
                     index: i as u32,
                     topics: topic_bits(&act.topics),
                     actors,
+                    status: activity_status(agreement, &act.id)
+                        .map_or(StatusFilter::NotFollowedUp, |(_, s)| {
+                            StatusFilter::Reported(s.status)
+                        })
+                        .bit(),
                 });
             }
         }
@@ -527,7 +580,7 @@ impl Index {
     fn run(&self, query: &Query, with_facets: bool) -> Results {
         let terms = self.term_matches(query);
         let filter = CompiledFilter::new(self, query);
-        let record_filter_active = filter.topics != 0 || filter.actors.is_some();
+        let record_filter_active = filter.filters_records();
 
         let text = self.text_matches(&terms);
         let agreement_text_ok = |a: usize| terms.iter().all(|t| t.any.get(a));
@@ -557,7 +610,7 @@ impl Index {
                     // A record that matches nothing by itself (only through its agreement's
                     // texts) is listed only when a record filter asks for it.
                     if !(m.own || terms.is_empty() || record_filter_active)
-                        || !filter.record_ok(record.topics, record.actors, None)
+                        || !filter.record_ok(record, None)
                     {
                         continue;
                     }
@@ -639,11 +692,12 @@ impl Index {
             tema: vec![0; self.topic_count],
             ar: self.years.iter().map(|&y| (y, 0)).collect(),
             aktor: [0; 3],
+            status: [0; 7],
         };
         let text_only = |a: usize| !terms.is_empty() && terms.iter().all(|t| t.any.get(a));
         for a in 0..self.agreement_count {
             let records = self.record_start[a]..self.record_start[a + 1];
-            // Records that satisfy the text; choosing a tema or aktor lists them all.
+            // Records that satisfy the text; choosing a tema, aktor or status lists them all.
             let candidates = || {
                 records
                     .clone()
@@ -651,12 +705,12 @@ impl Index {
                     .map(|r| &self.records[r])
             };
             // Would the agreement be in the results, as far as its records decide?
-            let passes_records = if filter.topics == 0 && filter.actors.is_none() {
+            let passes_records = if !filter.filters_records() {
                 terms.is_empty()
                     || text_only(a)
                     || records.clone().any(|r| text[r].is_some_and(|m| m.own))
             } else {
-                candidates().any(|r| filter.record_ok(r.topics, r.actors, None))
+                candidates().any(|r| filter.record_ok(r, None))
             };
             if filter.agreement_ok(self, a, Some(Dimension::Kommun)) && passes_records {
                 for &k in &self.agreement_kommuner[a] {
@@ -680,17 +734,22 @@ impl Index {
                 continue;
             }
             let topics = candidates()
-                .filter(|r| filter.record_ok(r.topics, r.actors, Some(Dimension::Tema)))
+                .filter(|r| filter.record_ok(r, Some(Dimension::Tema)))
                 .fold(0u64, |m, r| m | r.topics);
             for (t, count) in facets.tema.iter_mut().enumerate() {
                 *count += usize::from(topics & (1 << t) != 0);
             }
             for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
                 let found = candidates().any(|r| {
-                    actor.accepts(r.actors)
-                        && filter.record_ok(r.topics, r.actors, Some(Dimension::Aktor))
+                    actor.accepts(r.actors) && filter.record_ok(r, Some(Dimension::Aktor))
                 });
                 facets.aktor[i] += usize::from(found);
+            }
+            for (i, status) in StatusFilter::ALL.into_iter().enumerate() {
+                let found = candidates().any(|r| {
+                    r.status & status.bit() != 0 && filter.record_ok(r, Some(Dimension::Status))
+                });
+                facets.status[i] += usize::from(found);
             }
         }
         facets
@@ -720,6 +779,7 @@ enum Dimension {
     Ar,
     Tema,
     Aktor,
+    Status,
 }
 
 fn non_empty<T>(list: Vec<T>) -> Option<Vec<T>> {
@@ -737,6 +797,8 @@ struct CompiledFilter {
     years: Option<Vec<i32>>,
     topics: u64,
     actors: Option<Vec<ActorFilter>>,
+    /// The bits of the chosen statuses; 0 for any.
+    statuses: u8,
 }
 
 impl CompiledFilter {
@@ -763,7 +825,13 @@ impl CompiledFilter {
                 .filter_map(|t| index.topic_index.get(t))
                 .fold(0, |m, &b| m | (1 << b)),
             actors: non_empty(query.aktor.clone()),
+            statuses: query.status.iter().fold(0, |m, s| m | s.bit()),
         }
+    }
+
+    /// Whether the filters choose among promises and activities, not only agreements.
+    fn filters_records(&self) -> bool {
+        self.topics != 0 || self.actors.is_some() || self.statuses != 0
     }
 
     fn agreement_ok(&self, index: &Index, a: usize, skip: Option<Dimension>) -> bool {
@@ -781,13 +849,16 @@ impl CompiledFilter {
             })
     }
 
-    fn record_ok(&self, topics: u64, actors: u8, skip: Option<Dimension>) -> bool {
-        (skip == Some(Dimension::Tema) || self.topics == 0 || topics & self.topics != 0)
+    fn record_ok(&self, record: &Record, skip: Option<Dimension>) -> bool {
+        (skip == Some(Dimension::Tema) || self.topics == 0 || record.topics & self.topics != 0)
             && (skip == Some(Dimension::Aktor)
                 || self
                     .actors
                     .as_ref()
-                    .is_none_or(|list| list.iter().any(|a| a.accepts(actors))))
+                    .is_none_or(|list| list.iter().any(|a| a.accepts(record.actors))))
+            && (skip == Some(Dimension::Status)
+                || self.statuses == 0
+                || record.status & self.statuses != 0)
     }
 }
 

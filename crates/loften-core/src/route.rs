@@ -19,6 +19,9 @@ pub enum Route {
     FindKommun { text: String },
     /// `/kommun/:slug`
     Kommun { slug: String },
+    /// `/kommun/:slug/sa-gick-det`: a kommun's last agreement and its follow-ups, and the
+    /// current one, on one printed page for a medborgardialog.
+    HowItWent { slug: String },
     /// `/medborgarlofte/:id`
     Agreement { id: String },
     /// A promise or activity on its agreement's page: `/medborgarlofte/:id#record`.
@@ -49,6 +52,7 @@ impl Route {
                 )
             }
             Route::Kommun { slug } => format!("/kommun/{}", segment(slug)),
+            Route::HowItWent { slug } => format!("/kommun/{}/sa-gick-det", segment(slug)),
             Route::Agreement { id } => format!("/medborgarlofte/{}", segment(id)),
             Route::Record { agreement, record } => {
                 format!("/medborgarlofte/{}#{}", segment(agreement), segment(record))
@@ -110,6 +114,15 @@ pub fn prerendered(data: &Dataset) -> Vec<Route> {
     routes.extend(data.kommuner.iter().map(|k| Route::Kommun {
         slug: k.slug.clone(),
     }));
+    let counts = data.agreement_counts();
+    routes.extend(
+        data.kommuner
+            .iter()
+            .filter(|k| counts.contains_key(k.short_name.as_str()))
+            .map(|k| Route::HowItWent {
+                slug: k.slug.clone(),
+            }),
+    );
     routes.extend(
         data.agreements
             .iter()
@@ -145,6 +158,7 @@ impl Route {
             Route::Areas => "omraden/".into(),
             Route::About => "om/".into(),
             Route::Kommun { slug } if plain(slug) => format!("kommun/{slug}/"),
+            Route::HowItWent { slug } if plain(slug) => format!("kommun/{slug}/sa-gick-det/"),
             Route::Agreement { id } if plain(id) => format!("medborgarlofte/{id}/"),
             Route::Area { kommun, area } if plain(kommun) && plain(area) => {
                 format!("omrade/{kommun}/{area}/")
@@ -182,6 +196,12 @@ mod tests {
                     slug: "upplands-vasby".into(),
                 },
                 "/kommun/upplands-vasby",
+            ),
+            (
+                Route::HowItWent {
+                    slug: "jonkoping".into(),
+                },
+                "/kommun/jonkoping/sa-gick-det",
             ),
             (
                 Route::Agreement {

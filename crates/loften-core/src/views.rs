@@ -133,6 +133,40 @@ pub fn kommun_history<'a>(data: &'a Dataset, kommun: &'a str) -> Vec<Change<'a>>
         .collect()
 }
 
+/// What a medborgardialog in a kommun looks back on and ahead to: its latest agreement that
+/// has ended (what was promised, and what the follow-ups say of it), and the one that runs now
+/// or, when none does, the next to come. Announcements carry no promises and are passed over.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HowItWent<'a> {
+    pub ended: Option<&'a Agreement>,
+    pub current: Option<&'a Agreement>,
+}
+
+pub fn how_it_went<'a>(data: &'a Dataset, kommun: &'a str, today: NaiveDate) -> HowItWent<'a> {
+    // Newest first, so the first of each kind is the latest.
+    let agreements: Vec<&Agreement> = data
+        .agreements_for_kommun(kommun)
+        .filter(|a| a.kind == crate::model::AgreementKind::Agreement)
+        .collect();
+    let first_with = |status: Status| {
+        agreements
+            .iter()
+            .copied()
+            .find(|a| a.period.status(today) == status)
+    };
+    // The nearest of those to come is the last of them in the list.
+    let upcoming = || {
+        agreements
+            .iter()
+            .copied()
+            .rfind(|a| a.period.status(today) == Status::Upcoming)
+    };
+    HowItWent {
+        ended: first_with(Status::Ended),
+        current: first_with(Status::Ongoing).or_else(upcoming),
+    }
+}
+
 /// The promises and activities of one agreement that name an area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mentions<'a> {

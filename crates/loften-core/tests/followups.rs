@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use loften_core::followups::{activity_status, history, promise_summary, PromiseSummary};
-use loften_core::{ActivityStatus, Agreement, Progress, Report, ReportPeriod};
+use loften_core::{ActivityStatus, Agreement, Dataset, Progress, Report, ReportPeriod};
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -541,4 +541,37 @@ mod sheet {
         assert_eq!(places(&problems("")), [(1, "(the header)", "")]);
         assert_eq!(places(&problems("\u{feff}")), [(1, "(the header)", "")]);
     }
+}
+
+#[test]
+fn a_kommun_looks_back_on_its_latest_ended_agreement_and_ahead_to_the_current_one() {
+    use loften_core::views::how_it_went;
+    let mut data = common::real_data();
+    let on = |data: &Dataset, today: &str| {
+        let went = how_it_went(data, "Jönköping", day(today));
+        (
+            went.ended.map(|a| a.id.clone()),
+            went.current.map(|a| a.id.clone()),
+        )
+    };
+    let id = |text: &str| Some(text.to_string());
+    assert_eq!(on(&data, "2026-12-05"), (id("jonkoping-2020"), None));
+    assert_eq!(
+        on(&data, "2020-06-01"),
+        (id("jonkoping-2018-2019"), id("jonkoping-2020"))
+    );
+    assert_eq!(on(&data, "2015-06-01"), (None, id("jonkoping-2016")));
+    // Two to come: the nearer one is next.
+    let mut later = data.agreement("jonkoping-2020").unwrap().clone();
+    later.id = "jonkoping-2030".into();
+    later.period.from = 2030;
+    later.period.to = 2030;
+    data.agreements.insert(0, later);
+    assert_eq!(
+        on(&data, "2017-06-01"),
+        (id("jonkoping-2016"), id("jonkoping-2018-2019"))
+    );
+    // An announcement looks back on nothing: Jämtland's kommuner have only that.
+    let went = how_it_went(&data, "Åre", day("2026-12-05"));
+    assert_eq!((went.ended, went.current), (None, None));
 }

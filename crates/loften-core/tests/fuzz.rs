@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use loften_core::kiosk::{KioskConfig, MAX_IDLE_SECONDS, MIN_IDLE_SECONDS};
-use loften_core::query::{highlight, highlight_ranges, ActorFilter};
+use loften_core::query::{highlight, highlight_ranges, ActorFilter, StatusFilter};
 use loften_core::route::Route;
 use loften_core::storage::{
     self, Bookmark, Notice, Preferences, TextSize, Theme, UserState, CURRENT_VERSION,
@@ -175,6 +175,7 @@ const TOKENS: &[&str] = &[
     "tema",
     "ar",
     "aktor",
+    "status",
     "idle",
     "dela",
     "jonkoping",
@@ -987,6 +988,7 @@ fn query_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
     values.extend(data.lan.iter().map(|l| l.code.clone()));
     values.extend(data.topics.iter().map(|t| t.id.clone()));
     values.extend(ActorFilter::ALL.iter().map(|a| a.slug().to_string()));
+    values.extend(StatusFilter::ALL.iter().map(|s| s.slug().to_string()));
     values.extend(
         [
             "2016",
@@ -1013,7 +1015,7 @@ fn query_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
         .map(String::from),
     );
     let key = prop_oneof![
-        4 => select(vec!["q", "kommun", "lan", "tema", "ar", "aktor", "idle", "dela"])
+        4 => select(vec!["q", "kommun", "lan", "tema", "ar", "aktor", "status", "idle", "dela"])
             .prop_map(String::from),
         1 => text(),
     ];
@@ -1048,10 +1050,12 @@ fn any_address_gives_a_search_of_known_values_only() {
         prop_assert!(once(&query.kommun) && once(&query.lan) && once(&query.tema));
         let years: HashSet<_> = query.ar.iter().collect();
         let actors: HashSet<_> = query.aktor.iter().collect();
+        let statuses: HashSet<_> = query.status.iter().collect();
         prop_assert_eq!(years.len(), query.ar.len());
         prop_assert_eq!(actors.len(), query.aktor.len());
+        prop_assert_eq!(statuses.len(), query.status.len());
         // What was dropped is said, and only what was dropped.
-        let ours = ["kommun", "lan", "tema", "ar", "aktor"];
+        let ours = ["kommun", "lan", "tema", "ar", "aktor", "status"];
         for dropped in &ignored {
             prop_assert!(ours.contains(&dropped.key.as_str()));
             prop_assert!(!dropped.value.is_empty());
@@ -1106,14 +1110,16 @@ fn page_query() -> impl Strategy<Value = Query> {
         some(topics),
         prop::sample::subsequence(years.clone(), 0..=2.min(years.len())),
         prop::sample::subsequence(ActorFilter::ALL.to_vec(), 0..=2),
+        prop::sample::subsequence(StatusFilter::ALL.to_vec(), 0..=2),
     )
-        .prop_map(|(q, kommun, lan, tema, ar, aktor)| Query {
+        .prop_map(|(q, kommun, lan, tema, ar, aktor, status)| Query {
             q,
             kommun,
             lan,
             tema,
             ar,
             aktor,
+            status,
         })
 }
 

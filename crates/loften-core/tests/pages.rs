@@ -10,10 +10,18 @@ use loften_core::route::{kept_offline, prerendered, Route};
 fn each_prerendered_page_has_its_own_file_under_its_path() {
     let data = common::real_data();
     let routes = prerendered(&data);
+    // Each kommun's page, and its page for a medborgardialog where it has agreements.
+    let with_agreements = data.agreement_counts().len();
     assert_eq!(
         routes.len(),
-        4 + data.kommuner.len() + data.agreements.len() + data.areas.len()
+        4 + data.kommuner.len() + with_agreements + data.agreements.len() + data.areas.len()
     );
+    assert!(routes.contains(&Route::HowItWent {
+        slug: "jonkoping".into()
+    }));
+    assert!(!routes.contains(&Route::HowItWent {
+        slug: "stockholm".into()
+    }));
     let mut files = std::collections::BTreeSet::new();
     for route in &routes {
         let file = route

@@ -2,8 +2,8 @@
 
 mod common;
 
-use loften_core::query::{highlight, highlight_ranges, ActorFilter, Ignored};
-use loften_core::{Dataset, Index, Query, Results};
+use loften_core::query::{highlight, highlight_ranges, ActorFilter, Ignored, StatusFilter};
+use loften_core::{ActivityStatus, Dataset, Index, Progress, Query, Report, Results};
 
 fn run(data: &Dataset, url_query: &str) -> Results {
     let (query, ignored) = Query::from_pairs(loften_core::url::parse_query(url_query), data);
@@ -180,9 +180,105 @@ fn topic_filter_lists_the_records_with_that_topic() {
     assert!(!ids(&data, &results).contains(&"jamtlands-lan-2017".to_string()));
 }
 
+/// The real data with follow-up statuses made up for the test (the real sources give none):
+/// of Jönköping 2018–2019's activities, a1 and a2 done, a3 ongoing by the later report (done
+/// by the earlier), a4 not done; the rest no report speaks of.
+fn data_with_statuses() -> Dataset {
+    let mut data = common::real_data();
+    let agreement = data
+        .agreements
+        .iter_mut()
+        .find(|a| a.id == "jonkoping-2018-2019")
+        .expect("the real data has Jönköping 2018–2019");
+    let report = |id: &str, published: &str, statuses: &[(usize, Progress)]| Report {
+        id: Some(id.into()),
+        title: format!("Uppföljning {id}"),
+        published: Some(published.parse().unwrap()),
+        statuses: statuses
+            .iter()
+            .map(|&(n, status)| ActivityStatus {
+                activity: format!("jonkoping-2018-2019-a{n}"),
+                status,
+                text: None,
+                count: None,
+            })
+            .collect(),
+        ..Report::default()
+    };
+    agreement.follow_up.as_mut().unwrap().reports = vec![
+        report(
+            "later",
+            "2019-02-01",
+            &[
+                (1, Progress::Done),
+                (3, Progress::Ongoing),
+                (4, Progress::NotDone),
+            ],
+        ),
+        report(
+            "earlier",
+            "2018-10-01",
+            &[(2, Progress::Done), (3, Progress::Done)],
+        ),
+    ];
+    data
+}
+
+#[test]
+fn the_status_filter_lists_activities_by_their_latest_report() {
+    let data = data_with_statuses();
+    let activity_ids = |url: &str| -> Vec<String> {
+        let results = run(&data, url);
+        results
+            .groups
+            .iter()
+            .flat_map(|g| {
+                let a = &data.agreements[g.agreement];
+                assert!(g.promises.is_empty(), "{url}: promises have no status");
+                g.activities.iter().map(|&i| a.activities[i].id.clone())
+            })
+            .collect()
+    };
+    let sorted = |mut ids: Vec<String>| {
+        ids.sort();
+        ids
+    };
+    assert_eq!(
+        sorted(activity_ids("status=done")),
+        ["jonkoping-2018-2019-a1", "jonkoping-2018-2019-a2"]
+    );
+    assert_eq!(activity_ids("status=ongoing"), ["jonkoping-2018-2019-a3"]);
+    assert_eq!(
+        sorted(activity_ids("status=done&status=not-done")),
+        [
+            "jonkoping-2018-2019-a1",
+            "jonkoping-2018-2019-a2",
+            "jonkoping-2018-2019-a4"
+        ]
+    );
+    assert!(activity_ids("status=unassessable").is_empty());
+    // "ingen": every activity no report speaks of, in every agreement.
+    let not_followed = activity_ids("status=ingen");
+    let every_activity: usize = data.agreements.iter().map(|a| a.activities.len()).sum();
+    assert_eq!(not_followed.len(), every_activity - 4);
+    assert!(!not_followed.contains(&"jonkoping-2018-2019-a1".to_string()));
+    assert!(not_followed.contains(&"jonkoping-2018-2019-a5".to_string()));
+    // With the text, both must hold.
+    let results = run(&data, "status=ingen&kommun=jonkoping&ar=2018");
+    assert_eq!(ids(&data, &results), ["jonkoping-2018-2019"]);
+
+    let (query, ignored) = Query::from_pairs(
+        loften_core::url::parse_query("status=klar&status=done"),
+        &data,
+    );
+    assert_eq!(query.status, [StatusFilter::Reported(Progress::Done)]);
+    assert_eq!(ignored[0].key, "status");
+    assert_eq!(query.to_query_string(), "?status=done");
+}
+
 #[test]
 fn facet_counts_are_what_choosing_the_option_would_give() {
-    let data = common::real_data();
+    let data = data_with_statuses();
     let index = Index::new(&data);
     for base in [
         "",
@@ -191,6 +287,8 @@ fn facet_counts_are_what_choosing_the_option_would_give() {
         "kommun=jonkoping",
         "aktor=kommunen&ar=2020",
         "q=trygg&lan=06",
+        "status=done",
+        "status=ingen&kommun=jonkoping",
     ] {
         let (query, _) = Query::from_pairs(loften_core::url::parse_query(base), &data);
         let results = index.search(&query);
@@ -249,6 +347,16 @@ fn facet_counts_are_what_choosing_the_option_would_give() {
                     ..query.clone()
                 },
                 actor.slug(),
+            );
+        }
+        for (i, status) in StatusFilter::ALL.into_iter().enumerate() {
+            check(
+                results.facets.status[i],
+                Query {
+                    status: vec![status],
+                    ..query.clone()
+                },
+                status.slug(),
             );
         }
     }
