@@ -159,6 +159,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/") view=pages::home::HomePage/>
             <Route path=path!("/kommuner") view=pages::kommuner::KommunerPage/>
             <Route path=path!("/kommun/:slug") view=pages::kommun::KommunPage/>
+            <Route path=path!("/kommun/:slug/sa-gick-det") view=pages::how_it_went::HowItWentPage/>
             <Route path=path!("/medborgarlofte/:id") view=pages::agreement::AgreementPage/>
             <Route path=path!("/omraden") view=pages::areas::AreasPage/>
             <Route path=path!("/omrade/:kommun/:area") view=pages::areas::AreaPage/>

@@ -129,3 +129,18 @@ pub fn clock_date() -> NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// `route`'s address to print or put in a QR code: the build does not know the address it
+/// will be served at, so its pages carry the path, and the whole address follows once the
+/// page is the device's.
+pub fn use_public_url(route: loften_core::route::Route) -> Signal<String> {
+    let base = crate::base::use_base();
+    let on_device = use_on_device();
+    Signal::derive(move || {
+        if on_device.get() {
+            base.public_url(&route)
+        } else {
+            base.href(&route)
+        }
+    })
+}

@@ -101,6 +101,44 @@ pub fn status(lang: Lang, status: Status) -> &'static str {
     }
 }
 
+/// A follow-up status's label ("Genomförd"), in the words `loften_core::followups` gives the
+/// data's statuses in both languages.
+pub fn progress(lang: Lang, progress: loften_core::Progress) -> &'static str {
+    match lang {
+        Lang::sv => progress.label_sv(),
+        _ => progress.label_en(),
+    }
+}
+
+/// An option of the status filter: a status, or "Ingen uppföljning publicerad".
+pub fn status_filter(lang: Lang, status: loften_core::StatusFilter) -> &'static str {
+    use loften_core::followups::{NOT_FOLLOWED_UP_EN, NOT_FOLLOWED_UP_SV};
+    match (status, lang) {
+        (loften_core::StatusFilter::Reported(p), _) => progress(lang, p),
+        (loften_core::StatusFilter::NotFollowedUp, Lang::sv) => NOT_FOLLOWED_UP_SV,
+        (loften_core::StatusFilter::NotFollowedUp, _) => NOT_FOLLOWED_UP_EN,
+    }
+}
+
+/// The span a follow-up report covers, as reports name it: "tertial 3 2018", "2021", or its
+/// first and last days.
+pub fn period_name(lang: Lang, name: loften_core::followups::PeriodName) -> String {
+    use loften_core::followups::PeriodName;
+    match name {
+        PeriodName::Tertial(number, year) => {
+            td_string!(lang, span_tertial, number = number, year = year).to_string()
+        }
+        PeriodName::Quarter(number, year) => {
+            td_string!(lang, span_kvartal, number = number, year = year).to_string()
+        }
+        PeriodName::Half(number, year) => {
+            td_string!(lang, span_half, number = number, year = year).to_string()
+        }
+        PeriodName::Year(year) => year.to_string(),
+        PeriodName::Days(first, last) => format!("{}–{}", date(lang, first), date(lang, last)),
+    }
+}
+
 pub fn actor(lang: Lang, actor: loften_core::ActorFilter) -> &'static str {
     match actor {
         loften_core::ActorFilter::Polisen => td_string!(lang, actor_polisen),

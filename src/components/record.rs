@@ -47,9 +47,13 @@ pub fn PromiseItem(promise: Promise) -> impl IntoView {
     }
 }
 
-/// An activity: text, who does it, with whom, how often, topics and areas.
+/// An activity: text, who does it, with whom, how often, topics and areas; `children` (what
+/// follow-ups say of it, on its agreement's page) after them.
 #[component]
-pub fn ActivityItem(activity: Activity) -> impl IntoView {
+pub fn ActivityItem(
+    activity: Activity,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let lang = page_lang();
     let partners = activity.partners.join(", ");
     let frequency = activity.frequency.as_ref().map(|f| f.text.clone());
@@ -65,6 +69,7 @@ pub fn ActivityItem(activity: Activity) -> impl IntoView {
             })}
             <TopicBadges topics=activity.topics.clone()/>
             <AreaLinks areas=activity.areas.clone()/>
+            {children.map(|children| children())}
             <SaveButton id=activity.id.clone() label=activity.text.clone()/>
         </div>
     }

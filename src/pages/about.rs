@@ -88,6 +88,7 @@ fn AboutText() -> impl IntoView {
                 <p>{td_string!(lang, about_sources_text)}</p>
                 <p><WithCatalog><DatasetFacts/></WithCatalog></p>
                 <crate::components::outbound_link::OutboundLink href="data/medborgarloften.json".to_string() text=td_string!(lang, open_data_link).to_string()/>
+                <crate::components::outbound_link::OutboundLink href="data/uppfoljningar.csv".to_string() text=td_string!(lang, open_data_statuses_link).to_string()/>
             </section>
             <section class="section">
                 <h2>{td_string!(lang, about_independent_heading)}</h2>

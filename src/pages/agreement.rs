@@ -9,6 +9,7 @@ use loften_core::{Agreement, AgreementKind};
 
 use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
+use crate::components::follow_up::{has_statuses, promise_tally, ActivityFollowUp, ReportList};
 use crate::components::link::Link;
 use crate::components::outbound_link::OutboundLink;
 use crate::components::page_meta::PageMeta;
@@ -113,17 +114,37 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     };
     let is_announcement = a.kind == AgreementKind::Announcement;
     let has_promises = !a.promises.is_empty();
+    // Where each activity stands, once some report says how activities went.
+    let followed = has_statuses(&a).then(|| a.clone());
+    let activity_item = {
+        let followed = followed.clone();
+        move |activity: loften_core::Activity| {
+            let id = activity.id.clone();
+            match followed.clone() {
+                Some(agreement) => view! {
+                    <li><ActivityItem activity=activity><ActivityFollowUp agreement=agreement activity=id/></ActivityItem></li>
+                }
+                .into_any(),
+                None => view! { <li><ActivityItem activity=activity/></li> }.into_any(),
+            }
+        }
+    };
     let promise_blocks = a
         .promises
         .iter()
         .map(|p| {
             let serving: Vec<_> = a.activities_for(&p.id).cloned().collect();
+            let tally = followed
+                .as_ref()
+                .and_then(|a| promise_tally(lang, a, &p.id));
+            let activity_item = activity_item.clone();
             view! {
                 <li class="promise-block">
                     <PromiseItem promise=p.clone()/>
+                    {tally.map(|tally| view! { <p class="followup__tally">{tally}</p> })}
                     {(!serving.is_empty()).then(|| view! {
                         <ul class="records records--nested" aria-label=td_string!(lang, activities)>
-                            {serving.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}
+                            {serving.into_iter().map(activity_item).collect_view()}
                         </ul>
                     })}
                 </li>
@@ -146,6 +167,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         .follow_up
         .clone()
         .filter(|f| f.cadence.is_some() || f.text.is_some() || !f.reports.is_empty());
+    let has_reports = follow_up.as_ref().is_some_and(|f| !f.reports.is_empty());
     let source_href = a
         .source
         .document
@@ -157,20 +179,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         Memo::new(move |_| loften_core::views::agreement_dates(&a, today.get()))
     };
     let kiosk = crate::kiosk::use_kiosk().enabled;
-    // The build does not know the address it will be served at: its pages print the path,
-    // and the whole address follows once the page is the device's.
-    let page_url = {
-        let base = crate::base::use_base();
-        let route = Route::Agreement { id: a.id.clone() };
-        let on_device = crate::device::use_on_device();
-        Signal::derive(move || {
-            if on_device.get() {
-                base.public_url(&route)
-            } else {
-                base.href(&route)
-            }
-        })
-    };
+    let page_url = crate::device::use_public_url(Route::Agreement { id: a.id.clone() });
 
     view! {
         <PageMeta title=title description=description/>
@@ -214,7 +223,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             {(!unlinked.is_empty()).then(|| view! {
                 <section class="section">
                     <h2>{unlinked_heading}</h2>
-                    <ul class="records">{unlinked.into_iter().map(|x| view! { <li><ActivityItem activity=x/></li> }).collect_view()}</ul>
+                    <ul class="records">{unlinked.into_iter().map(activity_item).collect_view()}</ul>
                 </section>
             })}
             <SourceText heading=td_string!(lang, effect) text=a.effect.clone()/>
@@ -223,9 +232,9 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
                     <h2>{td_string!(lang, follow_up)}</h2>
                     {cadence_text.map(|c| view! { <p><strong>{c}</strong></p> })}
                     {f.text.map(|text| view! { <p lang="sv">{text}</p> })}
-                    {(!f.reports.is_empty()).then(|| view! {
+                    {has_reports.then(|| view! {
                         <h3>{td_string!(lang, reports)}</h3>
-                        <ul class="plain-list">{f.reports.iter().map(|r| view! { <li lang="sv">{r.title.clone()}</li> }).collect_view()}</ul>
+                        <ReportList agreement=a.clone()/>
                     })}
                 </section>
             })}

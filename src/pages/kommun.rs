@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use loften_core::route::Route;
-use loften_core::views::{areas_of_kommun, kommun_history};
+use loften_core::views::{areas_of_kommun, how_it_went, kommun_history};
 use loften_core::{Agreement, Dataset, Topic};
 
 use crate::catalog::use_catalog;
 use crate::components::agreement_card::{AgreementCard, TitleLevel};
+use crate::components::follow_up::{Outcome, ReportList};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
@@ -88,6 +89,34 @@ fn KommunView(slug: String) -> impl IntoView {
             })
             .collect_view();
     let search_href = Route::search_in_kommun(&kommun.slug);
+    let today = crate::device::use_today();
+    let how_it_went_route = Route::HowItWent {
+        slug: kommun.slug.clone(),
+    };
+    let looking_back = {
+        let (data, short_name) = (data.clone(), kommun.short_name.clone());
+        move || {
+            let ended = how_it_went(&data, &short_name, today.get())
+                .ended
+                .cloned()?;
+            let route = how_it_went_route.clone();
+            let (agreement_route, heading) = (
+                Route::Agreement {
+                    id: ended.id.clone(),
+                },
+                ended.name(),
+            );
+            Some(view! {
+                <section class="section how-it-went">
+                    <h2>{td_string!(lang, how_it_went)}</h2>
+                    <p><Link to=agreement_route>{heading}</Link></p>
+                    <Outcome agreement=ended.clone() activities=false/>
+                    <ReportList agreement=ended/>
+                    <p><Link to=route>{td_string!(lang, how_it_went_page)}</Link></p>
+                </section>
+            })
+        }
+    };
     let description = format!(
         "{}, {lan}: {}.",
         kommun.name,
@@ -115,6 +144,7 @@ fn KommunView(slug: String) -> impl IntoView {
                         }.into_any()
                     }}
                 </section>
+                {looking_back}
                 {(!areas.is_empty()).then(move || view! {
                     <section class="section">
                         <h2>{td_string!(lang, kommun_areas)}</h2>

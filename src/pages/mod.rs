@@ -4,6 +4,7 @@ pub mod about;
 pub mod agreement;
 pub mod areas;
 pub mod home;
+pub mod how_it_went;
 pub mod kiosk;
 pub mod kommun;
 pub mod kommuner;

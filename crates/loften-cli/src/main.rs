@@ -29,8 +29,9 @@ enum Command {
     /// Validate, then publish the data into the site OUT: OUT/data/manifest.json, the
     /// version's copy in OUT/data/manifests/, its chunks in OUT/data/chunks/ (chunks of
     /// earlier versions are left for the clients that hold them), the open data
-    /// OUT/data/medborgarloften.json and the sources in OUT/data/sources/. Deploying these
-    /// alone updates every client: no release of the app is needed.
+    /// OUT/data/medborgarloften.json, the follow-up statuses OUT/data/uppfoljningar.csv and
+    /// the sources in OUT/data/sources/. Deploying these alone updates every client: no
+    /// release of the app is needed.
     Publish {
         /// The data folder.
         #[arg(long, value_name = "DIR", default_value = "data")]
@@ -278,6 +279,10 @@ fn publish_command(
     let manifest = publish_into(out, &data, date, today())?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write_site_file(&out.join("data/medborgarloften.json"), &open_data)?;
+    // What the follow-up reports say, as a sheet of its own for those who count.
+    let everything = loften_core::Index::new(&data).search_without_facets(&Default::default());
+    let statuses = loften_core::views::export_statuses_csv(&data, &everything);
+    write_site_file(&out.join("data/uppfoljningar.csv"), statuses)?;
     // Every agreement links to its source's text, so the sources are published with the data.
     for (name, text) in DataFiles::read_dir(data_dir)?.sources {
         write_site_file(&out.join("data/sources").join(name), &text)?;

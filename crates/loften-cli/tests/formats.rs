@@ -110,6 +110,10 @@ fn publish_writes_a_manifest_and_chunks_of_the_open_datas_dataset() {
         std::fs::read(out.join("data/manifest.json")).unwrap()
     );
     assert!(out.join("data/sources/001_a31d958f5b0b3e22.txt").is_file());
+    // The statuses' own sheet: the real data has no statuses, so its columns alone.
+    let statuses = std::fs::read_to_string(out.join("data/uppfoljningar.csv")).unwrap();
+    assert_eq!(statuses.lines().count(), 1);
+    assert!(statuses.contains("agreement") && statuses.contains("status_sv"));
     assert!(
         !out.join("data/bundle.bin").exists(),
         "the app reads the chunks"

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 use loften_core::filters::FilterKey;
-use loften_core::{ActorFilter, Dataset, Index, Query};
+use loften_core::{ActorFilter, Dataset, Index, Query, StatusFilter};
 
 use super::state::use_search;
 use crate::catalog::use_catalog;
 use crate::i18n::{page_lang, td_string, topic_name, Lang};
 
-/// The filter's label, its accessible name ("Kommun", "Län", "Tema", "År", "Aktör": tests and
-/// screen-reader users find the filters by them).
+/// The filter's label, its accessible name ("Kommun", "Län", "Tema", "År", "Aktör",
+/// "Uppföljning": tests and screen-reader users find the filters by them).
 pub fn label(key: FilterKey, lang: Lang) -> &'static str {
     match key {
         FilterKey::Kommun => td_string!(lang, filter_kommun),
@@ -18,6 +18,7 @@ pub fn label(key: FilterKey, lang: Lang) -> &'static str {
         FilterKey::Tema => td_string!(lang, filter_tema),
         FilterKey::Ar => td_string!(lang, filter_ar),
         FilterKey::Aktor => td_string!(lang, filter_aktor),
+        FilterKey::Status => td_string!(lang, filter_status),
     }
 }
 
@@ -28,6 +29,7 @@ fn element_id(key: FilterKey) -> &'static str {
         FilterKey::Tema => "filter-tema",
         FilterKey::Ar => "filter-ar",
         FilterKey::Aktor => "filter-aktor",
+        FilterKey::Status => "filter-status",
     }
 }
 
@@ -104,6 +106,17 @@ fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<Choice> {
                 )
             })
             .collect(),
+        FilterKey::Status => StatusFilter::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                (
+                    s.slug().to_string(),
+                    crate::i18n::status_filter(lang, *s).to_string(),
+                    i,
+                )
+            })
+            .collect(),
     }
 }
 
@@ -122,6 +135,9 @@ pub fn value_label(key: FilterKey, data: &Dataset, value: &str, lang: Lang) -> S
         FilterKey::Ar => value.to_string(),
         FilterKey::Aktor => ActorFilter::from_slug(value).map_or(value.to_string(), |a| {
             crate::i18n::actor(lang, a).to_string()
+        }),
+        FilterKey::Status => StatusFilter::from_slug(value).map_or(value.to_string(), |s| {
+            crate::i18n::status_filter(lang, s).to_string()
         }),
     }
 }
