@@ -169,11 +169,21 @@ fn ActivityOutcome(agreement: Agreement, activity: loften_core::Activity) -> imp
     }
 }
 
-/// What an agreement promised and where it stands by its follow-ups: each promise with its
-/// tally and, when `activities` is set, each activity's status; an agreement without
-/// promises lists its activities.
+/// How much of where an agreement stands a summary shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The promises alone: what is promised now.
+    Promises,
+    /// Each promise with its tally.
+    Tallies,
+    /// Each promise with its tally, and each activity with its status.
+    Activities,
+}
+
+/// What an agreement promised and, as `detail` asks, where it stands by its follow-ups. An
+/// agreement without promises lists its activities.
 #[component]
-pub fn Outcome(agreement: Agreement, activities: bool) -> impl IntoView {
+pub fn Outcome(agreement: Agreement, detail: Detail) -> impl IntoView {
     let lang = page_lang();
     let activity_list = {
         let agreement = agreement.clone();
@@ -186,11 +196,14 @@ pub fn Outcome(agreement: Agreement, activities: bool) -> impl IntoView {
             }
         }
     };
+    let activities = detail == Detail::Activities;
     let promises = agreement
         .promises
         .iter()
         .map(|promise| {
-            let tally = promise_tally(lang, &agreement, &promise.id);
+            let tally = (detail != Detail::Promises)
+                .then(|| promise_tally(lang, &agreement, &promise.id))
+                .flatten();
             let serving: Vec<_> = agreement.activities_for(&promise.id).cloned().collect();
             let list = activities.then(|| activity_list.clone()(serving));
             view! {
@@ -203,8 +216,13 @@ pub fn Outcome(agreement: Agreement, activities: bool) -> impl IntoView {
         })
         .collect_view();
     let unlinked: Vec<_> = agreement.unlinked_activities().cloned().collect();
-    let unlinked = (!unlinked.is_empty() && (activities || agreement.promises.is_empty()))
-        .then(|| activity_list(unlinked));
+    let has_promises = !agreement.promises.is_empty();
+    let unlinked = (!unlinked.is_empty() && (activities || !has_promises)).then(|| {
+        view! {
+            {has_promises.then(|| view! { <p><strong>{td_string!(lang, other_activities)}</strong></p> })}
+            {activity_list(unlinked)}
+        }
+    });
     view! {
         <ul class="plain-list outcome">{promises}</ul>
         {unlinked}

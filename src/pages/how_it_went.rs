@@ -10,7 +10,7 @@ use loften_core::views::how_it_went;
 use loften_core::{Agreement, Kommun};
 
 use crate::catalog::use_catalog;
-use crate::components::follow_up::Outcome;
+use crate::components::follow_up::{Detail, Outcome};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::qr::QrCode;
@@ -71,7 +71,7 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
                         view! {
                             <h2>{td_string!(lang, how_it_went_ended, period = a.period.label())}</h2>
                             <p><Link to=route>{heading}</Link></p>
-                            <Outcome agreement=a activities=true/>
+                            <Outcome agreement=a detail=Detail::Activities/>
                         }.into_any()
                     }
                     None => view! {
@@ -87,7 +87,7 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
                         view! {
                             <h2>{td_string!(lang, how_it_went_current, period = a.period.label())}</h2>
                             <p><Link to=route>{heading}</Link></p>
-                            <Outcome agreement=a activities=false/>
+                            <Outcome agreement=a detail=Detail::Promises/>
                         }.into_any()
                     }
                     None => view! { <p>{td_string!(lang, how_it_went_no_current)}</p> }.into_any(),

@@ -9,7 +9,7 @@ use loften_core::{Agreement, Dataset, Topic};
 
 use crate::catalog::use_catalog;
 use crate::components::agreement_card::{AgreementCard, TitleLevel};
-use crate::components::follow_up::{Outcome, ReportList};
+use crate::components::follow_up::{Detail, Outcome, ReportList};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
@@ -110,7 +110,7 @@ fn KommunView(slug: String) -> impl IntoView {
                 <section class="section how-it-went">
                     <h2>{td_string!(lang, how_it_went)}</h2>
                     <p><Link to=agreement_route>{heading}</Link></p>
-                    <Outcome agreement=ended.clone() activities=false/>
+                    <Outcome agreement=ended.clone() detail=Detail::Tallies/>
                     <ReportList agreement=ended/>
                     <p><Link to=route>{td_string!(lang, how_it_went_page)}</Link></p>
                 </section>
