@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-COMPRESSIBLE = {".html", ".css", ".js", ".wasm", ".json", ".bin", ".svg", ".webmanifest", ".txt", ".csv", ".ico"}
+COMPRESSIBLE = {".html", ".css", ".js", ".wasm", ".json", ".bin", ".svg", ".webmanifest", ".txt", ".csv", ".ico", ".xml"}
 # Below this, the headers cost more than compression saves.
 MIN_BYTES = 512
 ENCODINGS = (".br", ".gz")

@@ -27,9 +27,11 @@ import precompress  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "public" / "sw.js"
 
-# Not precached: the worker itself, and the open-data copy of the dataset (people download it
-# on purpose; the app reads the published chunks).
+# Not precached: the worker itself, the open-data copy of the dataset (people download it
+# on purpose; the app reads the published chunks), and the Atom feeds (for feed readers; they
+# are written from the data, which the chunks bring).
 SKIP = {"sw.js", "data/medborgarloften.json"}
+SKIP_FOLDERS = ("feeds/",)
 # The published data has a cache of its own that outlives the app's versions (public/sw.js).
 DATA_PREFIXES = ("data/manifest.json", "data/manifests/", "data/chunks/")
 META = re.compile(r'<meta name="app-version" content="[^"]*">')
@@ -38,7 +40,10 @@ META = re.compile(r'<meta name="app-version" content="[^"]*">')
 def site_files(dist: Path) -> list:
     files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file())
     # NAME.br and NAME.gz are NAME as the server sends it, not files of their own.
-    return [f for f in files if f not in SKIP and not f.startswith(".") and not f.endswith(precompress.ENCODINGS)]
+    return [
+        f for f in files
+        if f not in SKIP and not f.startswith((".", *SKIP_FOLDERS)) and not f.endswith(precompress.ENCODINGS)
+    ]
 
 
 def pages_not_kept(dist: Path) -> set:

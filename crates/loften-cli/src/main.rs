@@ -29,8 +29,9 @@ enum Command {
     /// Validate, then publish the data into the site OUT: OUT/data/manifest.json, the
     /// version's copy in OUT/data/manifests/, its chunks in OUT/data/chunks/ (chunks of
     /// earlier versions are left for the clients that hold them), the open data
-    /// OUT/data/medborgarloften.json, the follow-up statuses OUT/data/uppfoljningar.csv and
-    /// the sources in OUT/data/sources/. Deploying these alone updates every client: no
+    /// OUT/data/medborgarloften.json, the follow-up statuses OUT/data/uppfoljningar.csv, the
+    /// sources in OUT/data/sources/ and the Atom feeds in OUT/feeds/ (alla.xml,
+    /// kommun/<slug>.xml, lan/<code>.xml). Deploying these alone updates every client: no
     /// release of the app is needed.
     Publish {
         /// The data folder.
@@ -46,6 +47,10 @@ enum Command {
         /// The site's folder.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// The site's public address (https://…/): the feeds' links are then absolute under
+        /// it, rather than relative to each feed's own address.
+        #[arg(long, value_name = "URL")]
+        site_url: Option<String>,
     },
     #[command(
         long_about = IMPORT_ABOUT,
@@ -208,7 +213,8 @@ fn main() -> ExitCode {
             dataset,
             date,
             out,
-        } => publish_command(&data, dataset.as_deref(), date, &out),
+            site_url,
+        } => publish_command(&data, dataset.as_deref(), date, &out, site_url.as_deref()),
         Command::Import(args) => import_command(&args),
         Command::Followup(FollowupCommand::Template {
             agreement,
@@ -270,12 +276,15 @@ fn publish_command(
     dataset: Option<&Path>,
     date: Option<chrono::NaiveDate>,
     out: &Path,
+    site_url: Option<&str>,
 ) -> Result<(), String> {
+    use loften_cli::feeds::{write_feeds, Links};
+    use loften_cli::publish::{publish_into, today, write_site_file};
+    let links = site_url.map_or(Ok(Links::Relative), Links::under)?;
     let data = match dataset {
         Some(file) => read_dataset_json(file)?,
         None => load(data_dir)?,
     };
-    use loften_cli::publish::{publish_into, today, write_site_file};
     let manifest = publish_into(out, &data, date, today())?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write_site_file(&out.join("data/medborgarloften.json"), &open_data)?;
@@ -287,14 +296,16 @@ fn publish_command(
     for (name, text) in DataFiles::read_dir(data_dir)?.sources {
         write_site_file(&out.join("data/sources").join(name), &text)?;
     }
+    let feeds = write_feeds(out, &data, &links, manifest.date)?;
     let bytes: u64 = manifest.chunks.iter().map(|c| c.bytes).sum();
     println!(
-        "published {} agreements into {}: version {} of {}, {} chunks, {bytes} bytes",
+        "published {} agreements into {}: version {} of {}, {} chunks, {bytes} bytes; {feeds} feeds in {}",
         data.agreements.len(),
         out.join("data").display(),
         manifest.version,
         manifest.date,
         manifest.chunks.len(),
+        out.join(loften_cli::feeds::FEEDS_DIR).display(),
     );
     Ok(())
 }

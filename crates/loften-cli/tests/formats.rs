@@ -2,43 +2,22 @@
 //! that write them: `loften publish` writes the manifest and chunks beside the open-data JSON,
 //! and `loften pack` turns a JSON dataset into a binary bundle.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::Command;
 
+use common::{data_dir, loften, real_data};
 use loften_core::published::{assemble, read_manifest};
 use loften_core::query::Group;
-use loften_core::{bundle, Agreement, DataFiles, Dataset, Results};
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
-}
-
-fn real_data() -> Dataset {
-    Dataset::from_files(&DataFiles::read_dir(&data_dir()).unwrap()).expect("the real data is valid")
-}
+use loften_core::{bundle, Agreement, Dataset, Results};
 
 fn synthetic() -> Dataset {
     loften_cli::synth::generate(&real_data(), 300, 7)
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("loften-formats-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn loften(args: &[&str]) -> std::process::Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_loften"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "loften {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
+    common::scratch("formats", name)
 }
 
 #[test]
@@ -79,17 +58,8 @@ fn export_json_is_serde_jsons_text_on_the_synthetic_dataset() {
 #[test]
 fn publish_writes_a_manifest_and_chunks_of_the_open_datas_dataset() {
     let out = scratch("publish");
-    let data = data_dir();
     let publish = |extra: &[&str]| {
-        let mut args = vec![
-            "publish",
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        loften(&args);
+        common::publish(&out, extra);
         let text = std::fs::read_to_string(out.join("data/manifest.json")).unwrap();
         read_manifest(&text).unwrap()
     };

@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod dataset;
 pub mod dates;
 pub mod filters;
+pub mod follow;
 pub mod followups;
 pub mod kiosk;
 pub mod model;

@@ -1,18 +1,34 @@
-//! What a person keeps on their device (bookmarks, notes, preferences), and how it is written
-//! to and read from storage: a versioned envelope that never silently loses data.
+//! What a person keeps on their device (bookmarks, notes, followed kommuner, preferences), and
+//! how it is written to and read from storage: a versioned envelope that never silently loses
+//! data.
 //!
 //! Reading never fails: a value that cannot be understood is handed back to be kept aside
 //! under a backup key, and the app starts clean and says so. Older formats are migrated.
+//!
+//! Versions: 1 was a bare list of saved ids; 2 is `{"state":{"bookmarks":[…],"preferences":
+//! {…}},"version":2}`; 3 adds `followed`, the kommuner followed with what this device last saw
+//! of each (`follow::Seen`). A state that follows no kommun is written as version 2, which
+//! is exactly what it is, so that an app of version 2 (a copy still cached during an update,
+//! another tab) goes on reading it; only following a kommun makes the value one such an app
+//! keeps aside as newer.
+//!
+//! The same envelope is the exported file (a backup of everything, what was seen included),
+//! and is what an imported file is read as. A share link carries saved ids and followed
+//! kommuner, not what was seen: that is the device's own ([`parse_shared`]).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+use crate::follow::Seen;
 
 /// The one storage key the app writes.
 pub const STORAGE_KEY: &str = "medborgarloften";
 /// Values that could not be read are kept under this prefix plus a timestamp.
 pub const BACKUP_PREFIX: &str = "medborgarloften.backup.";
-/// The envelope version this code writes.
-pub const CURRENT_VERSION: u32 = 2;
+/// The newest envelope version this code writes: a state with followed kommuner.
+pub const CURRENT_VERSION: u32 = 3;
+/// The version a state without followed kommuner is written as (see the module's docs).
+pub const VERSION_WITHOUT_FOLLOWED: u32 = 2;
 /// A note is for a line or two; longer text is cut so storage cannot be filled by one note.
 pub const MAX_NOTE_CHARS: usize = 1000;
 
@@ -24,8 +40,20 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 pub struct UserState {
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
+    /// In the order they were followed. Left out when empty: the state is then version 2's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followed: Vec<Followed>,
     #[serde(default)]
     pub preferences: Preferences,
+}
+
+/// A kommun followed, by its slug, and what this device last saw of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Followed {
+    pub kommun: String,
+    #[serde(default)]
+    pub seen: Seen,
 }
 
 /// A saved agreement, promise or activity, by id.
@@ -123,8 +151,8 @@ pub enum Notice {
     /// Read from an older format and brought up to date.
     Migrated(u32),
     /// Read, but some of it could never have been written by this app (a bookmark whose id
-    /// is not one, a duplicate, an overlong note): the rest is used, and the whole value is
-    /// kept aside, since what was left out may still matter to someone.
+    /// is not one, a duplicate, an overlong note, a kommun followed twice): the rest is used,
+    /// and the whole value is kept aside, since what was left out may still matter to someone.
     PartlyUnreadable,
 }
 
@@ -178,11 +206,14 @@ pub fn decode(raw: Option<&str>) -> Decoded {
         return unreadable();
     };
     match envelope.version {
-        CURRENT_VERSION if written_as_objects(&envelope.state) => {
+        // Version 2 is version 3 without followed kommuner: both are read alike, and written
+        // back as the state's own version.
+        VERSION_WITHOUT_FOLLOWED | CURRENT_VERSION if written_as_objects(&envelope.state) => {
+            let version = envelope.version;
             match serde_json::from_value::<UserState>(envelope.state) {
                 Ok(state) => {
                     let clean = sanitise(state.clone());
-                    if clean == state && keeps_all_of(&value, &written(&clean)) {
+                    if clean == state && keeps_all_of(&value, &written(&clean, version)) {
                         Decoded {
                             state: clean,
                             notice: None,
@@ -213,18 +244,26 @@ fn partly_read(state: UserState, raw: &str) -> Decoded {
     }
 }
 
-/// The value as the app would write it back.
-fn written(state: &UserState) -> Value {
-    serde_json::to_value(envelope(state)).unwrap_or(Value::Null)
+/// The state as the app would write it back, in an envelope of `version` (which of the two
+/// versions it is written as loses nothing).
+fn written(state: &UserState, version: u32) -> Value {
+    serde_json::to_value(Envelope { state, version }).unwrap_or(Value::Null)
 }
 
 /// Whether writing `written` over `stored` would lose nothing: every field that held something
-/// is still there with the same value. A field the app does not know (a misspelt key, one from
-/// another program) would be dropped by the typed read, so the whole value is kept aside.
+/// (not null, an empty list or an empty object) is still there with the same value. A field
+/// the app does not know (a misspelt key, one from another program) would be dropped by the
+/// typed read, so the whole value is kept aside.
 fn keeps_all_of(stored: &Value, written: &Value) -> bool {
+    let holds_nothing = |value: &Value| match value {
+        Value::Null => true,
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.is_empty(),
+        _ => false,
+    };
     match (stored, written) {
         (Value::Object(stored), Value::Object(written)) => stored.iter().all(|(key, value)| {
-            value.is_null() || written.get(key).is_some_and(|w| keeps_all_of(value, w))
+            holds_nothing(value) || written.get(key).is_some_and(|w| keeps_all_of(value, w))
         }),
         (Value::Array(stored), Value::Array(written)) => {
             stored.len() == written.len()
@@ -234,7 +273,7 @@ fn keeps_all_of(stored: &Value, written: &Value) -> bool {
     }
 }
 
-/// The stored value: `{"state":…,"version":2}`. Reading takes the state as a JSON value first,
+/// The stored value: `{"state":…,"version":3}`. Reading takes the state as a JSON value first,
 /// so that a newer version's state, whatever its shape, is never half-read.
 #[derive(Serialize, Deserialize)]
 pub struct Envelope<S> {
@@ -249,11 +288,20 @@ fn written_as_objects(state: &Value) -> bool {
     let Some(state) = state.as_object() else {
         return false;
     };
-    let bookmarks = match state.get("bookmarks") {
+    let objects = |key: &str| match state.get(key) {
         Some(Value::Array(items)) => items.iter().all(Value::is_object),
         _ => true,
     };
-    bookmarks && !state.get("preferences").is_some_and(Value::is_array)
+    let seen_as_objects = match state.get("followed") {
+        Some(Value::Array(items)) => !items
+            .iter()
+            .any(|f| f.get("seen").is_some_and(Value::is_array)),
+        _ => true,
+    };
+    objects("bookmarks")
+        && objects("followed")
+        && seen_as_objects
+        && !state.get("preferences").is_some_and(Value::is_array)
 }
 
 /// Version 1: `["jonkoping-2020-l1", …]`, saved without times or notes.
@@ -274,12 +322,18 @@ fn migrate_v1(ids: &[Value]) -> Option<UserState> {
     Some(state)
 }
 
-/// Drop what could never have been written by this app (bad ids, duplicates), cut long notes.
+/// Drop what could never have been written by this app (bad ids or slugs, duplicates), cut
+/// long notes. What was seen of a kommun is not checked: a key the data does not hold only
+/// ever matches nothing.
 fn sanitise(mut state: UserState) -> UserState {
-    let mut seen = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::new();
     state
         .bookmarks
-        .retain(|b| is_valid_id(&b.id) && seen.insert(b.id.clone()));
+        .retain(|b| is_valid_id(&b.id) && ids.insert(b.id.clone()));
+    let mut kommuner = std::collections::HashSet::new();
+    state
+        .followed
+        .retain(|f| is_valid_id(&f.kommun) && kommuner.insert(f.kommun.clone()));
     for b in &mut state.bookmarks {
         if let Some(note) = &mut b.note {
             *note = cut(note, MAX_NOTE_CHARS);
@@ -292,12 +346,15 @@ fn cut(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
-/// The state in the current envelope, for a typed write (the app's gloo-storage).
+/// The state in its envelope, for a typed write (the app's gloo-storage): version 3 when it
+/// follows a kommun, else version 2.
 pub fn envelope(state: &UserState) -> Envelope<&UserState> {
-    Envelope {
-        state,
-        version: CURRENT_VERSION,
-    }
+    let version = if state.followed.is_empty() {
+        VERSION_WITHOUT_FOLLOWED
+    } else {
+        CURRENT_VERSION
+    };
+    Envelope { state, version }
 }
 
 /// Write the state in the current envelope, compact, keys in alphabetical order, an absent
@@ -307,7 +364,8 @@ pub fn encode(state: &UserState) -> String {
         .expect("the user state is plain text and enums, which JSON always holds")
 }
 
-/// Ids are lowercase ASCII, digits and dashes: anything else did not come from the dataset.
+/// Ids (and kommun slugs) are lowercase ASCII, digits and dashes: anything else did not come
+/// from the dataset.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 120
@@ -376,20 +434,113 @@ impl UserState {
         list.sort_by(|a, b| b.saved.cmp(&a.saved).then(a.id.cmp(&b.id)));
         list
     }
+
+    pub fn is_following(&self, kommun: &str) -> bool {
+        self.followed.iter().any(|f| f.kommun == kommun)
+    }
+
+    /// Follow a kommun by its slug, with what there is to see of it now
+    /// (`follow::seen_now`), so that nothing is new on this visit. A kommun already followed
+    /// keeps what was seen. Returns whether it is followed now.
+    pub fn follow(&mut self, kommun: &str, seen: Seen) -> bool {
+        if self.is_following(kommun) {
+            return true;
+        }
+        if !is_valid_id(kommun) {
+            return false;
+        }
+        self.followed.push(Followed {
+            kommun: kommun.to_string(),
+            seen,
+        });
+        true
+    }
+
+    /// Stop following a kommun; returns whether it was followed.
+    pub fn unfollow(&mut self, kommun: &str) -> bool {
+        let before = self.followed.len();
+        self.followed.retain(|f| f.kommun != kommun);
+        self.followed.len() != before
+    }
+
+    /// What this device last saw of a followed kommun.
+    pub fn seen(&self, kommun: &str) -> Option<&Seen> {
+        self.followed
+            .iter()
+            .find(|f| f.kommun == kommun)
+            .map(|f| &f.seen)
+    }
+
+    /// Record what there is to see of a followed kommun now: "mark as read".
+    pub fn mark_seen(&mut self, kommun: &str, seen: Seen) {
+        if let Some(f) = self.followed.iter_mut().find(|f| f.kommun == kommun) {
+            f.seen = seen;
+        }
+    }
+
+    /// Follow the kommuner of an imported file too, each with what was seen of it there (the
+    /// person's own reading, on another device). A kommun followed already keeps what this
+    /// device saw. Returns how many were new.
+    pub fn merge_followed(&mut self, incoming: &[Followed]) -> usize {
+        let mut added = 0;
+        for f in incoming {
+            if !self.is_following(&f.kommun) && self.follow(&f.kommun, f.seen.clone()) {
+                added += 1;
+            }
+        }
+        added
+    }
+
+    /// The `dela` value of a share link to everything here: the saved ids newest first, then
+    /// the followed kommuner ([`parse_shared`]).
+    pub fn share_value(&self) -> String {
+        let mut value = share_value(&self.newest_first());
+        for f in &self.followed {
+            if !value.is_empty() {
+                value.push(',');
+            }
+            value.push(FOLLOWED_MARK);
+            value.push_str(&f.kommun);
+        }
+        value
+    }
+}
+
+/// Marks a followed kommun's slug among a share link's ids: `…,eslov-2016,~jonkoping`. No id
+/// holds it, so a value without it reads as it always did, and an app that reads only ids
+/// passes over the kommuner; an address needs no escape for it.
+pub const FOLLOWED_MARK: char = '~';
+
+/// What a share link's `dela` value holds: saved ids and the slugs of followed kommuner,
+/// valid ones only, each once, in the link's order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shared {
+    pub ids: Vec<String>,
+    pub kommuner: Vec<String>,
+}
+
+/// Read a share link's `dela` value ("a,b,~kommun").
+pub fn parse_shared(value: &str) -> Shared {
+    let mut shared = Shared::default();
+    for piece in value.split(',').map(str::trim) {
+        let (list, item) = match piece.strip_prefix(FOLLOWED_MARK) {
+            Some(kommun) => (&mut shared.kommuner, kommun),
+            None => (&mut shared.ids, piece),
+        };
+        if is_valid_id(item) && !list.iter().any(|x| x == item) {
+            list.push(item.to_string());
+        }
+    }
+    shared
 }
 
 /// The ids of a share link's `dela` value ("a,b,c"), valid ones only, each once.
 pub fn parse_share(value: &str) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for id in value.split(',').map(str::trim) {
-        if is_valid_id(id) && !ids.iter().any(|x| x == id) {
-            ids.push(id.to_string());
-        }
-    }
-    ids
+    parse_shared(value).ids
 }
 
-/// The `dela` value for a set of bookmarks.
+/// The `dela` value for a set of bookmarks ([`UserState::share_value`] adds the followed
+/// kommuner).
 pub fn share_value(bookmarks: &[&Bookmark]) -> String {
     bookmarks
         .iter()
@@ -577,6 +728,80 @@ mod tests {
     }
 
     #[test]
+    fn followed_kommuner_are_written_as_version_3_and_read_back() {
+        let mut state = UserState::default();
+        assert!(state.follow("jonkoping", Seen::default()));
+        assert!(!state.follow("Jönköping", Seen::default()));
+        let seen = Seen {
+            agreements: vec!["jonkoping-2020".into()],
+            ..Seen::default()
+        };
+        state.mark_seen("jonkoping", seen.clone());
+        // Following again keeps what was seen.
+        assert!(state.follow("jonkoping", Seen::default()));
+        assert_eq!(state.seen("jonkoping"), Some(&seen));
+        let text = encode(&state);
+        assert_eq!(
+            text,
+            r#"{"state":{"bookmarks":[],"followed":[{"kommun":"jonkoping","seen":{"agreements":["jonkoping-2020"]}}],"preferences":{"lang":null,"textSize":"normal","theme":"system"}},"version":3}"#
+        );
+        let decoded = decode(Some(&text));
+        assert_eq!((decoded.state, decoded.notice), (state.clone(), None));
+        assert!(state.unfollow("jonkoping"));
+        assert!(!state.unfollow("jonkoping"));
+        assert!(encode(&state).ends_with(r#""version":2}"#));
+    }
+
+    #[test]
+    fn either_version_reads_the_state_it_holds() {
+        // Version 2 never held followed kommuner, but reading them loses nothing; an empty
+        // list, or version 3 without any, is no loss either.
+        for raw in [
+            r#"{"version":2,"state":{"followed":[{"kommun":"eslov"}]}}"#,
+            r#"{"version":3,"state":{"followed":[]}}"#,
+            r#"{"version":3,"state":{"bookmarks":[{"id":"a-1","saved":"2026"}]}}"#,
+            r#"{"version":3,"state":{"followed":[{"kommun":"eslov","seen":{"reports":[],"statuses":{}}}]}}"#,
+        ] {
+            let decoded = decode(Some(raw));
+            assert_eq!(
+                (&decoded.notice, &decoded.keep_aside),
+                (&None, &None),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_kommun_followed_twice_or_not_a_slug_is_left_out_and_the_whole_value_kept_aside() {
+        let raw = r#"{"version":3,"state":{"followed":[{"kommun":"eslov","seen":{"agreements":["eslov-2016"]}},{"kommun":"Eslöv"},{"kommun":"eslov"}]}}"#;
+        let decoded = decode(Some(raw));
+        assert_eq!(decoded.notice, Some(Notice::PartlyUnreadable));
+        assert_eq!(decoded.keep_aside.as_deref(), Some(raw));
+        assert_eq!(decoded.state.followed.len(), 1);
+        assert_eq!(
+            decoded.state.seen("eslov").map(|s| s.agreements.clone()),
+            Some(vec!["eslov-2016".to_string()])
+        );
+        for raw in [
+            // Unknown fields, in an entry and in what was seen.
+            r#"{"version":3,"state":{"followed":[{"kommun":"eslov","since":"2026"}]}}"#,
+            r#"{"version":3,"state":{"followed":[{"kommun":"eslov","seen":{"agreement":["x"]}}]}}"#,
+        ] {
+            let decoded = decode(Some(raw));
+            assert_eq!(decoded.notice, Some(Notice::PartlyUnreadable), "{raw}");
+            assert!(decoded.state.is_following("eslov"), "{raw}");
+        }
+        // Written as lists, as no app wrote them; a status that is no status.
+        for raw in [
+            r#"{"version":3,"state":{"followed":[["eslov",{}]]}}"#,
+            r#"{"version":3,"state":{"followed":[{"kommun":"eslov","seen":[["eslov-2016"],[],{}]}]}}"#,
+            r#"{"version":3,"state":{"followed":[{"kommun":"eslov","seen":{"statuses":{"a-1":"klar"}}}]}}"#,
+        ] {
+            assert_eq!(decode(Some(raw)).notice, Some(Notice::Unreadable), "{raw}");
+        }
+    }
+
+    #[test]
     fn share_values_round_trip_and_reject_junk() {
         let a = saved("jonkoping-2020-l1", "1");
         let b = saved("eslov-2017", "2");
@@ -586,5 +811,17 @@ mod tests {
             parse_share("a-1,,A-2, a-1 ,javascript:alert(1),b"),
             ["a-1", "b"]
         );
+        assert_eq!(
+            parse_shared("~eslov,a-1,~,~~x,~Eslöv, ~jonkoping ,~eslov,~ a"),
+            Shared {
+                ids: vec!["a-1".into()],
+                kommuner: vec!["eslov".into(), "jonkoping".into()],
+            }
+        );
+        let mut state = UserState::default();
+        state.follow("eslov", Seen::default());
+        assert_eq!(state.share_value(), "~eslov");
+        state.toggle("a-1", "2026", None);
+        assert_eq!(state.share_value(), "a-1,~eslov");
     }
 }

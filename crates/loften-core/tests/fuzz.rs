@@ -16,14 +16,15 @@ use std::fmt::Debug;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
+use loften_core::follow::Seen;
 use loften_core::kiosk::{KioskConfig, MAX_IDLE_SECONDS, MIN_IDLE_SECONDS};
 use loften_core::query::{highlight, highlight_ranges, ActorFilter, StatusFilter};
 use loften_core::route::Route;
 use loften_core::storage::{
-    self, Bookmark, Notice, Preferences, TextSize, Theme, UserState, CURRENT_VERSION,
-    MAX_NOTE_CHARS,
+    self, Bookmark, Followed, Notice, Preferences, TextSize, Theme, UserState, CURRENT_VERSION,
+    FOLLOWED_MARK, MAX_NOTE_CHARS, VERSION_WITHOUT_FOLLOWED,
 };
-use loften_core::{bundle, url, DataFiles, Dataset, Index, Query};
+use loften_core::{bundle, url, DataFiles, Dataset, Index, Progress, Query};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, Index as Pick};
@@ -203,6 +204,11 @@ const TOKENS: &[&str] = &[
     "bookmarks",
     "2",
     "null",
+    "~",
+    "~jonkoping",
+    "followed",
+    "seen",
+    "done",
 ];
 
 fn token_text() -> impl Strategy<Value = String> {
@@ -269,6 +275,12 @@ const FIELD_NAMES: &[&str] = &[
     "cadence",
     "source",
     "document",
+    "followed",
+    "kommun",
+    "seen",
+    "agreements",
+    "reports",
+    "statuses",
 ];
 
 const FIELD_VALUES: &[&str] = &[
@@ -298,6 +310,10 @@ const FIELD_VALUES: &[&str] = &[
     "Atlantis",
     "trafik",
     "jonkoping/oxnehaga",
+    "jonkoping",
+    "done",
+    "not-started",
+    "klar",
 ];
 
 fn json_leaf() -> BoxedStrategy<Value> {
@@ -400,15 +416,43 @@ fn envelope_like() -> BoxedStrategy<Value> {
         ),
         ("theme", right_or_any(code_of(&["system", "light", "dark"]))),
     ]);
+    let ids = || {
+        right_or_any(
+            vec(prop_oneof![valid_id(), text()].prop_map(Value::from), 0..4).prop_map(Value::Array),
+        )
+    };
+    let progress_words: Vec<&'static str> = Progress::ALL.iter().map(|p| p.word()).collect();
+    let statuses = vec(
+        (valid_id(), select(progress_words).prop_map(Value::from)),
+        0..4,
+    )
+    .prop_map(|pairs| Value::Object(pairs.into_iter().collect()));
+    let seen = object_of(vec![
+        ("agreements", ids()),
+        ("reports", ids()),
+        ("statuses", right_or_any(statuses)),
+    ]);
+    let followed = object_of(vec![
+        (
+            "kommun",
+            right_or_any(prop_oneof![valid_id(), text()].prop_map(Value::from)),
+        ),
+        ("seen", right_or_any(seen)),
+    ]);
     let state = object_of(vec![
         (
             "bookmarks",
             right_or_any(vec(bookmark, 0..5).prop_map(Value::Array)),
         ),
+        (
+            "followed",
+            right_or_any(vec(followed, 0..4).prop_map(Value::Array)),
+        ),
         ("preferences", right_or_any(preferences)),
     ]);
     let version = prop_oneof![
-        6 => Just(json!(CURRENT_VERSION)),
+        4 => Just(json!(CURRENT_VERSION)),
+        2 => Just(json!(VERSION_WITHOUT_FOLLOWED)),
         1 => Just(json!(1)),
         1 => Just(json!(CURRENT_VERSION + 1)),
         1 => json_leaf(),
@@ -450,10 +494,26 @@ fn bookmark() -> impl Strategy<Value = Bookmark> {
         })
 }
 
-/// A state the app can hold: ids valid and each once, notes within their limit.
+/// What a device may have seen of a kommun: ids, report keys (an id, or an agreement's id and
+/// a title), statuses.
+fn seen() -> impl Strategy<Value = Seen> {
+    (
+        vec(valid_id(), 0..4),
+        vec(prop_oneof![valid_id(), text()], 0..4),
+        prop::collection::btree_map(valid_id(), select(Progress::ALL.to_vec()), 0..4),
+    )
+        .prop_map(|(agreements, reports, statuses)| Seen {
+            agreements,
+            reports,
+            statuses,
+        })
+}
+
+/// A state the app can hold: ids and slugs valid and each once, notes within their limit.
 fn user_state() -> impl Strategy<Value = UserState> {
     (
         vec(bookmark(), 0..6),
+        vec((valid_id(), seen()), 0..4),
         prop::option::of(prop_oneof![
             select(vec!["sv", "en"]).prop_map(String::from),
             text()
@@ -461,11 +521,18 @@ fn user_state() -> impl Strategy<Value = UserState> {
         select(Theme::ALL.to_vec()),
         select(TextSize::ALL.to_vec()),
     )
-        .prop_map(|(mut bookmarks, lang, theme, text_size)| {
-            let mut seen = HashSet::new();
-            bookmarks.retain(|b| seen.insert(b.id.clone()));
+        .prop_map(|(mut bookmarks, followed, lang, theme, text_size)| {
+            let mut ids = HashSet::new();
+            bookmarks.retain(|b| ids.insert(b.id.clone()));
+            let mut kommuner = HashSet::new();
+            let followed = followed
+                .into_iter()
+                .filter(|(kommun, _)| kommuner.insert(kommun.clone()))
+                .map(|(kommun, seen)| Followed { kommun, seen })
+                .collect();
             UserState {
                 bookmarks,
+                followed,
                 preferences: Preferences {
                     lang,
                     text_size,
@@ -541,9 +608,9 @@ struct Held {
     note: Option<String>,
 }
 
-/// What a value held that the app could have written, found without the codec: for the
-/// current version, every bookmark with a valid id (the first of each id); for version 1,
-/// every valid id. None for a value of any other kind.
+/// What a value held that the app could have written, found without the codec: for versions
+/// 2 and 3, every bookmark with a valid id (the first of each id); for version 1, every valid
+/// id. None for a value of any other kind.
 fn held(raw: &str) -> Option<Vec<Held>> {
     let value: Value = serde_json::from_str(raw).ok()?;
     let mut seen = HashSet::new();
@@ -562,7 +629,7 @@ fn held(raw: &str) -> Option<Vec<Held>> {
                 .collect(),
         );
     }
-    if value.get("version")? != &json!(CURRENT_VERSION) {
+    if ![json!(VERSION_WITHOUT_FOLLOWED), json!(CURRENT_VERSION)].contains(value.get("version")?) {
         return None;
     }
     let text = |b: &Value, key: &str| b.get(key).and_then(Value::as_str).map(str::to_string);
@@ -584,6 +651,42 @@ fn held(raw: &str) -> Option<Vec<Held>> {
     )
 }
 
+/// The kommuner a value of version 2 or 3 follows, found without the codec: every entry of
+/// `followed` whose slug is valid (the first of each), with what was seen of it as stored.
+fn held_followed(value: &Value) -> Vec<(String, Value)> {
+    let mut kommuner = HashSet::new();
+    let entries = match value.pointer("/state/followed") {
+        Some(Value::Array(entries)) => entries.as_slice(),
+        _ => &[],
+    };
+    entries
+        .iter()
+        .filter_map(|f| {
+            let kommun = f.get("kommun")?.as_str()?;
+            (storage::is_valid_id(kommun) && kommuner.insert(kommun)).then(|| {
+                (
+                    kommun.to_string(),
+                    f.get("seen").cloned().unwrap_or(Value::Null),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Whether a stored value of what was seen is all in `seen`: each part that holds something
+/// (an id, a key, a status) is there as stored.
+fn seen_holds_all_of(stored: &Value, seen: &Seen) -> bool {
+    let written = serde_json::to_value(seen).expect("what was seen is plain data");
+    ["agreements", "reports", "statuses"]
+        .iter()
+        .all(|part| match stored.get(part) {
+            None | Some(Value::Null) => true,
+            Some(Value::Array(items)) if items.is_empty() => true,
+            Some(Value::Object(fields)) if fields.is_empty() => true,
+            Some(value) => written.get(part) == Some(value),
+        })
+}
+
 fn held_by(state: &UserState) -> Vec<Held> {
     state
         .bookmarks
@@ -598,7 +701,7 @@ fn held_by(state: &UserState) -> Vec<Held> {
 }
 
 /// Every bookmark in `state` is one the app could have written: a valid id, each once, a
-/// note within its limit.
+/// note within its limit; every followed kommun a valid slug, each once.
 fn check_could_be_written(state: &UserState) -> Result<(), TestCaseError> {
     let mut ids = HashSet::new();
     for b in &state.bookmarks {
@@ -609,17 +712,26 @@ fn check_could_be_written(state: &UserState) -> Result<(), TestCaseError> {
             .as_ref()
             .is_none_or(|n| n.chars().count() <= MAX_NOTE_CHARS));
     }
+    let mut kommuner = HashSet::new();
+    for f in &state.followed {
+        prop_assert!(storage::is_valid_id(&f.kommun), "{:?}", f.kommun);
+        prop_assert!(kommuner.insert(&f.kommun), "{:?} twice", f.kommun);
+    }
     Ok(())
 }
 
-/// Every valid id held under an "id" key at any depth, or listed bare (version 1).
-fn ids_anywhere(value: &Value, ids: &mut Vec<String>) {
+/// Every valid id held under an "id" key at any depth, or listed bare (version 1); and every
+/// valid slug under a "kommun" key.
+fn ids_anywhere(value: &Value, ids: &mut Vec<String>, kommuner: &mut Vec<String>) {
     match value {
         Value::Object(fields) => {
             for (key, field) in fields {
                 match field.as_str() {
                     Some(id) if key == "id" && storage::is_valid_id(id) => ids.push(id.into()),
-                    _ => ids_anywhere(field, ids),
+                    Some(slug) if key == "kommun" && storage::is_valid_id(slug) => {
+                        kommuner.push(slug.into())
+                    }
+                    _ => ids_anywhere(field, ids, kommuner),
                 }
             }
         }
@@ -627,7 +739,7 @@ fn ids_anywhere(value: &Value, ids: &mut Vec<String>) {
             for item in items {
                 match item.as_str() {
                     Some(id) if storage::is_valid_id(id) => ids.push(id.into()),
-                    _ => ids_anywhere(item, ids),
+                    _ => ids_anywhere(item, ids, kommuner),
                 }
             }
         }
@@ -665,22 +777,49 @@ fn check_stored(raw: &str) -> Result<(), TestCaseError> {
     }
     // The app writes this state over the value (after keeping a partly read one aside): it
     // must hold all that the value held and could have come from the app.
+    let value = serde_json::from_str::<Value>(raw).unwrap_or(Value::Null);
     if raw.trim().is_empty() {
         prop_assert_eq!(&decoded.state, &UserState::default());
     } else {
         let held_before = held(raw);
         prop_assert!(held_before.is_some(), "read without a notice: {raw:?}");
         prop_assert_eq!(held_by(&decoded.state), held_before.unwrap_or_default());
+        let kommuner: Vec<&str> = decoded
+            .state
+            .followed
+            .iter()
+            .map(|f| f.kommun.as_str())
+            .collect();
+        let followed = held_followed(&value);
+        prop_assert_eq!(
+            kommuner,
+            followed.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()
+        );
     }
     // Read without keeping a copy: no bookmark-like record anywhere in it (under a misspelt
-    // key, say) may be missing from what the app writes over it.
+    // key, say) may be missing from what the app writes over it, nor a followed kommun or
+    // anything seen of one. (What was seen holds ids too, of agreements: those are not
+    // bookmarks.)
     if decoded.keep_aside.is_none() {
-        let mut ids = Vec::new();
-        if let Ok(value) = serde_json::from_str::<Value>(raw) {
-            ids_anywhere(&value, &mut ids);
+        let mut scanned = value.clone();
+        if let Some(state) = scanned.get_mut("state").and_then(Value::as_object_mut) {
+            state.remove("followed");
         }
+        let (mut ids, mut kommuner) = (Vec::new(), Vec::new());
+        ids_anywhere(&scanned, &mut ids, &mut kommuner);
         for id in ids {
             prop_assert!(decoded.state.is_saved(&id), "{id:?} lost from {raw:?}");
+        }
+        prop_assert!(
+            kommuner.is_empty(),
+            "{kommuner:?} outside `followed` in {raw:?}"
+        );
+        for (kommun, stored) in held_followed(&value) {
+            let seen = decoded.state.seen(&kommun);
+            prop_assert!(
+                seen.is_some_and(|seen| seen_holds_all_of(&stored, seen)),
+                "what was seen of {kommun:?} lost from {raw:?}"
+            );
         }
     }
     // What was read is what the app may hold, and writing it reads back the same.
@@ -738,6 +877,7 @@ fn damaged_stored_envelopes_are_read_or_kept_aside() {
             "storage-v2-preferences.json",
             "storage-v2-empty.json",
             "storage-v1.json",
+            "storage-v3.json",
             "backup-value.json",
         ])
         .prop_map(fixture),
@@ -766,7 +906,20 @@ fn check_share(value: &str) -> Result<(), TestCaseError> {
             expected.push(piece);
         }
     }
-    prop_assert_eq!(ids, expected);
+    prop_assert_eq!(&ids, &expected);
+    // The kommuner are the pieces marked as such: each valid slug after the mark, once each,
+    // in the link's order; the ids are what they always were.
+    let shared = storage::parse_shared(value);
+    prop_assert_eq!(&shared.ids, &ids);
+    let mut kommuner: Vec<&str> = Vec::new();
+    for piece in value.split(',').map(str::trim) {
+        if let Some(slug) = piece.strip_prefix(FOLLOWED_MARK) {
+            if storage::is_valid_id(slug) && !kommuner.contains(&slug) {
+                kommuner.push(slug);
+            }
+        }
+    }
+    prop_assert_eq!(shared.kommuner, kommuner);
     Ok(())
 }
 
@@ -777,8 +930,17 @@ fn any_share_value_gives_only_valid_ids() {
         1024,
         prop_oneof![
             text(),
-            vec(prop_oneof![valid_id(), text()], 0..8).prop_map(|ids| ids.join(",")),
+            vec(
+                prop_oneof![
+                    valid_id(),
+                    valid_id().prop_map(|slug| format!("{FOLLOWED_MARK}{slug}")),
+                    text()
+                ],
+                0..8
+            )
+            .prop_map(|ids| ids.join(",")),
             edits().prop_map(|edits| edit(&fixture("share-value.txt"), &edits)),
+            edits().prop_map(|edits| edit(&fixture("share-value-v3.txt"), &edits)),
         ],
         |value| check_share(&value),
     );
@@ -788,9 +950,17 @@ fn any_share_value_gives_only_valid_ids() {
 fn a_share_link_carries_every_saved_id() {
     fuzz("share_round_trip", 512, user_state(), |state| {
         let newest = state.newest_first();
-        let value = storage::share_value(&newest);
+        let value = state.share_value();
         let expected: Vec<&str> = newest.iter().map(|b| b.id.as_str()).collect();
         prop_assert_eq!(&storage::parse_share(&value), &expected);
+        let shared = storage::parse_shared(&value);
+        prop_assert_eq!(&shared.ids, &expected);
+        let kommuner: Vec<&str> = state.followed.iter().map(|f| f.kommun.as_str()).collect();
+        prop_assert_eq!(&shared.kommuner, &kommuner);
+        // The ids alone are written as they always were.
+        if kommuner.is_empty() {
+            prop_assert_eq!(&value, &storage::share_value(&newest));
+        }
         // Through the link's address, as the saved page reads it.
         let href = Route::Saved {
             share: Some(value.clone()),
@@ -808,12 +978,13 @@ fn a_share_link_carries_every_saved_id() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Imported bookmark files (src/pages/saved/share.rs): the file's text is read by
-// `storage::decode`, refused when that reports it unreadable, newer or to be kept aside, and
-// otherwise merged into what is saved.
+// 3. Imported files (src/pages/saved/share.rs): the file's text is read by `storage::decode`,
+// refused when that reports it unreadable, newer or to be kept aside, and otherwise merged
+// into what is saved and followed.
 
-/// What the import does to `saved`: None when it refuses the file, else how many were added.
-fn import(saved: &mut UserState, file: &str) -> Option<usize> {
+/// What the import does to `saved`: None when it refuses the file, else how many bookmarks
+/// and how many followed kommuner were added.
+fn import(saved: &mut UserState, file: &str) -> Option<(usize, usize)> {
     let decoded = storage::decode(Some(file));
     if matches!(
         decoded.notice,
@@ -822,17 +993,30 @@ fn import(saved: &mut UserState, file: &str) -> Option<usize> {
     {
         return None;
     }
-    Some(saved.merge(&decoded.state.bookmarks))
+    Some((
+        saved.merge(&decoded.state.bookmarks),
+        saved.merge_followed(&decoded.state.followed),
+    ))
 }
 
 fn check_import(before: &UserState, file: &str) -> Result<(), TestCaseError> {
     let mut after = before.clone();
-    let Some(added) = import(&mut after, file) else {
+    let Some((added, followed)) = import(&mut after, file) else {
         prop_assert_eq!(&after, before);
         return Ok(());
     };
-    // Nothing saved is lost or changed, except a note where there was none.
+    // Nothing saved or followed is lost or changed, except a note where there was none.
     prop_assert_eq!(&after.preferences, &before.preferences);
+    prop_assert_eq!(after.followed.len(), before.followed.len() + followed);
+    prop_assert_eq!(
+        &after.followed[..before.followed.len()],
+        &before.followed[..]
+    );
+    if let Ok(value) = serde_json::from_str::<Value>(file) {
+        for (kommun, _) in held_followed(&value) {
+            prop_assert!(after.is_following(&kommun), "{kommun:?} was not imported");
+        }
+    }
     prop_assert_eq!(after.bookmarks.len(), before.bookmarks.len() + added);
     for (was, is) in before.bookmarks.iter().zip(&after.bookmarks) {
         prop_assert_eq!(&was.id, &is.id);
@@ -858,6 +1042,7 @@ fn import_file() -> impl Strategy<Value = String> {
         user_state().prop_map(|s| storage::encode(&s)),
         (user_state(), edits()).prop_map(|(s, edits)| edit(&storage::encode(&s), &edits)),
         edits().prop_map(|edits| edit(&fixture("medborgarloften-sparade.json"), &edits)),
+        edits().prop_map(|edits| edit(&fixture("storage-v3.json"), &edits)),
         written(envelope_like()),
         written(json_tree()),
         text(),
@@ -885,9 +1070,10 @@ fn an_export_imported_on_another_device_brings_every_bookmark() {
             let mut fresh = UserState::default();
             prop_assert_eq!(
                 import(&mut fresh, &storage::encode(&theirs)),
-                Some(theirs.bookmarks.len())
+                Some((theirs.bookmarks.len(), theirs.followed.len()))
             );
             prop_assert_eq!(fresh.bookmarks, theirs.bookmarks);
+            prop_assert_eq!(fresh.followed, theirs.followed);
             Ok(())
         },
     );
