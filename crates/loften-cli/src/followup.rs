@@ -1,10 +1,13 @@
-//! `loften followup`: a sheet for officials to fill in from a follow-up report, and the filled
-//! sheet taken into an agreement's file as a report with statuses. Nothing is written unless
-//! the whole dataset, with the report in it, is valid.
+//! `loften followup`: a sheet for officials to fill in from a follow-up report, the sheet
+//! drafted from the report's page, and the filled sheet taken into an agreement's file as a
+//! report with statuses. Nothing is written unless the whole dataset, with the report in it,
+//! is valid.
 
 use chrono::NaiveDate;
 use loften_core::followups::report_date;
-use loften_core::followups::sheet::{read_status_sheet, status_sheet, SheetDialect, SheetProblem};
+use loften_core::followups::sheet::{
+    filled_status_sheet, read_status_sheet, status_sheet, SheetDialect, SheetProblem,
+};
 use loften_core::{Agreement, DataFiles, Dataset, FollowUp, Problem, Report, ReportPeriod};
 
 /// The report a sheet is taken in as, from the command line.
@@ -99,6 +102,43 @@ pub fn template(
 ) -> Result<String, String> {
     let (_, agreement) = agreement_file(files, agreement)?;
     Ok(status_sheet(&agreement, dialect))
+}
+
+/// A sheet drafted from a follow-up report's page, and what the official should check in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftedSheet {
+    /// The template's sheet, with the statuses the report gives filled in.
+    pub sheet: String,
+    /// How many activities got a status, of how many.
+    pub statuses: usize,
+    pub activities: usize,
+    /// Review notes, in Swedish and English.
+    pub review: Vec<String>,
+}
+
+/// The sheet for an agreement with what a follow-up report's page says filled in
+/// (`import::report`), for an official to review before `loften followup import`. A page
+/// without any text is refused.
+pub fn draft(
+    files: &DataFiles,
+    agreement: &str,
+    page: &crate::import::input::PageInput,
+    dialect: SheetDialect,
+) -> Result<DraftedSheet, String> {
+    let (_, agreement) = agreement_file(files, agreement)?;
+    if page.document.blocks.is_empty() {
+        return Err(
+            "the page has no text to read: no headings, paragraphs, lists or tables (a page that needs JavaScript? save it from the browser, or copy its text into a .txt file)"
+                .to_string(),
+        );
+    }
+    let draft = crate::import::report::draft_statuses(&page.document, &agreement);
+    Ok(DraftedSheet {
+        sheet: filled_status_sheet(&agreement, &draft.statuses, dialect),
+        statuses: draft.statuses.len(),
+        activities: agreement.activities.len(),
+        review: draft.review,
+    })
 }
 
 /// What taking in a sheet gives: the agreement file's new text, to be written.

@@ -139,20 +139,74 @@ enum FollowupCommand {
         /// The agreement's id, e.g. jonkoping-2018-2019.
         #[arg(value_name = "AGREEMENT_ID")]
         agreement: String,
-        /// The data folder.
-        #[arg(long, value_name = "DIR", default_value = "data")]
-        data: PathBuf,
-        /// The file to write; printed when not given.
-        #[arg(long, value_name = "FILE.csv")]
-        out: Option<PathBuf>,
-        /// Separate with commas, without a byte-order mark, instead of the semicolons and
-        /// mark that Excel in Swedish opens into columns.
-        #[arg(long)]
-        comma: bool,
+        #[command(flatten)]
+        sheet: SheetArgs,
     },
+    #[command(long_about = FOLLOWUP_DRAFT_ABOUT)]
+    /// Draft the sheet from a follow-up report's page: the statuses, texts and counts it
+    /// gives, for review before `followup import`.
+    Draft(FollowupDraftArgs),
     #[command(long_about = FOLLOWUP_IMPORT_ABOUT)]
     /// Take a filled sheet into the agreement's file as a follow-up report with statuses.
     Import(FollowupImportArgs),
+}
+
+const FOLLOWUP_DRAFT_ABOUT: &str = "\
+Draft the sheet of `loften followup template` from a follow-up report's page, with the status,
+text and count of each activity the report speaks of filled in, for an official to review
+before `loften followup import`.
+
+SOURCE is a text file, a saved HTML page or a web address, as `loften import` reads them.
+The report's tables (Aktivitet | Status | Kommentar), \"Status:\" or \"Genomfört:\" lines under
+an activity, lists with the status after a dash or colon, and sentences such as \"12
+trygghetsvandringar har genomförts\" are read. A status is written only where the report
+gives one; the text is copied verbatim; a count only from the report's numbers. An activity
+the report does not mention keeps an empty row (\"Ingen uppföljning publicerad\", never
+\"not done\").
+
+Review notes go to stderr, in Swedish and English: activities the report mentions without a
+status or not at all, passages with a status that match no activity, weak or close matches.
+A page that cannot be read is an error and nothing is written.";
+
+/// Where a sheet is written, and how, with the data folder it is made from.
+#[derive(clap::Args)]
+struct SheetArgs {
+    /// The data folder.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    data: PathBuf,
+    /// The sheet to write; printed when not given.
+    #[arg(long, value_name = "FILE.csv")]
+    out: Option<PathBuf>,
+    /// Separate with commas, without a byte-order mark, instead of the semicolons and mark
+    /// that Excel in Swedish opens into columns.
+    #[arg(long)]
+    comma: bool,
+}
+
+impl SheetArgs {
+    fn dialect(&self) -> loften_core::followups::sheet::SheetDialect {
+        use loften_core::followups::sheet::SheetDialect;
+        if self.comma {
+            SheetDialect::Comma
+        } else {
+            SheetDialect::Excel
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct FollowupDraftArgs {
+    /// The report: a text file, a saved HTML file, or an http(s):// address.
+    #[arg(value_name = "SOURCE")]
+    source: String,
+    /// The agreement the report follows up, e.g. jonkoping-2018-2019.
+    #[arg(long, value_name = "ID")]
+    agreement: String,
+    #[command(flatten)]
+    sheet: SheetArgs,
+    /// Seconds to wait for a web address's page before giving up.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    timeout: u64,
 }
 
 const FOLLOWUP_IMPORT_ABOUT: &str = "\
@@ -216,12 +270,10 @@ fn main() -> ExitCode {
             site_url,
         } => publish_command(&data, dataset.as_deref(), date, &out, site_url.as_deref()),
         Command::Import(args) => import_command(&args),
-        Command::Followup(FollowupCommand::Template {
-            agreement,
-            data,
-            out,
-            comma,
-        }) => followup_template_command(&agreement, &data, out.as_deref(), comma),
+        Command::Followup(FollowupCommand::Template { agreement, sheet }) => {
+            followup_template_command(&agreement, &sheet)
+        }
+        Command::Followup(FollowupCommand::Draft(args)) => followup_draft_command(&args),
         Command::Followup(FollowupCommand::Import(args)) => followup_import_command(&args),
         Command::Synth {
             agreements,
@@ -391,20 +443,41 @@ fn import_command(args: &ImportArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn followup_template_command(
-    agreement: &str,
-    data: &Path,
-    out: Option<&Path>,
-    comma: bool,
-) -> Result<(), String> {
-    use loften_core::followups::sheet::SheetDialect;
-    let dialect = if comma {
-        SheetDialect::Comma
-    } else {
-        SheetDialect::Excel
-    };
-    let sheet = loften_cli::followup::template(&DataFiles::read_dir(data)?, agreement, dialect)?;
-    match out {
+/// `loften followup draft SOURCE --agreement ID`: the sheet with what the report says filled
+/// in, and the notes to review it by.
+fn followup_draft_command(args: &FollowupDraftArgs) -> Result<(), String> {
+    use loften_cli::import::input::PageInput;
+    let files = DataFiles::read_dir(&args.sheet.data)?;
+    let page = PageInput::read(&args.source, Duration::from_secs(args.timeout))?;
+    let drafted = loften_cli::followup::draft(&files, &args.agreement, &page, args.sheet.dialect())
+        .map_err(|e| format!("{}: {e}", args.source))?;
+    for warning in &page.warnings {
+        eprintln!("{}: {warning}", args.source);
+    }
+    for note in &drafted.review {
+        eprintln!("- {note}");
+    }
+    match &args.sheet.out {
+        Some(out) => write(out, &drafted.sheet)?,
+        None => print!("{}", drafted.sheet),
+    }
+    eprintln!(
+        "{} of {} activities have a status from the report{}; check the sheet against the report, then run `loften followup import` with it",
+        drafted.statuses,
+        drafted.activities,
+        args.sheet
+            .out
+            .as_ref()
+            .map(|o| format!(" in {}", o.display()))
+            .unwrap_or_default(),
+    );
+    Ok(())
+}
+
+fn followup_template_command(agreement: &str, args: &SheetArgs) -> Result<(), String> {
+    let files = DataFiles::read_dir(&args.data)?;
+    let sheet = loften_cli::followup::template(&files, agreement, args.dialect())?;
+    match &args.out {
         Some(out) => {
             write(out, &sheet)?;
             eprintln!(

@@ -1,5 +1,7 @@
-//! `loften followup`: the sheet for an agreement, and a filled sheet taken in as a report,
-//! on copies of the real data folder, through the library and through the command itself.
+//! `loften followup`: the sheet for an agreement, a sheet drafted from a report's page, and a
+//! filled sheet taken in as a report, on copies of the real data folder, through the library
+//! and through the command itself. (What drafts read from pages is scored in
+//! `followup_draft.rs`.)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -424,4 +426,141 @@ fn a_sheet_that_is_not_utf8_is_refused() {
     assert!(stderr.contains("not UTF-8"), "{stderr}");
     assert!(stderr.contains("CSV UTF-8"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// ---- `loften followup draft`: a report's page drafted into the sheet. ----
+
+/// A folder of its own for a test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("loften-draft-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn reports_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/followups")
+}
+
+/// `loften followup draft PAGE --agreement ID --data DATA`, with more arguments after.
+fn draft_command(page: &Path, agreement: &str, data: &Path, more: &[&str]) -> Output {
+    let args = [
+        "followup",
+        "draft",
+        page.to_str().unwrap(),
+        "--agreement",
+        agreement,
+        "--data",
+        data.to_str().unwrap(),
+    ];
+    loften(&[&args[..], more].concat())
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn the_command_drafts_a_sheet_that_followup_import_takes_in() {
+    let data = scratch_data("draft-end-to-end");
+    let sheet = scratch("end-to-end").join("tertial-3-2018.csv");
+    let page = reports_dir().join("01-jonkoping-2018-tabell.html");
+    let data_arg = data.to_str().unwrap();
+    let drafted = draft_command(
+        &page,
+        "jonkoping-2018-2019",
+        &data,
+        &["--out", sheet.to_str().unwrap()],
+    );
+    assert!(drafted.status.success(), "{}", stderr(&drafted));
+    assert!(drafted.stdout.is_empty(), "the sheet went to --out");
+    let notes = stderr(&drafted);
+    assert!(
+        notes.contains("9 of 11 activities have a status"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("jonkoping-2018-2019-a9: rapporten nämner inte aktiviteten"),
+        "{notes}"
+    );
+
+    let imported = loften(&[
+        "followup",
+        "import",
+        sheet.to_str().unwrap(),
+        "--agreement",
+        "jonkoping-2018-2019",
+        "--report",
+        "jonkoping-2018-2019-t3-2018",
+        "--title",
+        "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 3 2018",
+        "--data",
+        data_arg,
+    ]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let file = std::fs::read_to_string(data.join("agreements/jonkoping-2018-2019.json")).unwrap();
+    let agreement: Agreement = serde_json::from_str(&file).unwrap();
+    let report = agreement
+        .follow_up
+        .iter()
+        .flat_map(|f| &f.reports)
+        .find(|r| r.id.as_deref() == Some("jonkoping-2018-2019-t3-2018"))
+        .expect("the report was taken in");
+    // What the page says, as a careful official fills it in.
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(reports_dir().join("01-jonkoping-2018-tabell.json")).unwrap(),
+    )
+    .unwrap();
+    let expected: Vec<loften_core::ActivityStatus> =
+        serde_json::from_value(expected["statuses"].clone()).unwrap();
+    assert_eq!(report.statuses, expected);
+    let check = loften(&["validate", data_arg]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let _ = std::fs::remove_dir_all(data);
+    let _ = std::fs::remove_dir_all(sheet.parent().unwrap());
+}
+
+#[test]
+fn the_command_prints_the_sheet_when_not_told_where_to_write_it() {
+    let page = reports_dir().join("03-eslov-2017-streck.txt");
+    let data = data_dir();
+    let output = draft_command(&page, "eslov-2017", &data, &["--comma"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let sheet = String::from_utf8(output.stdout).unwrap();
+    assert!(sheet.starts_with("activity,activity_text,status,text,done,of,unit\r\n"));
+    assert!(sheet.contains("eslov-2017-a3,"), "{sheet}");
+    assert!(sheet.contains(",Delvis genomförd,"), "{sheet}");
+}
+
+#[test]
+fn a_page_that_cannot_be_read_is_an_error_and_nothing_is_written() {
+    let dir = scratch("unreadable");
+    let out = dir.join("sheet.csv");
+    let binary = dir.join("rapport.pdf");
+    std::fs::write(&binary, b"%PDF-1.4\x00\x01\x02\x03binary").unwrap();
+    let empty = dir.join("tom.html");
+    std::fs::write(&empty, "<html><body><script>app()</script></body></html>").unwrap();
+    let missing = dir.join("finns-inte.txt");
+    let data = data_dir();
+    for (page, says) in [
+        (&missing, "cannot read"),
+        (&binary, "looks binary"),
+        (&empty, "no text to read"),
+    ] {
+        let output = draft_command(page, "eslov-2016", &data, &["--out", out.to_str().unwrap()]);
+        assert!(!output.status.success(), "{}", page.display());
+        assert!(stderr(&output).contains(says), "{}", stderr(&output));
+        assert!(output.stdout.is_empty());
+        assert!(!out.exists(), "nothing is written for {}", page.display());
+    }
+    // An agreement that does not exist is said so, with the ones that do.
+    let page = reports_dir().join("03-eslov-2017-streck.txt");
+    let output = draft_command(&page, "eslov-2099", &data, &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no agreement \"eslov-2099\""),
+        "{}",
+        stderr(&output)
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }

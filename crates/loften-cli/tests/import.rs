@@ -2,8 +2,9 @@
 //! made by hand from the same pages; and on garbled input of every kind, where it must
 //! answer with drafts that keep the schema's promises, or none, and never panic.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
-use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -12,6 +13,8 @@ use loften_cli::rng::Rng;
 use loften_core::dataset::is_iso_date;
 use loften_core::text::collapse_whitespace;
 use loften_core::{Agreement, DataFiles, Dataset};
+
+use common::{Score, Scores};
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
@@ -43,58 +46,6 @@ fn key(a: &Agreement) -> (Vec<String>, i32, i32) {
     (kommuner, a.period.from, a.period.to)
 }
 
-/// True positives, false positives and false negatives of one field.
-#[derive(Debug, Default, Clone, Copy)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Score {
-    /// Nothing claimed is nothing wrong.
-    fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        }
-    }
-
-    /// Nothing to find is nothing missed.
-    fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        }
-    }
-
-    /// A set-valued field: each item found and curated is right.
-    fn sets<T: Eq + Hash>(
-        &mut self,
-        found: impl IntoIterator<Item = T>,
-        curated: impl IntoIterator<Item = T>,
-    ) {
-        let found: HashSet<T> = found.into_iter().collect();
-        let curated: HashSet<T> = curated.into_iter().collect();
-        self.tp += found.intersection(&curated).count();
-        self.fp += found.difference(&curated).count();
-        self.fn_ += curated.difference(&found).count();
-    }
-
-    /// A single value: right; wrong (both a false positive and a false negative); or one-sided.
-    fn value<T: PartialEq>(&mut self, found: Option<T>, curated: Option<T>) {
-        match (found, curated) {
-            (Some(f), Some(c)) if f == c => self.tp += 1,
-            (f, c) => {
-                self.fp += usize::from(f.is_some());
-                self.fn_ += usize::from(c.is_some());
-            }
-        }
-    }
-}
-
 const FIELDS: [&str; 16] = [
     "kind",
     "kommuner",
@@ -113,8 +64,6 @@ const FIELDS: [&str; 16] = [
     "cadence",
     "promise links",
 ];
-
-type Scores = HashMap<&'static str, Score>;
 
 /// (item text, value) pairs over an agreement's promises and activities, for per-item fields.
 fn per_item<T>(
@@ -292,25 +241,6 @@ fn score_pages(drafts: &[Draft], curated: &[Agreement]) -> Scores {
     scores
 }
 
-fn print_table(scores: &Scores) {
-    println!(
-        "\n{:<31} {:>4} {:>4} {:>4} {:>10} {:>8}",
-        "field", "TP", "FP", "FN", "precision", "recall"
-    );
-    for field in FIELDS {
-        let s = scores.get(field).copied().unwrap_or_default();
-        println!(
-            "{:<31} {:>4} {:>4} {:>4} {:>9.1}% {:>7.1}%",
-            field,
-            s.tp,
-            s.fp,
-            s.fn_,
-            100.0 * s.precision(),
-            100.0 * s.recall()
-        );
-    }
-}
-
 /// Today's figures on the seeds, (precision, recall) per field: a change may raise them,
 /// never lower them. Texts and actors must be exact.
 const SEED_FLOORS: [(&str, f64, f64); 16] = [
@@ -332,25 +262,12 @@ const SEED_FLOORS: [(&str, f64, f64); 16] = [
     ("promise links", 1.0, 0.24),
 ];
 
-/// Each field's precision and recall at least its floor.
+fn print_table(scores: &Scores) {
+    common::print_table(&FIELDS, scores);
+}
+
 fn assert_floors(what: &str, scores: &Scores, floor: impl Fn(&str) -> (f64, f64)) {
-    let failures: Vec<String> = FIELDS
-        .iter()
-        .filter_map(|&field| {
-            let s = scores.get(field).copied().unwrap_or_default();
-            let (precision, recall) = floor(field);
-            // Rounded as the table prints them, so a floor copied from the table holds.
-            let round = |x: f64| (x * 1000.0).round() / 1000.0;
-            (round(s.precision()) < precision || round(s.recall()) < recall).then(|| {
-                format!(
-                    "{field}: precision {:.3}, recall {:.3} (need {precision}, {recall})",
-                    s.precision(),
-                    s.recall()
-                )
-            })
-        })
-        .collect();
-    assert!(failures.is_empty(), "{what}:\n{}", failures.join("\n"));
+    common::assert_floors(what, &FIELDS, scores, floor);
 }
 
 #[test]
@@ -400,22 +317,10 @@ fn held_out() -> Vec<CorpusPage> {
 
 fn corpus_pages(held_out: bool) -> Vec<CorpusPage> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/corpus")
-        .filter_map(|e| {
-            let name = e.ok()?.file_name().into_string().ok()?;
-            Some(name.strip_suffix(".txt")?.to_string())
-        })
-        .filter(|name| name.starts_with('h') == held_out)
-        .collect();
-    names.sort();
-    names
+    common::page_names(&dir, held_out)
         .into_iter()
         .map(|name| {
-            let read = |ending: &str| {
-                std::fs::read_to_string(dir.join(format!("{name}.{ending}")))
-                    .unwrap_or_else(|e| panic!("{name}.{ending}: {e}"))
-            };
+            let read = |ending: &str| common::page_file(&dir, &name, ending);
             let expected =
                 serde_json::from_str(&read("json")).unwrap_or_else(|e| panic!("{name}.json: {e}"));
             CorpusPage {
@@ -440,12 +345,7 @@ fn score_pages_by(pages: Vec<CorpusPage>, import: impl Fn(&CorpusPage) -> Vec<Dr
     let mut total = Scores::new();
     for page in pages {
         let drafts = import(&page);
-        for (field, score) in score_pages(&drafts, &page.expected) {
-            let sum = total.entry(field).or_default();
-            sum.tp += score.tp;
-            sum.fp += score.fp;
-            sum.fn_ += score.fn_;
-        }
+        common::add(&mut total, score_pages(&drafts, &page.expected));
     }
     total
 }

@@ -362,7 +362,8 @@ fn statuses_are_exported_one_row_per_report_and_activity() {
 mod sheet {
     use super::*;
     use loften_core::followups::sheet::{
-        read_status_sheet, status_sheet, SheetDialect, SheetProblem, SHEET_COLUMNS,
+        filled_status_sheet, read_status_sheet, status_sheet, SheetDialect, SheetProblem,
+        SHEET_COLUMNS,
     };
     use loften_core::DoneCount;
 
@@ -418,6 +419,54 @@ mod sheet {
             // Unfilled, it says nothing of any activity.
             assert_eq!(read_status_sheet(&agreement, &sheet), Ok(vec![]));
         }
+    }
+
+    #[test]
+    fn a_filled_sheet_reads_back_as_the_statuses_it_was_written_from() {
+        let agreement = agreement();
+        let count = |done, of, unit: Option<&str>| {
+            Some(DoneCount {
+                done,
+                of,
+                unit: unit.map(String::from),
+            })
+        };
+        let written = vec![
+            ActivityStatus {
+                activity: activity(1),
+                status: Progress::Partly,
+                text: Some("Hundsök vid 6 av 8 skolor; \"resten\" i vår, sa de.".into()),
+                count: count(Some(6), Some(8), Some("skolor")),
+            },
+            ActivityStatus {
+                activity: activity(4),
+                status: Progress::Unassessable,
+                text: None,
+                count: None,
+            },
+            ActivityStatus {
+                activity: activity(6),
+                status: Progress::Done,
+                text: Some("Totalt 214 fotpatrulleringar.".into()),
+                count: count(Some(214), None, None),
+            },
+        ];
+        for dialect in [SheetDialect::Excel, SheetDialect::Comma] {
+            let sheet = filled_status_sheet(&agreement, &written, dialect);
+            assert_eq!(statuses_of(&agreement, &sheet), written, "{dialect:?}");
+            // Only the rows with a status differ from the template's.
+            let template = status_sheet(&agreement, dialect);
+            let changed = sheet.lines().zip(template.lines()).filter(|(a, b)| a != b);
+            assert_eq!(changed.count(), written.len());
+            assert!(
+                sheet.contains("Delvis genomförd"),
+                "the Swedish label is written"
+            );
+        }
+    }
+
+    fn statuses_of(agreement: &Agreement, sheet: &str) -> Vec<ActivityStatus> {
+        read_status_sheet(agreement, sheet).unwrap_or_else(|p| panic!("{p:#?}"))
     }
 
     #[test]

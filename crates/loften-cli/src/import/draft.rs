@@ -13,6 +13,7 @@ use super::facts::{self, Organisations, PoliceArea};
 use super::items;
 use super::lexicon::{CAPTION_STARTS, CITIZEN_PROMISE, POLICE_SITE};
 use super::sections::{Entry, Kind, Section, Segment};
+use super::shorten;
 use super::tags;
 use super::words::words_of;
 use super::{note, Draft, Reference};
@@ -59,16 +60,6 @@ fn joined<'e>(entries: impl Iterator<Item = &'e Entry>) -> String {
 
 fn none_if_empty(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
-}
-
-/// The first 50 characters of a text, to quote it in a review note.
-fn shorten(text: &str) -> String {
-    let short: String = text.chars().take(50).collect();
-    if short.len() < text.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
 }
 
 /// The period when the text gives none: the signing year, else the year the text names

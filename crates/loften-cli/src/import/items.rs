@@ -393,7 +393,7 @@ fn every_at(text: &str, words: &[Word], i: usize) -> Option<Found> {
 }
 
 /// "per år", "varje år", "om året", "i månaden" at word `j`: the last word and the unit.
-fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit)> {
+pub(super) fn per_clause(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit)> {
     let (w, next) = (words.get(j)?, words.get(j + 1)?);
     if !adjacent(text, w, next) {
         return None;
@@ -432,7 +432,7 @@ fn per_clause_after(text: &str, words: &[Word], j: usize) -> Option<(usize, Unit
 }
 
 /// How many words after word `from` belong to the counted noun phrase (at most `limit`).
-fn phrase_len(text: &str, words: &[Word], from: usize, limit: usize) -> usize {
+pub(super) fn phrase_len(text: &str, words: &[Word], from: usize, limit: usize) -> usize {
     (from + 1..words.len())
         .take(limit)
         .take_while(|&j| {
@@ -468,7 +468,7 @@ fn joined_before<'w, 't>(
 
 /// Whether the number at word `i` is a label ("årskurs 4"), a measure ("3 år") or a
 /// definite "which" ("de två skolorna") rather than a count.
-fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
+pub(super) fn is_not_a_count(text: &str, words: &[Word], i: usize) -> bool {
     let w = &words[i];
     let digits = w.text.chars().all(|c| c.is_ascii_digit());
     let before = joined_before(text, words, i, 1).map(|p| p.lower.as_str());

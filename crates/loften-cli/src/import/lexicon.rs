@@ -778,3 +778,258 @@ pub const CADENCE_PREFIXES: [(&str, Cadence); 2] =
 
 /// Words that make a follow-up yearly by themselves.
 pub const YEARLY: [&str; 4] = ["årligen", "årsvis", "årlig", "årliga"];
+
+// ---- Follow-up reports: the words by which a report says how far an activity has come. ----
+
+// The labels under which a follow-up report gives what it says of an activity: a table's
+// header cell ("Status", "Kommentar", "Antal") or the label of a line under an activity
+// ("Status: Pågår", "Genomfört: Ja", "Kommentar: …"). Exact labels only: an agreement's own
+// table may have a column "Klart" (when) or "Uppföljning" (how often), which say nothing of
+// what was done.
+
+/// Lower-case labels whose value is a status ("Status: Pågår", "Genomfört: Delvis").
+pub const STATUS_LABELS: [&str; 7] = [
+    "status",
+    "läge",
+    "lägesbild",
+    "bedömning",
+    "genomfört",
+    "genomförd",
+    "utfört",
+];
+
+/// Lower-case labels whose value is a number done, or done of planned ("Antal: 3 av 4").
+pub const COUNT_LABELS: [&str; 2] = ["antal", "utfall"];
+
+/// Lower-case labels whose value is the report's own words about the activity.
+pub const COMMENT_LABELS: [&str; 6] = [
+    "kommentar",
+    "kommentarer",
+    "beskrivning",
+    "redovisning",
+    "resultat",
+    "utfall",
+];
+
+/// Lower-case words that say an activity is done: "Genomförd", "har genomförts", "hölls".
+/// Not "gjorts": "Tabellen visar vad som gjorts" says nothing of any one activity.
+pub const DONE_WORDS: [&str; 36] = [
+    "genomförd",
+    "genomfört",
+    "genomförda",
+    "genomförts",
+    "genomfördes",
+    "genomförde",
+    "utförd",
+    "utfört",
+    "utförda",
+    "utförts",
+    "utfördes",
+    "utförde",
+    "klar",
+    "klart",
+    "klara",
+    "avklarad",
+    "avklarat",
+    "avklarade",
+    "slutförd",
+    "slutfört",
+    "slutförda",
+    "slutförts",
+    "avslutad",
+    "avslutat",
+    "avslutade",
+    "avslutats",
+    "uppfylld",
+    "uppfyllt",
+    "uppfyllda",
+    "uppfyllts",
+    "hållits",
+    "hölls",
+    "åtgärdad",
+    "åtgärdat",
+    "åtgärdats",
+    "åtgärdades",
+];
+
+/// Lower-case words that say an activity has begun: "påbörjad", "har startat"; negated
+/// ("ej påbörjad") they say it has not.
+pub const STARTED_WORDS: [&str; 14] = [
+    "påbörjad",
+    "påbörjat",
+    "påbörjade",
+    "påbörjats",
+    "påbörjades",
+    "startad",
+    "startat",
+    "startade",
+    "startats",
+    "startades",
+    "inlett",
+    "inletts",
+    "inleddes",
+    "igång",
+];
+
+/// Lower-case words that say an activity is going on: "Pågår", "pågående", "fortsätter".
+pub const ONGOING_WORDS: [&str; 5] = ["pågår", "pågående", "fortgår", "fortsätter", "fortlöper"];
+
+/// Lower-case phrases that say an activity is going on, word by word: "under arbete".
+pub const ONGOING_PHRASES: [&[&str]; 2] = [&["under", "arbete"], &["under", "genomförande"]];
+
+/// The lower-case word that, next to a word of `DONE_WORDS`, makes it partly done:
+/// "Delvis genomförd", "genomförd delvis".
+pub const PARTLY: &str = "delvis";
+
+/// Lower-case phrases that say the same: "till viss del genomförd".
+pub const PARTLY_PHRASES: [&[&str]; 2] = [&["till", "viss", "del"], &["till", "del"]];
+
+/// Lower-case words that, a word or two before a word of `DONE_WORDS` or `STARTED_WORDS`,
+/// deny it: "ej genomförd", "har inte påbörjats", "har ännu inte genomförts".
+pub const NEGATIONS: [&str; 3] = ["inte", "ej", "icke"];
+
+/// Lower-case words that deny what follows a few words on: "Inga möten har hållits".
+pub const NONE_WORDS: [&str; 3] = ["ingen", "inget", "inga"];
+
+/// Lower-case words that may stand between a negation and the word it denies: "inte heller
+/// genomförts", "ej kunnat genomföras".
+pub const NEGATION_GAP: [&str; 5] = ["ännu", "har", "heller", "kunnat", "alls"];
+
+/// Lower-case words, after "kunnat", that say the activity could not be done: "har inte
+/// kunnat genomföras".
+pub const COULD_NOT_BE_DONE: [&str; 3] = ["genomföras", "genomföra", "utföras"];
+
+/// Lower-case phrases, word by word, that say an activity did not take place: "ställdes in",
+/// "blev inte av".
+pub const NOT_DONE_PHRASES: [&[&str]; 9] = [
+    &["ställdes", "in"],
+    &["ställts", "in"],
+    &["inställd"],
+    &["inställda"],
+    &["inställt"],
+    &["uteblev"],
+    &["blev", "inte", "av"],
+    &["avbröts"],
+    &["avbrutits"],
+];
+
+/// Lower-case phrases, word by word, that say a report cannot tell: "Kan inte bedömas",
+/// "Går ej att bedöma".
+pub const UNASSESSABLE_PHRASES: [&[&str]; 10] = [
+    &["kan", "inte", "bedömas"],
+    &["kan", "ej", "bedömas"],
+    &["går", "inte", "att", "bedöma"],
+    &["går", "ej", "att", "bedöma"],
+    &["går", "inte", "att", "bedömas"],
+    &["inte", "bedömbar"],
+    &["ej", "bedömbar"],
+    &["inte", "bedömbart"],
+    &["ej", "bedömbart"],
+    &["kan", "inte", "följas", "upp"],
+];
+
+/// Lower-case values of a status cell or label that are a status only there: "Genomfört:
+/// Ja", "Status: Löpande".
+pub const STATUS_VALUES: [(&str, loften_core::model::Progress); 5] = [
+    ("ja", loften_core::model::Progress::Done),
+    ("nej", loften_core::model::Progress::NotDone),
+    ("delvis", loften_core::model::Progress::Partly),
+    ("löpande", loften_core::model::Progress::Ongoing),
+    ("kontinuerligt", loften_core::model::Progress::Ongoing),
+];
+
+/// Lower-case words that make a status word after them a plan, not a report: "ska ha
+/// påbörjat", "kommer att vara genomförd", "lovade … genomföra".
+pub const PLANNING: [&str; 10] = [
+    "ska", "skall", "skulle", "kommer", "planeras", "planerar", "bör", "lovar", "lovade", "avser",
+];
+
+/// How many words before a status word a `PLANNING` word makes it a plan.
+pub const PLANNING_REACH: usize = 3;
+
+/// Lower-case words of a heading or lead-in that restates what was promised, before the
+/// report says what became of it: "Det här utlovade vi", "I löftet för 2016 lovade polisen
+/// och kommunen följande:". Its items are the promise, not the report.
+pub const RESTATING: [&str; 7] = [
+    "lovade",
+    "utlovade",
+    "utlovades",
+    "lovat",
+    "lovar",
+    "skulle",
+    "fanns",
+];
+
+/// Lower-case words between a count and the count it is of: "6 av 8 skolor"; and words that
+/// may stand between "av" and the planned number: "3 av totalt 4", "2 av planerade 4".
+pub const COUNT_OF: &str = "av";
+pub const COUNT_OF_FILLERS: [&str; 5] = ["totalt", "planerade", "utlovade", "planerat", "målet"];
+
+/// Lower-case words between a number and what it counts that are no part of the unit: "fyra
+/// stycken krogtillsyner".
+pub const COUNT_FILLERS: [&str; 3] = ["stycken", "st", "styck"];
+
+/// Lower-case words before a number that make it a label or a time, not a count, in a
+/// report's text on top of `LABEL_BEFORE`: "vecka 9", "kl 22".
+pub const REPORT_LABEL_BEFORE: [&str; 7] = ["vecka", "veckorna", "v", "kl", "klockan", "nr", "sid"];
+
+/// Lower-case words before a number that make it an average, not a count done: "i
+/// genomsnitt fyra pass".
+pub const AVERAGE_BEFORE: [&str; 2] = ["genomsnitt", "snitt"];
+
+/// Lower-case words no activity is told from another by, left out (with `STOP`'s) when a
+/// report's passage is matched against the agreement's activities: function words, the
+/// parties (a report names them everywhere, and "kommun" would match inside
+/// "kommunikationsinsatser"), and the words every report uses.
+pub const MATCH_STOPWORDS: [&str; 41] = [
+    "de",
+    "den",
+    "det",
+    "har",
+    "hade",
+    "över",
+    "sin",
+    "sina",
+    "sitt",
+    "var",
+    "vara",
+    "blev",
+    "även",
+    "också",
+    "alla",
+    "inte",
+    "ej",
+    "dessa",
+    "denna",
+    "aktivitet",
+    "aktiviteter",
+    "aktiviteten",
+    "status",
+    "kommentar",
+    "uppföljning",
+    "uppföljningen",
+    "löfte",
+    "löftet",
+    "medborgarlöfte",
+    "medborgarlöftet",
+    "medborgarlöften",
+    "medborgarlöftena",
+    "polis",
+    "polisen",
+    "polisens",
+    "kommun",
+    "kommunen",
+    "kommunens",
+    "kommuns",
+    "tillsammans",
+    "gemensamt",
+];
+
+/// Folded endings a word's light stem drops, longest first, so that inflections of one
+/// word compare alike: "skolor" and "skola", "fotpatrullering" and "fotpatrullera". A bare
+/// "s" is no ending here: "insats" would lose it and "insatser" not.
+pub const STEM_ENDINGS: [&str; 26] = [
+    "ingarna", "ingar", "ingen", "arnas", "ernas", "ornas", "erna", "arna", "orna", "heten",
+    "ande", "ende", "are", "ade", "ing", "era", "ens", "ets", "or", "ar", "er", "en", "et", "na",
+    "a", "e",
+];

@@ -21,6 +21,9 @@
 //! 7. **Review notes**: every step that was unsure says so in the draft's `review`, in
 //!    Swedish and English, naming what to check.
 //!
+//! A follow-up report's page is read by the same first two steps, then by `report` into what
+//! it says of each activity of an agreement (`loften followup draft`).
+//!
 //! Every word and phrase the steps look for in a page's wording is in `lexicon`, but for
 //! the month names, which `loften_core::dates` holds. In place stay only single letters (a
 //! definite ending's "t" or "n", a genitive "s"), dashes, HTML tag and attribute names, and
@@ -36,6 +39,7 @@ pub mod input;
 mod items;
 mod lexicon;
 mod page;
+pub mod report;
 mod sections;
 mod swedish;
 mod tags;
@@ -115,6 +119,16 @@ pub struct Draft {
 /// A review note in both languages.
 fn note(sv: &str, en: &str) -> String {
     format!("{sv} / {en}")
+}
+
+/// The first 50 characters of a text, to quote it in a review note.
+fn shorten(text: &str) -> String {
+    let short: String = text.chars().take(50).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }
 
 /// The draft agreements a page's text holds: one per agreement (a page may hold several

@@ -2,8 +2,8 @@
 //! chrome around the article.
 
 use super::lexicon::{
-    ACTIVITY_COLUMN, CHROME, CHROME_LINES, END_OF_ARTICLE, RESPONSIBLE_COLUMN, RESPONSIBLE_LABELS,
-    RESPONSIBLE_LABEL_START,
+    ACTIVITY_COLUMN, CHROME, CHROME_LINES, COMMENT_LABELS, COUNT_LABELS, END_OF_ARTICLE,
+    RESPONSIBLE_COLUMN, RESPONSIBLE_LABELS, RESPONSIBLE_LABEL_START, STATUS_LABELS,
 };
 
 /// One block of a page, lines trimmed.
@@ -29,14 +29,48 @@ pub struct Item {
     pub numbered: bool,
     /// Who is responsible, from a line of its own under the item ("Ansvarig: Polisen").
     pub responsible: Option<String>,
+    /// What a follow-up report says of it, each under its label as the page writes it: a
+    /// table's "Status" or "Kommentar" cell, or a line "Status: Pågår" under the item.
+    pub labelled: Vec<Labelled>,
+}
+
+/// A value a page gives under a label of a follow-up report: "Status: Pågår", a table's
+/// "Kommentar" cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labelled {
+    /// The label as the page writes it ("Status", "Genomfört").
+    pub label: String,
+    pub value: String,
+}
+
+/// A line "Status: Pågår" or "Kommentar: …": a label of a follow-up report, and the value
+/// after it.
+pub fn labelled_line(line: &str) -> Option<Labelled> {
+    let (label, value) = line.split_once(':')?;
+    let (label, value) = (label.trim(), value.trim());
+    (is_follow_up_label(label) && !value.is_empty()).then(|| Labelled {
+        label: label.to_string(),
+        value: value.to_string(),
+    })
+}
+
+/// Whether a table's header cell or a line's label is one a follow-up report gives its
+/// statuses, counts and comments under: "Status", "Kommentar", "Antal".
+pub fn is_follow_up_label(label: &str) -> bool {
+    let label = loften_core::text::lowercase(label.trim());
+    [&STATUS_LABELS[..], &COUNT_LABELS, &COMMENT_LABELS]
+        .iter()
+        .any(|labels| labels.contains(&label.as_str()))
 }
 
 /// Where a table of activities ("Aktivitet | Ansvarig | När") keeps what: a browser's
 /// copy gives its rows as lines of tab-separated cells, a saved page as `<tr>`s.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActivityColumns {
     activity: usize,
     responsible: Option<usize>,
+    /// The columns of a follow-up report's table ("Status", "Kommentar"), with their headers.
+    labelled: Vec<(usize, String)>,
 }
 
 impl ActivityColumns {
@@ -48,23 +82,42 @@ impl ActivityColumns {
                 cues.iter().any(|c| h.starts_with(c))
             })
         };
+        let labelled = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| is_follow_up_label(h.as_ref()))
+            .map(|(i, h)| (i, h.as_ref().trim().to_string()))
+            .collect();
         Some(ActivityColumns {
             activity: column(&ACTIVITY_COLUMN)?,
             responsible: column(&RESPONSIBLE_COLUMN),
+            labelled,
         })
     }
 
-    /// A row as a list item, with who is responsible for it.
+    /// A row as a list item, with who is responsible for it and what a follow-up report's
+    /// columns say of it.
     pub fn item<S: AsRef<str>>(&self, row: &[S]) -> Option<Item> {
-        let text = row.get(self.activity)?.as_ref().trim();
-        let responsible = self
-            .responsible
-            .and_then(|r| row.get(r))
-            .map(|w| w.as_ref().trim().to_string())
-            .filter(|w| !w.is_empty());
-        (!text.is_empty()).then(|| Item {
-            text: text.to_string(),
-            responsible,
+        let cell = |i: usize| {
+            row.get(i)
+                .map(|c| c.as_ref().trim().to_string())
+                .filter(|c| !c.is_empty())
+        };
+        let text = cell(self.activity)?;
+        let labelled = self
+            .labelled
+            .iter()
+            .filter_map(|(i, label)| {
+                cell(*i).map(|value| Labelled {
+                    label: label.clone(),
+                    value,
+                })
+            })
+            .collect();
+        Some(Item {
+            text,
+            responsible: self.responsible.and_then(cell),
+            labelled,
             ..Item::default()
         })
     }
@@ -195,6 +248,9 @@ impl Document {
                     if let Some(who) = &item.responsible {
                         out.push_str(&format!("{indent}  Ansvarig: {who}\n"));
                     }
+                    for Labelled { label, value } in &item.labelled {
+                        out.push_str(&format!("{indent}  {label}: {value}\n"));
+                    }
                 }
             }
         }
@@ -246,8 +302,8 @@ impl Builder {
 
     /// A line of text as a reader sees it, trimmed or not: the site's chrome is dropped, a
     /// line that begins with a bullet is an item (pages also type their bullets), a
-    /// lower-case line under an item continues it, and "Ansvarig: …" under an item says who
-    /// is responsible for it.
+    /// lower-case line under an item continues it, "Ansvarig: …" under an item says who
+    /// is responsible for it, and "Status: …" what a follow-up report says of it.
     pub fn text_line(&mut self, raw: &str) {
         let line = raw.trim();
         if self.ended || starts_with_any(line, &END_OF_ARTICLE) {
@@ -264,7 +320,7 @@ impl Builder {
                 dashed,
                 indent,
                 numbered: numbered_item(line).is_some(),
-                responsible: None,
+                ..Item::default()
             });
         }
         self.line(line);
@@ -281,6 +337,12 @@ impl Builder {
             (self.in_item, responsibility(line), self.blocks.last_mut())
         {
             item.responsible = Some(names.to_string());
+            return;
+        }
+        if let (true, Some(labelled), Some(Block::Item(item))) =
+            (self.in_item, labelled_line(line), self.blocks.last_mut())
+        {
+            item.labelled.push(labelled);
             return;
         }
         self.in_item = false;
@@ -307,7 +369,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let cells: Vec<&str> = raw.split('\t').map(str::trim).collect();
         if cells.len() < 2 {
             table = None;
-        } else if let Some(columns) = table {
+        } else if let Some(columns) = &table {
             if let Some(item) = columns.item(&cells) {
                 builder.item(item);
             }
@@ -387,6 +449,40 @@ mod tests {
                 Some("Polisen".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_follow_up_table_keeps_its_status_and_comment_cells_through_its_text() {
+        let page = "Aktivitet\tStatus\tKommentar\tKlart\n\
+            Hundsök i skolor\tPågår\tSex av åtta skolor.\tVåren\n\
+            Fotpatrullering\tGenomförd\t\t\n";
+        let document = Document::from_text(page);
+        let labelled: Vec<Vec<(String, String)>> = document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item(i) => Some(
+                    i.labelled
+                        .iter()
+                        .map(|l| (l.label.clone(), l.value.clone()))
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        let cell = |l: &str, v: &str| (l.to_string(), v.to_string());
+        // "Klart" (when) is no follow-up column; an empty cell says nothing.
+        assert_eq!(
+            labelled,
+            [
+                vec![
+                    cell("Status", "Pågår"),
+                    cell("Kommentar", "Sex av åtta skolor.")
+                ],
+                vec![cell("Status", "Genomförd")],
+            ]
+        );
+        assert_eq!(Document::from_text(&document.to_text()), document);
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use loften_core::text::{fold, lowercase};
 
+use super::lexicon::STEM_ENDINGS;
+
 /// A run of letters and digits with its byte range in the text it came from.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
@@ -104,6 +106,24 @@ pub fn folded_words(phrase: &str) -> Vec<String> {
     words_of(phrase).iter().map(|w| fold(w.text)).collect()
 }
 
+/// A folded word without its inflection, so that "skolor", "skola" and "skolorna" are one
+/// stem, and "fotpatrullering" and "fotpatrullera" another: at most two endings of
+/// `STEM_ENDINGS` go, and a stem keeps at least four letters.
+pub fn light_stem(folded: &str) -> &str {
+    let mut stem = folded;
+    for _ in 0..2 {
+        let shorter = STEM_ENDINGS.iter().find_map(|ending| {
+            stem.strip_suffix(ending)
+                .filter(|rest| rest.chars().count() >= 4)
+        });
+        match shorter {
+            Some(rest) => stem = rest,
+            None => break,
+        }
+    }
+    stem
+}
+
 /// The folded words of a text with an index from each word to where it occurs, so a phrase
 /// ("Jönköpings kommun", "Öxnehaga torg") is found by its first word's few positions.
 pub struct WordIndex {
@@ -177,6 +197,22 @@ mod tests {
             sentences("En bildtext utan punkt\n\nRubrik"),
             ["En bildtext utan punkt", "Rubrik"]
         );
+    }
+
+    #[test]
+    fn inflections_share_a_light_stem() {
+        for (a, b) in [
+            ("skolor", "skola"),
+            ("skolorna", "skola"),
+            ("fotpatrulleringar", "fotpatrullera"),
+            ("nattvandrare", "nattvandra"),
+            ("insatsgrupperna", "insatsgrupper"),
+            ("kommunens", "kommun"),
+        ] {
+            assert_eq!(light_stem(a), light_stem(b), "{a} {b}");
+        }
+        assert_eq!(light_stem("ssg"), "ssg");
+        assert_eq!(light_stem("polisen"), "polis");
     }
 
     #[test]

@@ -29,6 +29,17 @@ pub enum SheetDialect {
 /// A sheet to fill in from a follow-up report: a header, then one row per activity of the
 /// agreement with its id and text, the other cells empty.
 pub fn status_sheet(agreement: &Agreement, dialect: SheetDialect) -> String {
+    filled_status_sheet(agreement, &[], dialect)
+}
+
+/// The sheet with what is known filled in: each activity's row holds its status (as its
+/// Swedish label), text and count from `statuses`; an activity without one keeps its cells
+/// empty. `read_status_sheet` reads it back as `statuses`.
+pub fn filled_status_sheet(
+    agreement: &Agreement,
+    statuses: &[ActivityStatus],
+    dialect: SheetDialect,
+) -> String {
     let (delimiter, start) = match dialect {
         SheetDialect::Excel => (b';', "\u{feff}"),
         SheetDialect::Comma => (b',', ""),
@@ -39,8 +50,21 @@ pub fn status_sheet(agreement: &Agreement, dialect: SheetDialect) -> String {
         .from_writer(start.as_bytes().to_vec());
     let in_memory = "writing into memory cannot fail";
     writer.write_record(SHEET_COLUMNS).expect(in_memory);
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     for activity in &agreement.activities {
-        let row = [activity.id.as_str(), &activity.text, "", "", "", "", ""];
+        let found = statuses.iter().find(|s| s.activity == activity.id);
+        let status = found.map_or("", |s| s.status.label_sv());
+        let text = found.and_then(|s| s.text.as_deref()).unwrap_or_default();
+        let count = found.and_then(|s| s.count.as_ref());
+        let row = [
+            activity.id.as_str(),
+            &activity.text,
+            status,
+            text,
+            &number(count.and_then(|c| c.done)),
+            &number(count.and_then(|c| c.of)),
+            count.and_then(|c| c.unit.as_deref()).unwrap_or_default(),
+        ];
         writer.write_record(row).expect(in_memory);
     }
     let bytes = writer.into_inner().expect(in_memory);
