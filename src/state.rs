@@ -1,5 +1,5 @@
-//! The one module that keeps the visitor's own state in localStorage: bookmarks, notes and
-//! preferences (the app's copy of the dataset is `catalog::kept_copy`'s).
+//! The one module that keeps the visitor's own state in localStorage: bookmarks, notes,
+//! followed kommuner and preferences (the app's copy of the dataset is `catalog::kept_copy`'s).
 //!
 //! The codec (envelope, versions, migrations) is `loften_core::storage`; this module only
 //! moves strings in and out of the browser and decides what to do when storage misbehaves:
@@ -168,6 +168,28 @@ impl Store {
 
     pub fn count(&self) -> usize {
         self.state.with(|s| s.bookmarks.len())
+    }
+
+    /// Follow a kommun (by slug), or stop; following records what the data holds of it now,
+    /// so nothing is new on the visit that follows it.
+    pub fn set_following(&self, kommun: &str, follow: bool, data: &loften_core::Dataset) {
+        self.state.update(|s| {
+            if follow {
+                s.follow(kommun, loften_core::follow::seen_now(data, kommun));
+            } else {
+                s.unfollow(kommun);
+            }
+        });
+    }
+
+    /// What is new in every followed kommun has been read.
+    pub fn mark_all_seen(&self, data: &loften_core::Dataset) {
+        self.state.update(|s| {
+            let kommuner: Vec<String> = s.followed.iter().map(|f| f.kommun.clone()).collect();
+            for kommun in kommuner {
+                s.mark_seen(&kommun, loften_core::follow::seen_now(data, &kommun));
+            }
+        });
     }
 }
 

@@ -1,7 +1,7 @@
 import { test, expect, open, installClock, watchConsole } from "./fixtures/app";
 import { KioskPage } from "./fixtures/kiosk-page";
-import { SwappableSite, openData, publishChanged } from "./fixtures/site";
-import type { Browser, BrowserContextOptions, Page, Route } from "@playwright/test";
+import { openData, publishChanged, withSite } from "./fixtures/site";
+import type { Page, Route } from "@playwright/test";
 
 // Data is deployed apart from the app: `loften publish` into the live site, no new build.
 // Version 2 of the data adds an agreement, changes an activity and removes one.
@@ -29,27 +29,6 @@ const footer = (page: Page) => page.locator(".data-date");
 /** Ask the app to look for new data now, as it does when its page is shown again. */
 async function pageShownAgain(page: Page): Promise<void> {
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
-}
-
-async function withSite(
-  browser: Browser,
-  run: (site: SwappableSite, root: string, page: Page) => Promise<void>,
-  options: BrowserContextOptions = {},
-): Promise<void> {
-  const site = new SwappableSite();
-  try {
-    const root = site.copy("live-site");
-    site.deploy(root);
-    const url = await site.start();
-    const context = await browser.newContext({ ...options, baseURL: url });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await run(site, root, page);
-    expect(errors, "console errors").toEqual([]);
-    await context.close();
-  } finally {
-    site.stop();
-  }
 }
 
 test("new data deployed alone reaches an open page after its check, in one step, without a reload", async ({ browser }) => {

@@ -160,6 +160,15 @@ test("in English, statuses, tallies and the page for the meeting are in English;
   expect(await axe(page)).toEqual([]);
 });
 
+test("a kiosk shows the page for the meeting, without printing", async ({ page }) => {
+  await open(page, at("/kiosk?kommun=jonkoping"));
+  await open(page, at("/kommun/jonkoping/sa-gick-det"));
+  await expect(page.locator("html")).toHaveAttribute("data-kiosk", /.*/);
+  await expect(page.getByRole("heading", { level: 2, name: "Det som lovades 2020" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR-kod till Jönköpings kommun i Medborgarlöften" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Skriv ut" })).toHaveCount(0);
+});
+
 test("the CSV of statuses is published with the data", async ({ request }) => {
   const response = await request.get(at("/data/uppfoljningar.csv"));
   expect(response.status()).toBe(200);

@@ -2,6 +2,7 @@
 
 pub mod agreement_card;
 pub mod badges;
+pub mod follow;
 pub mod follow_up;
 pub mod layout;
 pub mod link;

@@ -3,7 +3,10 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
+use loften_core::route::Feed;
+
+use crate::i18n::{page_lang, td_string};
 
 /// What the page said about itself, for the link-preview tags the build writes beside the
 /// page (`src/bin/prerender.rs`). Only the build provides it: a browser has no one to tell.
@@ -17,8 +20,8 @@ pub struct Summary {
     pub description: String,
 }
 
-/// The page's `<title>` (the app's name is added by `App`'s formatter) and its
-/// `<meta name="description">`.
+/// The page's `<title>` (the app's name is added by `App`'s formatter), its
+/// `<meta name="description">` and the Atom feed of what it shows.
 #[component]
 pub fn PageMeta(
     /// The page's own part of the title; empty on the start page.
@@ -27,7 +30,16 @@ pub fn PageMeta(
     /// One or two sentences on what the page holds.
     #[prop(into)]
     description: String,
+    /// The feed of what the page shows; everything's when not given.
+    #[prop(optional)]
+    feed: Option<Feed>,
 ) -> impl IntoView {
+    let lang = page_lang();
+    let feed_href = format!(
+        "{}/{}",
+        crate::base::use_base().0,
+        feed.unwrap_or(Feed::All).path()
+    );
     if let Some(PageSummary(summary)) = use_context::<PageSummary>() {
         if let Ok(mut summary) = summary.lock() {
             *summary = Some(Summary {
@@ -39,5 +51,6 @@ pub fn PageMeta(
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
+        <Link rel="alternate" type_="application/atom+xml" href=feed_href title=td_string!(lang, feed_title)/>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use loften_core::model::Cadence;
-use loften_core::route::Route;
+use loften_core::route::{Feed, Route};
 use loften_core::{Agreement, AgreementKind};
 
 use crate::catalog::use_catalog;
@@ -102,6 +102,10 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
             )
         })
         .collect();
+    // The feed of its kommun (the first it names), whose news it is part of.
+    let feed = kommuner
+        .first()
+        .map_or(Feed::All, |(slug, _)| Feed::of_kommun(&data, slug));
     let kommun_links = move || {
         kommuner
             .iter()
@@ -182,7 +186,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     let page_url = crate::device::use_public_url(Route::Agreement { id: a.id.clone() });
 
     view! {
-        <PageMeta title=title description=description/>
+        <PageMeta title=title description=description feed=feed/>
         <article class="page page--agreement">
             <p class="breadcrumbs"><Link to=Route::home()>{td_string!(lang, nav_search)}</Link>" › "{kommun_links.clone()}</p>
             <div class="page__head">

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use loften_core::route::Route;
+use loften_core::route::{Feed, Route};
 use loften_core::views::how_it_went;
 use loften_core::{Agreement, Kommun};
 
@@ -52,6 +52,7 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
         slug: kommun.slug.clone(),
     };
     let kommun_url = crate::device::use_public_url(kommun_route.clone());
+    let feed = Feed::of_kommun(&data, &kommun.slug);
     // Printing needs the app, and a kiosk has no printer.
     let can_print = !crate::kiosk::use_kiosk().enabled;
     let on_device = crate::device::use_on_device();
@@ -99,7 +100,7 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
         let _ = window().print();
     };
     view! {
-        <PageMeta title=title.clone() description=lead.clone()/>
+        <PageMeta title=title.clone() description=lead.clone() feed=feed/>
         <article class="page page--how-it-went">
             <p class="breadcrumbs"><Link to=Route::Kommuner>{td_string!(lang, nav_kommuner)}</Link>" › "<Link to=kommun_route>{kommun.name.clone()}</Link></p>
             <div class="page__head">
@@ -111,11 +112,12 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
                 })}
             </div>
             <p class="lead">{lead}</p>
-            {sections}
+            // Before the sections, so that on paper it stands in their corner.
             <aside class="how-it-went__more">
                 <p>{td_string!(lang, how_it_went_more, kommun = &name)}</p>
                 {move || view! { <QrCode url=kommun_url.get() label=td_string!(lang, how_it_went_qr, kommun = &name).to_string()/> }}
             </aside>
+            {sections}
         </article>
     }
 }

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use loften_core::route::Route;
+use loften_core::route::{Feed, Route};
 use loften_core::views::{areas_of_kommun, how_it_went, kommun_history};
 use loften_core::{Agreement, Dataset, Topic};
 
 use crate::catalog::use_catalog;
 use crate::components::agreement_card::{AgreementCard, TitleLevel};
+use crate::components::follow::FollowButton;
 use crate::components::follow_up::{Detail, Outcome, ReportList};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
@@ -123,10 +124,13 @@ fn KommunView(slug: String) -> impl IntoView {
         td_string!(lang, kommun_agreements)
     );
     view! {
-            <PageMeta title=kommun.name.clone() description=description/>
+            <PageMeta title=kommun.name.clone() description=description feed=Feed::of_kommun(&data, &kommun.slug)/>
             <div class="page page--kommun">
                 <p class="breadcrumbs"><Link to=Route::Kommuner>{td_string!(lang, nav_kommuner)}</Link>" › "{lan.clone()}</p>
-                <h1 tabindex="-1">{kommun.name.clone()}</h1>
+                <div class="page__head">
+                    <h1 tabindex="-1">{kommun.name.clone()}</h1>
+                    <FollowButton kommun=kommun.clone()/>
+                </div>
                 <p class="lead">{lan}</p>
                 <section class="section">
                     <h2>{td_string!(lang, kommun_agreements)}</h2>

@@ -8,6 +8,7 @@ use loften_core::route::Route;
 use loften_core::views::{kommun_matches, kommuner_by_lan};
 
 use crate::catalog::use_catalog;
+use crate::components::follow::FollowButton;
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
@@ -117,10 +118,16 @@ fn lan_section(
                 {shown.into_iter().map(|(slug, name, count)| {
                     let count_text = if count == 0 { td_string!(lang, none_in_data).to_string() } else { count.to_string() };
                     let has_data = count > 0;
+                    // Only a kommun with agreements has anything to follow.
+                    let follow = has_data
+                        .then(|| use_catalog().data.kommun_by_slug(&slug).cloned())
+                        .flatten()
+                        .map(|kommun| view! { <FollowButton kommun=kommun compact=true/> });
                     view! {
                         <li class:has-data=has_data>
                             <Link to=Route::Kommun { slug }>{name}</Link>
                             <span class="count">{count_text}</span>
+                            {follow}
                         </li>
                     }
                 }).collect_view()}

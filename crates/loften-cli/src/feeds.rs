@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use loften_core::follow::{agreement_news_date, report_key, report_news_date};
-use loften_core::route::Route;
+use loften_core::route::{Feed, Route};
 use loften_core::{url, Agreement, Dataset, Query};
 
 use crate::publish::write_site_file;
@@ -121,11 +121,18 @@ struct About {
 }
 
 impl About {
-    /// The feed of a kommun or a län (`kind`, as in its path) by its slug or code; none for
+    /// The feed of a kommun or a län (`kind`, as in its id) by its slug or code; none for
     /// one without agreements.
-    fn of(kind: &str, key: &str, name: &str, page: Route, agreements: Vec<usize>) -> Option<About> {
+    fn of(
+        feed: Feed,
+        kind: &str,
+        key: &str,
+        name: &str,
+        page: Route,
+        agreements: Vec<usize>,
+    ) -> Option<About> {
         (!agreements.is_empty()).then(|| About {
-            path: format!("{FEEDS_DIR}/{kind}/{key}.xml"),
+            path: feed.path(),
             id: format!("urn:medborgarloften:feed:{kind}:{key}"),
             title: format!("{SITE_NAME} – {name}"),
             page: page.href(),
@@ -145,7 +152,7 @@ pub fn feeds(data: &Dataset, links: &Links, published: NaiveDate) -> Vec<(String
         .map(|a| data.lan_of(a).iter().map(|l| l.code.as_str()).collect())
         .collect();
     let mut feeds = vec![About {
-        path: format!("{FEEDS_DIR}/alla.xml"),
+        path: Feed::All.path(),
         id: "urn:medborgarloften:feed:alla".into(),
         title: SITE_NAME.into(),
         page: Route::home().href(),
@@ -160,7 +167,15 @@ pub fn feeds(data: &Dataset, links: &Links, published: NaiveDate) -> Vec<(String
         let page = Route::Kommun {
             slug: kommun.slug.clone(),
         };
-        About::of("kommun", &kommun.slug, &kommun.short_name, page, agreements)
+        let feed = Feed::Kommun(kommun.slug.clone());
+        About::of(
+            feed,
+            "kommun",
+            &kommun.slug,
+            &kommun.short_name,
+            page,
+            agreements,
+        )
     }));
     feeds.extend(data.lan.iter().filter_map(|lan| {
         let agreements = holding(&|i| lan_of[i].contains(&lan.code.as_str()));
@@ -168,7 +183,8 @@ pub fn feeds(data: &Dataset, links: &Links, published: NaiveDate) -> Vec<(String
             lan: vec![lan.code.clone()],
             ..Query::default()
         });
-        About::of("lan", &lan.code, &lan.name, page, agreements)
+        let feed = Feed::Lan(lan.code.clone());
+        About::of(feed, "lan", &lan.code, &lan.name, page, agreements)
     }));
     feeds
         .into_iter()

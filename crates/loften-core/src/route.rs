@@ -106,6 +106,40 @@ impl Route {
     }
 }
 
+/// An Atom feed of new agreements and follow-up reports, as `loften publish` writes them: of
+/// everything, of a kommun (by slug) or of a län (by code). Pages link the feed of what they
+/// show (`<link rel="alternate">`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Feed {
+    All,
+    Kommun(String),
+    Lan(String),
+}
+
+impl Feed {
+    /// Where the feed is, from the site's root: "feeds/alla.xml", "feeds/kommun/eslov.xml".
+    pub fn path(&self) -> String {
+        match self {
+            Feed::All => "feeds/alla.xml".into(),
+            Feed::Kommun(slug) => format!("feeds/kommun/{}.xml", segment(slug)),
+            Feed::Lan(code) => format!("feeds/lan/{}.xml", segment(code)),
+        }
+    }
+
+    /// The feed a kommun's pages link: its own where it has agreements (only those have a
+    /// feed), else everything.
+    pub fn of_kommun(data: &Dataset, slug: &str) -> Feed {
+        let has_agreements = data
+            .kommun_by_slug(slug)
+            .is_some_and(|k| data.agreements_for_kommun(&k.short_name).next().is_some());
+        if has_agreements {
+            Feed::Kommun(slug.to_string())
+        } else {
+            Feed::All
+        }
+    }
+}
+
 /// The pages the build renders ahead of time: every page that reads the same for every
 /// visitor. Saved items and the kiosk depend on the device, and a search on its query: those
 /// are rendered in the browser.
@@ -250,6 +284,16 @@ mod tests {
             "/?q=%C3%B6xnehaga+torg&tema=trafik&tema=narkotika&ar=2020&aktor=polisen"
         );
         assert_eq!(Route::search_in_kommun("eslov").href(), "/?kommun=eslov");
+    }
+
+    #[test]
+    fn feeds_are_where_publish_writes_them() {
+        assert_eq!(Feed::All.path(), "feeds/alla.xml");
+        assert_eq!(
+            Feed::Kommun("upplands-vasby".into()).path(),
+            "feeds/kommun/upplands-vasby.xml"
+        );
+        assert_eq!(Feed::Lan("06".into()).path(), "feeds/lan/06.xml");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use loften_core::query::Ignored;
 use loften_core::route::Route;
 
 use crate::catalog::use_catalog;
+use crate::components::follow::WhatsNew;
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
@@ -48,6 +49,8 @@ fn Search() -> impl IntoView {
     };
     view! {
         <PageFrame class="page--search" heading=td_string!(lang, search_heading) lead=td_string!(lang, tagline)>
+            // What is new where the visitor follows a kommun: what they came back for.
+            <WhatsNew/>
             <SearchField/>
             // Shown only where no script runs (index.html marks `<html class="js">`).
             <p class="notice needs-js">{td_string!(lang, needs_js)}" "<Link to=Route::Kommuner>{td_string!(lang, needs_js_link)}</Link>"."</p>

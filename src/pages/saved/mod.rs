@@ -7,10 +7,11 @@ use leptos_router::hooks::use_query;
 use leptos_router::params::Params;
 use loften_core::dataset::Located;
 use loften_core::route::Route;
-use loften_core::storage::parse_share;
+use loften_core::storage::parse_shared;
 use loften_core::views::{bookmark_label, saved_groups};
 
 use crate::catalog::use_catalog;
+use crate::components::follow::{FollowButton, WhatsNew};
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
@@ -72,14 +73,16 @@ pub fn SavedPage() -> impl IntoView {
             .read()
             .as_ref()
             .ok()
-            .and_then(|q| q.dela.as_deref().map(parse_share))
+            .and_then(|q| q.dela.as_deref().map(parse_shared))
     };
     view! {
         <PageMeta title=td_string!(lang, saved_heading) description=td_string!(lang, saved_intro)/>
         <WithCatalog>
             <PageFrame class="page--saved" heading=td_string!(lang, saved_heading) lead=td_string!(lang, saved_intro)>
-                {move || shared().map(|ids| view! { <SharedPreview ids=ids/> })}
+                {move || shared().map(|shared| view! { <SharedPreview shared=shared/> })}
+                <WhatsNew always=true/>
                 <SavedList/>
+                <FollowedList/>
                 {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/> }.into_any() }}
             </PageFrame>
         </WithCatalog>
@@ -141,6 +144,38 @@ fn SavedList() -> impl IntoView {
             })
             .collect_view()
             .into_any()
+    }
+}
+
+/// The kommuner followed, each with its button to stop.
+#[component]
+fn FollowedList() -> impl IntoView {
+    let lang = page_lang();
+    let data = use_catalog().data;
+    let store = use_store();
+    let followed = Memo::new(move |_| {
+        store.state.with(|s| {
+            s.followed
+                .iter()
+                .filter_map(|f| data.kommun_by_slug(&f.kommun).cloned())
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let kommuner = followed.get();
+        (!kommuner.is_empty()).then(|| {
+            view! {
+                <section class="section following" aria-labelledby="following-heading">
+                    <h2 id="following-heading">{td_string!(lang, following_heading)}</h2>
+                    <ul class="kommun-list">
+                        {kommuner.into_iter().map(|kommun| {
+                            let (route, name) = (Route::Kommun { slug: kommun.slug.clone() }, kommun.name.clone());
+                            view! { <li><Link to=route>{name}</Link><FollowButton kommun=kommun compact=true/></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

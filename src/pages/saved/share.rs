@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use loften_core::route::Route;
-use loften_core::storage::{decode, encode, share_value, Bookmark, Notice};
+use loften_core::storage::{decode, encode, share_value, Bookmark, Notice, Shared};
 use loften_core::views::bookmark_label;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -15,14 +15,26 @@ use crate::i18n::{page_lang, td_string};
 use crate::navigation::same_page;
 use crate::state::{now_iso, use_store};
 
-/// A shared link's items, with "Spara alla".
+/// A shared link's items and kommuner to follow, with "Spara alla".
 #[component]
-pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
+pub(super) fn SharedPreview(shared: Shared) -> impl IntoView {
     let lang = page_lang();
     let data = use_catalog().data;
     let store = use_store();
     let navigate = use_navigate();
-    let found: Vec<(String, String, &'static str)> = ids
+    // Following needs the device's storage: a kiosk takes the items only.
+    let kommuner: Vec<loften_core::Kommun> = if crate::kiosk::use_kiosk().enabled {
+        Vec::new()
+    } else {
+        shared
+            .kommuner
+            .iter()
+            .filter_map(|slug| data.kommun_by_slug(slug).cloned())
+            .collect()
+    };
+    let to_follow: Vec<String> = kommuner.iter().map(|k| k.slug.clone()).collect();
+    let found: Vec<(String, String, &'static str)> = shared
+        .ids
         .iter()
         .filter_map(|id| {
             data.locate(id)
@@ -38,7 +50,7 @@ pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
             label: Some(label.clone()),
         })
         .collect();
-    let count = found.len();
+    let count = found.len() + kommuner.len();
     let save_all = move |_| {
         let now = now_iso();
         let stamped: Vec<Bookmark> = incoming
@@ -51,6 +63,9 @@ pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
         store.state.update(|s| {
             s.merge(&stamped);
         });
+        for slug in &to_follow {
+            store.set_following(slug, true, &data);
+        }
         navigate(&Route::Saved { share: None }.href(), same_page(true));
     };
     view! {
@@ -63,6 +78,7 @@ pub(super) fn SharedPreview(ids: Vec<String>) -> impl IntoView {
                     <p>{td_string!(lang, shared_intro)}</p>
                     <ul class="plain-list">
                         {found.into_iter().map(|(_, label, kind)| view! { <li><span class="muted">{kind}": "</span><span lang="sv">{label}</span></li> }).collect_view()}
+                        {kommuner.into_iter().map(|k| view! { <li><span class="muted">{td_string!(lang, shared_followed)}": "</span>{k.name}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="button" on:click=save_all>{format!("{} ({count})", td_string!(lang, save_all))}</button>
                 }.into_any()
@@ -90,7 +106,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let base = StoredValue::new(crate::base::use_base());
     let link = move || {
-        let value = store.state.with(|s| share_value(&s.newest_first()));
+        let value = store.state.with(|s| s.share_value());
         base.with_value(|base| base.public_url(&Route::Saved { share: Some(value) }))
     };
     let copy = move |_| {
@@ -132,9 +148,10 @@ pub(super) fn ShareAndMove() -> impl IntoView {
                 return;
             }
             let mut added = 0;
-            store
-                .state
-                .update(|s| added = s.merge(&decoded.state.bookmarks));
+            store.state.update(|s| {
+                added =
+                    s.merge(&decoded.state.bookmarks) + s.merge_followed(&decoded.state.followed);
+            });
             // The file stays where it is: what could not be read is left out, not lost.
             let done = if partly {
                 td_string!(lang, imported_partly, count = added).to_string()
@@ -145,7 +162,7 @@ pub(super) fn ShareAndMove() -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || { store.count() > 0 }>
+        <Show when=move || { store.count() > 0 || store.state.with(|s| !s.followed.is_empty()) }>
             <section class="section share" aria-labelledby="share-heading">
                 <h2 id="share-heading">{td_string!(lang, share_heading)}</h2>
                 <p>{td_string!(lang, share_intro)}</p>
