@@ -5,9 +5,10 @@ SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 PORT ?= 8080
 # The first visit's compressed size (bench/size_check.py) may not grow past this. It only comes
-# down: when size work lands, set it about 1 % above the new measurement. (It rose once, for
-# the data published apart from the app: bench/STACK.md, "Holding the ceiling".)
-SIZE_CEILING := 404000
+# down: when size work lands, set it about 1 % above the new measurement. (It rose twice: for
+# the data published apart from the app, and for follow-ups and following a kommun, each
+# measured in bench/STACK.md.)
+SIZE_CEILING := 440600
 
 .PHONY: setup serve dev dist dist-sub test test-lint test-native test-wasm test-size test-e2e test-fresh validate bench clean
 

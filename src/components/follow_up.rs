@@ -228,3 +228,24 @@ pub fn Outcome(agreement: Agreement, detail: Detail) -> impl IntoView {
         {unlinked}
     }
 }
+
+/// An agreement under a heading: a link to it, then `Outcome` as `detail` asks.
+#[component]
+pub fn AgreementOutcome(
+    /// What the section says of the agreement ("Det som lovades 2020").
+    heading: String,
+    agreement: Agreement,
+    detail: Detail,
+) -> impl IntoView {
+    let (route, name) = (
+        loften_core::route::Route::Agreement {
+            id: agreement.id.clone(),
+        },
+        agreement.name(),
+    );
+    view! {
+        <h2>{heading}</h2>
+        <p><crate::components::link::Link to=route>{name}</crate::components::link::Link></p>
+        <Outcome agreement=agreement detail=detail/>
+    }
+}

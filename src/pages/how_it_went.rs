@@ -10,7 +10,7 @@ use loften_core::views::how_it_went;
 use loften_core::{Agreement, Kommun};
 
 use crate::catalog::use_catalog;
-use crate::components::follow_up::{Detail, Outcome};
+use crate::components::follow_up::{AgreementOutcome, Detail};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::qr::QrCode;
@@ -68,12 +68,8 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
             <section class="section how-it-went__ended">
                 {match ended {
                     Some(a) => {
-                        let (route, heading) = (Route::Agreement { id: a.id.clone() }, a.name());
-                        view! {
-                            <h2>{td_string!(lang, how_it_went_ended, period = a.period.label())}</h2>
-                            <p><Link to=route>{heading}</Link></p>
-                            <Outcome agreement=a detail=Detail::Activities/>
-                        }.into_any()
+                        let heading = td_string!(lang, how_it_went_ended, period = a.period.label()).to_string();
+                        view! { <AgreementOutcome heading=heading agreement=a detail=Detail::Activities/> }.into_any()
                     }
                     None => view! {
                         <h2>{td_string!(lang, how_it_went)}</h2>
@@ -84,12 +80,8 @@ fn HowItWentView(kommun: Kommun) -> impl IntoView {
             <section class="section how-it-went__current">
                 {match current {
                     Some(a) => {
-                        let (route, heading) = (Route::Agreement { id: a.id.clone() }, a.name());
-                        view! {
-                            <h2>{td_string!(lang, how_it_went_current, period = a.period.label())}</h2>
-                            <p><Link to=route>{heading}</Link></p>
-                            <Outcome agreement=a detail=Detail::Promises/>
-                        }.into_any()
+                        let heading = td_string!(lang, how_it_went_current, period = a.period.label()).to_string();
+                        view! { <AgreementOutcome heading=heading agreement=a detail=Detail::Promises/> }.into_any()
                     }
                     None => view! { <p>{td_string!(lang, how_it_went_no_current)}</p> }.into_any(),
                 }}

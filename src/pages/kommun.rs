@@ -10,7 +10,7 @@ use loften_core::{Agreement, Dataset, Topic};
 use crate::catalog::use_catalog;
 use crate::components::agreement_card::{AgreementCard, TitleLevel};
 use crate::components::follow::FollowButton;
-use crate::components::follow_up::{Detail, Outcome, ReportList};
+use crate::components::follow_up::{AgreementOutcome, Detail, ReportList};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::with_catalog::WithCatalog;
@@ -101,17 +101,9 @@ fn KommunView(slug: String) -> impl IntoView {
                 .ended
                 .cloned()?;
             let route = how_it_went_route.clone();
-            let (agreement_route, heading) = (
-                Route::Agreement {
-                    id: ended.id.clone(),
-                },
-                ended.name(),
-            );
             Some(view! {
                 <section class="section how-it-went">
-                    <h2>{td_string!(lang, how_it_went)}</h2>
-                    <p><Link to=agreement_route>{heading}</Link></p>
-                    <Outcome agreement=ended.clone() detail=Detail::Tallies/>
+                    <AgreementOutcome heading=td_string!(lang, how_it_went).to_string() agreement=ended.clone() detail=Detail::Tallies/>
                     <ReportList agreement=ended/>
                     <p><Link to=route>{td_string!(lang, how_it_went_page)}</Link></p>
                 </section>

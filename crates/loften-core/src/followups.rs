@@ -216,28 +216,17 @@ mod tests {
                 end: end.parse().unwrap(),
             })
         };
-        assert_eq!(
-            named("2018-09-01", "2018-12-31"),
-            PeriodName::Tertial(3, 2018)
-        );
-        assert_eq!(
-            named("2019-01-01", "2019-04-30"),
-            PeriodName::Tertial(1, 2019)
-        );
-        assert_eq!(
-            named("2019-05-01", "2019-08-31"),
-            PeriodName::Tertial(2, 2019)
-        );
-        assert_eq!(
-            named("2020-04-01", "2020-06-30"),
-            PeriodName::Quarter(2, 2020)
-        );
-        assert_eq!(
-            named("2020-01-01", "2020-03-31"),
-            PeriodName::Quarter(1, 2020)
-        );
-        assert_eq!(named("2020-07-01", "2020-12-31"), PeriodName::Half(2, 2020));
-        assert_eq!(named("2021-01-01", "2021-12-31"), PeriodName::Year(2021));
+        for (start, end, name) in [
+            ("2018-09-01", "2018-12-31", PeriodName::Tertial(3, 2018)),
+            ("2019-01-01", "2019-04-30", PeriodName::Tertial(1, 2019)),
+            ("2019-05-01", "2019-08-31", PeriodName::Tertial(2, 2019)),
+            ("2020-04-01", "2020-06-30", PeriodName::Quarter(2, 2020)),
+            ("2020-01-01", "2020-03-31", PeriodName::Quarter(1, 2020)),
+            ("2020-07-01", "2020-12-31", PeriodName::Half(2, 2020)),
+            ("2021-01-01", "2021-12-31", PeriodName::Year(2021)),
+        ] {
+            assert_eq!(named(start, end), name, "{start}–{end}");
+        }
         // Not a whole part: the days themselves.
         for (start, end) in [
             ("2018-09-02", "2018-12-31"),
