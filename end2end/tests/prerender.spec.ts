@@ -44,9 +44,10 @@ function consoleTrouble(page: Page): string[] {
   return found;
 }
 
-/** The elements counted before and after hydration: all of the page's own, but the filters'
- * options, which the app adds once it runs (the build leaves them out: see FilterSelect). */
-const COUNTED = "main *:not(select > :not(option[value='']), optgroup > option)";
+/** The elements counted before and after hydration: all of the page's own, but what the app
+ * adds once it runs, which the build leaves out: the filters' options (see FilterSelect) and
+ * the buttons that follow a kommun (they answer only with the app). */
+const COUNTED = "main *:not(select > :not(option[value='']), optgroup > option, .follow, .follow *)";
 
 /** Before any script of the page runs, remember the nodes the server sent, to find them again. */
 async function rememberServerNodes(page: Page): Promise<void> {

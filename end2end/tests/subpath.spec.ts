@@ -10,7 +10,9 @@ test("hosted under a sub-path: routes, links, data, manifest and service worker 
   await expect(page).toHaveURL(/\/medborgarloften\/kommuner$/);
   await page.getByRole("link", { name: "Jönköping", exact: true }).click();
   await expect(page).toHaveURL(/\/medborgarloften\/kommun\/jonkoping$/);
-  await page.getByRole("link", { name: "Medborgarlöfte 2020" }).click();
+  await expect(page.locator('head link[rel="alternate"]')).toHaveAttribute("href", "/medborgarloften/feeds/kommun/jonkoping.xml");
+  await expect(page.getByRole("link", { name: "Sida för medborgardialogen" })).toHaveAttribute("href", "/medborgarloften/kommun/jonkoping/sa-gick-det");
+  await page.getByRole("link", { name: "Medborgarlöfte 2020", exact: true }).click();
   await expect(page).toHaveURL(/\/medborgarloften\/medborgarlofte\/jonkoping-2020$/);
   const source = await page.getByRole("link", { name: "Källans text" }).evaluate((a: HTMLAnchorElement) => a.href);
   expect(new URL(source).pathname).toBe("/medborgarloften/data/sources/001_a31d958f5b0b3e22.txt");
