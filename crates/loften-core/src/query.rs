@@ -733,23 +733,30 @@ impl Index {
             if !filter.agreement_ok(self, a, None) {
                 continue;
             }
-            let topics = candidates()
-                .filter(|r| filter.record_ok(r, Some(Dimension::Tema)))
-                .fold(0u64, |m, r| m | r.topics);
+            // One pass over the records for the three record filters' options: each option
+            // counts the agreement when a record would be listed with that option chosen.
+            let (mut topics, mut actors, mut statuses) = (0u64, [false; 3], 0u8);
+            for r in candidates() {
+                if filter.record_ok(r, Some(Dimension::Tema)) {
+                    topics |= r.topics;
+                }
+                if filter.record_ok(r, Some(Dimension::Aktor)) {
+                    for (found, actor) in actors.iter_mut().zip(ActorFilter::ALL) {
+                        *found |= actor.accepts(r.actors);
+                    }
+                }
+                if filter.record_ok(r, Some(Dimension::Status)) {
+                    statuses |= r.status;
+                }
+            }
             for (t, count) in facets.tema.iter_mut().enumerate() {
                 *count += usize::from(topics & (1 << t) != 0);
             }
-            for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
-                let found = candidates().any(|r| {
-                    actor.accepts(r.actors) && filter.record_ok(r, Some(Dimension::Aktor))
-                });
-                facets.aktor[i] += usize::from(found);
+            for (count, found) in facets.aktor.iter_mut().zip(actors) {
+                *count += usize::from(found);
             }
-            for (i, status) in StatusFilter::ALL.into_iter().enumerate() {
-                let found = candidates().any(|r| {
-                    r.status & status.bit() != 0 && filter.record_ok(r, Some(Dimension::Status))
-                });
-                facets.status[i] += usize::from(found);
+            for (count, status) in facets.status.iter_mut().zip(StatusFilter::ALL) {
+                *count += usize::from(statuses & status.bit() != 0);
             }
         }
         facets
