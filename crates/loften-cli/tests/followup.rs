@@ -45,6 +45,32 @@ fn loften(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `loften followup import SHEET --agreement ID --report REPORT --title TITLE --data DATA`,
+/// with more arguments after.
+fn import_command(
+    sheet: &Path,
+    agreement: &str,
+    report: &str,
+    title: &str,
+    data: &Path,
+    more: &[&str],
+) -> Output {
+    let args = [
+        "followup",
+        "import",
+        sheet.to_str().unwrap(),
+        "--agreement",
+        agreement,
+        "--report",
+        report,
+        "--title",
+        title,
+        "--data",
+        data.to_str().unwrap(),
+    ];
+    loften(&[&args[..], more].concat())
+}
+
 fn details(id: &str, title: &str) -> ReportDetails {
     ReportDetails {
         agreement: AGREEMENT.into(),
@@ -180,23 +206,14 @@ fn the_command_writes_the_report_into_the_agreement_s_file() {
     let dir = scratch_data("import");
     let sheet = dir.join("t3-2018.csv");
     std::fs::write(&sheet, SWEDISH_EXCEL_SHEET).unwrap();
-    let output = loften(&[
-        "followup",
-        "import",
-        sheet.to_str().unwrap(),
-        "--agreement",
+    let output = import_command(
+        &sheet,
         AGREEMENT,
-        "--report",
         "jonkoping-2018-2019-r2",
-        "--title",
         TERTIAL_3_2018,
-        "--period-start",
-        "2018-09-01",
-        "--period-end",
-        "2018-12-31",
-        "--data",
-        dir.to_str().unwrap(),
-    ]);
+        &dir,
+        &["--period-start", "2018-09-01", "--period-end", "2018-12-31"],
+    );
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
@@ -228,19 +245,14 @@ fn a_sheet_with_two_bad_rows_reports_both_and_writes_nothing() {
          jonkoping-2018-2019-a3,,ongoing,,tre,10,\n",
     )
     .unwrap();
-    let output = loften(&[
-        "followup",
-        "import",
-        sheet.to_str().unwrap(),
-        "--agreement",
+    let output = import_command(
+        &sheet,
         AGREEMENT,
-        "--report",
         "jonkoping-2018-2019-r3",
-        "--title",
         "Uppföljning tertial 1 2019",
-        "--data",
-        dir.to_str().unwrap(),
-    ]);
+        &dir,
+        &[],
+    );
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -312,21 +324,14 @@ fn a_report_the_dataset_would_not_accept_is_not_written() {
     let before = std::fs::read(&file).unwrap();
     let sheet = dir.join("sheet.csv");
     std::fs::write(&sheet, SWEDISH_EXCEL_SHEET).unwrap();
-    let output = loften(&[
-        "followup",
-        "import",
-        sheet.to_str().unwrap(),
-        "--agreement",
+    let output = import_command(
+        &sheet,
         AGREEMENT,
-        "--report",
         "jonkoping-2018-2019-r3",
-        "--title",
         "Uppföljning tertial 2 2019",
-        "--document",
-        "uppfoljning-t2-2019.txt",
-        "--data",
-        dir.to_str().unwrap(),
-    ]);
+        &dir,
+        &["--document", "uppfoljning-t2-2019.txt"],
+    );
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("nothing was written"), "{stderr}");
@@ -408,19 +413,7 @@ fn a_sheet_that_is_not_utf8_is_refused() {
         b"activity;status\njonkoping-2018-2019-a1;Genomf\xf6rd\n".as_slice(),
     )
     .unwrap();
-    let output = loften(&[
-        "followup",
-        "import",
-        sheet.to_str().unwrap(),
-        "--agreement",
-        AGREEMENT,
-        "--report",
-        "jonkoping-2018-2019-r3",
-        "--title",
-        "T",
-        "--data",
-        dir.to_str().unwrap(),
-    ]);
+    let output = import_command(&sheet, AGREEMENT, "jonkoping-2018-2019-r3", "T", &dir, &[]);
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("not UTF-8"), "{stderr}");
@@ -484,19 +477,14 @@ fn the_command_drafts_a_sheet_that_followup_import_takes_in() {
         "{notes}"
     );
 
-    let imported = loften(&[
-        "followup",
-        "import",
-        sheet.to_str().unwrap(),
-        "--agreement",
+    let imported = import_command(
+        &sheet,
         "jonkoping-2018-2019",
-        "--report",
         "jonkoping-2018-2019-t3-2018",
-        "--title",
-        "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 3 2018",
-        "--data",
-        data_arg,
-    ]);
+        TERTIAL_3_2018,
+        &data,
+        &[],
+    );
     assert!(imported.status.success(), "{}", stderr(&imported));
     let file = std::fs::read_to_string(data.join("agreements/jonkoping-2018-2019.json")).unwrap();
     let agreement: Agreement = serde_json::from_str(&file).unwrap();
