@@ -66,15 +66,31 @@ fn StatusLine(report: Report, status: ActivityStatus) -> impl IntoView {
     }
 }
 
+/// A report and what it says of one activity.
+pub type Said = (Report, ActivityStatus);
+
+/// What the agreement's reports say of an activity: the latest, then the earlier ones.
+pub fn what_reports_say(agreement: &Agreement, activity: &str) -> (Option<Said>, Vec<Said>) {
+    let owned = |(r, s): (&Report, &ActivityStatus)| (r.clone(), s.clone());
+    let latest = activity_status(agreement, activity).map(owned);
+    (
+        latest,
+        history(agreement, activity)
+            .into_iter()
+            .map(owned)
+            .collect(),
+    )
+}
+
 /// An activity's latest status and what earlier reports said; or that none is published.
 #[component]
-pub fn ActivityFollowUp(agreement: Agreement, activity: String) -> impl IntoView {
+pub fn ActivityFollowUp(
+    /// The latest report that speaks of the activity, and what it says.
+    latest: Option<Said>,
+    /// What earlier reports said, newest first.
+    earlier: Vec<Said>,
+) -> impl IntoView {
     let lang = page_lang();
-    let latest = activity_status(&agreement, &activity).map(|(r, s)| (r.clone(), s.clone()));
-    let earlier: Vec<(Report, ActivityStatus)> = history(&agreement, &activity)
-        .into_iter()
-        .map(|(r, s)| (r.clone(), s.clone()))
-        .collect();
     let Some((report, status)) = latest else {
         return view! { <div class="followup followup--none"><p>{crate::i18n::status_filter(lang, loften_core::StatusFilter::NotFollowedUp)}</p></div> }.into_any();
     };
@@ -153,9 +169,8 @@ pub fn ReportList(agreement: Agreement) -> impl IntoView {
 
 /// One activity in a summary: where it stands, then its text shortened to a line or two.
 #[component]
-fn ActivityOutcome(agreement: Agreement, activity: loften_core::Activity) -> impl IntoView {
+fn ActivityOutcome(status: Option<loften_core::Progress>, text: String) -> impl IntoView {
     let lang = page_lang();
-    let status = activity_status(&agreement, &activity.id).map(|(_, s)| s.status);
     view! {
         <li class="outcome__activity">
             {match status {
@@ -164,7 +179,7 @@ fn ActivityOutcome(agreement: Agreement, activity: loften_core::Activity) -> imp
                     <span class="badge badge--progress-none">{crate::i18n::status_filter(lang, loften_core::StatusFilter::NotFollowedUp)}</span>
                 }.into_any(),
             }}
-            " "<span lang="sv">{loften_core::text::shorten(&activity.text, 160)}</span>
+            " "<span lang="sv">{loften_core::text::shorten(&text, 160)}</span>
         </li>
     }
 }
@@ -188,12 +203,14 @@ pub fn Outcome(agreement: Agreement, detail: Detail) -> impl IntoView {
     let activity_list = {
         let agreement = agreement.clone();
         move |list: Vec<loften_core::Activity>| {
-            let agreement = agreement.clone();
-            view! {
-                <ul class="outcome__activities">
-                    {list.into_iter().map(|activity| view! { <ActivityOutcome agreement=agreement.clone() activity=activity/> }).collect_view()}
-                </ul>
-            }
+            let items = list
+                .into_iter()
+                .map(|activity| {
+                    let status = activity_status(&agreement, &activity.id).map(|(_, s)| s.status);
+                    view! { <ActivityOutcome status=status text=activity.text/> }
+                })
+                .collect_view();
+            view! { <ul class="outcome__activities">{items}</ul> }
         }
     };
     let activities = detail == Detail::Activities;

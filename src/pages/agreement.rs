@@ -9,7 +9,9 @@ use loften_core::{Agreement, AgreementKind};
 
 use crate::catalog::use_catalog;
 use crate::components::badges::StatusBadge;
-use crate::components::follow_up::{has_statuses, promise_tally, ActivityFollowUp, ReportList};
+use crate::components::follow_up::{
+    has_statuses, promise_tally, what_reports_say, ActivityFollowUp, ReportList,
+};
 use crate::components::link::Link;
 use crate::components::outbound_link::OutboundLink;
 use crate::components::page_meta::PageMeta;
@@ -119,18 +121,16 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
     let is_announcement = a.kind == AgreementKind::Announcement;
     let has_promises = !a.promises.is_empty();
     // Where each activity stands, once some report says how activities went.
-    let followed = has_statuses(&a).then(|| a.clone());
-    let activity_item = {
-        let followed = followed.clone();
-        move |activity: loften_core::Activity| {
-            let id = activity.id.clone();
-            match followed.clone() {
-                Some(agreement) => view! {
-                    <li><ActivityItem activity=activity><ActivityFollowUp agreement=agreement activity=id/></ActivityItem></li>
-                }
-                .into_any(),
-                None => view! { <li><ActivityItem activity=activity/></li> }.into_any(),
+    let followed = has_statuses(&a);
+    let activity_item = |activity: loften_core::Activity| {
+        if followed {
+            let (latest, earlier) = what_reports_say(&a, &activity.id);
+            view! {
+                <li><ActivityItem activity=activity><ActivityFollowUp latest=latest earlier=earlier/></ActivityItem></li>
             }
+            .into_any()
+        } else {
+            view! { <li><ActivityItem activity=activity/></li> }.into_any()
         }
     };
     let promise_blocks = a
@@ -138,10 +138,7 @@ fn AgreementView(agreement: Agreement) -> impl IntoView {
         .iter()
         .map(|p| {
             let serving: Vec<_> = a.activities_for(&p.id).cloned().collect();
-            let tally = followed
-                .as_ref()
-                .and_then(|a| promise_tally(lang, a, &p.id));
-            let activity_item = activity_item.clone();
+            let tally = followed.then(|| promise_tally(lang, &a, &p.id)).flatten();
             view! {
                 <li class="promise-block">
                     <PromiseItem promise=p.clone()/>
