@@ -3,13 +3,19 @@
 // server block (scripts/serve.sh). bench/run.sh starts the servers and calls:
 //
 //   node bench/measure.mjs --real http://127.0.0.1:P1 --synth http://127.0.0.1:P2 \
-//        --plain http://127.0.0.1:P3 --runs 5 --out bench/results/browser-STAMP.json \
-//        [--only bytes,lcp,paint,search,keys,memory,peer]
+//        --plain http://127.0.0.1:P3 [--national http://127.0.0.1:P4 [--kommun SLUG]] \
+//        --runs 5 --out bench/results/browser-STAMP.json \
+//        [--only bytes,lcp,paint,search,keys,memory,peer,offline]
 //
 // --real serves dist/ (the real data: first-visit bytes, LCP, content painted, the first
 // keystroke); --synth serves dist-bench/ (the synthetic 1,500 agreements: keystroke latency,
 // memory, the MiniSearch peer); --plain serves the same content as plain static pages
-// (bench/plain-pages.mjs), the peer that content painting is compared with.
+// (bench/plain-pages.mjs), the peer that content painting is compared with; --national
+// serves dist-national/ (the synthetic 3,000 agreements, national scale): with it, "bytes"
+// also measures a kommun page and both pages at national scale, "search" and "memory" are
+// measured there too, and "offline" opens the kommun page offline after a visit to it.
+// The kommun page is /kommun/jonkoping when Jönköping has agreements in both datasets
+// (--kommun SLUG to choose another; chooseKommun below says what happens otherwise).
 // Everything is written as JSON; bench/report.mjs turns it into BENCHMARKS.md.
 
 import { chromium, devices } from "playwright-core";
@@ -30,10 +36,12 @@ const SYNTH = args.synth;
 const RUNS = Number(args.runs ?? 5);
 const OUT = args.out;
 const PLAIN = args.plain;
-const ONLY = new Set((args.only ?? "bytes,lcp,paint,search,keys,memory,peer").split(","));
+const NATIONAL = args.national;
+const KOMMUN = args.kommun;
+const ONLY = new Set((args.only ?? "bytes,lcp,paint,search,keys,memory,peer,offline").split(","));
 const PROBE_DIR = args.probe ?? join(ROOT, "target/bench-probe/pkg");
 if (!REAL || !SYNTH || !OUT) {
-  console.error("usage: node bench/measure.mjs --real URL --synth URL --plain URL --out FILE [--runs N] [--only bytes,lcp,paint,search,keys,memory,peer]");
+  console.error("usage: node bench/measure.mjs --real URL --synth URL --plain URL [--national URL [--kommun SLUG]] --out FILE [--runs N] [--only bytes,lcp,paint,search,keys,memory,peer,offline]");
   process.exit(2);
 }
 
@@ -185,6 +193,25 @@ async function waitForResults(page, timeout = 120_000) {
   await page.locator("ol.results > li").first().waitFor({ state: "visible", timeout });
 }
 
+/// The app has answered on a page other than the start page (as end2end's `ready`): it took
+/// over the rendered page or mounted (`<html data-ready>`), no loading shell, a visible h1.
+async function waitForApp(page, timeout = 120_000) {
+  await page.locator("html[data-ready]").waitFor({ state: "attached", timeout });
+  await page.locator("#app-loading").waitFor({ state: "detached", timeout });
+  await page.locator("h1").first().waitFor({ state: "visible", timeout });
+}
+
+/// RUNS runs of a measurement (each tried again once), logged as they come.
+async function eachRun(name, fn, describe = () => "") {
+  const all = [];
+  for (let i = 0; i < RUNS; i++) {
+    all.push(await attempt(name, fn));
+    const note = describe(all.at(-1));
+    if (note) log(`${name} run ${i + 1}: ${note}`);
+  }
+  return all;
+}
+
 /// The largest-contentful-paint candidate the browser settled on, and what it was.
 async function readLcp(page) {
   return page.evaluate(() => {
@@ -208,7 +235,9 @@ function kindOf(url, mime) {
   return "other";
 }
 
-async function firstVisitBytes(browser) {
+/// A first visit of BASE + PATH in a fresh context, until READY(page) and the service worker's
+/// precache; every response, by kind and by who fetched it.
+async function firstVisitBytes(browser, base = REAL, path = "/", ready = waitForResults) {
   const { context, page } = await newPage(browser);
   // Playwright's request events cover the page and (Chromium) its service worker, whose
   // precache downloads are part of a first visit too.
@@ -232,8 +261,8 @@ async function firstVisitBytes(browser) {
       });
     })().catch(() => {}));
   });
-  await page.goto(REAL + "/", { waitUntil: "load" });
-  await waitForResults(page);
+  await page.goto(base + path, { waitUntil: "load", timeout: 120_000 });
+  await ready(page);
   // A service worker's precache is part of the first visit: wait for it, if there is one.
   const sw = await page.evaluate(async () => {
     if (!("serviceWorker" in navigator)) return false;
@@ -258,6 +287,17 @@ async function firstVisitBytes(browser) {
     o.requests++;
   }
   return { serviceWorker: sw, rows, byKind, byOrigin };
+}
+
+/// RUNS first visits of BASE + PATH, with the medians by kind and by who fetched.
+async function bytesOf(browser, label, base, path = "/", ready = waitForResults) {
+  const all = await eachRun(`bytes ${label}`, () => firstVisitBytes(browser, base, path, ready));
+  const kinds = [...new Set(all.flatMap((r) => Object.keys(r.byKind)))];
+  const origins = [...new Set(all.flatMap((r) => Object.keys(r.byOrigin)))];
+  const med = (key, group) => Object.fromEntries(group.map((k) => [k, { wire: median(all.map((r) => r[key][k]?.wire ?? 0)), body: median(all.map((r) => r[key][k]?.body ?? 0)), requests: median(all.map((r) => r[key][k]?.requests ?? 0)) }]));
+  const result = { base, path, runs: all, median: med("byKind", kinds), byOrigin: med("byOrigin", origins) };
+  log(`bytes ${label} (wire, median):`, Object.entries(result.median).map(([k, v]) => `${k} ${v.wire}`).join(", "));
+  return result;
 }
 
 // ---- b) largest contentful paint ----------------------------------------------------------
@@ -351,9 +391,9 @@ async function keystrokes(browser) {
 
 // ---- d) memory after load -----------------------------------------------------------------
 
-async function memoryAfterLoad(browser) {
+async function memoryAfterLoad(browser, base = SYNTH) {
   const { context, page, cdp } = await newPage(browser);
-  await page.goto(SYNTH + "/", { waitUntil: "load", timeout: 120_000 });
+  await page.goto(base + "/", { waitUntil: "load", timeout: 120_000 });
   await waitForResults(page);
   await sleep(2000);
   await cdp.send("HeapProfiler.enable");
@@ -378,6 +418,13 @@ async function memoryAfterLoad(browser) {
     wasmMemory: wasm, wasmMemories: inPage.memories.length, total: metrics.JSHeapUsedSize + wasm,
     uaSpecificMemory: inPage.uaMemory, crossOriginIsolated: inPage.crossOriginIsolated, status: inPage.status,
   };
+}
+
+async function memoryOf(browser, label, base) {
+  const all = await eachRun(`memory ${label}`, () => memoryAfterLoad(browser, base));
+  const result = { base, runs: all, jsHeapUsed: median(all.map((r) => r.jsHeapUsed)), wasmMemory: median(all.map((r) => r.wasmMemory)), total: median(all.map((r) => r.total)) };
+  log(`memory ${label}: JS heap ${(result.jsHeapUsed / 1e6).toFixed(1)} MB + wasm ${(result.wasmMemory / 1e6).toFixed(1)} MB`);
+  return result;
 }
 
 // ---- e) the peer: MiniSearch, and our engine as wasm, in the same page ---------------------
@@ -503,10 +550,10 @@ async function paint(browser) {
 
 // ---- g) the first keystroke: from navigation to search answering it --------------------------
 
-async function firstKeystroke(browser) {
+async function firstKeystroke(browser, base = REAL) {
   const { context, page } = await newPage(browser, { network: SLOW_4G, cpu: CPU_SLOWDOWN });
   await context.addInitScript(WATCH_SCRIPT, { selectors: [], answer: "träff" });
-  await page.goto(REAL + "/", { waitUntil: "commit", timeout: 120_000 });
+  await page.goto(base + "/", { waitUntil: "commit", timeout: 120_000 });
   // As a person does: type as soon as the field is there to type in.
   const field = page.getByLabel("Sök", { exact: true });
   await field.waitFor({ state: "visible", timeout: 120_000 });
@@ -516,6 +563,94 @@ async function firstKeystroke(browser) {
   const answered = await page.evaluate(() => window.__watch.answered);
   await context.close();
   return { fieldAt, answered };
+}
+
+async function searchOf(browser, label, base) {
+  const all = await eachRun(`first keystroke ${label}`, () => firstKeystroke(browser, base),
+    (r) => `field at ${r.fieldAt.toFixed(0)} ms, answered at ${r.answered.toFixed(0)} ms`);
+  return { base, runs: all, answered: median(all.map((r) => r.answered)), fieldAt: median(all.map((r) => r.fieldAt)) };
+}
+
+// ---- h) national scale: which kommun page, and that page offline after a visit ---------------
+
+/// The kommun page measured at national scale: Jönköping's (the real data's kommun of the
+/// agreement page above) when it has agreements in both datasets; else the first kommun, by
+/// slug, with agreements in the national build's data/manifest.json and in the real data's;
+/// else the first with agreements in the national data. (Every kommun has a page in both
+/// builds; the manifest's chunks name the kommuner that have agreements.)
+async function chooseKommun() {
+  const withAgreements = async (base) => {
+    const response = await fetch(`${base}/data/manifest.json`);
+    if (!response.ok) throw new Error(`${base}/data/manifest.json: ${response.status}`);
+    return new Set((await response.json()).chunks.flatMap((c) => c.kommuner));
+  };
+  const [real, national] = await Promise.all([withAgreements(REAL), withAgreements(NATIONAL)]);
+  let slug;
+  let reason;
+  if (KOMMUN) {
+    [slug, reason] = [KOMMUN, "chosen with --kommun"];
+  } else if (real.has("jonkoping") && national.has("jonkoping")) {
+    [slug, reason] = ["jonkoping", "Jönköping has agreements in both datasets"];
+  } else {
+    const both = [...national].sort().find((s) => real.has(s));
+    [slug, reason] = both
+      ? [both, `Jönköping has no agreements in ${national.has("jonkoping") ? "the real" : "the national"} data; the first kommun by slug with agreements in both`]
+      : [[...national].sort()[0], "no kommun has agreements in both datasets; the first kommun by slug with agreements in the national data"];
+  }
+  // The build's own page, not the shell (which every path without a page gets).
+  for (const base of [REAL, NATIONAL]) {
+    const html = await (await fetch(`${base}/kommun/${slug}`)).text();
+    if (html.includes('id="app-loading"') || !/<h1[\s>]/.test(html)) throw new Error(`${base}/kommun/${slug}: not a rendered kommun page`);
+  }
+  return { slug, path: `/kommun/${slug}`, reason, withAgreements: { real: real.size, national: national.size } };
+}
+
+/// Visit the kommun page, wait until the service worker controls it, go offline (the page
+/// and its worker: the worker's own requests are aborted too, as end2end's data-update spec
+/// does), open the same page in a new tab and check that its h1 shows the kommun's name (the
+/// h1 the visit showed).
+async function offlineKommun(browser, base, path) {
+  const { context, page } = await newPage(browser);
+  try {
+    return await offlineKommunIn(context, page, base, path);
+  } finally {
+    await context.close();
+  }
+}
+
+async function offlineKommunIn(context, page, base, path) {
+  await page.goto(base + path, { waitUntil: "load", timeout: 120_000 });
+  await waitForApp(page);
+  const expected = (await page.locator("h1").first().textContent()).trim();
+  const ready = await page.evaluate(async () => {
+    if (!("serviceWorker" in navigator)) return false;
+    return Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 60_000))]);
+  });
+  // A first visit is not controlled until the worker activates and claims its clients.
+  const controlled = ready && (await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 }).then(() => true, () => false));
+  const sw = { ready, controlled };
+  const cut = (route) => route.abort("internetdisconnected");
+  await context.route("**/*", cut);
+  await context.setOffline(true);
+  const tab = await context.newPage();
+  let shown = null;
+  let error = null;
+  let fromServiceWorker = null;
+  const started = Date.now();
+  try {
+    const response = await tab.goto(base + path, { waitUntil: "load", timeout: 60_000 });
+    fromServiceWorker = response ? response.fromServiceWorker() : null;
+    await tab.waitForFunction((name) => [...document.querySelectorAll("h1")].some((h) => h.textContent.trim() === name), expected, { timeout: 60_000 });
+  } catch (e) {
+    error = String(e).split("\n")[0];
+  }
+  try {
+    shown = await tab.evaluate(() => [...document.querySelectorAll("h1")].map((h) => h.textContent.trim()));
+  } catch (e) {
+    error ??= String(e).split("\n")[0];
+  }
+  const ok = !!shown?.includes(expected) && expected !== "";
+  return { ok, expected, shown, fromServiceWorker, serviceWorker: sw, ms: Date.now() - started, error };
 }
 
 // ---- main ----------------------------------------------------------------------------------
@@ -529,14 +664,19 @@ const result = {
   sequence: SEQUENCE.map((s) => s.key),
 };
 try {
+  if (NATIONAL) {
+    result.national = { base: NATIONAL, kommun: await chooseKommun() };
+    log(`national scale on ${NATIONAL}; kommun page ${result.national.kommun.path} (${result.national.kommun.reason})`);
+  }
   if (ONLY.has("bytes")) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await attempt("bytes", () => firstVisitBytes(browser)));
-    const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.byKind)))];
-    const origins = [...new Set(runs.flatMap((r) => Object.keys(r.byOrigin)))];
-    const med = (key, group) => Object.fromEntries(group.map((k) => [k, { wire: median(runs.map((r) => r[key][k]?.wire ?? 0)), body: median(runs.map((r) => r[key][k]?.body ?? 0)), requests: median(runs.map((r) => r[key][k]?.requests ?? 0)) }]));
-    result.bytes = { runs, median: med("byKind", kinds), byOrigin: med("byOrigin", origins) };
-    log("bytes (wire, median):", Object.entries(result.bytes.median).map(([k, v]) => `${k} ${v.wire}`).join(", "));
+    result.bytes = await bytesOf(browser, "/ (real data)", REAL, "/");
+    if (NATIONAL) {
+      const kommun = result.national.kommun.path;
+      result.national.bytes = {
+        real: { home: result.bytes, kommun: await bytesOf(browser, `${kommun} (real data)`, REAL, kommun, waitForApp) },
+        national: { home: await bytesOf(browser, "/ (national)", NATIONAL, "/"), kommun: await bytesOf(browser, `${kommun} (national)`, NATIONAL, kommun, waitForApp) },
+      };
+    }
   }
   if (ONLY.has("lcp")) {
     const runs = [];
@@ -561,12 +701,8 @@ try {
     result.paint = await paint(browser);
   }
   if (ONLY.has("search")) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
-      runs.push(await attempt("first keystroke", () => firstKeystroke(browser)));
-      log(`first keystroke run ${i + 1}: field at ${runs.at(-1).fieldAt.toFixed(0)} ms, answered at ${runs.at(-1).answered.toFixed(0)} ms`);
-    }
-    result.search = { runs, answered: median(runs.map((r) => r.answered)), fieldAt: median(runs.map((r) => r.fieldAt)) };
+    result.search = await searchOf(browser, "(real data)", REAL);
+    if (NATIONAL) result.national.search = await searchOf(browser, "(national)", NATIONAL);
   }
   if (ONLY.has("keys")) {
     const runs = [];
@@ -578,10 +714,19 @@ try {
     result.keys = { runs, p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), pooledP50: quantile(pooled, 0.5), pooledP95: quantile(pooled, 0.95), samples: pooled.length };
   }
   if (ONLY.has("memory")) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await attempt("memory", () => memoryAfterLoad(browser)));
-    result.memory = { runs, jsHeapUsed: median(runs.map((r) => r.jsHeapUsed)), wasmMemory: median(runs.map((r) => r.wasmMemory)), total: median(runs.map((r) => r.total)) };
-    log(`memory: JS heap ${(result.memory.jsHeapUsed / 1e6).toFixed(1)} MB + wasm ${(result.memory.wasmMemory / 1e6).toFixed(1)} MB`);
+    result.memory = await memoryOf(browser, "(synthetic 1,500)", SYNTH);
+    if (NATIONAL) result.national.memory = await memoryOf(browser, "(national)", NATIONAL);
+  }
+  if (ONLY.has("offline") && NATIONAL) {
+    const { path } = result.national.kommun;
+    // A check, not a timing: no attempt again, a failure is the answer.
+    const all = [];
+    for (let i = 0; i < RUNS; i++) {
+      all.push(await offlineKommun(browser, NATIONAL, path).catch((e) => ({ ok: false, error: String(e).split("\n")[0] })));
+      const r = all.at(-1);
+      log(`offline ${path} run ${i + 1}: ${r.ok ? "yes" : "no"} (h1 ${JSON.stringify(r.shown ?? null)}, expected ${JSON.stringify(r.expected ?? null)}${r.error ? `; ${r.error}` : ""})`);
+    }
+    result.national.offline = { path, runs: all, ok: all.filter((r) => r.ok).length, of: all.length };
   }
   if (ONLY.has("peer")) {
     const queries = JSON.parse(readFileSync(join(HERE, "queries.json"), "utf8")).queries;

@@ -1,5 +1,6 @@
 // Turns one run's raw results into BENCHMARKS.md (called by bench/run.sh):
-//   node bench/report.mjs --native N.json --browser B.json --size S.json --out BENCHMARKS.md
+//   node bench/report.mjs --native N.json --browser B.json --size S.json \
+//        [--crates C.md] [--national-build NB.json] --out BENCHMARKS.md
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { execSync } from "node:child_process";
 import os from "node:os";
@@ -12,6 +13,8 @@ const native = load(args.native);
 const browser = load(args.browser) ?? {};
 const size = load(args.size);
 const crates = args.crates && existsSync(args.crates) ? readFileSync(args.crates, "utf8").trim() : null;
+const nationalBuild = load(args["national-build"]);
+const nationalReused = args["national-reused"] === "1"; // dist-national/ kept from an earlier run
 
 // ---- formatting --------------------------------------------------------------------------
 const KB = 1024;
@@ -21,6 +24,10 @@ const ms = (x, d = 0) => (x == null ? "–" : `${x.toFixed(d)} ms`);
 const us = (x) => (x == null ? "–" : `${x.toFixed(0)} µs`);
 const num = (x) => (x == null ? "–" : x.toLocaleString("en-US"));
 const verdict = (value, limit) => (value == null ? "not measured" : value <= limit ? "**holds**" : "**fails**");
+const check = (holds) => (holds == null ? "not measured" : holds ? "**holds**" : "**fails**");
+const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
+const times = (x) => (x == null ? "–" : `${x.toFixed(2)}x`);
+const duration = (s) => (s == null ? "–" : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 const median = (xs) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
@@ -48,8 +55,9 @@ const machine = {
 const BUDGET_KINDS = ["html", "js", "wasm", "css", "data"];
 const bytes = browser.bytes;
 const sumKinds = (obj, key) => (obj ? BUDGET_KINDS.reduce((a, k) => a + (obj[k]?.[key] ?? 0), 0) : null);
-// Per run, split by who fetched (page / service worker), budget kinds only.
-const perRun = (bytes?.runs ?? []).map((run) => {
+// Per run of a first visit (measure.mjs's bytesOf), split by who fetched (page / service
+// worker), budget kinds only.
+const splitRuns = (b) => (b?.runs ?? []).map((run) => {
   const t = { page: { wire: 0, body: 0 }, sw: { wire: 0, body: 0 } };
   for (const r of run.rows) {
     if (!BUDGET_KINDS.includes(r.kind)) continue;
@@ -61,12 +69,23 @@ const perRun = (bytes?.runs ?? []).map((run) => {
 });
 // Each file once (the larger of its downloads), and everything received (a service worker's
 // precache downloads the same files a second time).
-const oncePerRun = (bytes?.runs ?? []).map((run) => {
+const oncePerRunOf = (b) => (b?.runs ?? []).map((run) => {
   const largest = new Map();
   for (const r of run.rows) if (BUDGET_KINDS.includes(r.kind)) largest.set(r.url, Math.max(largest.get(r.url) ?? 0, r.wire));
   return [...largest.values()].reduce((a, b) => a + b, 0);
 });
-const servedOnce = median(oncePerRun);
+/// A first visit's figures, medians over its runs (wire bytes, headers included).
+const firstVisit = (b) => {
+  if (!b?.runs?.length) return null;
+  const split = splitRuns(b);
+  return {
+    all: median(split.map((t) => t.page.wire + t.sw.wire)),
+    once: median(oncePerRunOf(b)),
+    data: median(b.runs.map((run) => run.rows.filter((r) => r.kind === "data").reduce((a, r) => a + r.wire, 0))),
+  };
+};
+const perRun = splitRuns(bytes);
+const servedOnce = median(oncePerRunOf(bytes));
 const servedAll = median(perRun.map((t) => t.page.wire + t.sw.wire));
 const swUsed = perRun.some((t) => t.sw.wire > 0);
 const brotliTotal = size?.total_brotli ?? null;
@@ -124,6 +143,35 @@ if (peer) {
   p(`| Against MiniSearch in the same browser: ≤ 0.3x its query time and its index memory | query time ${comparableRatio.toFixed(2)}x, index memory ${peer.memoryRatio.toFixed(2)}x | ${verdict(Math.max(comparableRatio, peer.memoryRatio), 0.3)} |`);
 }
 p(`| Memory after load with that dataset (JS heap + wasm memory) ≤ 20 MB | ${mb(memory?.total)} (JS ${mb(memory?.jsHeapUsed)} + wasm ${mb(memory?.wasmMemory)}) | ${verdict(memory?.total, 20 * KB * KB)} |`);
+// National scale: `loften synth --agreements 3000 --seed 1`, every page rendered (dist-national/).
+const national = browser.national;
+const kommunPath = national?.kommun?.path ?? "/kommun/jonkoping";
+const nationalBytes = national?.bytes
+  ? Object.fromEntries(["home", "kommun"].map((page) => {
+      const real = firstVisit(national.bytes.real?.[page]);
+      const nat = firstVisit(national.bytes.national?.[page]);
+      return [page, { real, national: nat, ratio: ratio(nat?.all, real?.all) }];
+    }))
+  : null;
+const GITHUB_PAGES = 1_000_000_000; // "1 GB": the stricter reading, 10^9 bytes
+const CLOUDFLARE_FILES = 20_000;
+{
+  const scale = "National scale (3,000 agreements)";
+  for (const [page, path] of [["home", "/"], ["kommun", kommunPath]]) {
+    const f = nationalBytes?.[page];
+    p(`| ${scale}: the first visit's bytes to \`${path}\` ≤ 1.1x those with the real data | ${f?.ratio != null ? `${times(f.ratio)} (${kb(f.national.all)} against ${kb(f.real.all)})` : "not measured"} | ${verdict(f?.ratio, 1.1)} |`);
+  }
+  const nSearch = national?.search;
+  p(`| ${scale}: search answers the first keystroke ≤ 3.0 s after navigation | ${nSearch ? `${ms(nSearch.answered)} (the field could be typed in at ${ms(nSearch.fieldAt)})` : "not measured"} | ${verdict(nSearch?.answered, 3000)} |`);
+  const nMemory = national?.memory;
+  p(`| ${scale}: memory after load (JS heap + wasm memory) ≤ 20 MB | ${nMemory ? `${mb(nMemory.total)} (JS ${mb(nMemory.jsHeapUsed)} + wasm ${mb(nMemory.wasmMemory)})` : "not measured"} | ${verdict(nMemory?.total, 20 * KB * KB)} |`);
+  const offline = national?.offline;
+  p(`| ${scale}: \`${kommunPath}\` opens offline after a visit to it (its h1 shows the kommun's name) | ${offline ? `${offline.ok === offline.of ? "yes" : "no"}: in ${offline.ok} of ${offline.of} runs` : "not measured"} | ${check(offline && offline.of > 0 ? offline.ok === offline.of : null)} |`);
+  const site = nationalBuild?.site;
+  const lean = nationalBuild?.site_without_precompressed;
+  p(`| The national build fits common static hosts: under 1 GB in all, precompressed copies included (GitHub Pages) | ${site ? `${mb(site.bytes)} (${num(site.bytes)} of ${num(GITHUB_PAGES)} B; ${num(site.files)} files)` : "not measured"} | ${check(site ? site.bytes < GITHUB_PAGES : null)} |`);
+  p(`| … and without the precompressed copies under 20,000 files (Cloudflare Pages) | ${lean ? `${num(lean.files)} files (${mb(lean.bytes)})` : "not measured"} | ${check(lean ? lean.files < CLOUDFLARE_FILES : null)} |`);
+}
 p();
 p("## Bytes");
 p();
@@ -265,6 +313,73 @@ if (memory) {
   p(`| **median** | ${mb(memory.jsHeapUsed)} | ${mb(memory.wasmMemory)} | **${mb(memory.total)}** | |`);
   p();
 }
+if (national || nationalBuild) {
+  const b = nationalBuild;
+  p("### National scale");
+  p();
+  p("`loften synth --agreements 3000 --seed 1` (real kommun names and topics, synthetic agreements), built into");
+  p("dist-national/ with every page rendered (`LOFTEN_BUNDLE=… /usr/bin/time -v scripts/build.sh dist-national /`)");
+  p("and served by the same nginx block as the others. The kommun page is");
+  p(`\`${kommunPath}\`${national?.kommun?.reason ? ` (${national.kommun.reason})` : ""}.`);
+  p();
+  if (b) {
+    p(`The build${b.commit ? ` on ${b.commit}` : ""}, ${b.date ?? "?"}${nationalReused ? " (an earlier run's: this run reused dist-national/, `BENCH_SKIP_BUILD=1`)" : ""}:`);
+    p();
+    p("| | |");
+    p("|---|---:|");
+    if (b.synthetic) p(`| synthetic data | ${num(b.synthetic.agreements)} agreements, ${num(b.synthetic.activities)} activities, ${num(b.synthetic.distinct_words)} distinct words |`);
+    p(`| published data | ${num(b.chunks)} chunks, ${mb(b.chunk_bytes)} |`);
+    p(`| pages rendered | ${num(b.pages_rendered)} |`);
+    p(`| build, wall clock (${machine.nproc} cores, cargo's cache warm from dist-bench/) | ${duration(b.wall_s)} (user ${duration(b.user_s)}, system ${duration(b.system_s)}) |`);
+    p(`| build's largest resident memory (\`/usr/bin/time -v\`: its largest process) | ${mb(b.max_rss_bytes)} |`);
+    p(`| site with the precompressed copies (*.br, *.gz) | ${mb(b.site.bytes)} (${num(b.site.bytes)} B), ${num(b.site.files)} files |`);
+    p(`| site without them (what a CDN that compresses needs) | ${mb(b.site_without_precompressed.bytes)} (${num(b.site_without_precompressed.bytes)} B), ${num(b.site_without_precompressed.files)} files |`);
+    p();
+  }
+  if (nationalBytes) {
+    p(`First visits in a fresh context, no throttling, median of ${browser.runs ?? "?"} runs: the wire bytes (headers included) of html, js,`);
+    p("wasm, css and data, everything received, the service worker's precache included (the budget's figure);");
+    p("each file once; and the data alone (everything received).");
+    p();
+    p("| Page | Real data: everything | each file once | data | National: everything | each file once | data | National / real |");
+    p("|---|---|---|---|---|---|---|---|");
+    for (const [page, path] of [["home", "/"], ["kommun", kommunPath]]) {
+      const f = nationalBytes[page];
+      p(`| \`${path}\` | ${kb(f.real?.all)} | ${kb(f.real?.once)} | ${kb(f.real?.data)} | ${kb(f.national?.all)} | ${kb(f.national?.once)} | ${kb(f.national?.data)} | **${times(f.ratio)}** |`);
+    }
+    p();
+  }
+  const nSearch = national?.search;
+  const nMemory = national?.memory;
+  if (nSearch || nMemory) {
+    p("The first keystroke (as above: Slow 4G, 4x CPU, \"p\" as soon as the field is there) and memory after load");
+    p("(as above: `/`, results shown, 2 s idle, two forced garbage collections), on the national build:");
+    p();
+    p("| Run | The field can be typed in | Search answered \"p\" | JS heap used | wasm memory | total |");
+    p("|---|---|---|---|---|---|");
+    const n = Math.max(nSearch?.runs?.length ?? 0, nMemory?.runs?.length ?? 0);
+    for (let i = 0; i < n; i++) {
+      const s = nSearch?.runs?.[i];
+      const m = nMemory?.runs?.[i];
+      p(`| ${i + 1} | ${ms(s?.fieldAt)} | ${ms(s?.answered)} | ${mb(m?.jsHeapUsed)} | ${mb(m?.wasmMemory)} | ${mb(m?.total)} |`);
+    }
+    p(`| **median** | ${ms(nSearch?.fieldAt)} | **${ms(nSearch?.answered)}** | ${mb(nMemory?.jsHeapUsed)} | ${mb(nMemory?.wasmMemory)} | **${mb(nMemory?.total)}** |`);
+    p();
+  }
+  const offline = national?.offline;
+  if (offline) {
+    p(`\`${offline.path}\` offline: visited online, the service worker ready and controlling the page, then the context`);
+    p("offline (and the worker's own requests aborted), the same page opened in a new tab:");
+    p();
+    p("| Run | Worker controlling before | Answered by the worker | h1 offline | Shows the kommun's name |");
+    p("|---|---|---|---|---|");
+    offline.runs.forEach((r, i) => {
+      const h1 = r.shown?.length ? r.shown.map((t) => `“${t}”`).join(", ") : "none";
+      p(`| ${i + 1} | ${r.serviceWorker?.controlled ? "yes" : "no"} | ${r.fromServiceWorker == null ? "–" : r.fromServiceWorker ? "yes" : "no"} | ${h1} | ${r.ok ? "yes" : `no${r.error ? ` (${r.error.replace(/\|/g, "\\|")})` : ""}`} |`);
+    });
+    p();
+  }
+}
 if (native) {
   p("### The query engine, natively");
   p();
@@ -307,6 +422,13 @@ p("  site does not have.");
 p("- Peer: `bench/peer-page.js`; times are medians of batches of calls long enough (≥ 5 ms) for the browser's");
 p("  100 µs timer; index memory for ours is the Rust allocator's live bytes before and after `Index::new`, for");
 p("  MiniSearch the JS heap after forced GC before and after `addAll` (documents built beforehand).");
+p("- National scale: `loften synth --agreements 3000 --seed 1` built into dist-national/ under `/usr/bin/time -v`");
+p("  (wall clock, peak resident memory) from an empty folder; the site's size is the sum of its files' sizes, and the");
+p("  precompressed copies are the `NAME.br` and `NAME.gz` beside a `NAME`. First-visit bytes, the first keystroke and");
+p("  memory are measured as above, on dist/ and dist-national/ alike; a kommun page's first visit counts until the app");
+p("  answers (`html[data-ready]`, a visible h1). The kommun page is Jönköping's when both datasets have agreements of");
+p("  it, else the first kommun by slug with agreements in both (`data/manifest.json`'s chunks). Offline: the h1 the");
+p("  online visit showed must show again, within 60 s, in the new tab.");
 p();
 // Sections written by hand, kept across runs: pages rendered ahead of time, the stack's cost,
 // typing, the bundle's codec, the kiosk's endurance, and what it took.
