@@ -10,8 +10,11 @@
 //! rendered from.
 //!
 //! The chunks: the reference data (kommuner, län, topics, areas, and every agreement's id in
-//! the dataset's order), one chunk per kommun with the agreements it alone takes part in, and
-//! one for each group of kommuner that share agreements (a county's, say). Each is `LOFC`, the schema as
+//! the dataset's order with the chunk that holds it), one chunk per kommun with the agreements
+//! it alone takes part in, and one for each group of kommuner that share agreements (a
+//! county's, say). A page needs the reference and the chunks of what it shows ([`Need`]); a
+//! dataset may be assembled from those alone ([`assemble_part`]), and says what it holds
+//! ([`Coverage`]). Each is `LOFC`, the schema as
 //! one byte, then postcard (see `bundle`: its shape is the model's, so a change of the model
 //! raises [`SCHEMA`]).
 
@@ -24,9 +27,10 @@ use serde_json::Value;
 use crate::bundle::{read_framed, write_framed, BundleError};
 use crate::dataset::Dataset;
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
+use crate::route::Route;
 
 /// The published data's schema: the manifest's shape and the chunks' postcard layout.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 /// Where the current manifest is, relative to the site's root.
 pub const MANIFEST_PATH: &str = "data/manifest.json";
 const CHUNK_MAGIC: &[u8; 4] = b"LOFC";
@@ -66,6 +70,8 @@ pub struct ReferenceChunk {
     pub topics: Vec<Topic>,
     pub areas: Vec<Area>,
     pub agreements: Vec<String>,
+    /// For each of `agreements`, the chunk that holds it: its place in the manifest's list.
+    pub homes: Vec<u32>,
 }
 
 /// The agreements of one kommun, or of one group of kommuner together.
@@ -168,17 +174,9 @@ pub struct Published {
 /// Split `data` into chunks named by `hash` (of a chunk's bytes, or of the chunks' names for
 /// the version): the same data always gives the same names.
 pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) -> Published {
-    let reference = ReferenceChunk {
-        kommuner: data.kommuner.clone(),
-        lan: data.lan.clone(),
-        topics: data.topics.clone(),
-        areas: data.areas.clone(),
-        agreements: data.agreements.iter().map(|a| a.id.clone()).collect(),
-    };
     // By the kommuner's slugs, as their addresses name them (a name the reference lacks keeps
     // its own): an agreement of several kommuner is in one chunk they share.
-    let mut by_kommuner: BTreeMap<Vec<&str>, Vec<Agreement>> = BTreeMap::new();
-    for agreement in &data.agreements {
+    fn slugs_of<'a>(data: &'a Dataset, agreement: &'a Agreement) -> Vec<&'a str> {
         let mut slugs: Vec<&str> = agreement
             .kommuner
             .iter()
@@ -186,11 +184,29 @@ pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) 
             .collect();
         slugs.sort_unstable();
         slugs.dedup();
+        slugs
+    }
+    let mut by_kommuner: BTreeMap<Vec<&str>, Vec<Agreement>> = BTreeMap::new();
+    for agreement in &data.agreements {
         by_kommuner
-            .entry(slugs)
+            .entry(slugs_of(data, agreement))
             .or_default()
             .push(agreement.clone());
     }
+    // The manifest lists the reference first, then the groups in the map's order.
+    let place: HashMap<&Vec<&str>, u32> = by_kommuner.keys().zip(1..).collect();
+    let reference = ReferenceChunk {
+        kommuner: data.kommuner.clone(),
+        lan: data.lan.clone(),
+        topics: data.topics.clone(),
+        areas: data.areas.clone(),
+        agreements: data.agreements.iter().map(|a| a.id.clone()).collect(),
+        homes: data
+            .agreements
+            .iter()
+            .map(|a| place[&slugs_of(data, a)])
+            .collect(),
+    };
     let mut files = BTreeMap::new();
     let mut chunks = Vec::new();
     let mut add = |kommuner: Vec<&str>, bytes: Vec<u8>| {
@@ -262,52 +278,272 @@ fn read_chunk<T: serde::de::DeserializeOwned>(
         .map_err(|e| PublishedError::Damaged(path.to_string(), e))
 }
 
-/// The dataset of one version from its chunks: the whole of it, or an error, never a mix.
-pub fn assemble(
+/// What a page needs of the data, beside the reference: every chunk, or those of what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// Search, the lists of every kommun and area, saved items: all of it.
+    All,
+    /// A kommun's pages: its own agreements and those it shares.
+    Kommun(String),
+    /// An agreement's page: the chunk that holds it.
+    Agreement(String),
+}
+
+impl Need {
+    /// What the page at `route` shows.
+    pub fn of(route: &Route) -> Need {
+        match route {
+            Route::Kommun { slug } | Route::HowItWent { slug } => Need::Kommun(slug.clone()),
+            Route::Area { kommun, .. } => Need::Kommun(kommun.clone()),
+            Route::Agreement { id } | Route::Record { agreement: id, .. } => {
+                Need::Agreement(id.clone())
+            }
+            Route::Home(_)
+            | Route::Kommuner
+            | Route::FindKommun { .. }
+            | Route::Areas
+            | Route::Saved { .. }
+            | Route::About
+            | Route::Kiosk(_) => Need::All,
+        }
+    }
+}
+
+impl Need {
+    /// What the page at `path` (within the app, without its query) shows, read as the router
+    /// reads the path: every route of one kommun or agreement by its segments, and all else
+    /// (an unknown path too) needs all.
+    pub fn at(path: &str) -> Need {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            ["kommun", slug] | ["kommun", slug, "sa-gick-det"] | ["omrade", slug, _] => {
+                Need::Kommun(slug.to_string())
+            }
+            ["medborgarlofte", id] => Need::Agreement(id.to_string()),
+            _ => Need::All,
+        }
+    }
+}
+
+/// Which chunks of its version a dataset was assembled from, and so which pages it can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    manifest: Manifest,
+    /// Each agreement's chunk, by its id (from the reference).
+    homes: HashMap<String, usize>,
+    /// For each of the manifest's chunks, whether it was read.
+    held: Vec<bool>,
+}
+
+impl Coverage {
+    /// The paths of the chunks `need` takes, the reference's first. An agreement the version
+    /// does not hold needs only the reference, which says so.
+    pub fn paths_for(&self, need: &Need) -> Vec<&str> {
+        let chunks = &self.manifest.chunks;
+        let needed = |i: usize| match need {
+            Need::All => true,
+            Need::Kommun(slug) => chunks[i].kommuner.iter().any(|k| k == slug),
+            Need::Agreement(id) => self.homes.get(id) == Some(&i),
+        };
+        chunks
+            .iter()
+            .enumerate()
+            .filter(|&(i, chunk)| chunk.kommuner.is_empty() || needed(i))
+            .map(|(_, chunk)| chunk.path.as_str())
+            .collect()
+    }
+
+    /// Whether every chunk `need` takes was read.
+    pub fn covers(&self, need: &Need) -> bool {
+        let held: Vec<&str> = self.held_paths();
+        self.paths_for(need).iter().all(|path| held.contains(path))
+    }
+
+    /// The paths of the chunks read.
+    pub fn held_paths(&self) -> Vec<&str> {
+        self.manifest
+            .chunks
+            .iter()
+            .zip(&self.held)
+            .filter(|(_, &held)| held)
+            .map(|(chunk, _)| chunk.path.as_str())
+            .collect()
+    }
+
+    /// The chunks of another version (`newer`) that hold what this holds: all of them when
+    /// this is whole, else the reference and those of the kommuner held. Switching to them
+    /// keeps every page shown so far.
+    pub fn same_in<'a>(&self, newer: &'a Manifest) -> Vec<&'a str> {
+        let kommuner: Vec<&str> = self
+            .manifest
+            .chunks
+            .iter()
+            .zip(&self.held)
+            .filter(|(_, &held)| held)
+            .flat_map(|(chunk, _)| chunk.kommuner.iter().map(String::as_str))
+            .collect();
+        newer
+            .chunks
+            .iter()
+            .filter(|chunk| {
+                self.is_whole()
+                    || chunk.kommuner.is_empty()
+                    || chunk
+                        .kommuner
+                        .iter()
+                        .any(|k| kommuner.contains(&k.as_str()))
+            })
+            .map(|chunk| chunk.path.as_str())
+            .collect()
+    }
+
+    /// The chunks a device keeps offline for the kommuner it follows and the items it has saved
+    /// (a record's agreement is the one whose id its id starts with): theirs and the
+    /// reference, whether read here or not; nothing when there are none.
+    pub fn paths_to_keep<'a, 'b>(
+        &'a self,
+        kommuner: impl IntoIterator<Item = &'b str>,
+        saved: impl IntoIterator<Item = &'b str>,
+    ) -> Vec<&'a str> {
+        let mut needs: Vec<Need> = kommuner
+            .into_iter()
+            .map(|slug| Need::Kommun(slug.to_string()))
+            .collect();
+        needs.extend(saved.into_iter().filter_map(|id| {
+            self.homes
+                .keys()
+                .filter(|agreement| id.starts_with(agreement.as_str()))
+                .max_by_key(|agreement| agreement.len())
+                .map(|agreement| Need::Agreement(agreement.clone()))
+        }));
+        let mut paths: Vec<&str> = needs.iter().flat_map(|need| self.paths_for(need)).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        paths
+    }
+
+    /// The reference chunk's path, which every page needs.
+    pub fn reference_path(&self) -> Option<&str> {
+        self.manifest
+            .chunks
+            .iter()
+            .find(|chunk| chunk.kommuner.is_empty())
+            .map(|chunk| chunk.path.as_str())
+    }
+
+    /// Whether every chunk of the version was read.
+    pub fn is_whole(&self) -> bool {
+        self.held.iter().all(|&held| held)
+    }
+
+    /// The bytes of the chunks read, and of all the version's chunks.
+    pub fn bytes(&self) -> (u64, u64) {
+        let of = |held_only: bool| {
+            self.manifest
+                .chunks
+                .iter()
+                .zip(&self.held)
+                .filter(|(_, &held)| held || !held_only)
+                .map(|(chunk, _)| chunk.bytes)
+                .sum()
+        };
+        (of(true), of(false))
+    }
+
+    /// The kommuner with agreements whose chunks were all read, and all kommuner with
+    /// agreements: what a search over this dataset covers.
+    pub fn kommuner(&self) -> (usize, usize) {
+        let mut whole: BTreeMap<&str, bool> = BTreeMap::new();
+        for (chunk, &held) in self.manifest.chunks.iter().zip(&self.held) {
+            for kommun in &chunk.kommuner {
+                *whole.entry(kommun).or_insert(true) &= held;
+            }
+        }
+        (whole.values().filter(|&&held| held).count(), whole.len())
+    }
+}
+
+/// The dataset of one version from the reference and some of its chunks: the agreements of the
+/// chunks given, in the reference's order, and what that covers. Chunks the manifest does not
+/// name are ignored; a chunk given that does not read, or lacks an agreement the reference puts
+/// in it, is an error: a version is read as published or not at all.
+pub fn assemble_part(
     manifest: &Manifest,
     chunks: &[(String, Vec<u8>)],
-) -> Result<Dataset, PublishedError> {
-    let mut reference: Option<ReferenceChunk> = None;
-    let mut agreements: Vec<Agreement> = Vec::new();
-    for chunk in &manifest.chunks {
-        let bytes = chunks
+) -> Result<(Dataset, Coverage), PublishedError> {
+    let given = |path: &str| {
+        chunks
             .iter()
-            .find(|(path, _)| *path == chunk.path)
-            .map(|(_, bytes)| bytes)
-            .ok_or_else(|| PublishedError::Missing(chunk.path.clone()))?;
-        if chunk.kommuner.is_empty() {
-            reference = Some(read_chunk(&chunk.path, bytes)?);
-        } else {
-            agreements.extend(read_chunk::<KommunChunk>(&chunk.path, bytes)?.agreements);
+            .find(|(p, _)| p == path)
+            .map(|(_, bytes)| bytes.as_slice())
+    };
+    let reference_chunk = manifest
+        .chunks
+        .iter()
+        .find(|chunk| chunk.kommuner.is_empty())
+        .ok_or_else(|| PublishedError::Missing("the reference chunk".into()))?;
+    let bytes = given(&reference_chunk.path)
+        .ok_or_else(|| PublishedError::Missing(reference_chunk.path.clone()))?;
+    let reference: ReferenceChunk = read_chunk(&reference_chunk.path, bytes)?;
+    let mut held = Vec::with_capacity(manifest.chunks.len());
+    let mut agreements: HashMap<String, Agreement> = HashMap::new();
+    for chunk in &manifest.chunks {
+        let bytes = given(&chunk.path);
+        held.push(bytes.is_some());
+        if let (false, Some(bytes)) = (chunk.kommuner.is_empty(), bytes) {
+            let read: KommunChunk = read_chunk(&chunk.path, bytes)?;
+            for agreement in read.agreements {
+                agreements.entry(agreement.id.clone()).or_insert(agreement);
+            }
         }
     }
-    let reference =
-        reference.ok_or_else(|| PublishedError::Missing("the reference chunk".into()))?;
-    // In the reference's order, each once.
-    let place: HashMap<&str, usize> = reference
+    let homes: HashMap<String, usize> = reference
         .agreements
         .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
+        .zip(&reference.homes)
+        .map(|(id, &home)| (id.clone(), home as usize))
         .collect();
-    let mut slots: Vec<Option<Agreement>> = reference.agreements.iter().map(|_| None).collect();
-    for agreement in agreements {
-        if let Some(&i) = place.get(agreement.id.as_str()) {
-            slots[i].get_or_insert(agreement);
+    let mut in_order = Vec::new();
+    for id in &reference.agreements {
+        let home = homes.get(id).copied();
+        match agreements.remove(id) {
+            Some(agreement) => in_order.push(agreement),
+            // Its chunk was not read: not needed here. (A home past the manifest's chunks is not a
+            // chunk left unread: the two do not belong together.)
+            None if home.is_some_and(|i| held.get(i) == Some(&false)) => {}
+            None => return Err(PublishedError::Incomplete(id.clone())),
         }
     }
-    let agreements = slots
-        .into_iter()
-        .zip(&reference.agreements)
-        .map(|(slot, id)| slot.ok_or_else(|| PublishedError::Incomplete(id.clone())))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Dataset {
+    let data = Dataset {
         kommuner: reference.kommuner,
         lan: reference.lan,
         topics: reference.topics,
         areas: reference.areas,
-        agreements,
-    })
+        agreements: in_order,
+    };
+    let coverage = Coverage {
+        manifest: manifest.clone(),
+        homes,
+        held,
+    };
+    Ok((data, coverage))
+}
+
+/// The dataset of one version from all its chunks: the whole of it, or an error, never a mix.
+pub fn assemble(
+    manifest: &Manifest,
+    chunks: &[(String, Vec<u8>)],
+) -> Result<Dataset, PublishedError> {
+    let (data, coverage) = assemble_part(manifest, chunks)?;
+    match manifest
+        .chunks
+        .iter()
+        .zip(&coverage.held)
+        .find(|(_, &held)| !held)
+    {
+        Some((chunk, _)) => Err(PublishedError::Missing(chunk.path.clone())),
+        None => Ok(data),
+    }
 }
 
 /// A version's manifest and chunks in one piece of bytes, for a copy kept where no service

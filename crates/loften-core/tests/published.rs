@@ -4,8 +4,8 @@ mod common;
 
 use chrono::NaiveDate;
 use loften_core::published::{
-    assemble, pack, publish, read_manifest, unpack, Chunks, Published, PublishedError,
-    MANIFEST_PATH, SCHEMA,
+    assemble, assemble_part, pack, publish, read_manifest, unpack, Chunks, Need, Published,
+    PublishedError, MANIFEST_PATH, SCHEMA,
 };
 use loften_core::Dataset;
 
@@ -211,4 +211,206 @@ fn a_kept_copy_unpacks_to_what_was_packed() {
     for cut in [0, 3, 10, packed.len() / 2, packed.len() - 1] {
         assert_eq!(unpack(&packed[..cut]), None, "cut at {cut}");
     }
+}
+
+/// The chunks `paths` names, as a client that fetched only those holds them.
+fn only(published: &Published, paths: &[&str]) -> Chunks {
+    chunks_of(published)
+        .into_iter()
+        .filter(|(path, _)| paths.contains(&path.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_kommuns_page_reads_the_reference_and_its_own_chunks_alone() {
+    let data = common::real_data();
+    let out = published(&data);
+    let (_, whole) = assemble_part(&out.manifest, &chunks_of(&out)).unwrap();
+    assert!(whole.is_whole());
+    for kommun in data.kommuner.iter().filter(|k| {
+        data.agreements
+            .iter()
+            .any(|a| a.kommuner.contains(&k.short_name) || a.kommuner.contains(&k.name))
+    }) {
+        let need = Need::Kommun(kommun.slug.clone());
+        let paths = whole.paths_for(&need);
+        assert!(
+            paths.len() < out.manifest.chunks.len(),
+            "{}: {paths:?}",
+            kommun.slug
+        );
+        let (part, coverage) = assemble_part(&out.manifest, &only(&out, &paths)).unwrap();
+        assert!(coverage.covers(&need));
+        assert!(!coverage.covers(&Need::All) && !coverage.is_whole());
+        // The kommun's pages show what the whole dataset shows of it.
+        assert_eq!(
+            loften_core::views::kommun_history(&part, &kommun.short_name).len(),
+            loften_core::views::kommun_history(&data, &kommun.short_name).len(),
+            "{}",
+            kommun.slug
+        );
+        assert!(!part.agreements.is_empty());
+        assert_eq!(part.kommuner, data.kommuner);
+        let (held, total) = coverage.bytes();
+        assert!(held < total);
+    }
+}
+
+#[test]
+fn an_agreements_page_reads_the_chunk_that_holds_it() {
+    let data = common::real_data();
+    let out = published(&data);
+    let (_, whole) = assemble_part(&out.manifest, &chunks_of(&out)).unwrap();
+    for agreement in &data.agreements {
+        let need = Need::Agreement(agreement.id.clone());
+        let paths = whole.paths_for(&need);
+        assert_eq!(paths.len(), 2, "the reference and one chunk: {paths:?}");
+        let (part, coverage) = assemble_part(&out.manifest, &only(&out, &paths)).unwrap();
+        assert!(coverage.covers(&need));
+        assert_eq!(part.agreement(&agreement.id), Some(agreement));
+    }
+    // An agreement the version does not hold needs the reference only, which says so.
+    let reference = &out.manifest.chunks[0].path;
+    assert_eq!(
+        whole.paths_for(&Need::Agreement("nowhere-1999".into())),
+        vec![reference.as_str()]
+    );
+    let (part, coverage) = assemble_part(&out.manifest, &only(&out, &[reference])).unwrap();
+    assert!(coverage.covers(&Need::Agreement("nowhere-1999".into())));
+    assert!(part.agreements.is_empty());
+    assert_eq!(coverage.kommuner().0, 0);
+    assert!(coverage.kommuner().1 > 0);
+}
+
+#[test]
+fn a_part_without_the_reference_or_with_a_chunk_short_of_an_agreement_does_not_read() {
+    let data = common::real_data();
+    let out = published(&data);
+    let reference = out.manifest.chunks[0].path.clone();
+    let kommun_chunk = out.manifest.chunks[1].path.clone();
+    assert_eq!(
+        assemble_part(&out.manifest, &only(&out, &[&kommun_chunk])).map(|_| ()),
+        Err(PublishedError::Missing(reference.clone()))
+    );
+    // A kommun chunk given is read whole: one that lacks an agreement the reference puts
+    // there is another version's, or damaged.
+    let mut chunks = only(&out, &[&reference]);
+    chunks.push((kommun_chunk.clone(), b"LOFC\x03not postcard".to_vec()));
+    assert!(matches!(
+        assemble_part(&out.manifest, &chunks),
+        Err(PublishedError::Damaged(path, _)) if path == kommun_chunk
+    ));
+    // The whole dataset needs every chunk.
+    assert_eq!(
+        assemble(&out.manifest, &only(&out, &[&reference])),
+        Err(PublishedError::Missing(kommun_chunk))
+    );
+}
+
+#[test]
+fn each_page_needs_what_it_shows() {
+    use loften_core::route::Route;
+    let kommun = Need::Kommun("jonkoping".into());
+    assert_eq!(
+        Need::of(&Route::Kommun {
+            slug: "jonkoping".into()
+        }),
+        kommun
+    );
+    assert_eq!(
+        Need::of(&Route::HowItWent {
+            slug: "jonkoping".into()
+        }),
+        kommun
+    );
+    assert_eq!(
+        Need::of(&Route::Area {
+            kommun: "jonkoping".into(),
+            area: "oxnehaga".into()
+        }),
+        kommun
+    );
+    let agreement = Need::Agreement("jonkoping-2020".into());
+    assert_eq!(
+        Need::of(&Route::Agreement {
+            id: "jonkoping-2020".into()
+        }),
+        agreement
+    );
+    assert_eq!(
+        Need::of(&Route::Record {
+            agreement: "jonkoping-2020".into(),
+            record: "a1".into()
+        }),
+        agreement
+    );
+    for route in [
+        Route::Kommuner,
+        Route::Areas,
+        Route::About,
+        Route::Saved { share: None },
+    ] {
+        assert_eq!(Need::of(&route), Need::All, "{route:?}");
+    }
+}
+
+#[test]
+fn a_newer_version_is_fetched_for_the_kommuner_held() {
+    let data = common::real_data();
+    let out = published(&data);
+    let mut changed = data.clone();
+    changed.agreements[0].summary = Some("En ny sammanfattning.".into());
+    let newer = published(&changed);
+    let (_, whole) = assemble_part(&out.manifest, &chunks_of(&out)).unwrap();
+    assert_eq!(
+        whole.same_in(&newer.manifest).len(),
+        newer.manifest.chunks.len()
+    );
+    let kommun = out.manifest.chunks[1].kommuner[0].clone();
+    let need = Need::Kommun(kommun.clone());
+    let (_, part) = assemble_part(&out.manifest, &only(&out, &whole.paths_for(&need))).unwrap();
+    let same = part.same_in(&newer.manifest);
+    // The newer version's chunks for the same kommun: what its pages need there.
+    let (_, newer_whole) = assemble_part(&newer.manifest, &chunks_of(&newer)).unwrap();
+    assert_eq!(same, newer_whole.paths_for(&need));
+    let (_, newer_part) = assemble_part(&newer.manifest, &only(&newer, &same)).unwrap();
+    assert!(newer_part.covers(&need) && !newer_part.is_whole());
+}
+
+#[test]
+fn a_path_needs_what_its_route_shows() {
+    let data = common::real_data();
+    for route in loften_core::route::prerendered(&data) {
+        let href = route.href();
+        let path = href.split(['?', '#']).next().unwrap();
+        assert_eq!(Need::at(path), Need::of(&route), "{href}");
+    }
+    assert_eq!(Need::at("/sparade"), Need::All);
+    assert_eq!(Need::at("/kommun/jonkoping/okand"), Need::All);
+    assert_eq!(
+        Need::at("/medborgarlofte/jonkoping-2020/"),
+        Need::Agreement("jonkoping-2020".into())
+    );
+}
+
+#[test]
+fn a_device_keeps_the_chunks_of_what_it_follows_and_saved() {
+    let data = common::real_data();
+    let out = published(&data);
+    let reference = out.manifest.chunks[0].path.as_str();
+    let (_, part) = assemble_part(&out.manifest, &only(&out, &[reference])).unwrap();
+    assert_eq!(part.paths_to_keep([], []), Vec::<&str>::new());
+    let agreement = &data.agreements[0];
+    let activity = &agreement.activities[0].id;
+    let kept = part.paths_to_keep([], [activity.as_str()]);
+    let mut expected = part.paths_for(&Need::Agreement(agreement.id.clone()));
+    expected.sort_unstable();
+    assert_eq!(kept, expected);
+    assert_eq!(part.paths_to_keep([], [agreement.id.as_str()]), expected);
+    // An id no agreement's starts: nothing to keep for it.
+    assert_eq!(part.paths_to_keep([], ["utan-avtal"]), Vec::<&str>::new());
+    let slug = out.manifest.chunks[1].kommuner[0].as_str();
+    let mut by_kommun = part.paths_for(&Need::Kommun(slug.into()));
+    by_kommun.sort_unstable();
+    assert_eq!(part.paths_to_keep([slug], []), by_kommun);
 }
