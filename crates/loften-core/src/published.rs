@@ -9,10 +9,12 @@
 //! manifest, so a page rendered ahead of time can take over with the very data it was
 //! rendered from.
 //!
-//! The chunks: the reference data (kommuner, län, topics, areas, and every agreement's id in
-//! the dataset's order with the chunk that holds it), one chunk per kommun with the agreements
-//! it alone takes part in, and one for each group of kommuner that share agreements (a
-//! county's, say). A page needs the reference and the chunks of what it shows ([`Need`]); a
+//! The chunks: the reference data (kommuner, län, topics, and every agreement's id in the
+//! dataset's order with the chunk that holds it), one chunk per kommun with the agreements it
+//! alone takes part in, and one for each group of kommuner that share agreements (a county's,
+//! say). A kommun's areas are in its chunks (with any other area their agreements name), and
+//! only the areas of kommuner without agreements in the reference: at the country's scale the
+//! areas would be most of what every page loads. A page needs the reference and the chunks of what it shows ([`Need`]); a
 //! dataset may be assembled from those alone ([`assemble_part`]), and says what it holds
 //! ([`Coverage`]). Each is `LOFC`, the schema as
 //! one byte, then postcard (see `bundle`: its shape is the model's, so a change of the model
@@ -62,13 +64,18 @@ pub struct Chunk {
     pub bytes: u64,
 }
 
-/// Kommuner, län, topics and areas, and which agreements the version holds, in order.
+/// An area with its place in the dataset's list, which puts the areas of several chunks back
+/// in order.
+pub type PlacedArea = (u32, Area);
+
+/// Kommuner, län and topics, and which agreements the version holds, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReferenceChunk {
     pub kommuner: Vec<Kommun>,
     pub lan: Vec<Lan>,
     pub topics: Vec<Topic>,
-    pub areas: Vec<Area>,
+    /// The areas no kommun chunk holds: those of kommuner without agreements.
+    pub areas: Vec<PlacedArea>,
     pub agreements: Vec<String>,
     /// For each of `agreements`, the chunk that holds it: its place in the manifest's list.
     pub homes: Vec<u32>,
@@ -78,6 +85,8 @@ pub struct ReferenceChunk {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KommunChunk {
     pub agreements: Vec<Agreement>,
+    /// The areas of its kommuner, and any other its agreements name.
+    pub areas: Vec<PlacedArea>,
 }
 
 /// Why published data could not be read.
@@ -195,11 +204,33 @@ pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) 
     }
     // The manifest lists the reference first, then the groups in the map's order.
     let place: HashMap<&Vec<&str>, u32> = by_kommuner.keys().zip(1..).collect();
+    let placed_areas = || {
+        data.areas
+            .iter()
+            .cloned()
+            .zip(0..)
+            .map(|(area, i)| (i, area))
+    };
+    let area_in = |area: &Area, kommuner: &[&str], agreements: &[Agreement]| {
+        let kommun = area.id.split('/').next().unwrap_or_default();
+        kommuner.contains(&kommun)
+            || agreements.iter().any(|a| {
+                let named = |areas: &[String]| areas.contains(&area.id);
+                a.promises.iter().any(|p| named(&p.areas))
+                    || a.activities.iter().any(|x| named(&x.areas))
+            })
+    };
     let reference = ReferenceChunk {
         kommuner: data.kommuner.clone(),
         lan: data.lan.clone(),
         topics: data.topics.clone(),
-        areas: data.areas.clone(),
+        areas: placed_areas()
+            .filter(|(_, area)| {
+                !by_kommuner
+                    .iter()
+                    .any(|(kommuner, agreements)| area_in(area, kommuner, agreements))
+            })
+            .collect(),
         agreements: data.agreements.iter().map(|a| a.id.clone()).collect(),
         homes: data
             .agreements
@@ -219,8 +250,15 @@ pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) 
         files.insert(path, bytes);
     };
     add(Vec::new(), write_chunk(&reference));
-    for (kommuner, agreements) in by_kommuner {
-        add(kommuner, write_chunk(&KommunChunk { agreements }));
+    for (kommuner, agreements) in &by_kommuner {
+        let areas = placed_areas()
+            .filter(|(_, area)| area_in(area, kommuner, agreements))
+            .collect();
+        let chunk = KommunChunk {
+            agreements: agreements.clone(),
+            areas,
+        };
+        add(kommuner.clone(), write_chunk(&chunk));
     }
     let names: Vec<&str> = chunks.iter().map(|c| c.path.as_str()).collect();
     let version = hash(format!("{SCHEMA}\n{}", names.join("\n")).as_bytes());
@@ -484,9 +522,10 @@ pub fn assemble_part(
         .ok_or_else(|| PublishedError::Missing("the reference chunk".into()))?;
     let bytes = given(&reference_chunk.path)
         .ok_or_else(|| PublishedError::Missing(reference_chunk.path.clone()))?;
-    let reference: ReferenceChunk = read_chunk(&reference_chunk.path, bytes)?;
+    let mut reference: ReferenceChunk = read_chunk(&reference_chunk.path, bytes)?;
     let mut held = Vec::with_capacity(manifest.chunks.len());
     let mut agreements: HashMap<String, Agreement> = HashMap::new();
+    let mut areas = std::mem::take(&mut reference.areas);
     for chunk in &manifest.chunks {
         let bytes = given(&chunk.path);
         held.push(bytes.is_some());
@@ -495,8 +534,12 @@ pub fn assemble_part(
             for agreement in read.agreements {
                 agreements.entry(agreement.id.clone()).or_insert(agreement);
             }
+            areas.extend(read.areas);
         }
     }
+    // In the dataset's order, each once (an area may be in several chunks).
+    areas.sort_unstable_by_key(|(place, _)| *place);
+    areas.dedup_by_key(|(place, _)| *place);
     let homes: HashMap<String, usize> = reference
         .agreements
         .iter()
@@ -518,7 +561,7 @@ pub fn assemble_part(
         kommuner: reference.kommuner,
         lan: reference.lan,
         topics: reference.topics,
-        areas: reference.areas,
+        areas: areas.into_iter().map(|(_, area)| area).collect(),
         agreements: in_order,
     };
     let coverage = Coverage {

@@ -251,6 +251,12 @@ fn a_kommuns_page_reads_the_reference_and_its_own_chunks_alone() {
         );
         assert!(!part.agreements.is_empty());
         assert_eq!(part.kommuner, data.kommuner);
+        // Its areas come with its chunks, in the dataset's order.
+        assert_eq!(
+            loften_core::views::areas_of_kommun(&part, &kommun.short_name),
+            loften_core::views::areas_of_kommun(&data, &kommun.short_name),
+        );
+        assert!(part.areas.len() < data.areas.len());
         let (held, total) = coverage.bytes();
         assert!(held < total);
     }
@@ -268,6 +274,11 @@ fn an_agreements_page_reads_the_chunk_that_holds_it() {
         let (part, coverage) = assemble_part(&out.manifest, &only(&out, &paths)).unwrap();
         assert!(coverage.covers(&need));
         assert_eq!(part.agreement(&agreement.id), Some(agreement));
+        // Every area its records name, to show by name.
+        let named = agreement.promises.iter().flat_map(|p| &p.areas);
+        for id in named.chain(agreement.activities.iter().flat_map(|x| &x.areas)) {
+            assert!(part.area(id).is_some(), "{}: {id}", agreement.id);
+        }
     }
     // An agreement the version does not hold needs the reference only, which says so.
     let reference = &out.manifest.chunks[0].path;
@@ -413,4 +424,25 @@ fn a_device_keeps_the_chunks_of_what_it_follows_and_saved() {
     let mut by_kommun = part.paths_for(&Need::Kommun(slug.into()));
     by_kommun.sort_unstable();
     assert_eq!(part.paths_to_keep([slug], []), by_kommun);
+}
+
+#[test]
+fn the_areas_of_a_kommun_without_agreements_are_in_the_reference() {
+    let mut data = common::real_data();
+    let counts = data.agreement_counts();
+    let quiet = data
+        .kommuner
+        .iter()
+        .find(|k| !counts.contains_key(k.short_name.as_str()))
+        .unwrap()
+        .clone();
+    let mut area = data.areas[0].clone();
+    area.id = format!("{}/centrum", quiet.slug);
+    area.kommun = quiet.short_name.clone();
+    data.areas.insert(1, area.clone());
+    let out = published(&data);
+    let reference = out.manifest.chunks[0].path.as_str();
+    let (part, _) = assemble_part(&out.manifest, &only(&out, &[reference])).unwrap();
+    assert_eq!(part.areas, vec![area]);
+    assert_eq!(assemble(&out.manifest, &chunks_of(&out)), Ok(data));
 }
