@@ -117,6 +117,7 @@
   const wasControlled = Boolean(navigator.serviceWorker.controller);
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
+    tell("controlled");
     if (wasControlled && !reloading) {
       reloading = true;
       window.location.reload();

@@ -87,13 +87,17 @@ async function forgetOtherVersions(data, manifest) {
   }
 }
 
-/** A chunk or a version's manifest: cached once, by its name. */
+/** A chunk or a version's manifest: answered from the cache by its name. A chunk is kept when
+ * the app asks (the kommuner visited, followed or saved from, or all of them when the visitor
+ * chose so); the chunks a search loads are the HTTP cache's, so a first visit keeps no more
+ * than it reads. A version's manifest is small and always kept. */
 async function namedByContent(request) {
   const data = await caches.open(DATA_CACHE);
   const cached = await data.match(request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await data.put(request, response.clone());
+  const keep = request.headers.get("X-Keep-Offline") === "yes" || request.url.includes("/data/manifests/");
+  if (response.ok && keep) await data.put(request.url, response.clone());
   return response;
 }
 

@@ -17,6 +17,7 @@ offline.
 """
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -59,11 +60,23 @@ def precache_list(dist: Path) -> list:
     return [f for f in site_files(dist) if f not in left_out and not f.startswith(DATA_PREFIXES)]
 
 
+# All of the data is kept offline from the first visit while it is this small (the real data is
+# about 35 KB); past it, the reference chunk alone, and the worker keeps the chunks the app asks
+# it to (src/catalog/kept_offline.rs), so a first visit costs the same however large the
+# country's data. KEEP_WHOLE_DATA_UP_TO (bytes) sets another limit: the end-to-end test of a
+# device that keeps only what it read sets 0.
+WHOLE_DATA_MAX_BYTES = int(os.environ.get("KEEP_WHOLE_DATA_UP_TO", 512 * 1024))
+
+
 def build_data(dist: Path) -> list:
-    """The data the build's pages were rendered from: the current manifest's own copy and
-    chunks (a site may also hold chunks of earlier versions)."""
+    """The data the build's pages were rendered from that the worker keeps from the start: the
+    current manifest's own copy and its chunks, or only its reference chunk when the data is
+    large (a site may also hold chunks of earlier versions)."""
     manifest = json.loads((dist / "data" / "manifest.json").read_text(encoding="utf-8"))
-    paths = [f"data/manifests/{manifest['version']}.json"] + [chunk["path"] for chunk in manifest["chunks"]]
+    chunks = manifest["chunks"]
+    if sum(chunk["bytes"] for chunk in chunks) > WHOLE_DATA_MAX_BYTES:
+        chunks = [chunk for chunk in chunks if not chunk["kommuner"]]
+    paths = [f"data/manifests/{manifest['version']}.json"] + [chunk["path"] for chunk in chunks]
     # Once each: the cache refuses a list that names a file twice.
     return list(dict.fromkeys(paths))
 

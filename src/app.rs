@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::base::{use_base, Base};
 use crate::catalog::updates::DataUpdates;
-use crate::catalog::{provide_catalog, Catalog};
+use crate::catalog::Catalog;
 use crate::components::layout::Layout;
 use crate::device::{use_render, Render, RenderedOn};
 use crate::i18n::Lang;
@@ -96,7 +96,6 @@ pub fn full_title(page: &str) -> String {
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
-    provide_catalog();
     crate::device::provide_today();
     crate::navigation::restore_arrival_query();
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on. The
@@ -104,9 +103,8 @@ fn Shell() -> impl IntoView {
     let kiosk_settings = (use_render() != Render::Prerender)
         .then(|| {
             let path = location.pathname.get_untracked();
-            let base = use_base().0;
-            let within = path.strip_prefix(base.as_str()).unwrap_or(&path);
-            crate::state::kiosk_session(within, &location.search.get_untracked())
+            let within = use_base().path_within(&path).to_string();
+            crate::state::kiosk_session(&within, &location.search.get_untracked())
         })
         .flatten();
     let kiosk = kiosk_settings.is_some();
@@ -141,6 +139,7 @@ fn Shell() -> impl IntoView {
     focus_on_navigate();
     if !kiosk {
         switch_data_on_navigate();
+        crate::catalog::kept_offline::keep_offline(store);
     }
     view! {
         // Switching language rebuilds the page, so labels are plain text, not signals. `get`,

@@ -20,6 +20,11 @@ impl Base {
         Base(path.trim_end_matches('/').to_string())
     }
 
+    /// A path of the address bar (which holds the base) as the app's routes read it.
+    pub fn path_within<'a>(&self, path: &'a str) -> &'a str {
+        path.strip_prefix(self.0.as_str()).unwrap_or(path)
+    }
+
     /// `route`'s path under this base: what a link, the address bar or a share link carries.
     pub fn href(&self, route: &loften_core::route::Route) -> String {
         format!("{}{}", self.0, route.href())

@@ -1,8 +1,10 @@
 //! The dataset as the app holds it: one published version (`loften_core::published`), its
-//! manifest and chunks fetched, assembled and indexed once, and shared with every page
-//! through context. `updates` learns of newer versions.
+//! manifest and the chunks the pages shown so far need, assembled and indexed, and shared with
+//! every page through context. A page that needs more (`components::with_catalog`) loads the
+//! same version with more chunks; `updates` learns of newer versions.
 
 pub mod kept_copy;
+pub mod kept_offline;
 pub mod updates;
 
 use std::sync::Arc;
@@ -10,8 +12,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use loften_core::published::{
-    assemble, read_manifest, versioned_manifest_path, Chunks, Manifest, PublishedError,
-    MANIFEST_PATH,
+    assemble_part, read_manifest, versioned_manifest_path, Chunks, Coverage, Manifest, Need,
+    PublishedError, MANIFEST_PATH,
 };
 use loften_core::{Dataset, Index};
 use wasm_bindgen::JsCast;
@@ -26,6 +28,10 @@ pub struct Catalog {
     pub edition: Edition,
     /// Loaded from the copy kept on the device because the network failed: may be old.
     pub from_copy: bool,
+    /// Which of the version's chunks it holds.
+    pub coverage: Arc<Coverage>,
+    /// Offline, for a page that shows all of the data: only what the device kept.
+    pub kept_only: bool,
 }
 
 /// A published version of the data: its name, and the day it was published.
@@ -36,15 +42,46 @@ pub struct Edition {
 }
 
 impl Catalog {
-    pub fn new(data: Dataset, edition: Edition) -> Catalog {
+    pub fn new(data: Dataset, coverage: Coverage, edition: Edition) -> Catalog {
         let index = Index::new(&data);
         Catalog {
             data: Arc::new(data),
             index: Arc::new(index),
             edition,
             from_copy: false,
+            coverage: Arc::new(coverage),
+            kept_only: false,
         }
     }
+
+    /// Whether it holds what a page needs.
+    pub fn covers(&self, need: &Need) -> bool {
+        self.coverage.covers(need)
+    }
+
+    /// Its own chunks and those `need` adds: what to load to show one more page.
+    pub fn grown_by(&self, need: &Need) -> Want {
+        if matches!(need, Need::All) {
+            return Want::Need(Need::All);
+        }
+        let mut paths = self.coverage.held_paths();
+        for path in self.coverage.paths_for(need) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+        Want::Paths(paths.into_iter().map(str::to_string).collect())
+    }
+}
+
+/// Which chunks of a version to load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// Those a page needs, found from the manifest and the reference.
+    Need(Need),
+    /// These, as a page rendered ahead of time names them (`<meta name="data-chunks">`) or as
+    /// the app has them: the reference is always loaded too.
+    Paths(Vec<String>),
 }
 
 /// Why the data could not be loaded, as a visitor meets it (the words are in `locales/`).
@@ -56,6 +93,8 @@ pub enum LoadError {
     Damaged(String),
     /// The data is published for a newer version of the app.
     NeedsUpdate,
+    /// Offline, and what the page shows was never kept on the device.
+    NotKept,
 }
 
 impl LoadError {
@@ -66,6 +105,7 @@ impl LoadError {
             LoadError::Unreachable(_) => td_string!(lang, load_unreachable).to_string(),
             LoadError::Damaged(_) => td_string!(lang, load_damaged).to_string(),
             LoadError::NeedsUpdate => td_string!(lang, load_needs_update).to_string(),
+            LoadError::NotKept => td_string!(lang, load_not_kept).to_string(),
         }
     }
 }
@@ -74,7 +114,7 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Unreachable(detail) | LoadError::Damaged(detail) => f.write_str(detail),
-            LoadError::NeedsUpdate => Ok(()),
+            LoadError::NeedsUpdate | LoadError::NotKept => Ok(()),
         }
     }
 }
@@ -104,6 +144,20 @@ fn start_fetch(path: &str) -> Result<JsFuture, LoadError> {
     Ok(JsFuture::from(window.fetch_with_str(path)))
 }
 
+/// The header that asks the service worker to keep a chunk offline (public/sw.js): it keeps
+/// only what `kept_offline` asks for, not every chunk a search loads.
+const KEEP_OFFLINE: &str = "X-Keep-Offline";
+
+/// [`start_fetch`], for a chunk the service worker is to keep.
+fn start_fetch_to_keep(path: &str) -> Result<JsFuture, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Unreachable("no window".into()))?;
+    let headers = web_sys::Headers::new().map_err(unreachable)?;
+    headers.set(KEEP_OFFLINE, "yes").map_err(unreachable)?;
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&headers);
+    Ok(JsFuture::from(window.fetch_with_str_and_init(path, &init)))
+}
+
 /// The bytes of a fetch begun with [`start_fetch`].
 async fn bytes_of(path: &str, fetch: JsFuture) -> Result<Vec<u8>, LoadError> {
     let response: web_sys::Response = fetch
@@ -123,18 +177,24 @@ async fn bytes_of(path: &str, fetch: JsFuture) -> Result<Vec<u8>, LoadError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// One version as fetched: its manifest, as text and read, and its chunks by path.
+/// One version as fetched: its manifest, as text and read, and the chunks fetched, by path.
 pub struct Fetched {
     pub text: Vec<u8>,
     pub manifest: Manifest,
     pub chunks: Chunks,
+    /// All of it was wanted, and offline only what the device kept came.
+    pub kept_only: bool,
 }
 
 impl Fetched {
-    /// Assemble and index it. A version is read whole or not at all.
+    /// Assemble and index what was fetched: what it holds is read as published, or not at all.
     pub fn catalog(&self) -> Result<Catalog, LoadError> {
-        let data = assemble(&self.manifest, &self.chunks)?;
-        Ok(Catalog::new(data, edition_of(&self.manifest)))
+        let (data, coverage) = assemble_part(&self.manifest, &self.chunks)?;
+        let catalog = Catalog::new(data, coverage, edition_of(&self.manifest));
+        Ok(Catalog {
+            kept_only: self.kept_only && !catalog.coverage.is_whole(),
+            ..catalog
+        })
     }
 }
 
@@ -152,46 +212,118 @@ pub async fn fetch_manifest(path: &str) -> Result<(Vec<u8>, Manifest), LoadError
     Ok((text, manifest))
 }
 
-/// Fetch every chunk a manifest names, all at once. A chunk's name is its content, so the
-/// browser's cache (or the service worker's) answers for every chunk a client has read
-/// before: a new version costs only the chunks that changed.
-pub async fn fetch_chunks(text: Vec<u8>, manifest: Manifest) -> Result<Fetched, LoadError> {
-    let started = manifest
-        .chunks
+/// Fetch these chunks, all at once. A chunk's name is its content, so the browser's cache (or
+/// the service worker's) answers for every chunk a client has read before: a new version
+/// costs only the chunks that changed.
+///
+/// With `only_kept`, a chunk that cannot be fetched is left out instead of failing the whole:
+/// offline, search covers what the device kept (and says so).
+async fn fetch_paths(paths: &[&str], only_kept: bool) -> Result<Chunks, LoadError> {
+    let started = paths
         .iter()
-        .map(|chunk| Ok((chunk.path.clone(), start_fetch(&chunk.path)?)))
+        .map(|path| Ok((path.to_string(), start_fetch(path)?)))
         .collect::<Result<Vec<_>, LoadError>>()?;
     let mut chunks = Vec::with_capacity(started.len());
     for (path, fetch) in started {
-        let bytes = bytes_of(&path, fetch).await?;
-        chunks.push((path, bytes));
+        match bytes_of(&path, fetch).await {
+            Ok(bytes) => chunks.push((path, bytes)),
+            Err(LoadError::Unreachable(_)) if only_kept => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(chunks)
+}
+
+/// Whether the browser says it is offline.
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// Fetch what `want` takes of the version `manifest` names. For a need, the reference comes
+/// first where the manifest alone does not say which chunks hold it (an agreement's).
+pub async fn fetch_chunks(
+    text: Vec<u8>,
+    manifest: Manifest,
+    want: &Want,
+) -> Result<Fetched, LoadError> {
+    let reference = manifest
+        .chunks
+        .iter()
+        .find(|chunk| chunk.kommuner.is_empty())
+        .map(|chunk| chunk.path.clone())
+        .ok_or_else(|| LoadError::Damaged("the manifest names no reference chunk".into()))?;
+    let listed = |path: &str| manifest.chunks.iter().any(|chunk| chunk.path == path);
+    let paths: Vec<String> = match want {
+        Want::Need(Need::All) => manifest.chunks.iter().map(|c| c.path.clone()).collect(),
+        Want::Need(Need::Kommun(slug)) => manifest
+            .chunks
+            .iter()
+            .filter(|c| c.kommuner.is_empty() || c.kommuner.contains(slug))
+            .map(|c| c.path.clone())
+            .collect(),
+        Want::Need(need @ Need::Agreement(_)) => {
+            let first = fetch_paths(&[reference.as_str()], false).await?;
+            let (_, coverage) = assemble_part(&manifest, &first)?;
+            let more: Vec<&str> = coverage
+                .paths_for(need)
+                .into_iter()
+                .filter(|path| *path != reference)
+                .collect();
+            let mut chunks = first;
+            chunks.extend(fetch_paths(&more, false).await?);
+            return Ok(Fetched {
+                text,
+                manifest,
+                chunks,
+                kept_only: false,
+            });
+        }
+        Want::Paths(paths) => std::iter::once(reference.clone())
+            .chain(
+                paths
+                    .iter()
+                    .filter(|p| **p != reference && listed(p))
+                    .cloned(),
+            )
+            .collect(),
+    };
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let only_kept = *want == Want::Need(Need::All) && offline();
+    let mut chunks = fetch_paths(&paths, only_kept).await?;
+    // The reference, at least, or nothing reads.
+    if !chunks.iter().any(|(path, _)| *path == reference) {
+        chunks = fetch_paths(&[reference.as_str()], false).await?;
     }
     Ok(Fetched {
         text,
         manifest,
         chunks,
+        kept_only: only_kept,
     })
 }
 
-/// Read a version kept whole (the device's copy, the prerender's site): as [`Fetched`].
+/// Read a version kept whole or in part (the device's copy, the prerender's site): as
+/// [`Fetched`].
 pub fn read_packed(manifest_text: Vec<u8>, chunks: Chunks) -> Result<Fetched, LoadError> {
     let manifest = read_manifest(&String::from_utf8_lossy(&manifest_text))?;
     Ok(Fetched {
         text: manifest_text,
         manifest,
         chunks,
+        kept_only: false,
     })
 }
 
-/// Fetch, read and index a version of the data: the one named `version` (the one a page was
-/// rendered from), or the current one. Where no service worker keeps the app offline, a
-/// version that reads is also kept on the device. When the network fails, or sends what does
-/// not read, the copy is used instead; a copy that does not read is dropped, and the
-/// network's error is what the page shows.
-pub async fn load_catalog(version: Option<&str>) -> Result<Catalog, LoadError> {
+/// Fetch, read and index what `want` takes of a version of the data: the one named `version`
+/// (the one a page was rendered from, or the one the app holds), or the current one. Where no
+/// service worker keeps the app offline, a version that reads is also kept on the device. When
+/// the network fails, or sends what does not read, the copy is used instead if it holds what
+/// is wanted; a copy that does not read is dropped, and the network's error is what the page
+/// shows.
+pub async fn load_catalog(version: Option<&str>, want: &Want) -> Result<Catalog, LoadError> {
     let path = version.map_or_else(|| MANIFEST_PATH.to_string(), versioned_manifest_path);
     let fetched = match fetch_manifest(&path).await {
-        Ok((text, manifest)) => fetch_chunks(text, manifest).await,
+        Ok((text, manifest)) => fetch_chunks(text, manifest, want).await,
         Err(error) => Err(error),
     };
     let error = match fetched.and_then(|f| f.catalog().map(|c| (f, c))) {
@@ -207,38 +339,34 @@ pub async fn load_catalog(version: Option<&str>) -> Result<Catalog, LoadError> {
     // A page rendered from a version no longer published takes the copy's or fails; the
     // caller then loads the current version instead.
     let Some(copy) = kept_copy::dataset_copy() else {
-        return Err(error);
+        return Err(offline_error(error));
     };
     match copy.catalog() {
-        Ok(catalog) if version.is_none_or(|v| v == catalog.edition.version) => Ok(Catalog {
-            from_copy: true,
-            ..catalog
-        }),
-        Ok(_) => Err(error),
+        Ok(catalog) if version.is_none_or(|v| v == catalog.edition.version) => match want {
+            Want::Need(need) if !catalog.covers(need) && !matches!(need, Need::All) => {
+                Err(offline_error(error))
+            }
+            _ => Ok(Catalog {
+                from_copy: true,
+                kept_only: *want == Want::Need(Need::All) && !catalog.coverage.is_whole(),
+                ..catalog
+            }),
+        },
+        Ok(_) => Err(offline_error(error)),
         Err(_) => {
             kept_copy::forget_dataset_copy();
-            Err(error)
+            Err(offline_error(error))
         }
     }
 }
 
-/// Start loading the catalog once for the app; `refetch` tries again. Nothing to load when
-/// whoever started the app provided the catalog already, as the build does and as the browser
-/// does once its first load has worked (`main.rs`): the resource is for showing a failed load
-/// and trying again. (A resource read under `<Suspense>` also keeps a little memory for every
-/// page shown, which a kiosk running for days would feel.)
-pub fn provide_catalog() {
-    if use_context::<Catalog>().is_some() {
-        return;
+/// A failure to reach the server while the browser says it is offline: what the page shows
+/// was not kept on the device (what was is answered by the service worker or the copy).
+fn offline_error(error: LoadError) -> LoadError {
+    match error {
+        LoadError::Unreachable(_) if offline() => LoadError::NotKept,
+        other => other,
     }
-    let resource = LocalResource::new(|| async { load_catalog(None).await });
-    provide_context(resource);
-}
-
-/// The catalog's loading, for what shows it (`components::with_catalog::WithCatalog`); `None`
-/// when the catalog came with the app's start.
-pub fn use_catalog_resource() -> Option<CatalogResource> {
-    use_context::<CatalogResource>()
 }
 
 /// The loaded catalog, inside `WithCatalog`.
@@ -246,11 +374,8 @@ pub fn use_catalog() -> Catalog {
     expect_context::<Catalog>()
 }
 
-/// The catalog once it has loaded, from anywhere (the banners, kiosk settings); `None` while
-/// it loads or when it failed.
+/// The catalog the app holds, from anywhere (the banners, kiosk settings); `None` while the
+/// first one loads or when it failed.
 pub fn loaded_catalog() -> Option<Catalog> {
-    match use_catalog_resource() {
-        Some(resource) => resource.get().and_then(Result::ok),
-        None => use_context::<Catalog>(),
-    }
+    updates::use_data_updates().shown()
 }

@@ -168,6 +168,17 @@ pub fn more_matches(lang: Lang, count: usize) -> String {
     td_string!(lang, more_matches, count = count).to_string()
 }
 
+/// A size of data as people read it: "35 kB", "13,3 MB" (a comma in Swedish).
+pub fn data_size(lang: Lang, bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        return format!("{} kB", bytes.div_ceil(1_000));
+    }
+    // In tenths, by integers: formatting a float would add its whole machinery to the wasm.
+    let tenths = (bytes + 50_000) / 100_000;
+    let point = if lang == Lang::sv { ',' } else { '.' };
+    format!("{}{point}{} MB", tenths / 10, tenths % 10)
+}
+
 /// A topic's name in the interface language.
 /// data/topics.json names each topic in Swedish and English; other languages get the English.
 pub fn topic_name(topic: &loften_core::Topic, lang: Lang) -> String {
@@ -222,4 +233,17 @@ pub fn use_lang() -> LangContext {
 /// `app::Shell`), so the hundreds of labels need not each be reactive.
 pub fn page_lang() -> Lang {
     use_lang().lang.get_untracked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_sizes_read_as_people_write_them() {
+        assert_eq!(data_size(Lang::sv, 34_444), "35 kB");
+        assert_eq!(data_size(Lang::sv, 1), "1 kB");
+        assert_eq!(data_size(Lang::sv, 13_300_000), "13,3 MB");
+        assert_eq!(data_size(Lang::en, 13_300_000), "13.3 MB");
+    }
 }

@@ -14,6 +14,9 @@ pub struct Pwa {
     /// The browser offers to install the app (not on iOS, which never offers).
     pub install_available: RwSignal<bool>,
     pub online: RwSignal<bool>,
+    /// A service worker answers the page's requests (from the first visit's, once it has
+    /// installed): what the app fetches can then be kept offline.
+    pub controlled: RwSignal<bool>,
 }
 
 fn bridge() -> Option<js_sys::Object> {
@@ -45,6 +48,7 @@ impl Pwa {
             update_ready: RwSignal::new(false),
             install_available: RwSignal::new(false),
             online: RwSignal::new(true),
+            controlled: RwSignal::new(false),
         };
         crate::device::on_device(move || pwa.follow_the_browser());
         pwa
@@ -55,12 +59,16 @@ impl Pwa {
         pwa.update_ready.set(flag("updateReady"));
         pwa.install_available.set(flag("installAvailable"));
         pwa.online.set(window().navigator().on_line());
+        pwa.controlled.set(controlled_by_service_worker());
         let listening = [
             window_event_listener_untyped("medborgarloften:update", move |_| {
                 pwa.update_ready.set(flag("updateReady"))
             }),
             window_event_listener_untyped("medborgarloften:install", move |_| {
                 pwa.install_available.set(flag("installAvailable"))
+            }),
+            window_event_listener_untyped("medborgarloften:controlled", move |_| {
+                pwa.controlled.set(controlled_by_service_worker())
             }),
             window_event_listener(ev::online, move |_| pwa.online.set(true)),
             window_event_listener(ev::offline, move |_| pwa.online.set(false)),

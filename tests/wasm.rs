@@ -3,10 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::Datelike;
-use loften_core::published::{publish, MANIFEST_PATH};
+use loften_core::published::{publish, Need, MANIFEST_PATH};
 use loften_core::{DataFiles, Dataset, Query};
 use medborgarloften::catalog::kept_copy::{dataset_copy, keep_dataset_copy};
-use medborgarloften::catalog::{load_catalog, read_packed, Catalog, Edition, Fetched, LoadError};
+use medborgarloften::catalog::{load_catalog, read_packed, Fetched, LoadError, Want};
 use medborgarloften::device::clock_date;
 use wasm_bindgen_test::*;
 
@@ -70,11 +70,9 @@ fn published(data: &Dataset) -> Fetched {
 
 #[wasm_bindgen_test]
 fn validation_and_swedish_search_work_in_wasm() {
-    let edition = Edition {
-        version: "test".into(),
-        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
-    };
-    let catalog = Catalog::new(small_dataset(), edition);
+    let catalog = published(&small_dataset())
+        .catalog()
+        .expect("the published data reads");
     let search = |url: &str| {
         let (query, _) = Query::from_pairs(loften_core::url::parse_query(url), &catalog.data);
         catalog.index.search(&query)
@@ -188,7 +186,8 @@ async fn when_the_network_fails_the_kept_copy_is_used_unless_it_is_damaged() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let data = small_dataset();
     keep_dataset_copy(&published(&data));
-    let catalog = load_catalog(None)
+    let all = Want::Need(Need::All);
+    let catalog = load_catalog(None, &all)
         .await
         .unwrap_or_else(|e| panic!("the copy is used: {e:?}"));
     assert!(catalog.from_copy);
@@ -197,7 +196,7 @@ async fn when_the_network_fails_the_kept_copy_is_used_unless_it_is_damaged() {
     storage
         .set_item("medborgarloften.data", "TE9GQwE=")
         .unwrap();
-    let error = load_catalog(None)
+    let error = load_catalog(None, &all)
         .await
         .err()
         .expect("no data at all is an error");
@@ -210,4 +209,50 @@ async fn when_the_network_fails_the_kept_copy_is_used_unless_it_is_damaged() {
         None,
         "the damaged copy is removed"
     );
+}
+
+/// When the network fails, a copy kept in part (a kommun's pages were read) opens that kommun
+/// and searches what it holds, and another kommun is not taken from it.
+#[wasm_bindgen_test]
+async fn a_copy_kept_in_part_opens_what_it_holds_and_names_what_it_lacks() {
+    let data = small_dataset();
+    let whole = published(&data);
+    let jonkoping = Need::Kommun("jonkoping".into());
+    let paths = whole
+        .catalog()
+        .unwrap()
+        .coverage
+        .paths_for(&jonkoping)
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>();
+    let part = Fetched {
+        text: whole.text.clone(),
+        manifest: whole.manifest.clone(),
+        chunks: whole
+            .chunks
+            .iter()
+            .filter(|(p, _)| paths.contains(p))
+            .cloned()
+            .collect(),
+        kept_only: false,
+    };
+    keep_dataset_copy(&part);
+    let kept = load_catalog(None, &Want::Need(jonkoping.clone()))
+        .await
+        .unwrap_or_else(|e| panic!("the copy holds Jönköping: {e:?}"));
+    assert!(kept.from_copy && kept.covers(&jonkoping) && !kept.coverage.is_whole());
+    let search = load_catalog(None, &Want::Need(Need::All)).await.unwrap();
+    assert!(search.kept_only, "search says it covers what was kept");
+    assert!(!kept.kept_only);
+    assert_eq!(search.data.agreements.len(), kept.data.agreements.len());
+    assert!(search.data.agreements.len() < data.agreements.len());
+    // What no copy holds is the network's error here (the browser is online: "not kept" is
+    // said offline, end2end/tests/kept-offline.spec.ts).
+    let error = load_catalog(None, &Want::Need(Need::Kommun("eslov".into())))
+        .await
+        .err()
+        .expect("Eslöv was never kept");
+    assert!(matches!(error, LoadError::Unreachable(_)), "{error:?}");
+    dataset_copy().expect("the copy stays");
 }

@@ -19,7 +19,7 @@ use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use loften_core::published::{read_manifest, versioned_manifest_path, MANIFEST_PATH};
+use loften_core::published::{read_manifest, versioned_manifest_path, Need, MANIFEST_PATH};
 use loften_core::route::{kept_offline, prerendered, Route};
 use medborgarloften::app::{full_title, App, Boot};
 use medborgarloften::base::Base;
@@ -41,7 +41,6 @@ struct Site {
     site_url: Option<String>,
     catalog: Catalog,
     /// Preloads of the version the pages are rendered from: its manifest and its chunks.
-    data_preloads: String,
     template: String,
     version: String,
     rendered_on: chrono::NaiveDate,
@@ -118,10 +117,6 @@ impl Site {
         if !template.contains(CURRENT_DATA_PRELOAD) {
             return Err("index.html has no preload of data/manifest.json to replace".into());
         }
-        let data_preloads = std::iter::once(versioned_manifest_path(&manifest.version))
-            .chain(manifest.chunks.iter().map(|c| c.path.clone()))
-            .map(|path| CURRENT_DATA_PRELOAD.replace("data/manifest.json", &path))
-            .collect();
         let catalog = read_packed(manifest_text, chunks)
             .and_then(|fetched| fetched.catalog())
             .map_err(|e| format!("the published data does not read: {e:?}"))?;
@@ -142,7 +137,6 @@ impl Site {
             public_url: format!("/{}/", public_url.trim_matches('/')).replace("//", "/"),
             site_url,
             catalog,
-            data_preloads,
             template,
             version,
             rendered_on,
@@ -204,9 +198,15 @@ impl Site {
         summary: &Summary,
         body: &str,
     ) -> Result<String, String> {
-        let mut html = self
-            .template
-            .replacen(CURRENT_DATA_PRELOAD, &self.data_preloads, 1);
+        // The page takes over with the chunks it shows, as it was rendered (`main.rs`), and
+        // preloads them.
+        let chunks = self.catalog.coverage.paths_for(&Need::of(route));
+        let preloads: String =
+            std::iter::once(versioned_manifest_path(&self.catalog.edition.version))
+                .chain(chunks.iter().map(|path| path.to_string()))
+                .map(|path| CURRENT_DATA_PRELOAD.replace("data/manifest.json", &path))
+                .collect();
+        let mut html = self.template.replacen(CURRENT_DATA_PRELOAD, &preloads, 1);
         let title_start = html.find("<title>").ok_or("the template has no <title>")?;
         let title_end = html[title_start..]
             .find("</title>")
@@ -215,8 +215,10 @@ impl Site {
         html.replace_range(title_start..title_end, "");
 
         let mut head = format!(
-            r#"<meta name="rendered-on" content="{}"><meta name="data-version" content="{}">"#,
-            self.rendered_on, self.catalog.edition.version
+            r#"<meta name="rendered-on" content="{}"><meta name="data-version" content="{}"><meta name="data-chunks" content="{}">"#,
+            self.rendered_on,
+            self.catalog.edition.version,
+            chunks.join(" ")
         );
         let url = self
             .site_url

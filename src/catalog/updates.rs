@@ -10,15 +10,16 @@ use leptos::ev;
 use leptos::prelude::*;
 use loften_core::published::MANIFEST_PATH;
 
-use super::{fetch_chunks, fetch_manifest, Catalog, LoadError};
+use super::{fetch_chunks, fetch_manifest, Catalog, LoadError, Want};
 
 /// How often an open app asks for the manifest.
 const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
 
 #[derive(Clone, Copy)]
 pub struct DataUpdates {
-    /// The version the pages are built with; `None` until one has loaded.
-    shown: StoredValue<Option<Catalog>>,
+    /// The version the pages are built with, as much of it as they have needed so far; `None`
+    /// until one has loaded.
+    shown: RwSignal<Option<Catalog>>,
     /// A newer version, read whole, waiting for its moment.
     pending: RwSignal<Option<Catalog>>,
     /// The data is published for a newer app: this one keeps what it has and says so.
@@ -33,7 +34,7 @@ impl DataUpdates {
     /// For the app, with the version it started with, if it came with the start.
     pub fn provide(started_with: Option<Catalog>) -> DataUpdates {
         let updates = DataUpdates {
-            shown: StoredValue::new(started_with),
+            shown: RwSignal::new(started_with),
             pending: RwSignal::new(None),
             needs_app_update: RwSignal::new(false),
             switched: RwSignal::new(0),
@@ -78,11 +79,25 @@ impl DataUpdates {
         }
     }
 
-    /// The version shown now: the one the app started with, or the last one switched to. (An
-    /// app whose first load failed loads under `WithCatalog` and is not updated while open.)
+    /// The catalog the pages are built with now.
+    pub fn shown(&self) -> Option<Catalog> {
+        self.shown.get()
+    }
+
+    /// The same, without subscribing.
+    pub fn shown_untracked(&self) -> Option<Catalog> {
+        self.shown.try_get_untracked().flatten()
+    }
+
+    /// A page needed more than the app held, and `WithCatalog` loaded it: the pages that follow
+    /// are built with it, and a newer version is fetched for all it holds.
+    pub fn grew(&self, catalog: Catalog) {
+        self.shown.try_set(Some(catalog));
+    }
+
     fn shown_version(&self) -> Option<String> {
         self.shown
-            .try_with_value(|shown| shown.as_ref().map(|c| c.edition.version.clone()))
+            .try_with_untracked(|shown| shown.as_ref().map(|c| c.edition.version.clone()))
             .flatten()
     }
 
@@ -97,16 +112,23 @@ impl DataUpdates {
         let updates = *self;
         // Checks may overlap (the network returning while the page's first check waits on
         // it): each is whole, and one dropped could be the one that finds the news.
-        let Some(shown) = updates.shown_version() else {
+        let (Some(shown), Some(coverage)) = (
+            updates.shown_version(),
+            updates.shown_untracked().map(|c| c.coverage),
+        ) else {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
             let newer = match fetch_manifest(MANIFEST_PATH).await {
                 Ok((_, manifest)) if manifest.version == shown => None,
-                Ok((text, manifest)) => fetch_chunks(text, manifest)
-                    .await
-                    .and_then(|fetched| fetched.catalog().map(|catalog| (fetched, catalog)))
-                    .ok(),
+                Ok((text, manifest)) => {
+                    let same = coverage.same_in(&manifest);
+                    let want = Want::Paths(same.into_iter().map(str::to_string).collect());
+                    fetch_chunks(text, manifest, &want)
+                        .await
+                        .and_then(|fetched| fetched.catalog().map(|catalog| (fetched, catalog)))
+                        .ok()
+                }
                 Err(LoadError::NeedsUpdate) => {
                     updates.needs_app_update.try_set(true);
                     None
@@ -154,11 +176,11 @@ impl DataUpdates {
     pub fn version_to_build(&self) -> Option<Catalog> {
         self.switched.track();
         if let Some(newer) = self.pending.try_update_untracked(Option::take).flatten() {
-            self.shown.set_value(Some(newer));
+            self.shown.set(Some(newer));
             // Untracked above so this closure does not rerun itself; the notice follows here.
             self.pending.notify();
         }
-        self.shown.get_value()
+        self.shown.get_untracked()
     }
 }
 

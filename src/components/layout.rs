@@ -7,7 +7,7 @@ use loften_core::storage::{TextSize, Theme};
 
 use crate::components::link::{Link, NavLink};
 use crate::components::storage_notice::StorageNoticeView;
-use crate::i18n::{page_lang, td_string, use_lang};
+use crate::i18n::{page_lang, td_string, use_lang, Lang};
 use crate::pwa::use_pwa;
 use crate::state::use_store;
 
@@ -100,7 +100,7 @@ fn AppBanners() -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || !pwa.online.get()>
-                <div class="banner banner--offline">{td_string!(lang, offline)}</div>
+                <div class="banner banner--offline">{move || offline_text(lang)}</div>
             </Show>
             <Show when=from_copy>
                 <div class="banner banner--offline">{td_string!(lang, data_from_copy)}</div>
@@ -115,6 +115,18 @@ fn AppBanners() -> impl IntoView {
                 <div class="banner banner--offline">{td_string!(lang, data_needs_app_update)}</div>
             </Show>
         </div>
+    }
+}
+
+/// Offline: that the device's data is what is shown, and, where it keeps only part of it (the
+/// kommuner read, followed and saved from), how much: search and the lists cover that part.
+fn offline_text(lang: Lang) -> String {
+    match crate::catalog::loaded_catalog().filter(|c| c.kept_only) {
+        Some(catalog) => {
+            let (held, all) = catalog.coverage.kommuner();
+            td_string!(lang, offline_part, held = held, all = all).to_string()
+        }
+        None => td_string!(lang, offline).to_string(),
     }
 }
 

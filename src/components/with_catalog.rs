@@ -1,22 +1,64 @@
-//! Shows a page once the data has loaded, and says so plainly while it loads or if it fails.
+//! Shows a page once the data it needs has loaded, and says so plainly while it loads or if it
+//! fails.
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use loften_core::published::Need;
 
-use crate::catalog::{use_catalog_resource, Catalog, LoadError};
+use crate::base::use_base;
+use crate::catalog::updates::{use_data_updates, DataUpdates};
+use crate::catalog::{load_catalog, Catalog, LoadError, Want};
 use crate::i18n::{page_lang, td_string, Lang};
 
-/// Its children with the catalog in context (`catalog::use_catalog`), or a loading notice,
-/// or a failure notice with "Försök igen".
+/// Its children with the catalog in context (`catalog::use_catalog`), once the catalog holds
+/// what the page at the address needs (`Need::at`); meanwhile a loading notice, or a failure
+/// notice with "Försök igen".
 #[component]
 pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
-    // Prerendered pages and their hydration have the catalog from the start: no loading state,
-    // so the build's HTML is the page itself.
-    let Some(resource) = use_catalog_resource() else {
-        return Either::Left(children());
-    };
-    let lang = page_lang();
+    let location = use_location();
+    let base = use_base();
+    let updates = use_data_updates();
     let children = StoredValue::new(children);
+    // Again when the path changes (another kommun, say), not with the query.
+    move || {
+        let need = Need::at(base.path_within(&location.pathname.get()));
+        // Pages rendered ahead of time and their hydration hold what they need from the start:
+        // no loading state, so the build's HTML is the page itself.
+        match updates.shown_untracked().filter(|c| c.covers(&need)) {
+            Some(catalog) => {
+                provide_context(catalog);
+                Either::Left(children.with_value(|children| children()))
+            }
+            None => Either::Right(view! { <Loading need=need children=children/> }),
+        }
+    }
+}
+
+/// Load the version the app holds with what `need` adds (or, with nothing held yet or that
+/// version gone, the current one), and make it the app's.
+async fn grow(updates: DataUpdates, need: Need) -> Result<Catalog, LoadError> {
+    let held = updates.shown_untracked();
+    let loaded = match &held {
+        Some(held) => {
+            let grown = load_catalog(Some(&held.edition.version), &held.grown_by(&need)).await;
+            // That version no longer published, or (offline) not kept: the current one.
+            match grown {
+                Err(LoadError::NeedsUpdate) | Ok(_) => grown,
+                Err(_) => load_catalog(None, &Want::Need(need)).await,
+            }
+        }
+        None => load_catalog(None, &Want::Need(need)).await,
+    }?;
+    updates.grew(loaded.clone());
+    Ok(loaded)
+}
+
+#[component]
+fn Loading(need: Need, children: StoredValue<ChildrenFn>) -> impl IntoView {
+    let lang = page_lang();
+    let updates = use_data_updates();
+    let resource = LocalResource::new(move || grow(updates, need.clone()));
     let failed = move |errors: ArcRwSignal<Errors>| {
         // The visitor's words for what failed, then the technical detail for whoever helps.
         let said = move |part: fn(&LoadError, Lang) -> String| {
@@ -35,7 +77,7 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
             </div>
         }
     };
-    Either::Right(view! {
+    view! {
         <Suspense fallback=move || view! { <p class="notice" role="status">{td_string!(lang, loading)}</p> }>
             <ErrorBoundary fallback=failed>
                 {move || {
@@ -48,5 +90,5 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
                 }}
             </ErrorBoundary>
         </Suspense>
-    })
+    }
 }

@@ -454,9 +454,12 @@ impl Coverage {
                 .max_by_key(|agreement| agreement.len())
                 .map(|agreement| Need::Agreement(agreement.clone()))
         }));
-        let mut paths: Vec<&str> = needs.iter().flat_map(|need| self.paths_for(need)).collect();
-        paths.sort_unstable();
-        paths.dedup();
+        let mut paths: Vec<&str> = Vec::new();
+        for path in needs.iter().flat_map(|need| self.paths_for(need)) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
         paths
     }
 
@@ -538,8 +541,14 @@ pub fn assemble_part(
         }
     }
     // In the dataset's order, each once (an area may be in several chunks).
-    areas.sort_unstable_by_key(|(place, _)| *place);
-    areas.dedup_by_key(|(place, _)| *place);
+    let mut places: Vec<Option<Area>> = Vec::new();
+    for (place, area) in areas {
+        let place = place as usize;
+        if places.len() <= place {
+            places.resize(place + 1, None);
+        }
+        places[place] = Some(area);
+    }
     let homes: HashMap<String, usize> = reference
         .agreements
         .iter()
@@ -561,7 +570,7 @@ pub fn assemble_part(
         kommuner: reference.kommuner,
         lan: reference.lan,
         topics: reference.topics,
-        areas: areas.into_iter().map(|(_, area)| area).collect(),
+        areas: places.into_iter().flatten().collect(),
         agreements: in_order,
     };
     let coverage = Coverage {

@@ -139,6 +139,10 @@ pub struct Preferences {
     pub text_size: TextSize,
     #[serde(default)]
     pub theme: Theme,
+    /// Keep every kommun's data on the device to read offline, not only those visited,
+    /// followed or saved from. Left out when false, as states before it have it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_all_offline: bool,
 }
 
 /// Why the stored value was not used as it was.
@@ -588,6 +592,7 @@ mod tests {
             lang: Some("en".into()),
             theme: Theme::Dark,
             text_size: TextSize::Larger,
+            keep_all_offline: true,
         };
         let decoded = decode(Some(&encode(&state)));
         assert_eq!(decoded.state, state);

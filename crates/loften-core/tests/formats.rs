@@ -476,6 +476,7 @@ fn states() -> Vec<UserState> {
             lang: lang.map(Into::into),
             theme,
             text_size,
+            keep_all_offline: false,
         };
         states.push(s);
     }

@@ -520,26 +520,30 @@ fn user_state() -> impl Strategy<Value = UserState> {
         ]),
         select(Theme::ALL.to_vec()),
         select(TextSize::ALL.to_vec()),
+        any::<bool>(),
     )
-        .prop_map(|(mut bookmarks, followed, lang, theme, text_size)| {
-            let mut ids = HashSet::new();
-            bookmarks.retain(|b| ids.insert(b.id.clone()));
-            let mut kommuner = HashSet::new();
-            let followed = followed
-                .into_iter()
-                .filter(|(kommun, _)| kommuner.insert(kommun.clone()))
-                .map(|(kommun, seen)| Followed { kommun, seen })
-                .collect();
-            UserState {
-                bookmarks,
-                followed,
-                preferences: Preferences {
-                    lang,
-                    text_size,
-                    theme,
-                },
-            }
-        })
+        .prop_map(
+            |(mut bookmarks, followed, lang, theme, text_size, keep_all_offline)| {
+                let mut ids = HashSet::new();
+                bookmarks.retain(|b| ids.insert(b.id.clone()));
+                let mut kommuner = HashSet::new();
+                let followed = followed
+                    .into_iter()
+                    .filter(|(kommun, _)| kommuner.insert(kommun.clone()))
+                    .map(|(kommun, seen)| Followed { kommun, seen })
+                    .collect();
+                UserState {
+                    bookmarks,
+                    followed,
+                    preferences: Preferences {
+                        lang,
+                        text_size,
+                        theme,
+                        keep_all_offline,
+                    },
+                }
+            },
+        )
 }
 
 /// A change to a text, as damage or a hand edit makes it.

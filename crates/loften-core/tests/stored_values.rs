@@ -54,6 +54,7 @@ fn saved_state() -> UserState {
             lang: Some("en".into()),
             theme: Theme::Dark,
             text_size: TextSize::Larger,
+            ..Default::default()
         },
     }
 }
@@ -88,6 +89,7 @@ fn preferences_alone_and_an_empty_envelope_read() {
                 lang: Some("sv".into()),
                 theme: Theme::Light,
                 text_size: TextSize::Large,
+                ..Default::default()
             },
         }
     );
@@ -188,6 +190,7 @@ fn following_state() -> UserState {
             lang: Some("sv".into()),
             theme: Theme::System,
             text_size: TextSize::Normal,
+            ..Default::default()
         },
     }
 }

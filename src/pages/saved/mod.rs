@@ -83,7 +83,7 @@ pub fn SavedPage() -> impl IntoView {
                 <WhatsNew always=true/>
                 <SavedList/>
                 <FollowedList/>
-                {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/> }.into_any() }}
+                {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/><KeepOffline/> }.into_any() }}
             </PageFrame>
         </WithCatalog>
     }
@@ -93,7 +93,10 @@ pub fn SavedPage() -> impl IntoView {
 #[component]
 fn SavedList() -> impl IntoView {
     let lang = page_lang();
-    let data = use_catalog().data;
+    let catalog = use_catalog();
+    // Held in part (offline, the kommuner visited): what is not held may still be published.
+    let whole = catalog.coverage.is_whole();
+    let data = catalog.data;
     let store = use_store();
     move || {
         let state = store.state.get();
@@ -134,7 +137,8 @@ fn SavedList() -> impl IntoView {
                     <section class="section saved-group">
                         {match heading {
                             Some((title, href)) => view! { <h2 lang="sv"><Link to=href>{title}</Link></h2> }.into_any(),
-                            None => view! { <h2>{td_string!(lang, saved_missing)}</h2><p class="muted">{td_string!(lang, saved_missing_text)}</p> }.into_any(),
+                            None if whole => view! { <h2>{td_string!(lang, saved_missing)}</h2><p class="muted">{td_string!(lang, saved_missing_text)}</p> }.into_any(),
+                            None => view! { <h2>{td_string!(lang, saved_not_kept)}</h2><p class="muted">{td_string!(lang, saved_not_kept_text)}</p> }.into_any(),
                         }}
                         <ul class="records">
                             {rows.into_iter().map(|row| view! { <li><SavedRow row=row missing=missing/></li> }).collect_view()}
@@ -144,6 +148,30 @@ fn SavedList() -> impl IntoView {
             })
             .collect_view()
             .into_any()
+    }
+}
+
+/// What the device keeps to read offline, and the choice to keep every kommun's data, saying
+/// how much that is as stored (`catalog::kept_offline` does the keeping).
+#[component]
+fn KeepOffline() -> impl IntoView {
+    let lang = page_lang();
+    let store = use_store();
+    let (_, all) = use_catalog().coverage.bytes();
+    let size = crate::i18n::data_size(lang, all);
+    let keep_all = Memo::new(move |_| store.state.with(|s| s.preferences.keep_all_offline));
+    let toggle = move |_| {
+        store
+            .state
+            .update(|s| s.preferences.keep_all_offline = !s.preferences.keep_all_offline)
+    };
+    view! {
+        <section class="section keep-offline" aria-labelledby="offline-heading">
+            <h2 id="offline-heading">{td_string!(lang, offline_heading)}</h2>
+            <p>{td_string!(lang, offline_intro)}</p>
+            <button type="button" class="button" aria-pressed=move || keep_all.get().to_string() on:click=toggle>{td_string!(lang, offline_keep_all, size = size)}</button>
+            <p role="status">{move || keep_all.get().then(|| td_string!(lang, offline_keep_all_on))}</p>
+        </section>
     }
 }
 
