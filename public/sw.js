@@ -8,8 +8,11 @@
 
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
-// The data this build's pages were rendered from: its manifest's own copy and its chunks.
+// The data this build's pages were rendered from that is kept from the install: its manifest's
+// own copy and its chunks, or only its reference chunk when the data is large.
 const DATA = __DATA__;
+// All of the data is kept while its chunks come to no more than this (scripts/write_sw.py).
+const KEEP_ALL_UP_TO = __KEEP_ALL_UP_TO__;
 const CACHE = `medborgarloften-${VERSION}`;
 // The data is published apart from the app and outlives its versions. Chunks and versioned
 // manifests are named by their contents: once cached, always right.
@@ -87,18 +90,28 @@ async function forgetOtherVersions(data, manifest) {
   }
 }
 
-/** A chunk or a version's manifest: answered from the cache by its name. A chunk is kept when
- * the app asks (the kommuner visited, followed or saved from, or all of them when the visitor
- * chose so); the chunks a search loads are the HTTP cache's, so a first visit keeps no more
- * than it reads. A version's manifest is small and always kept. */
+/** A chunk or a version's manifest: answered from the cache by its name. While the current
+ * data is small, every chunk is kept; beyond that, a chunk is kept when the app asks (the
+ * kommuner visited, followed or saved from, or all of them when the visitor chose so), and the
+ * chunks a search loads are the HTTP cache's, so a visit keeps no more than it reads. A
+ * version's manifest is small and always kept. */
 async function namedByContent(request) {
   const data = await caches.open(DATA_CACHE);
   const cached = await data.match(request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
-  const keep = request.headers.get("X-Keep-Offline") === "yes" || request.url.includes("/data/manifests/");
+  const keep =
+    request.headers.get("X-Keep-Offline") === "yes" || request.url.includes("/data/manifests/") || (await dataIsSmall(data));
   if (response.ok && keep) await data.put(request.url, response.clone());
   return response;
+}
+
+/** Whether the current manifest's chunks, all together, are within KEEP_ALL_UP_TO bytes. */
+async function dataIsSmall(data) {
+  const held = await data.match(MANIFEST, { ignoreVary: true });
+  const manifest = held && (await held.json().catch(() => null));
+  if (!manifest || !Array.isArray(manifest.chunks)) return false;
+  return manifest.chunks.reduce((sum, chunk) => sum + (Number(chunk.bytes) || 0), 0) <= KEEP_ALL_UP_TO;
 }
 
 self.addEventListener("fetch", (event) => {

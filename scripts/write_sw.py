@@ -60,11 +60,11 @@ def precache_list(dist: Path) -> list:
     return [f for f in site_files(dist) if f not in left_out and not f.startswith(DATA_PREFIXES)]
 
 
-# All of the data is kept offline from the first visit while it is this small (the real data is
-# about 35 KB); past it, the reference chunk alone, and the worker keeps the chunks the app asks
-# it to (src/catalog/kept_offline.rs), so a first visit costs the same however large the
-# country's data. KEEP_WHOLE_DATA_UP_TO (bytes) sets another limit: the end-to-end test of a
-# device that keeps only what it read sets 0.
+# All of the data is kept offline from the first visit, and each newer version as it is read,
+# while it is this small (the real data is about 35 KB); past it, the reference chunk alone, and
+# the worker keeps the chunks the app asks it to (src/catalog/kept_offline.rs), so a first visit
+# costs the same however large the country's data. KEEP_WHOLE_DATA_UP_TO (bytes) sets another
+# limit: the end-to-end test of a device that keeps only what it read sets 0.
 WHOLE_DATA_MAX_BYTES = int(os.environ.get("KEEP_WHOLE_DATA_UP_TO", 512 * 1024))
 
 
@@ -118,6 +118,7 @@ def write(dist: Path) -> str:
         worker.replace('"__VERSION__"', json.dumps(current))
         .replace("__PRECACHE__", json.dumps(precache_list(dist), indent=2))
         .replace("__DATA__", json.dumps(build_data(dist), indent=2))
+        .replace("__KEEP_ALL_UP_TO__", str(WHOLE_DATA_MAX_BYTES))
     )
     (dist / "sw.js").write_text(worker, encoding="utf-8")
     return current

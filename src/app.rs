@@ -96,6 +96,7 @@ pub fn full_title(page: &str) -> String {
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
+    crate::catalog::Held::provide();
     crate::device::provide_today();
     crate::navigation::restore_arrival_query();
     // A kiosk session starts at /kiosk and keeps nothing on the device from then on. The

@@ -374,8 +374,31 @@ pub fn use_catalog() -> Catalog {
     expect_context::<Catalog>()
 }
 
-/// The catalog the app holds, from anywhere (the banners, kiosk settings); `None` while the
-/// first one loads or when it failed.
+/// The catalog this build of the pages holds, for what shows it beside the pages (the banners,
+/// the kiosk's settings, what is kept offline). Its own signal for each build of the pages, not
+/// `DataUpdates`', which outlives them: a kiosk builds them again for every visitor, and each
+/// reader of a signal that outlives its page would keep a little memory for good.
+#[derive(Clone, Copy)]
+pub struct Held(RwSignal<Option<Catalog>>);
+
+impl Held {
+    /// For a build of the pages, with what the app holds now.
+    pub fn provide() {
+        let shown = updates::use_data_updates().shown_untracked();
+        provide_context(Held(RwSignal::new(shown)));
+    }
+
+    /// A page needed more, and it has loaded: the app's now, for this build and the next.
+    pub fn grew(catalog: Catalog) {
+        updates::use_data_updates().grew(catalog.clone());
+        if let Some(held) = use_context::<Held>() {
+            held.0.try_set(Some(catalog));
+        }
+    }
+}
+
+/// The catalog the app holds, from beside the pages; `None` while the first one loads or when
+/// it failed.
 pub fn loaded_catalog() -> Option<Catalog> {
-    updates::use_data_updates().shown()
+    use_context::<Held>().and_then(|held| held.0.get())
 }

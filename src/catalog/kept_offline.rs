@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use loften_core::published::Need;
 
-use super::updates::use_data_updates;
 use super::{bytes_of, start_fetch_to_keep};
 use crate::state::Store;
 
@@ -17,14 +16,13 @@ use crate::state::Store;
 /// a first visit's worker has taken over. Not in a kiosk (nothing there is its visitors'), and
 /// only where a service worker keeps what is fetched.
 pub fn keep_offline(store: Store) {
-    let updates = use_data_updates();
     let pwa = crate::pwa::use_pwa();
     let location = use_location();
     let base = crate::base::use_base();
     let asked = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
         let page = Need::at(base.path_within(&location.pathname.get()));
-        let (Some(catalog), true) = (updates.shown(), pwa.controlled.get()) else {
+        let (Some(catalog), true) = (super::loaded_catalog(), pwa.controlled.get()) else {
             return;
         };
         let coverage = &catalog.coverage;

@@ -19,7 +19,7 @@ const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
 pub struct DataUpdates {
     /// The version the pages are built with, as much of it as they have needed so far; `None`
     /// until one has loaded.
-    shown: RwSignal<Option<Catalog>>,
+    shown: StoredValue<Option<Catalog>>,
     /// A newer version, read whole, waiting for its moment.
     pending: RwSignal<Option<Catalog>>,
     /// The data is published for a newer app: this one keeps what it has and says so.
@@ -34,7 +34,7 @@ impl DataUpdates {
     /// For the app, with the version it started with, if it came with the start.
     pub fn provide(started_with: Option<Catalog>) -> DataUpdates {
         let updates = DataUpdates {
-            shown: RwSignal::new(started_with),
+            shown: StoredValue::new(started_with),
             pending: RwSignal::new(None),
             needs_app_update: RwSignal::new(false),
             switched: RwSignal::new(0),
@@ -79,25 +79,20 @@ impl DataUpdates {
         }
     }
 
-    /// The catalog the pages are built with now.
-    pub fn shown(&self) -> Option<Catalog> {
-        self.shown.get()
-    }
-
-    /// The same, without subscribing.
+    /// The catalog the pages are built with now. (Never subscribed to: see `catalog::Held`.)
     pub fn shown_untracked(&self) -> Option<Catalog> {
-        self.shown.try_get_untracked().flatten()
+        self.shown.try_get_value().flatten()
     }
 
     /// A page needed more than the app held, and `WithCatalog` loaded it: the pages that follow
     /// are built with it, and a newer version is fetched for all it holds.
     pub fn grew(&self, catalog: Catalog) {
-        self.shown.try_set(Some(catalog));
+        self.shown.try_update_value(|shown| *shown = Some(catalog));
     }
 
     fn shown_version(&self) -> Option<String> {
         self.shown
-            .try_with_untracked(|shown| shown.as_ref().map(|c| c.edition.version.clone()))
+            .try_with_value(|shown| shown.as_ref().map(|c| c.edition.version.clone()))
             .flatten()
     }
 
@@ -176,11 +171,11 @@ impl DataUpdates {
     pub fn version_to_build(&self) -> Option<Catalog> {
         self.switched.track();
         if let Some(newer) = self.pending.try_update_untracked(Option::take).flatten() {
-            self.shown.set(Some(newer));
+            self.shown.set_value(Some(newer));
             // Untracked above so this closure does not rerun itself; the notice follows here.
             self.pending.notify();
         }
-        self.shown.get_untracked()
+        self.shown.get_value()
     }
 }
 

@@ -8,7 +8,7 @@ use loften_core::published::Need;
 
 use crate::base::use_base;
 use crate::catalog::updates::{use_data_updates, DataUpdates};
-use crate::catalog::{load_catalog, Catalog, LoadError, Want};
+use crate::catalog::{load_catalog, Catalog, Held, LoadError, Want};
 use crate::i18n::{page_lang, td_string, Lang};
 
 /// Its children with the catalog in context (`catalog::use_catalog`), once the catalog holds
@@ -36,7 +36,7 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
 }
 
 /// Load the version the app holds with what `need` adds (or, with nothing held yet or that
-/// version gone, the current one), and make it the app's.
+/// version gone, the current one).
 async fn grow(updates: DataUpdates, need: Need) -> Result<Catalog, LoadError> {
     let held = updates.shown_untracked();
     let loaded = match &held {
@@ -50,7 +50,6 @@ async fn grow(updates: DataUpdates, need: Need) -> Result<Catalog, LoadError> {
         }
         None => load_catalog(None, &Want::Need(need)).await,
     }?;
-    updates.grew(loaded.clone());
     Ok(loaded)
 }
 
@@ -59,6 +58,12 @@ fn Loading(need: Need, children: StoredValue<ChildrenFn>) -> impl IntoView {
     let lang = page_lang();
     let updates = use_data_updates();
     let resource = LocalResource::new(move || grow(updates, need.clone()));
+    // Made the app's here, in the page's owner, which the future no longer is after an await.
+    Effect::new(move |_| {
+        if let Some(Ok(catalog)) = resource.get() {
+            Held::grew(catalog);
+        }
+    });
     let failed = move |errors: ArcRwSignal<Errors>| {
         // The visitor's words for what failed, then the technical detail for whoever helps.
         let said = move |part: fn(&LoadError, Lang) -> String| {
