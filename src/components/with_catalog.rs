@@ -3,7 +3,7 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::use_url;
 use loften_core::published::Need;
 
 use crate::base::use_base;
@@ -16,13 +16,16 @@ use crate::i18n::{page_lang, td_string, Lang};
 /// notice with "Försök igen".
 #[component]
 pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
-    let location = use_location();
+    // This route's address (`use_url` in a route is the route's own): the need changes with
+    // another kommun on the same route, not with the query, nor when the visitor leaves for
+    // another route, whose page loads what it needs itself.
+    let url = use_url();
     let base = use_base();
+    let need = Memo::new(move |_| url.with(|url| Need::at(base.path_within(url.path()))));
     let updates = use_data_updates();
     let children = StoredValue::new(children);
-    // Again when the path changes (another kommun, say), not with the query.
     move || {
-        let need = Need::at(base.path_within(&location.pathname.get()));
+        let need = need.get();
         // Pages rendered ahead of time and their hydration hold what they need from the start:
         // no loading state, so the build's HTML is the page itself.
         match updates.shown_untracked().filter(|c| c.covers(&need)) {
