@@ -247,37 +247,36 @@ pub async fn fetch_chunks(
     want: &Want,
 ) -> Result<Fetched, LoadError> {
     let reference = manifest
-        .chunks
-        .iter()
-        .find(|chunk| chunk.kommuner.is_empty())
+        .reference()
         .map(|chunk| chunk.path.clone())
         .ok_or_else(|| LoadError::Damaged("the manifest names no reference chunk".into()))?;
     let listed = |path: &str| manifest.chunks.iter().any(|chunk| chunk.path == path);
+    // Owned, so that an agreement's branch can hand the manifest on.
+    let by_manifest = |need: &Need| -> Option<Vec<String>> {
+        let paths = manifest.paths_for(need)?;
+        Some(paths.into_iter().map(str::to_string).collect())
+    };
     let paths: Vec<String> = match want {
-        Want::Need(Need::All) => manifest.chunks.iter().map(|c| c.path.clone()).collect(),
-        Want::Need(Need::Kommun(slug)) => manifest
-            .chunks
-            .iter()
-            .filter(|c| c.kommuner.is_empty() || c.kommuner.contains(slug))
-            .map(|c| c.path.clone())
-            .collect(),
-        Want::Need(need @ Need::Agreement(_)) => {
-            let first = fetch_paths(&[reference.as_str()], false).await?;
-            let (_, coverage) = assemble_part(&manifest, &first)?;
-            let more: Vec<&str> = coverage
-                .paths_for(need)
-                .into_iter()
-                .filter(|path| *path != reference)
-                .collect();
-            let mut chunks = first;
-            chunks.extend(fetch_paths(&more, false).await?);
-            return Ok(Fetched {
-                text,
-                manifest,
-                chunks,
-                kept_only: false,
-            });
-        }
+        Want::Need(need) => match by_manifest(need) {
+            Some(paths) => paths,
+            None => {
+                let first = fetch_paths(&[reference.as_str()], false).await?;
+                let (_, coverage) = assemble_part(&manifest, &first)?;
+                let more: Vec<&str> = coverage
+                    .paths_for(need)
+                    .into_iter()
+                    .filter(|path| *path != reference)
+                    .collect();
+                let mut chunks = first;
+                chunks.extend(fetch_paths(&more, false).await?);
+                return Ok(Fetched {
+                    text,
+                    manifest,
+                    chunks,
+                    kept_only: false,
+                });
+            }
+        },
         Want::Paths(paths) => std::iter::once(reference.clone())
             .chain(
                 paths

@@ -41,19 +41,15 @@ pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
 /// Load the version the app holds with what `need` adds (or, with nothing held yet or that
 /// version gone, the current one).
 async fn grow(updates: DataUpdates, need: Need) -> Result<Catalog, LoadError> {
-    let held = updates.shown_untracked();
-    let loaded = match &held {
-        Some(held) => {
-            let grown = load_catalog(Some(&held.edition.version), &held.grown_by(&need)).await;
-            // That version no longer published, or (offline) not kept: the current one.
-            match grown {
-                Err(LoadError::NeedsUpdate) | Ok(_) => grown,
-                Err(_) => load_catalog(None, &Want::Need(need)).await,
-            }
-        }
-        None => load_catalog(None, &Want::Need(need)).await,
-    }?;
-    Ok(loaded)
+    let Some(held) = updates.shown_untracked() else {
+        return load_catalog(None, &Want::Need(need)).await;
+    };
+    let grown = load_catalog(Some(&held.edition.version), &held.grown_by(&need)).await;
+    // That version no longer published, or (offline) not kept: the current one.
+    match grown {
+        Err(LoadError::NeedsUpdate) | Ok(_) => grown,
+        Err(_) => load_catalog(None, &Want::Need(need)).await,
+    }
 }
 
 #[component]

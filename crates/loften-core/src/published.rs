@@ -53,6 +53,34 @@ pub struct Manifest {
     pub chunks: Vec<Chunk>,
 }
 
+impl Manifest {
+    /// The reference chunk, which every page needs.
+    pub fn reference(&self) -> Option<&Chunk> {
+        self.chunks.iter().find(|chunk| chunk.kommuner.is_empty())
+    }
+
+    /// The paths of the chunks `need` takes, the reference's first, where the manifest alone
+    /// says which: all of them, or a kommun's. `None` for an agreement, whose chunk only the
+    /// reference names ([`Coverage::paths_for`]).
+    pub fn paths_for(&self, need: &Need) -> Option<Vec<&str>> {
+        let kommun = match need {
+            Need::Agreement(_) => return None,
+            Need::All => None,
+            Need::Kommun(slug) => Some(slug),
+        };
+        let taken = |chunk: &&Chunk| {
+            chunk.kommuner.is_empty() || kommun.is_none_or(|slug| chunk.kommuner.contains(slug))
+        };
+        Some(
+            self.chunks
+                .iter()
+                .filter(taken)
+                .map(|chunk| chunk.path.as_str())
+                .collect(),
+        )
+    }
+}
+
 /// A chunk as the manifest lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chunk {
@@ -377,16 +405,18 @@ impl Coverage {
     /// The paths of the chunks `need` takes, the reference's first. An agreement the version
     /// does not hold needs only the reference, which says so.
     pub fn paths_for(&self, need: &Need) -> Vec<&str> {
-        let chunks = &self.manifest.chunks;
-        let needed = |i: usize| match need {
-            Need::All => true,
-            Need::Kommun(slug) => chunks[i].kommuner.iter().any(|k| k == slug),
-            Need::Agreement(id) => self.homes.get(id) == Some(&i),
+        if let Some(paths) = self.manifest.paths_for(need) {
+            return paths;
+        }
+        let home = match need {
+            Need::Agreement(id) => self.homes.get(id).copied(),
+            Need::All | Need::Kommun(_) => None,
         };
-        chunks
+        self.manifest
+            .chunks
             .iter()
             .enumerate()
-            .filter(|&(i, chunk)| chunk.kommuner.is_empty() || needed(i))
+            .filter(|&(i, chunk)| chunk.kommuner.is_empty() || home == Some(i))
             .map(|(_, chunk)| chunk.path.as_str())
             .collect()
     }
@@ -465,11 +495,7 @@ impl Coverage {
 
     /// The reference chunk's path, which every page needs.
     pub fn reference_path(&self) -> Option<&str> {
-        self.manifest
-            .chunks
-            .iter()
-            .find(|chunk| chunk.kommuner.is_empty())
-            .map(|chunk| chunk.path.as_str())
+        self.manifest.reference().map(|chunk| chunk.path.as_str())
     }
 
     /// Whether every chunk of the version was read.
@@ -519,9 +545,7 @@ pub fn assemble_part(
             .map(|(_, bytes)| bytes.as_slice())
     };
     let reference_chunk = manifest
-        .chunks
-        .iter()
-        .find(|chunk| chunk.kommuner.is_empty())
+        .reference()
         .ok_or_else(|| PublishedError::Missing("the reference chunk".into()))?;
     let bytes = given(&reference_chunk.path)
         .ok_or_else(|| PublishedError::Missing(reference_chunk.path.clone()))?;

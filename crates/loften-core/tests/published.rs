@@ -322,39 +322,26 @@ fn a_part_without_the_reference_or_with_a_chunk_short_of_an_agreement_does_not_r
 fn each_page_needs_what_it_shows() {
     use loften_core::route::Route;
     let kommun = Need::Kommun("jonkoping".into());
-    assert_eq!(
-        Need::of(&Route::Kommun {
-            slug: "jonkoping".into()
-        }),
-        kommun
-    );
-    assert_eq!(
-        Need::of(&Route::HowItWent {
-            slug: "jonkoping".into()
-        }),
-        kommun
-    );
-    assert_eq!(
-        Need::of(&Route::Area {
-            kommun: "jonkoping".into(),
-            area: "oxnehaga".into()
-        }),
-        kommun
-    );
     let agreement = Need::Agreement("jonkoping-2020".into());
-    assert_eq!(
-        Need::of(&Route::Agreement {
-            id: "jonkoping-2020".into()
-        }),
-        agreement
-    );
-    assert_eq!(
-        Need::of(&Route::Record {
-            agreement: "jonkoping-2020".into(),
-            record: "a1".into()
-        }),
-        agreement
-    );
+    let slug = || "jonkoping".to_string();
+    let id = || "jonkoping-2020".to_string();
+    let area = Route::Area {
+        kommun: slug(),
+        area: "oxnehaga".into(),
+    };
+    let record = Route::Record {
+        agreement: id(),
+        record: "a1".into(),
+    };
+    for (route, need) in [
+        (Route::Kommun { slug: slug() }, &kommun),
+        (Route::HowItWent { slug: slug() }, &kommun),
+        (area, &kommun),
+        (Route::Agreement { id: id() }, &agreement),
+        (record, &agreement),
+    ] {
+        assert_eq!(&Need::of(&route), need, "{route:?}");
+    }
     for route in [
         Route::Kommuner,
         Route::Areas,
