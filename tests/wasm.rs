@@ -58,6 +58,7 @@ fn published(data: &Dataset) -> Fetched {
         data,
         chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
         hash,
+        None,
     );
     let chunks = out
         .manifest

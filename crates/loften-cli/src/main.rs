@@ -51,6 +51,11 @@ enum Command {
         /// it, rather than relative to each feed's own address.
         #[arg(long, value_name = "URL")]
         site_url: Option<String>,
+        /// How search is published: whole (a search loads all the data) or in parts (a search
+        /// loads the parts of the words typed). By default whole up to 512 KB of data, and in
+        /// parts beyond.
+        #[arg(long, value_enum)]
+        search: Option<SearchArg>,
     },
     #[command(
         long_about = IMPORT_ABOUT,
@@ -268,7 +273,15 @@ fn main() -> ExitCode {
             date,
             out,
             site_url,
-        } => publish_command(&data, dataset.as_deref(), date, &out, site_url.as_deref()),
+            search,
+        } => publish_command(
+            &data,
+            dataset.as_deref(),
+            date,
+            &out,
+            site_url.as_deref(),
+            search.map(SearchArg::into),
+        ),
         Command::Import(args) => import_command(&args),
         Command::Followup(FollowupCommand::Template { agreement, sheet }) => {
             followup_template_command(&agreement, &sheet)
@@ -323,12 +336,29 @@ fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     loften_cli::write_file(path, contents)
 }
 
+/// `publish --search`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SearchArg {
+    Whole,
+    Parts,
+}
+
+impl From<SearchArg> for loften_core::published::SearchIn {
+    fn from(arg: SearchArg) -> Self {
+        match arg {
+            SearchArg::Whole => loften_core::published::SearchIn::Whole,
+            SearchArg::Parts => loften_core::published::SearchIn::Parts,
+        }
+    }
+}
+
 fn publish_command(
     data_dir: &Path,
     dataset: Option<&Path>,
     date: Option<chrono::NaiveDate>,
     out: &Path,
     site_url: Option<&str>,
+    search: Option<loften_core::published::SearchIn>,
 ) -> Result<(), String> {
     use loften_cli::feeds::{write_feeds, Links};
     use loften_cli::publish::{publish_into, today, write_site_file};
@@ -337,7 +367,7 @@ fn publish_command(
         Some(file) => read_dataset_json(file)?,
         None => load(data_dir)?,
     };
-    let manifest = publish_into(out, &data, date, today())?;
+    let manifest = publish_into(out, &data, date, today(), search)?;
     let open_data = serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?;
     write_site_file(&out.join("data/medborgarloften.json"), &open_data)?;
     // What the follow-up reports say, as a sheet of its own for those who count.
@@ -350,8 +380,12 @@ fn publish_command(
     }
     let feeds = write_feeds(out, &data, &links, manifest.date)?;
     let bytes: u64 = manifest.chunks.iter().map(|c| c.bytes).sum();
+    let search = manifest
+        .search
+        .as_ref()
+        .map_or("whole".into(), |s| format!("in parts in {}", s.dir));
     println!(
-        "published {} agreements into {}: version {} of {}, {} chunks, {bytes} bytes; {feeds} feeds in {}",
+        "published {} agreements into {}: version {} of {}, {} chunks, {bytes} bytes, search {search}; {feeds} feeds in {}",
         data.agreements.len(),
         out.join("data").display(),
         manifest.version,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use loften_core::published::{self, read_manifest, Manifest, MANIFEST_PATH};
+use loften_core::published::{self, read_manifest, Manifest, SearchIn, MANIFEST_PATH};
 use loften_core::Dataset;
 use sha2::{Digest, Sha256};
 
@@ -21,14 +21,16 @@ pub fn content_hash(bytes: &[u8]) -> String {
 /// Write `data` into `site/data/`: the manifest, the version's own copy of it, and its chunks.
 /// Nothing is removed: chunks of earlier versions stay, so that a page rendered from them, or
 /// a client that read them, can still load them. The date is `date` if given; else, when the
-/// site already holds this very version, the date it was published on; else `today`.
+/// site already holds this very version, the date it was published on; else `today`. Search
+/// is published as `search` says, or by the data's size.
 pub fn publish_into(
     site: &Path,
     data: &Dataset,
     date: Option<NaiveDate>,
     today: NaiveDate,
+    search: Option<SearchIn>,
 ) -> Result<Manifest, String> {
-    let out = published::publish(data, today, content_hash);
+    let out = published::publish(data, today, content_hash, search);
     let date = date.unwrap_or_else(|| {
         std::fs::read_to_string(site.join(MANIFEST_PATH))
             .ok()

@@ -2,7 +2,6 @@
 //! query, the query with other values, and where its counts are in `Facets`. The page draws
 //! them; what they mean is here, tested natively.
 
-use crate::dataset::Dataset;
 use crate::query::{ActorFilter, Facets, Group, Query, Results, StatusFilter};
 
 /// A filter of the start page, by its query key (kommun, lan, tema, ar, aktor, status: part of
@@ -180,14 +179,6 @@ impl Fold {
     pub fn next_page(self, step: usize) -> usize {
         self.cards + step
     }
-}
-
-/// The Kommun filter's two groups, as positions in `Dataset::kommuner` (which is in Swedish
-/// order, kept within each group): the kommuner that have an agreement, then the rest.
-pub fn kommun_groups(data: &Dataset) -> (Vec<usize>, Vec<usize>) {
-    let counts = data.agreement_counts();
-    (0..data.kommuner.len())
-        .partition(|&i| counts.contains_key(data.kommuner[i].short_name.as_str()))
 }
 
 #[cfg(test)]

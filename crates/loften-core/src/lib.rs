@@ -13,6 +13,7 @@ pub mod model;
 pub mod published;
 pub mod query;
 pub mod route;
+pub mod search_parts;
 pub mod storage;
 pub mod text;
 pub mod url;

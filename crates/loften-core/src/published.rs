@@ -29,7 +29,9 @@ use serde_json::Value;
 use crate::bundle::{read_framed, write_framed, BundleError};
 use crate::dataset::Dataset;
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
+use crate::query::SearchTables;
 use crate::route::Route;
+use crate::search_parts::{Parts, WordPart};
 
 /// The published data's schema: the manifest's shape and the chunks' postcard layout.
 pub const SCHEMA: u32 = 3;
@@ -51,7 +53,62 @@ pub struct Manifest {
     pub date: NaiveDate,
     /// The reference chunk first, then the kommuner's, in order of their slugs.
     pub chunks: Vec<Chunk>,
+    /// The search index in parts, when it is published so; without it, search indexes all
+    /// the chunks on the device.
+    pub search: Option<SearchFiles>,
 }
+
+/// The search index of a version, in parts (`search_parts`), under a folder named by a hash
+/// of them all: `tables.bin`, and each part as `p/<key>.bin` (a word beginning) or
+/// `i/<key>.bin` (a word inside), the key's UTF-8 in hex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchFiles {
+    /// `data/search/<hash>`.
+    pub dir: String,
+    /// The tables' path (in `dir`) and size.
+    pub tables: String,
+    pub tables_bytes: u64,
+    /// The keys of the parts published, each list in one string, the keys apart by spaces
+    /// (a key is letters and digits): this is most of the manifest.
+    pub prefixes: String,
+    pub infixes: String,
+}
+
+impl SearchFiles {
+    /// The paths of the parts a search needs for its terms.
+    pub fn paths_for(&self, terms: &[String]) -> Vec<String> {
+        let keys = |list: &str| list.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let (prefixes, infixes) = (keys(&self.prefixes), keys(&self.infixes));
+        let (prefixes, infixes) = crate::search_parts::keys_for(terms, &prefixes, &infixes);
+        let paths = |kind: &str, keys: Vec<&str>| {
+            keys.into_iter()
+                .map(|key| part_path(&self.dir, kind, key))
+                .collect::<Vec<_>>()
+        };
+        let mut all = paths("p", prefixes);
+        all.extend(paths("i", infixes));
+        all
+    }
+}
+
+fn part_path(dir: &str, kind: &str, key: &str) -> String {
+    let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{dir}/{kind}/{hex}.bin")
+}
+
+/// How a version's search is published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIn {
+    /// With the data: a search loads every chunk and indexes it on the device. While the data
+    /// is small that costs less than a round trip for each word typed.
+    Whole,
+    /// In parts: a search loads the index's tables, and the parts of the words typed.
+    Parts,
+}
+
+/// Up to this much data in chunks, search is published whole: the figure up to which the
+/// service worker keeps all the data offline too.
+pub const WHOLE_SEARCH_UP_TO: u64 = 512 * 1024;
 
 impl Manifest {
     /// The reference chunk, which every page needs.
@@ -60,11 +117,18 @@ impl Manifest {
     }
 
     /// The paths of the chunks `need` takes, the reference's first, where the manifest alone
-    /// says which: all of them, or a kommun's. `None` for an agreement, whose chunk only the
-    /// reference names ([`Coverage::paths_for`]).
+    /// says which: all of them, a kommun's, or the search index's tables. `None` for an
+    /// agreement, whose chunk only the reference names ([`Coverage::paths_for`]).
     pub fn paths_for(&self, need: &Need) -> Option<Vec<&str>> {
         let kommun = match need {
             Need::Agreement(_) => return None,
+            Need::Search => match &self.search {
+                Some(search) => {
+                    let reference = self.reference()?.path.as_str();
+                    return Some(vec![reference, search.tables.as_str()]);
+                }
+                None => None,
+            },
             Need::All => None,
             Need::Kommun(slug) => Some(slug),
         };
@@ -132,6 +196,8 @@ pub enum PublishedError {
     Damaged(String, BundleError),
     /// The reference names an agreement no chunk holds.
     Incomplete(String),
+    /// The search index's tables describe other agreements than the reference names.
+    Unfitting(String),
 }
 
 impl std::fmt::Display for PublishedError {
@@ -147,6 +213,9 @@ impl std::fmt::Display for PublishedError {
             PublishedError::Missing(path) => write!(f, "{path} is missing"),
             PublishedError::Damaged(path, error) => write!(f, "{path}: {error}"),
             PublishedError::Incomplete(id) => write!(f, "no chunk holds agreement {id}"),
+            PublishedError::Unfitting(path) => {
+                write!(f, "{path} describes other agreements than the reference")
+            }
         }
     }
 }
@@ -192,8 +261,24 @@ pub fn read_manifest(text: &str) -> Result<Manifest, PublishedError> {
         })
         .collect::<Option<Vec<_>>>()
         .ok_or_else(|| not_one("a chunk without kommuner, path or bytes"))?;
+    let search = match value.get("search") {
+        None | Some(Value::Null) => None,
+        Some(search) => Some(
+            (|| {
+                Some(SearchFiles {
+                    dir: text_of(search, "dir")?,
+                    tables: text_of(search, "tables")?,
+                    tables_bytes: search.get("tables_bytes")?.as_u64()?,
+                    prefixes: text_of(search, "prefixes")?,
+                    infixes: text_of(search, "infixes")?,
+                })
+            })()
+            .ok_or_else(|| not_one("a search without its files"))?,
+        ),
+    };
     Ok(Manifest {
         schema: SCHEMA,
+        search,
         version: text_of(&value, "version").ok_or_else(|| not_one("no version"))?,
         date: text_of(&value, "date")
             .and_then(|d| d.parse().ok())
@@ -209,8 +294,14 @@ pub struct Published {
 }
 
 /// Split `data` into chunks named by `hash` (of a chunk's bytes, or of the chunks' names for
-/// the version): the same data always gives the same names.
-pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) -> Published {
+/// the version): the same data always gives the same names. Its search is published as
+/// `search` says, or by its size ([`WHOLE_SEARCH_UP_TO`]).
+pub fn publish(
+    data: &Dataset,
+    date: NaiveDate,
+    hash: impl Fn(&[u8]) -> String,
+    search: Option<SearchIn>,
+) -> Published {
     // By the kommuner's slugs, as their addresses name them (a name the reference lacks keeps
     // its own): an agreement of several kommuner is in one chunk they share.
     fn slugs_of<'a>(data: &'a Dataset, agreement: &'a Agreement) -> Vec<&'a str> {
@@ -288,17 +379,87 @@ pub fn publish(data: &Dataset, date: NaiveDate, hash: impl Fn(&[u8]) -> String) 
         };
         add(kommuner.clone(), write_chunk(&chunk));
     }
-    let names: Vec<&str> = chunks.iter().map(|c| c.path.as_str()).collect();
+    let data_bytes: u64 = chunks.iter().map(|c| c.bytes).sum();
+    let in_parts = search.unwrap_or(if data_bytes > WHOLE_SEARCH_UP_TO {
+        SearchIn::Parts
+    } else {
+        SearchIn::Whole
+    }) == SearchIn::Parts;
+    let search = in_parts.then(|| publish_search(data, &hash, &mut files));
+    let mut names: Vec<&str> = chunks.iter().map(|c| c.path.as_str()).collect();
+    names.extend(search.as_ref().map(|s| s.dir.as_str()));
     let version = hash(format!("{SCHEMA}\n{}", names.join("\n")).as_bytes());
     let manifest = Manifest {
         schema: SCHEMA,
         version,
         date,
         chunks,
+        search,
     };
     let mut out = Published { manifest, files };
     out.write_manifests();
     out
+}
+
+/// Write the search index of `data` in parts into `files`, in a folder named by them all.
+fn publish_search(
+    data: &Dataset,
+    hash: &impl Fn(&[u8]) -> String,
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> SearchFiles {
+    let (tables, words) = SearchTables::of(data);
+    let parts = Parts::of(&words);
+    let tables = write_chunk(&tables);
+    let mut named: Vec<(String, Vec<u8>)> = vec![("tables.bin".into(), tables)];
+    for (kind, map) in [("p", &parts.prefixes), ("i", &parts.infixes)] {
+        for (key, part) in map {
+            named.push((part_path("", kind, key)[1..].to_string(), write_chunk(part)));
+        }
+    }
+    let listing: String = named
+        .iter()
+        .map(|(name, bytes)| format!("{name} {}\n", hash(bytes)))
+        .collect();
+    let dir = format!("data/search/{}", hash(listing.as_bytes()));
+    let tables_bytes = named[0].1.len() as u64;
+    for (name, bytes) in named {
+        files.insert(format!("{dir}/{name}"), bytes);
+    }
+    let keys = |map: &BTreeMap<String, WordPart>| {
+        map.keys().map(String::as_str).collect::<Vec<_>>().join(" ")
+    };
+    SearchFiles {
+        tables: format!("{dir}/tables.bin"),
+        tables_bytes,
+        prefixes: keys(&parts.prefixes),
+        infixes: keys(&parts.infixes),
+        dir,
+    }
+}
+
+/// The search index's tables from the chunks given, if the version publishes its search in
+/// parts and they were given. Tables that do not fit the reference are damaged.
+pub fn read_tables(
+    coverage: &Coverage,
+    data: &Dataset,
+    chunks: &[(String, Vec<u8>)],
+) -> Result<Option<SearchTables>, PublishedError> {
+    let Some(search) = &coverage.manifest.search else {
+        return Ok(None);
+    };
+    let Some((path, bytes)) = chunks.iter().find(|(path, _)| *path == search.tables) else {
+        return Ok(None);
+    };
+    let tables: SearchTables = read_chunk(path, bytes)?;
+    if tables.agreement_count() != coverage.agreements.len() || !tables.fits(data) {
+        return Err(PublishedError::Unfitting(path.clone()));
+    }
+    Ok(Some(tables))
+}
+
+/// A part of the search index, as fetched.
+pub fn read_part(path: &str, bytes: &[u8]) -> Result<WordPart, PublishedError> {
+    read_chunk(path, bytes)
 }
 
 impl Published {
@@ -347,8 +508,11 @@ fn read_chunk<T: serde::de::DeserializeOwned>(
 /// What a page needs of the data, beside the reference: every chunk, or those of what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
-    /// Search, the lists of every kommun and area, saved items: all of it.
+    /// The lists of every kommun and area, saved items: all of it.
     All,
+    /// Search: the search index's tables, where search is published in parts (its parts come
+    /// as words are typed); all of it where it is not.
+    Search,
     /// A kommun's pages: its own agreements and those it shares.
     Kommun(String),
     /// An agreement's page: the chunk that holds it.
@@ -364,8 +528,8 @@ impl Need {
             Route::Agreement { id } | Route::Record { agreement: id, .. } => {
                 Need::Agreement(id.clone())
             }
-            Route::Home(_)
-            | Route::Kommuner
+            Route::Home(_) => Need::Search,
+            Route::Kommuner
             | Route::FindKommun { .. }
             | Route::Areas
             | Route::Saved { .. }
@@ -386,6 +550,7 @@ impl Need {
                 Need::Kommun(slug.to_string())
             }
             ["medborgarlofte", id] => Need::Agreement(id.to_string()),
+            [] => Need::Search,
             _ => Need::All,
         }
     }
@@ -397,8 +562,12 @@ pub struct Coverage {
     manifest: Manifest,
     /// Each agreement's chunk, by its id (from the reference).
     homes: HashMap<String, usize>,
+    /// Every agreement's id, in the dataset's order (from the reference).
+    agreements: Vec<String>,
     /// For each of the manifest's chunks, whether it was read.
     held: Vec<bool>,
+    /// Whether the search index's tables were read.
+    tables_held: bool,
 }
 
 impl Coverage {
@@ -410,7 +579,7 @@ impl Coverage {
         }
         let home = match need {
             Need::Agreement(id) => self.homes.get(id).copied(),
-            Need::All | Need::Kommun(_) => None,
+            Need::All | Need::Search | Need::Kommun(_) => None,
         };
         self.manifest
             .chunks
@@ -427,7 +596,7 @@ impl Coverage {
         self.paths_for(need).iter().all(|path| held.contains(path))
     }
 
-    /// The paths of the chunks read.
+    /// The paths of the chunks read, and of the search index's tables if they were.
     pub fn held_paths(&self) -> Vec<&str> {
         self.manifest
             .chunks
@@ -435,11 +604,30 @@ impl Coverage {
             .zip(&self.held)
             .filter(|(_, &held)| held)
             .map(|(chunk, _)| chunk.path.as_str())
+            .chain(self.tables_path())
             .collect()
     }
 
+    /// The search index's tables, if they were read.
+    fn tables_path(&self) -> Option<&str> {
+        let search = self.manifest.search.as_ref().filter(|_| self.tables_held)?;
+        Some(search.tables.as_str())
+    }
+
+    /// Every agreement's id in the dataset's order, held or not: what a position in the search
+    /// index's results names.
+    pub fn agreement_ids(&self) -> &[String] {
+        &self.agreements
+    }
+
+    /// How the version's search is published: in parts, where it has these files.
+    pub fn search(&self) -> Option<&SearchFiles> {
+        self.manifest.search.as_ref()
+    }
+
     /// The chunks of another version (`newer`) that hold what this holds: all of them when
-    /// this is whole, else the reference and those of the kommuner held. Switching to them
+    /// this is whole, else the reference and those of the kommuner held; and its search
+    /// index's tables, when these were held. Switching to them
     /// keeps every page shown so far.
     pub fn same_in<'a>(&self, newer: &'a Manifest) -> Vec<&'a str> {
         let kommuner: Vec<&str> = self
@@ -450,6 +638,11 @@ impl Coverage {
             .filter(|(_, &held)| held)
             .flat_map(|(chunk, _)| chunk.kommuner.iter().map(String::as_str))
             .collect();
+        let tables = newer
+            .search
+            .as_ref()
+            .filter(|_| self.tables_held)
+            .map(|search| search.tables.as_str());
         newer
             .chunks
             .iter()
@@ -462,6 +655,7 @@ impl Coverage {
                         .any(|k| kommuner.contains(&k.as_str()))
             })
             .map(|chunk| chunk.path.as_str())
+            .chain(tables)
             .collect()
     }
 
@@ -598,6 +792,11 @@ pub fn assemble_part(
         agreements: in_order,
     };
     let coverage = Coverage {
+        agreements: reference.agreements,
+        tables_held: manifest
+            .search
+            .as_ref()
+            .is_some_and(|search| given(&search.tables).is_some()),
         manifest: manifest.clone(),
         homes,
         held,

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::dataset::Dataset;
 use crate::followups::activity_status;
 use crate::model::{Actor, Agreement, Progress, MAX_TOPICS};
@@ -15,7 +17,7 @@ use crate::text::{fold, words};
 use crate::url;
 
 /// Terms shorter than this match only at the start of a word.
-const MIN_INFIX_CHARS: usize = 4;
+pub const MIN_INFIX_CHARS: usize = 4;
 
 /// The years the `ar` filter takes from an address, and so the years its facet can offer.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -371,33 +373,52 @@ struct TermMatch {
     any: Bitset,
 }
 
-impl Index {
-    pub fn new(data: &Dataset) -> Index {
-        let kommun_index: HashMap<String, u16> = data
-            .kommuner
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.slug.clone(), i as u16))
-            .collect();
+/// What the index knows of each agreement and its records apart from their words: enough to
+/// filter, rank and count once a query's words are found. Published apart from the words
+/// (`published`), so that a search loads only the words typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchTables {
+    agreements: Vec<AgreementRow>,
+    /// Each agreement's promises, then its activities, agreement after agreement.
+    records: Vec<RecordRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct AgreementRow {
+    /// Positions in the dataset's kommuner and län.
+    kommuner: Vec<u16>,
+    lan: Vec<u16>,
+    years: (i32, i32),
+    promises: u32,
+    activities: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct RecordRow {
+    topics: u64,
+    actors: u8,
+    status: u8,
+}
+
+/// Words with the documents they occur in, as typed in the texts (lowercased, not folded).
+pub type Words = HashMap<String, Vec<u32>>;
+
+impl SearchTables {
+    /// The tables of a dataset, and every word of it with its documents.
+    pub fn of(data: &Dataset) -> (SearchTables, Words) {
         let kommun_by_name: HashMap<&str, u16> = data
             .kommuner
             .iter()
             .enumerate()
             .map(|(i, k)| (k.short_name.as_str(), i as u16))
             .collect();
-        let lan_index: HashMap<String, u16> = data
+        let lan_index: HashMap<&str, u16> = data
             .lan
             .iter()
             .enumerate()
-            .map(|(i, l)| (l.code.clone(), i as u16))
+            .map(|(i, l)| (l.code.as_str(), i as u16))
             .collect();
-        let topic_index: HashMap<String, u32> = data
-            .topics
-            .iter()
-            .take(MAX_TOPICS)
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i as u32))
-            .collect();
+        let topic_index = topic_positions(data);
         let area_names: HashMap<&str, &str> = data
             .areas
             .iter()
@@ -409,7 +430,7 @@ impl Index {
                 .fold(0u64, |m, &b| m | (1 << b))
         };
 
-        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut exact: Words = HashMap::new();
         let mut add_text = |doc: u32, text: &str| {
             for w in words(text) {
                 let postings = exact.entry(w).or_default();
@@ -420,11 +441,8 @@ impl Index {
         };
 
         let agreement_count = data.agreements.len();
+        let mut agreements = Vec::with_capacity(agreement_count);
         let mut records = Vec::new();
-        let mut record_start = Vec::with_capacity(agreement_count + 1);
-        let mut agreement_kommuner = Vec::with_capacity(agreement_count);
-        let mut agreement_lan = Vec::with_capacity(agreement_count);
-        let mut agreement_years = Vec::with_capacity(agreement_count);
         for (a, agreement) in data.agreements.iter().enumerate() {
             for text in agreement_texts(agreement) {
                 add_text(a as u32, text);
@@ -436,18 +454,25 @@ impl Index {
                 .collect();
             let mut lan: Vec<u16> = kommuner
                 .iter()
-                .filter_map(|&k| lan_index.get(&data.kommuner[k as usize].lan_code).copied())
+                .filter_map(|&k| {
+                    lan_index
+                        .get(data.kommuner[k as usize].lan_code.as_str())
+                        .copied()
+                })
                 .collect();
             lan.sort_unstable();
             lan.dedup();
             for &l in &lan {
                 add_text(a as u32, &data.lan[l as usize].name);
             }
-            agreement_kommuner.push(kommuner);
-            agreement_lan.push(lan);
-            agreement_years.push((agreement.period.from, agreement.period.to));
+            agreements.push(AgreementRow {
+                kommuner,
+                lan,
+                years: (agreement.period.from, agreement.period.to),
+                promises: agreement.promises.len() as u32,
+                activities: agreement.activities.len() as u32,
+            });
 
-            record_start.push(records.len());
             let place_names = |areas: &[String]| {
                 areas
                     .iter()
@@ -455,20 +480,17 @@ impl Index {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            for (i, p) in agreement.promises.iter().enumerate() {
+            for p in &agreement.promises {
                 let doc = (agreement_count + records.len()) as u32;
                 add_text(doc, &p.text);
                 add_text(doc, &place_names(&p.areas));
-                records.push(Record {
-                    agreement: a as u32,
-                    kind: RecordKind::Promise,
-                    index: i as u32,
+                records.push(RecordRow {
                     topics: topic_bits(&p.topics),
                     actors: 0,
                     status: 0,
                 });
             }
-            for (i, act) in agreement.activities.iter().enumerate() {
+            for act in &agreement.activities {
                 let doc = (agreement_count + records.len()) as u32;
                 add_text(doc, &act.text);
                 add_text(doc, &place_names(&act.areas));
@@ -479,10 +501,7 @@ impl Index {
                         Actor::Kommunen => KOMMUNEN,
                     }
                 });
-                records.push(Record {
-                    agreement: a as u32,
-                    kind: RecordKind::Activity,
-                    index: i as u32,
+                records.push(RecordRow {
                     topics: topic_bits(&act.topics),
                     actors,
                     status: activity_status(agreement, &act.id)
@@ -493,10 +512,92 @@ impl Index {
                 });
             }
         }
+        (
+            SearchTables {
+                agreements,
+                records,
+            },
+            exact,
+        )
+    }
+
+    /// How many agreements they describe.
+    pub fn agreement_count(&self) -> usize {
+        self.agreements.len()
+    }
+
+    /// Whether they fit a dataset's reference lists and describe as many records as they say: a
+    /// published file is read as the index's own only when it does.
+    pub fn fits(&self, data: &Dataset) -> bool {
+        let described: u64 = self
+            .agreements
+            .iter()
+            .map(|a| u64::from(a.promises) + u64::from(a.activities))
+            .sum();
+        described == self.records.len() as u64
+            && self.agreements.iter().all(|a| {
+                a.kommuner
+                    .iter()
+                    .all(|&k| (k as usize) < data.kommuner.len())
+                    && a.lan.iter().all(|&l| (l as usize) < data.lan.len())
+            })
+    }
+}
+
+/// Each topic's bit: its place among the first `MAX_TOPICS`.
+fn topic_positions(data: &Dataset) -> HashMap<String, u32> {
+    data.topics
+        .iter()
+        .take(MAX_TOPICS)
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i as u32))
+        .collect()
+}
+
+impl Index {
+    pub fn new(data: &Dataset) -> Index {
+        let (tables, words) = SearchTables::of(data);
+        Index::assemble(data, &tables, words)
+    }
+
+    /// An index from published parts: the tables, the reference lists of `data` (its kommuner,
+    /// län and topics; its agreements are not read), and the words loaded so far. It answers a
+    /// query exactly as the whole index does when it holds every word the query's terms can
+    /// match (`published::SearchFiles::paths_for`).
+    pub fn assemble(data: &Dataset, tables: &SearchTables, exact: Words) -> Index {
+        let agreement_count = tables.agreements.len();
+        let mut records = Vec::with_capacity(tables.records.len());
+        let mut record_start = Vec::with_capacity(agreement_count + 1);
+        let mut rows = tables.records.iter();
+        for (a, agreement) in tables.agreements.iter().enumerate() {
+            record_start.push(records.len());
+            let kinds = std::iter::repeat_n(RecordKind::Promise, agreement.promises as usize)
+                .zip(0..)
+                .chain(
+                    std::iter::repeat_n(RecordKind::Activity, agreement.activities as usize)
+                        .zip(0..),
+                );
+            for ((kind, index), row) in kinds.zip(rows.by_ref()) {
+                records.push(Record {
+                    agreement: a as u32,
+                    kind,
+                    index,
+                    topics: row.topics,
+                    actors: row.actors,
+                    status: row.status,
+                });
+            }
+        }
         record_start.push(records.len());
+        // A document past the tables' (words of another version) would index past the bitsets.
+        let documents = (agreement_count + records.len()) as u32;
+        let mut exact = exact;
+        for postings in exact.values_mut() {
+            postings.retain(|&doc| doc < documents);
+        }
 
         // The folded vocabulary merges words that differ only in å/ä/ö and the like.
-        let mut folded: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut folded: Words = HashMap::new();
         for (word, postings) in &exact {
             folded
                 .entry(fold(word))
@@ -508,37 +609,67 @@ impl Index {
             postings.dedup();
         }
 
+        let mut years: Vec<i32> = tables
+            .agreements
+            .iter()
+            .flat_map(|a| a.years.0.max(*YEARS.start())..=a.years.1.min(*YEARS.end()))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+
         Index {
             agreement_count,
             records,
             record_start,
-            agreement_kommuner,
-            agreement_lan,
-            agreement_years,
+            agreement_kommuner: tables
+                .agreements
+                .iter()
+                .map(|a| a.kommuner.clone())
+                .collect(),
+            agreement_lan: tables.agreements.iter().map(|a| a.lan.clone()).collect(),
+            agreement_years: tables.agreements.iter().map(|a| a.years).collect(),
             exact: Vocabulary::build(exact),
             folded: Vocabulary::build(folded),
-            kommun_index,
-            lan_index,
-            topic_index,
+            kommun_index: data
+                .kommuner
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.slug.clone(), i as u16))
+                .collect(),
+            lan_index: data
+                .lan
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.code.clone(), i as u16))
+                .collect(),
+            topic_index: topic_positions(data),
             kommun_count: data.kommuner.len(),
             lan_count: data.lan.len(),
             topic_count: data.topics.len().min(MAX_TOPICS),
-            years: Index::years_of(data),
+            years,
         }
     }
 
     /// Every year some agreement covers, newest first: the `ar` facet's options, in the order
     /// of `Facets::ar`. Only years the filter takes: a period of absurd years (a damaged
     /// bundle, or a typo the validator let through) would otherwise be billions of options.
-    pub fn years_of(data: &Dataset) -> Vec<i32> {
-        let mut years: Vec<i32> = data
-            .agreements
-            .iter()
-            .flat_map(|a| a.period.from.max(*YEARS.start())..=a.period.to.min(*YEARS.end()))
-            .collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
-        years
+    pub fn years(&self) -> &[i32] {
+        &self.years
+    }
+
+    /// The Kommun filter's two groups, as positions in `Dataset::kommuner` (which is in Swedish
+    /// order, kept within each group): the kommuner that have an agreement, then the rest.
+    pub fn kommun_groups(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut with = vec![false; self.kommun_count];
+        for &k in self.agreement_kommuner.iter().flatten() {
+            with[k as usize] = true;
+        }
+        (0..self.kommun_count).partition(|&i| with[i])
+    }
+
+    /// How many agreements it indexes: positions in `Group::agreement` are below this.
+    pub fn agreement_count(&self) -> usize {
+        self.agreement_count
     }
 
     fn doc_count(&self) -> usize {

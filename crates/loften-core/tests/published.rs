@@ -13,17 +13,8 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
 }
 
-/// A stand-in for the CLI's hash: distinct contents give distinct names.
-fn hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}")
-}
-
 fn published(data: &Dataset) -> Published {
-    publish(data, day(), hash)
+    publish(data, day(), common::hash, None)
 }
 
 fn chunks_of(published: &Published) -> Chunks {
@@ -80,7 +71,7 @@ fn one_reference_chunk_and_one_for_each_kommun_or_group_of_kommuner() {
         assert_eq!(chunk.bytes as usize, out.files[&chunk.path].len());
         assert_eq!(
             chunk.path,
-            format!("data/chunks/{}.bin", hash(&out.files[&chunk.path]))
+            format!("data/chunks/{}.bin", common::hash(&out.files[&chunk.path]))
         );
     }
     // Every chunk once: a shared agreement is not copied into each of its kommuner's.
@@ -342,6 +333,7 @@ fn each_page_needs_what_it_shows() {
     ] {
         assert_eq!(&Need::of(&route), need, "{route:?}");
     }
+    assert_eq!(Need::of(&Route::Home(Default::default())), Need::Search);
     for route in [
         Route::Kommuner,
         Route::Areas,

@@ -634,7 +634,7 @@ fn what_the_real_data_covers() {
 #[test]
 fn kommuner_with_agreements_come_first_in_swedish_order() {
     let data = common::real_data();
-    let (with, without) = loften_core::filters::kommun_groups(&data);
+    let (with, without) = Index::new(&data).kommun_groups();
     let names = |list: &[usize]| -> Vec<String> {
         list.iter()
             .map(|&i| data.kommuner[i].short_name.clone())

@@ -1,0 +1,233 @@
+//! The search index published in parts: a search loads the parts of the words typed, and
+//! answers as the whole index does.
+
+mod common;
+
+use chrono::NaiveDate;
+use loften_core::published::{
+    assemble_part, publish, read_manifest, read_part, read_tables, Chunks, Need, Published,
+    PublishedError, SearchIn, MANIFEST_PATH,
+};
+use loften_core::query::{StatusFilter, Words};
+use loften_core::{ActorFilter, Dataset, Index, Query};
+
+fn published(data: &Dataset, search: Option<SearchIn>) -> Published {
+    publish(
+        data,
+        NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+        common::hash,
+        search,
+    )
+}
+
+fn files(out: &Published, paths: &[&str]) -> Chunks {
+    paths
+        .iter()
+        .map(|path| (path.to_string(), out.files[*path].clone()))
+        .collect()
+}
+
+/// What the start page holds before anything is typed: the reference and the tables.
+struct Searcher {
+    data: Dataset,
+    tables: loften_core::query::SearchTables,
+}
+
+impl Searcher {
+    fn of(out: &Published) -> Searcher {
+        let manifest = &out.manifest;
+        let paths = manifest.paths_for(&Need::Search).unwrap();
+        let given = files(out, &paths);
+        let (data, coverage) = assemble_part(manifest, &given).unwrap();
+        assert_eq!(coverage.agreement_ids().len(), manifest_agreements(out));
+        let tables = read_tables(&coverage, &data, &given)
+            .unwrap()
+            .expect("the tables were given");
+        Searcher { data, tables }
+    }
+
+    /// The index with the parts `query` names: and how many parts that was.
+    fn index_for(&self, out: &Published, query: &Query) -> (Index, usize) {
+        let search = out.manifest.search.as_ref().unwrap();
+        let paths = search.paths_for(&query.terms());
+        let mut words = Words::new();
+        for path in &paths {
+            let part = read_part(path, &out.files[path]).unwrap();
+            words.extend(part.into_words());
+        }
+        (
+            Index::assemble(&self.data, &self.tables, words),
+            paths.len(),
+        )
+    }
+}
+
+fn manifest_agreements(out: &Published) -> usize {
+    let all: Vec<&str> = out
+        .manifest
+        .chunks
+        .iter()
+        .map(|c| c.path.as_str())
+        .collect();
+    assemble_part(&out.manifest, &files(out, &all))
+        .unwrap()
+        .0
+        .agreements
+        .len()
+}
+
+/// Every word of the data, each beginning of it, and each inside of four letters or more.
+fn terms_of(data: &Dataset) -> Vec<String> {
+    let (_, words) = loften_core::query::SearchTables::of(data);
+    let mut terms: Vec<String> = Vec::new();
+    for word in words.keys() {
+        let chars: Vec<char> = word.chars().collect();
+        for end in 1..=chars.len() {
+            terms.push(chars[..end].iter().collect());
+        }
+        for start in 1..chars.len().saturating_sub(3) {
+            terms.push(chars[start..].iter().collect());
+            terms.push(chars[start..start + 4].iter().collect());
+        }
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+#[test]
+fn an_index_of_the_parts_a_query_names_answers_it_as_the_whole_index() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let whole = Index::new(&data);
+    let searcher = Searcher::of(&out);
+    let terms = terms_of(&data);
+    assert!(terms.len() > 1000, "{} terms", terms.len());
+    let filtered = |q: &str| Query {
+        q: q.to_string(),
+        kommun: vec!["jonkoping".into()],
+        aktor: vec![ActorFilter::Polisen],
+        status: vec![StatusFilter::NotFollowedUp],
+        ..Query::default()
+    };
+    let mut queries: Vec<Query> = terms
+        .iter()
+        .map(|t| Query {
+            q: t.clone(),
+            ..Query::default()
+        })
+        .collect();
+    // Folded and in capitals, two terms, and with filters.
+    queries.extend(
+        [
+            "OXNEHAGA",
+            "trygghet öxnehaga",
+            "polisen narkotika",
+            "vandring ungdomar",
+        ]
+        .iter()
+        .map(|q| Query {
+            q: q.to_string(),
+            ..Query::default()
+        }),
+    );
+    queries.extend(terms.iter().step_by(37).map(|t| filtered(t)));
+    queries.push(Query::default());
+    let mut most_parts = 0;
+    for query in &queries {
+        let (index, parts) = searcher.index_for(&out, query);
+        assert_eq!(index.search(query), whole.search(query), "{query:?}");
+        if query.q.chars().count() > 1 && !query.q.contains(' ') {
+            most_parts = most_parts.max(parts);
+        }
+    }
+    // One part for a word's beginning, one for its inside.
+    assert_eq!(most_parts, 2);
+}
+
+#[test]
+fn with_no_words_loaded_the_index_lists_and_counts_without_text() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let searcher = Searcher::of(&out);
+    let index = Index::assemble(&searcher.data, &searcher.tables, Words::new());
+    let whole = Index::new(&data);
+    let query = Query {
+        tema: vec![data.topics[0].id.clone()],
+        ..Query::default()
+    };
+    assert_eq!(index.search(&query), whole.search(&query));
+    assert_eq!(index.years(), whole.years());
+    assert_eq!(index.kommun_groups(), whole.kommun_groups());
+    // The start page loads the reference and the tables, not one agreement's chunk.
+    assert!(searcher.data.agreements.is_empty());
+}
+
+#[test]
+fn small_data_is_searched_whole_and_large_data_in_parts() {
+    let data = common::real_data();
+    let small = published(&data, None);
+    assert_eq!(small.manifest.search, None);
+    // Whole: search needs every chunk, as before.
+    assert_eq!(
+        small.manifest.paths_for(&Need::Search),
+        small.manifest.paths_for(&Need::All)
+    );
+    assert!(!small.files.keys().any(|p| p.starts_with("data/search/")));
+
+    let parts = published(&data, Some(SearchIn::Parts));
+    let search = parts.manifest.search.clone().unwrap();
+    let reference = parts.manifest.reference().unwrap().path.as_str();
+    assert_eq!(
+        parts.manifest.paths_for(&Need::Search),
+        Some(vec![reference, search.tables.as_str()])
+    );
+    // Every part the manifest names is published, in the search's folder.
+    let named = search.prefixes.split(' ').count() + search.infixes.split(' ').count();
+    let published_parts = parts
+        .files
+        .keys()
+        .filter(|p| p.starts_with(&format!("{}/", search.dir)) && !p.ends_with("tables.bin"))
+        .count();
+    assert_eq!(named, published_parts);
+    // The version names the search: the same chunks with search whole are another version.
+    assert_ne!(parts.manifest.version, small.manifest.version);
+    let text = std::str::from_utf8(&parts.files[MANIFEST_PATH]).unwrap();
+    assert_eq!(read_manifest(text), Ok(parts.manifest.clone()));
+}
+
+#[test]
+fn tables_of_other_agreements_do_not_read() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let mut fewer = data.clone();
+    fewer.agreements.pop();
+    let other = published(&fewer, Some(SearchIn::Parts));
+    let reference = out.manifest.reference().unwrap().path.clone();
+    let search = out.manifest.search.as_ref().unwrap();
+    let mut given = files(&out, &[reference.as_str()]);
+    let other_tables = other.manifest.search.as_ref().unwrap().tables.clone();
+    given.push((search.tables.clone(), other.files[&other_tables].clone()));
+    let (part, coverage) = assemble_part(&out.manifest, &given).unwrap();
+    assert_eq!(
+        read_tables(&coverage, &part, &given),
+        Err(PublishedError::Unfitting(search.tables.clone()))
+    );
+}
+
+#[test]
+fn a_newer_version_brings_its_tables_when_the_old_ones_were_held() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let mut changed = data.clone();
+    changed.agreements[0].summary = Some("En ny sammanfattning.".into());
+    let newer = published(&changed, Some(SearchIn::Parts));
+    let paths = out.manifest.paths_for(&Need::Search).unwrap();
+    let (_, coverage) = assemble_part(&out.manifest, &files(&out, &paths)).unwrap();
+    assert!(coverage.covers(&Need::Search) && !coverage.covers(&Need::All));
+    let newer_search = newer.manifest.search.as_ref().unwrap();
+    assert!(coverage
+        .same_in(&newer.manifest)
+        .contains(&newer_search.tables.as_str()));
+    assert_ne!(newer_search.dir, out.manifest.search.as_ref().unwrap().dir);
+}
