@@ -19,7 +19,8 @@ const CACHE = `medborgarloften-${VERSION}`;
 const DATA_CACHE = "medborgarloften-data";
 const SCOPE = self.registration.scope;
 const MANIFEST = new URL("data/manifest.json", SCOPE).href;
-const NAMED_BY_CONTENT = /\/data\/(chunks|manifests)\/[^/]+$/;
+// The search index in parts is named by its folder: data/search/<hash>/….
+const NAMED_BY_CONTENT = /\/data\/((chunks|manifests)\/[^/]+|search\/[0-9a-f]+\/.+)$/;
 // The page for paths that have none of their own: the app mounts there (scripts/build.sh).
 const SHELL = new URL("shell.html", SCOPE).href;
 
@@ -85,8 +86,10 @@ async function forgetOtherVersions(data, manifest) {
   const keep = new Set(
     [...DATA, `data/manifests/${manifest.version}.json`, ...manifest.chunks.map((c) => c.path)].map((p) => new URL(p, SCOPE).href),
   );
+  const search = manifest.search && typeof manifest.search.dir === "string" ? new URL(`${manifest.search.dir}/`, SCOPE).href : null;
   for (const request of await data.keys()) {
-    if (NAMED_BY_CONTENT.test(request.url) && !keep.has(request.url)) await data.delete(request);
+    const current = keep.has(request.url) || (search && request.url.startsWith(search));
+    if (NAMED_BY_CONTENT.test(request.url) && !current) await data.delete(request);
   }
 }
 

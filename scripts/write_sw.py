@@ -36,7 +36,7 @@ TEMPLATE = ROOT / "public" / "sw.js"
 SKIP = {"sw.js", "data/medborgarloften.json", "data/uppfoljningar.csv", "data/bundle.bin"}
 SKIP_FOLDERS = ("feeds/",)
 # The published data has a cache of its own that outlives the app's versions (public/sw.js).
-DATA_PREFIXES = ("data/manifest.json", "data/manifests/", "data/chunks/")
+DATA_PREFIXES = ("data/manifest.json", "data/manifests/", "data/chunks/", "data/search/")
 META = re.compile(r'<meta name="app-version" content="[^"]*">')
 
 

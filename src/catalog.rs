@@ -12,9 +12,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use loften_core::published::{
-    assemble_part, read_manifest, versioned_manifest_path, Chunks, Coverage, Manifest, Need,
-    PublishedError, MANIFEST_PATH,
+    assemble_part, read_manifest, read_part, read_tables, versioned_manifest_path, Chunks,
+    Coverage, Manifest, Need, PublishedError, MANIFEST_PATH,
 };
+use loften_core::query::{SearchTables, Words};
+use loften_core::route::Route;
 use loften_core::{Dataset, Index};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -32,6 +34,9 @@ pub struct Catalog {
     pub coverage: Arc<Coverage>,
     /// Offline, for a page that shows all of the data: only what the device kept.
     pub kept_only: bool,
+    /// The search index's tables, where the version's search is published in parts and they
+    /// were loaded: search then loads the parts of the words typed (`pages::home::parts`).
+    pub tables: Option<Arc<SearchTables>>,
 }
 
 /// A published version of the data: its name, and the day it was published.
@@ -51,7 +56,28 @@ impl Catalog {
             from_copy: false,
             coverage: Arc::new(coverage),
             kept_only: false,
+            tables: None,
         }
+    }
+
+    /// The chunks a page rendered ahead of time shows: what its route needs, and on the start
+    /// page with search in parts, the chunks of the first cards.
+    pub fn paths_shown(&self, route: &Route) -> Vec<&str> {
+        let need = Need::of(route);
+        let mut paths = self.coverage.paths_for(&need);
+        if let (Route::Home(query), Some(_)) = (route, self.coverage.search()) {
+            let first = self.index.search_without_facets(query).groups;
+            let cards = first.iter().take(crate::pages::home::PAGE_SIZE);
+            for group in cards {
+                let id = &self.data.agreements[group.agreement].id;
+                for path in self.coverage.paths_for(&Need::Agreement(id.clone())) {
+                    if !paths.contains(&path) {
+                        paths.push(path);
+                    }
+                }
+            }
+        }
+        paths
     }
 
     /// Whether it holds what a page needs.
@@ -64,13 +90,27 @@ impl Catalog {
         if matches!(need, Need::All) {
             return Want::Need(Need::All);
         }
+        self.grown_by_all([need.clone()])
+    }
+
+    /// Its own chunks and those these needs add (none of them `Need::All`): the agreements a
+    /// search in parts shows, the kommuner followed.
+    pub fn grown_by_all(&self, needs: impl IntoIterator<Item = Need>) -> Want {
         let mut paths = self.coverage.held_paths();
-        for path in self.coverage.paths_for(need) {
-            if !paths.contains(&path) {
-                paths.push(path);
+        for need in needs {
+            for path in self.coverage.paths_for(&need) {
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
             }
         }
         Want::Paths(paths.into_iter().map(str::to_string).collect())
+    }
+
+    /// The agreement at a position in the version's order, if it is held.
+    pub fn agreement_at(&self, position: usize) -> Option<&loften_core::Agreement> {
+        let id = self.coverage.agreement_ids().get(position)?;
+        self.data.agreement(id)
     }
 }
 
@@ -82,6 +122,14 @@ pub enum Want {
     /// These, as a page rendered ahead of time names them (`<meta name="data-chunks">`) or as
     /// the app has them: the reference is always loaded too.
     Paths(Vec<String>),
+}
+
+impl Want {
+    /// Whether it is all of the data, for a page that, offline, shows what the device kept and
+    /// says so: the lists of everything, and search where it is not published in parts.
+    fn takes_what_is_kept(&self) -> bool {
+        matches!(self, Want::Need(Need::All | Need::Search))
+    }
 }
 
 /// Why the data could not be loaded, as a visitor meets it (the words are in `locales/`).
@@ -190,9 +238,11 @@ impl Fetched {
     /// Assemble and index what was fetched: what it holds is read as published, or not at all.
     pub fn catalog(&self) -> Result<Catalog, LoadError> {
         let (data, coverage) = assemble_part(&self.manifest, &self.chunks)?;
+        let tables = read_tables(&coverage, &data, &self.chunks)?;
         let catalog = Catalog::new(data, coverage, edition_of(&self.manifest));
         Ok(Catalog {
             kept_only: self.kept_only && !catalog.coverage.is_whole(),
+            tables: tables.map(Arc::new),
             ..catalog
         })
     }
@@ -234,8 +284,18 @@ async fn fetch_paths(paths: &[&str], only_kept: bool) -> Result<Chunks, LoadErro
     Ok(chunks)
 }
 
+/// Fetch parts of the search index (`SearchFiles::paths_for`) and read their words.
+pub async fn fetch_words(paths: &[String]) -> Result<Words, LoadError> {
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let mut words = Words::new();
+    for (path, bytes) in fetch_paths(&paths, false).await? {
+        words.extend(read_part(&path, &bytes)?.into_words());
+    }
+    Ok(words)
+}
+
 /// Whether the browser says it is offline.
-fn offline() -> bool {
+pub fn offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
@@ -250,7 +310,10 @@ pub async fn fetch_chunks(
         .reference()
         .map(|chunk| chunk.path.clone())
         .ok_or_else(|| LoadError::Damaged("the manifest names no reference chunk".into()))?;
-    let listed = |path: &str| manifest.chunks.iter().any(|chunk| chunk.path == path);
+    let listed = |path: &str| {
+        manifest.chunks.iter().any(|chunk| chunk.path == path)
+            || manifest.search.as_ref().is_some_and(|s| s.tables == path)
+    };
     // Owned, so that an agreement's branch can hand the manifest on.
     let by_manifest = |need: &Need| -> Option<Vec<String>> {
         let paths = manifest.paths_for(need)?;
@@ -287,7 +350,7 @@ pub async fn fetch_chunks(
             .collect(),
     };
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let only_kept = *want == Want::Need(Need::All) && offline();
+    let only_kept = want.takes_what_is_kept() && offline();
     let mut chunks = fetch_paths(&paths, only_kept).await?;
     // The reference, at least, or nothing reads.
     if !chunks.iter().any(|(path, _)| *path == reference) {
@@ -342,12 +405,12 @@ pub async fn load_catalog(version: Option<&str>, want: &Want) -> Result<Catalog,
     };
     match copy.catalog() {
         Ok(catalog) if version.is_none_or(|v| v == catalog.edition.version) => match want {
-            Want::Need(need) if !catalog.covers(need) && !matches!(need, Need::All) => {
+            Want::Need(need) if !catalog.covers(need) && !want.takes_what_is_kept() => {
                 Err(offline_error(error))
             }
             _ => Ok(Catalog {
                 from_copy: true,
-                kept_only: *want == Want::Need(Need::All) && !catalog.coverage.is_whole(),
+                kept_only: want.takes_what_is_kept() && !catalog.coverage.is_whole(),
                 ..catalog
             }),
         },
@@ -366,6 +429,40 @@ fn offline_error(error: LoadError) -> LoadError {
         LoadError::Unreachable(_) if offline() => LoadError::NotKept,
         other => other,
     }
+}
+
+/// Grow `catalog` by the chunks `needs` adds where it does not hold them, for what a page shows
+/// beside its own data (the cards of a search in parts, the kommuner followed on the start
+/// page); each grown catalog is the app's too.
+pub fn grow_for(catalog: RwSignal<Catalog>, needs: Memo<Vec<Need>>) {
+    let missing = Memo::new(move |_| {
+        needs.with(|needs| {
+            catalog.with(|held| {
+                needs
+                    .iter()
+                    .filter(|need| !held.covers(need))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let grown = LocalResource::new(move || {
+        let (missing, held) = (missing.get(), catalog.get_untracked());
+        async move {
+            if missing.is_empty() {
+                return None;
+            }
+            let want = held.grown_by_all(missing);
+            Some(load_catalog(Some(&held.edition.version), &want).await)
+        }
+    });
+    // Made the app's in the page's owner, which the future no longer is after an await.
+    Effect::new(move |_| {
+        if let Some(Some(Ok(loaded))) = grown.get() {
+            catalog.set(loaded.clone());
+            Held::grew(loaded);
+        }
+    });
 }
 
 /// The loaded catalog, inside `WithCatalog`.

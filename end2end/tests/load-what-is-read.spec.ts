@@ -1,23 +1,12 @@
-import { test, expect, open, ready } from "./fixtures/app";
+import { test, expect, open, ready, requestedUnder } from "./fixtures/app";
 import type { Page } from "@playwright/test";
 
 // A page loads the data it shows: the manifest, the reference chunk and the chunks of its
 // kommun or agreement, which its HTML names and preloads. Search loads the rest when it is
 // opened. (The service worker's own downloads are not the page's and are not counted here.)
 
-/** The data chunks the page itself requests from now on to show what it shows, as
- * `data/chunks/<hash>.bin`; not those it asks the service worker to keep (`X-Keep-Offline`),
- * which come from the browser's cache. */
-function chunksRequested(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("request", (request) => {
-    if (request.headers()["x-keep-offline"]) return;
-    const path = new URL(request.url()).pathname;
-    const at = path.indexOf("data/chunks/");
-    if (at >= 0) seen.push(path.slice(at));
-  });
-  return seen;
-}
+/** The data chunks the page itself requests from now on, as `data/chunks/<hash>.bin`. */
+const chunksRequested = (page: Page) => requestedUnder(page, "data/chunks/");
 
 interface Manifest {
   chunks: { kommuner: string[]; path: string }[];

@@ -19,7 +19,7 @@ use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use loften_core::published::{read_manifest, versioned_manifest_path, Need, MANIFEST_PATH};
+use loften_core::published::{read_manifest, versioned_manifest_path, MANIFEST_PATH};
 use loften_core::route::{kept_offline, prerendered, Route};
 use medborgarloften::app::{full_title, App, Boot};
 use medborgarloften::base::Base;
@@ -109,10 +109,14 @@ impl Site {
         let manifest_text = read(MANIFEST_PATH)?;
         let manifest = read_manifest(&String::from_utf8_lossy(&manifest_text))
             .map_err(|e| format!("{MANIFEST_PATH}: {e}"))?;
+        // Every chunk, and the search index's tables where search is in parts.
+        let tables = manifest.search.iter().map(|search| &search.tables);
         let chunks = manifest
             .chunks
             .iter()
-            .map(|c| Ok((c.path.clone(), read(&c.path)?)))
+            .map(|c| &c.path)
+            .chain(tables)
+            .map(|path| Ok((path.clone(), read(path)?)))
             .collect::<Result<_, String>>()?;
         if !template.contains(CURRENT_DATA_PRELOAD) {
             return Err("index.html has no preload of data/manifest.json to replace".into());
@@ -200,7 +204,7 @@ impl Site {
     ) -> Result<String, String> {
         // The page takes over with the chunks it shows, as it was rendered (`main.rs`), and
         // preloads them.
-        let chunks = self.catalog.coverage.paths_for(&Need::of(route));
+        let chunks = self.catalog.paths_shown(route);
         let preloads: String =
             std::iter::once(versioned_manifest_path(&self.catalog.edition.version))
                 .chain(chunks.iter().map(|path| path.to_string()))

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 use loften_core::follow::{report_by_key, whats_new, NewItem, NewKind};
+use loften_core::published::Need;
 use loften_core::route::Route;
 use loften_core::storage::Followed;
 use loften_core::{Dataset, Kommun};
 
-use crate::catalog::use_catalog;
+use crate::catalog::{grow_for, use_catalog};
 use crate::components::follow_up::ProgressBadge;
 use crate::components::link::Link;
 use crate::i18n::{page_lang, td_string};
@@ -73,9 +74,8 @@ fn news_of(data: &Dataset, followed: &[Followed]) -> Vec<(Kommun, Vec<NewItem>)>
 
 /// One new thing, as a link to where it is.
 #[component]
-fn NewThing(item: NewItem) -> impl IntoView {
+fn NewThing(item: NewItem, data: std::sync::Arc<Dataset>) -> impl IntoView {
     let lang = page_lang();
-    let data = use_catalog().data;
     let agreement_of = |id: &str| data.agreement(id).cloned();
     match item.kind {
         NewKind::NewAgreement { agreement } => {
@@ -131,17 +131,19 @@ pub fn WhatsNew(
 ) -> impl IntoView {
     let lang = page_lang();
     let store = use_store();
-    let data = use_catalog().data;
     let followed = Memo::new(move |_| store.state.with(|s| s.followed.clone()));
-    let news = {
-        let data = data.clone();
-        Memo::new(move |_| followed.with(|f| news_of(&data, f)))
-    };
+    // The start page may hold only the search's data: the kommuner followed load beside it.
+    let catalog = RwSignal::new(use_catalog());
+    let needs = Memo::new(move |_| {
+        followed.with(|f| f.iter().map(|f| Need::Kommun(f.kommun.clone())).collect())
+    });
+    grow_for(catalog, needs);
+    let news =
+        Memo::new(move |_| catalog.with(|catalog| followed.with(|f| news_of(&catalog.data, f))));
     Effect::new(move |_| {
         set_app_badge(news.with(|n| n.iter().map(|(_, items)| items.len()).sum()))
     });
-    let data = StoredValue::new(data);
-    let mark_read = move |_| data.with_value(|data| store.mark_all_seen(data));
+    let mark_read = move |_| catalog.with_untracked(|c| store.mark_all_seen(&c.data));
     let can_follow = can_follow();
     let show = move || {
         can_follow.get() && !followed.with(Vec::is_empty) && (always || !news.with(Vec::is_empty))
@@ -152,6 +154,7 @@ pub fn WhatsNew(
                 <h2 id="whats-new-heading">{td_string!(lang, whats_new_heading)}</h2>
                 {move || {
                     let news = news.get();
+                    let data = catalog.with(|c| c.data.clone());
                     if news.is_empty() {
                         return view! { <p class="muted">{td_string!(lang, whats_new_none)}</p> }.into_any();
                     }
@@ -159,7 +162,7 @@ pub fn WhatsNew(
                         {news.into_iter().map(|(kommun, items)| view! {
                             <h3>{kommun.name}</h3>
                             <ul class="plain-list whats-new__items">
-                                {items.into_iter().map(|item| view! { <NewThing item=item/> }).collect_view()}
+                                {items.into_iter().map(|item| view! { <NewThing item=item data=data.clone()/> }).collect_view()}
                             </ul>
                         }).collect_view()}
                         <button type="button" class="button button--secondary" on:click=mark_read>{td_string!(lang, mark_read)}</button>

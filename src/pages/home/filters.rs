@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use loften_core::filters::FilterKey;
-use loften_core::{ActorFilter, Dataset, Index, Query, StatusFilter};
+use loften_core::{ActorFilter, Dataset, Query, StatusFilter};
 
 use super::state::use_search;
 use crate::catalog::use_catalog;
@@ -45,7 +45,7 @@ fn grouped_choices(
 ) -> Vec<(Option<&'static str>, Vec<Choice>)> {
     if key == FilterKey::Kommun {
         // The few kommuner with agreements first, where they are found; the rest after.
-        let (with, rest) = loften_core::filters::kommun_groups(data);
+        let (with, rest) = use_search().index().kommun_groups();
         let options = |list: Vec<usize>| -> Vec<Choice> {
             list.into_iter()
                 .map(|i| {
@@ -90,8 +90,10 @@ fn choices(key: FilterKey, data: &Dataset, lang: Lang) -> Vec<Choice> {
             .map(|(i, tp)| (tp.id.clone(), topic_name(tp, lang), i))
             .collect(),
         // Every year some agreement covers, from the index (the same for every query).
-        FilterKey::Ar => Index::years_of(data)
-            .into_iter()
+        FilterKey::Ar => use_search()
+            .index()
+            .years()
+            .iter()
             .enumerate()
             .map(|(i, y)| (y.to_string(), y.to_string(), i))
             .collect(),

@@ -7,7 +7,6 @@ use loften_core::filters::FilterKey;
 use loften_core::query::Ignored;
 use loften_core::route::Route;
 
-use crate::catalog::use_catalog;
 use crate::components::follow::WhatsNew;
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
@@ -16,8 +15,11 @@ use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, result_summary, td_string};
 
 mod filters;
+mod parts;
 mod results;
 mod state;
+
+pub use state::PAGE_SIZE;
 
 use filters::{Chips, FilterSelect};
 use results::ResultList;
@@ -43,6 +45,9 @@ fn Search() -> impl IntoView {
     let search = SearchState::provide();
     // Read in place: the results hold every matching group, too much to copy on each key.
     let summary = move || {
+        if search.searching.get() && search.failed.with(Option::is_none) {
+            return td_string!(lang, search_loading).to_string();
+        }
         search
             .results
             .with(|r| result_summary(lang, r.groups.len(), r.record_count))
@@ -141,18 +146,23 @@ fn IgnoredValues() -> impl IntoView {
 fn Downloads() -> impl IntoView {
     let lang = page_lang();
     let search = use_search();
-    let data = use_catalog().data;
+    // With search in parts the chunks of every agreement found come first: a download holds
+    // all of the results, as the page counts them.
     let download = move |json: bool| {
-        let results = search.results.get_untracked();
-        if json {
-            let text = loften_core::views::export_json(&data, &results);
-            crate::download::save("medborgarloften.json", "application/json", &text);
-        } else {
-            let text = loften_core::views::export_csv(&data, &results);
-            crate::download::save("medborgarloften.csv", "text/csv;charset=utf-8", &text);
-        }
+        leptos::task::spawn_local(async move {
+            let Ok((data, results)) = search.complete_results().await else {
+                return;
+            };
+            if json {
+                let text = loften_core::views::export_json(&data, &results);
+                crate::download::save("medborgarloften.json", "application/json", &text);
+            } else {
+                let text = loften_core::views::export_csv(&data, &results);
+                crate::download::save("medborgarloften.csv", "text/csv;charset=utf-8", &text);
+            }
+        });
     };
-    let download_csv = download.clone();
+    let download_csv = download;
     view! {
         <div class="downloads" role="group" aria-labelledby="downloads-label">
             <span class="downloads__label" id="downloads-label">{td_string!(lang, download)}</span>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use loften_core::filters::{first_records, FilterKey, Widening};
 use loften_core::query::Group;
 use loften_core::route::Route;
-use loften_core::Query;
+use loften_core::{Agreement, Query};
 
 use super::filters::{label, value_label};
 use super::state::use_search;
@@ -33,6 +33,13 @@ pub fn ResultList() -> impl IntoView {
     });
     on_cleanup(crate::highlight::clear);
     view! {
+        {move || search.failed.get().map(|error| view! {
+            <div class="notice notice--error" role="alert">
+                <p>{td_string!(lang, search_failed)}" "{error.message(lang)}</p>
+                <p class="muted">{error.to_string()}</p>
+                <button type="button" class="button" on:click=move |_| search.retry()>{td_string!(lang, retry)}</button>
+            </div>
+        })}
         <Show
             when=move || search.results.with(|r| !r.groups.is_empty())
             fallback=move || view! { <EmptyState query=search.query.get()/> }
@@ -42,7 +49,11 @@ pub fn ResultList() -> impl IntoView {
                 // word is typed the matches often stay the same, and then only the highlighting
                 // changes, not the cards.
                 <For each=move || search.page.get() key=|card| card.clone() let:card>
-                    <li><ResultCard group=card.0 limit=card.1/></li>
+                    <li>{move || match search.agreement_at(card.0.agreement) {
+                        Some(agreement) => view! { <ResultCard agreement=agreement group=card.0.clone() limit=card.1/> }.into_any(),
+                        // Search in parts: its chunk is on its way.
+                        None => view! { <p class="card card--loading muted">{td_string!(lang, card_loading)}</p> }.into_any(),
+                    }}</li>
                 </For>
             </ol>
             <Show when=move || search.more()>
@@ -55,7 +66,8 @@ pub fn ResultList() -> impl IntoView {
 /// One agreement in the results, with its matching promises and activities.
 #[component]
 pub fn ResultCard(
-    /// The agreement and its matching records.
+    agreement: Agreement,
+    /// The agreement's place in the results and its matching records.
     group: Group,
     /// How many matching records to list; `None`: every one.
     limit: Option<usize>,
@@ -63,7 +75,7 @@ pub fn ResultCard(
     let text = use_search().text;
     let lang = page_lang();
     let data = use_catalog().data;
-    let a = &data.agreements[group.agreement];
+    let a = &agreement;
     let save_label =
         loften_core::views::bookmark_label(loften_core::dataset::Located::Agreement(a));
     let id = a.id.clone();

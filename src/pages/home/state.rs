@@ -1,21 +1,25 @@
 //! The start page's search as signals, shared by its parts (the field, the filters, the chips,
 //! the results) through one context.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_use::use_debounce_fn;
 use loften_core::filters::Fold;
+use loften_core::published::Need;
 use loften_core::query::{Facets, Group, Ignored};
 use loften_core::route::Route;
-use loften_core::{Query, Results};
+use loften_core::{Agreement, Dataset, Index, Query, Results};
 
-use crate::catalog::use_catalog;
+use super::parts::PartsIndex;
+use crate::catalog::{grow_for, load_catalog, use_catalog, Catalog, Held, LoadError, Want};
 use crate::navigation::same_page;
 
 /// How many agreements are drawn at first; "Visa fler" draws more. A phone shows about one
 /// card per screen, and every card drawn is work on every keystroke that changes the results
 /// (measured in BENCHMARKS.md: 6 cards with 2 matches each kept typing over its budget).
-const PAGE_SIZE: usize = 4;
+pub const PAGE_SIZE: usize = 4;
 /// Matching promises and activities shown per agreement in a long list, the best first, as a
 /// search engine shows one snippet; "N träffar till" and the agreement's page have the rest.
 /// A short list shows them all (`Fold`).
@@ -42,6 +46,16 @@ pub struct SearchState {
     pub page: Memo<Vec<(Group, Option<usize>)>>,
     /// The filters' counts, which follow the results once typing pauses.
     pub facets: RwSignal<Facets>,
+    /// The parts of the index the search needs are on their way: the results are the last
+    /// search's until they come.
+    pub searching: Memo<bool>,
+    /// Why the parts the search needs did not come.
+    pub failed: Signal<Option<LoadError>>,
+    /// The index in parts, until offline it is the index of what the device kept.
+    engine: RwSignal<Engine>,
+    /// What the cards are drawn from: the catalog, grown by the chunks of the agreements a
+    /// search in parts shows.
+    cards_from: RwSignal<Catalog>,
     /// What was typed, and the address's text it was typed over: once the address has other
     /// text (Back, a link, a filter, or the typing written to it), the address's text counts.
     typed: RwSignal<Option<(String, String)>>,
@@ -58,7 +72,11 @@ impl SearchState {
     /// The search for the page's address, provided to everything under the caller.
     pub fn provide() -> SearchState {
         let catalog = use_catalog();
-        let (data, index) = (catalog.data, catalog.index);
+        let data = catalog.data.clone();
+        let engine = RwSignal::new(match PartsIndex::of(&catalog) {
+            Some(parts) => Engine::Parts(parts),
+            None => Engine::Whole(catalog.index.clone()),
+        });
         let pairs = use_query_map();
         let parsed = Memo::new(move |_| pairs.with(|pairs| Query::from_pairs(pairs, &data)));
         let address = Memo::new(move |_| parsed.get().0);
@@ -75,10 +93,28 @@ impl SearchState {
             q: text.get(),
             ..address.get()
         });
-        let results = {
-            let index = index.clone();
-            Memo::new(move |_| index.search_without_facets(&query.get()))
-        };
+        let results = Memo::new(move |previous: Option<&Results>| {
+            query.with(|query| match engine.get() {
+                Engine::Whole(index) => index.search_without_facets(query),
+                Engine::Parts(parts) if parts.holds(query) => {
+                    parts.index().search_without_facets(query)
+                }
+                Engine::Parts(_) => previous.cloned().unwrap_or_default(),
+            })
+        });
+        let searching = Memo::new(move |_| match engine.get() {
+            Engine::Whole(_) => false,
+            Engine::Parts(parts) => query.with(|query| !parts.holds(query)),
+        });
+        let failed = Signal::derive(move || match engine.get() {
+            Engine::Whole(_) => None,
+            Engine::Parts(parts) => parts.failed(),
+        });
+        Effect::new(move |_| {
+            if let Engine::Parts(parts) = engine.get() {
+                query.with(|query| parts.load_for(query));
+            }
+        });
         let shown = RwSignal::new((query.get_untracked(), PAGE_SIZE));
         let fold = Memo::new(move |_| {
             let cards = shown.with(|(shown_for, cards)| {
@@ -117,11 +153,18 @@ impl SearchState {
         // The filters' counts sit inside closed selects, unseen while someone types: they
         // follow the results once typing pauses, or at once when a filter gets focus, and so
         // stay out of the work done on every keystroke.
-        let facets = RwSignal::new(index.facets_of(&query.get_untracked()));
-        let counter = StoredValue::new(index);
+        let facets = RwSignal::new(
+            engine.with_untracked(|engine| engine.index().facets_of(&query.get_untracked())),
+        );
+        // Counted once the search's parts are in: until then the counts are the last search's.
         let settle = move || {
+            if searching.try_get_untracked() != Some(false) {
+                return;
+            }
             if let Some(latest) = query
-                .try_with_untracked(|q| counter.try_with_value(|index| index.facets_of(q)))
+                .try_with_untracked(|q| {
+                    engine.try_with_untracked(|engine| engine.index().facets_of(q))
+                })
                 .flatten()
             {
                 facets.try_set(latest);
@@ -136,6 +179,7 @@ impl SearchState {
             }
         });
 
+        let cards_from = RwSignal::new(catalog);
         let state = SearchState {
             address,
             ignored,
@@ -144,6 +188,10 @@ impl SearchState {
             results,
             page,
             facets,
+            searching,
+            failed,
+            engine,
+            cards_from,
             typed,
             shown,
             fold,
@@ -163,8 +211,123 @@ impl SearchState {
                 state.set_typed(value);
             }
         });
+        state.load_cards();
+        state.search_what_is_kept_offline();
         provide_context(state);
         state
+    }
+
+    /// With search in parts, load the chunks of the agreements the cards show that the catalog
+    /// does not hold: each card shows that it is loading until they come.
+    fn load_cards(&self) {
+        let this = *self;
+        let needs = Memo::new(move |_| {
+            if this.engine.with(|e| matches!(e, Engine::Whole(_))) {
+                return Vec::new();
+            }
+            let ids = this.cards_from.with(|catalog| {
+                let all = catalog.coverage.agreement_ids();
+                this.page.with(|page| {
+                    page.iter()
+                        .filter_map(|(group, _)| all.get(group.agreement).cloned())
+                        .collect::<Vec<_>>()
+                })
+            });
+            ids.into_iter().map(Need::Agreement).collect()
+        });
+        grow_for(this.cards_from, needs);
+    }
+
+    /// Offline, with search in parts: search what the device kept instead, whole, as a page of
+    /// everything does offline (and says so). The parts of the words typed are seldom kept,
+    /// nor are the chunks of the cards they would show.
+    fn search_what_is_kept_offline(&self) {
+        let this = *self;
+        let wanted = RwSignal::new(false);
+        // On the device only (the build has no network to miss), at the start and whenever
+        // parts do not come.
+        Effect::new(move |_| {
+            let parts = this.engine.with(|e| matches!(e, Engine::Parts(_)));
+            this.failed.track();
+            if parts && crate::catalog::offline() {
+                wanted.set(true);
+            }
+        });
+        let kept = LocalResource::new(move || {
+            let (go, held) = (wanted.get(), this.cards_from.get_untracked());
+            async move {
+                if !go {
+                    return None;
+                }
+                let want = Want::Need(Need::All);
+                Some(load_catalog(Some(&held.edition.version), &want).await)
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(Some(Ok(catalog))) = kept.get() {
+                this.engine.set(Engine::Whole(catalog.index.clone()));
+                this.cards_from.set(catalog.clone());
+                Held::grew(catalog);
+            }
+        });
+    }
+
+    /// The agreement at a position of the results, if its chunk is held (tracked: it comes).
+    pub fn agreement_at(&self, position: usize) -> Option<Agreement> {
+        let whole = self.engine.with(|e| matches!(e, Engine::Whole(_)));
+        self.cards_from.with(|catalog| {
+            if whole {
+                catalog.data.agreements.get(position).cloned()
+            } else {
+                catalog.agreement_at(position).cloned()
+            }
+        })
+    }
+
+    /// The index as it stands, for what is the same for every query (the years, the
+    /// kommuner with agreements).
+    pub fn index(&self) -> Arc<Index> {
+        self.engine.with(Engine::index)
+    }
+
+    /// The results with every agreement they list at hand, for a download: with search in
+    /// parts, the chunks of all of them are loaded first.
+    pub async fn complete_results(self) -> Result<(Arc<Dataset>, Results), LoadError> {
+        let results = self.results.get_untracked();
+        let held = self.cards_from.get_untracked();
+        if self
+            .engine
+            .with_untracked(|e| matches!(e, Engine::Whole(_)))
+        {
+            return Ok((held.data, results));
+        }
+        let ids: Vec<String> = results
+            .groups
+            .iter()
+            .filter_map(|g| held.coverage.agreement_ids().get(g.agreement).cloned())
+            .collect();
+        let want = held.grown_by_all(ids.iter().cloned().map(Need::Agreement));
+        let loaded = load_catalog(Some(&held.edition.version), &want).await?;
+        let groups = results
+            .groups
+            .into_iter()
+            .zip(&ids)
+            .filter_map(|(group, id)| {
+                let position = loaded.data.agreements.iter().position(|a| a.id == *id)?;
+                Some(Group {
+                    agreement: position,
+                    ..group
+                })
+            })
+            .collect();
+        Ok((loaded.data, Results { groups, ..results }))
+    }
+
+    /// Ask again for the parts of the index that did not come.
+    pub fn retry(&self) {
+        if let Engine::Parts(parts) = self.engine.get_untracked() {
+            self.query.with_untracked(|query| parts.load_for(query));
+        }
     }
 
     /// The visitor typed: the results follow at once, the address when typing pauses.
@@ -205,6 +368,25 @@ impl SearchState {
     pub fn show_more(&self) {
         let next = self.fold.get_untracked().next_page(PAGE_SIZE);
         self.shown.set((self.query.get_untracked(), next));
+    }
+}
+
+/// Where the search's answers come from.
+#[derive(Clone)]
+enum Engine {
+    /// The catalog's own index, over all it holds.
+    Whole(Arc<Index>),
+    /// The index published in parts, loaded as words are typed.
+    Parts(PartsIndex),
+}
+
+impl Engine {
+    /// The index as it stands (untracked).
+    fn index(&self) -> Arc<Index> {
+        match self {
+            Engine::Whole(index) => index.clone(),
+            Engine::Parts(parts) => parts.index_untracked(),
+        }
     }
 }
 

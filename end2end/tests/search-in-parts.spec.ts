@@ -1,0 +1,136 @@
+import { execFileSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { test, expect, open, ready, requestedUnder, watchConsole } from "./fixtures/app";
+import { SwappableSite, publishData } from "./fixtures/site";
+import type { BrowserContext, Page } from "@playwright/test";
+
+// Search published in parts, as it is at the country's scale (`loften publish` chooses it past
+// 512 KB of data): the start page loads the index's tables, each word typed loads the parts of
+// its beginning and inside, and each card the chunk of its agreement. Here the real data,
+// published in parts, on a site whose service worker does not keep all of it (as at that
+// scale), against the app's own site, where search loads everything.
+
+const ROOT = resolve(__dirname, "../..");
+let site: SwappableSite;
+let url: string;
+
+test.beforeAll(() => {
+  site = new SwappableSite();
+  const root = site.build("search-in-parts", (root) => publishData(root, join(root, "data/medborgarloften.json"), "2026-12-05", ["--search", "parts"]));
+  execFileSync("python3", [join(ROOT, "scripts/write_sw.py"), root], { env: { ...process.env, KEEP_WHOLE_DATA_UP_TO: "0" }, stdio: "ignore" });
+  site.deploy(root);
+});
+test.beforeAll(async () => {
+  url = await site.start();
+});
+test.afterAll(() => site.stop());
+
+/** The key a part's file name spells, in hex of its UTF-8. */
+function keyOf(path: string): string {
+  const hex = path.split("/").pop()!.replace(".bin", "");
+  return Buffer.from(hex, "hex").toString("utf-8");
+}
+
+/** The count and the cards' titles, once the search has answered. */
+async function answer(page: Page): Promise<[string, string[]]> {
+  await expect(page.locator(".results-count")).not.toHaveText("Söker …");
+  await expect(page.locator(".card--loading")).toHaveCount(0);
+  return [(await page.locator(".results-count").textContent())!, await page.locator("ol.results h2").allTextContents()];
+}
+
+async function typeInto(page: Page, text: string): Promise<void> {
+  await page.locator("#q").fill("");
+  await page.locator("#q").pressSequentially(text, { delay: 30 });
+}
+
+async function partsContext(browser: import("@playwright/test").Browser): Promise<[BrowserContext, Page, string[]]> {
+  const context = await browser.newContext({ baseURL: url });
+  const page = await context.newPage();
+  return [context, page, watchConsole(page)];
+}
+
+test("each word typed loads the parts it needs, and search answers as over all the data", async ({ browser, page: whole }) => {
+  const [context, page, errors] = await partsContext(browser);
+  const requested = requestedUnder(page, "data/");
+  await open(page, "/");
+  const manifest = await (await page.request.get("/data/manifest.json")).json();
+  const dir: string = manifest.search.dir;
+  // The page was rendered from the reference, the tables and the chunks of its first cards.
+  const named = (await page.locator('meta[name="data-chunks"]').getAttribute("content"))!.split(" ");
+  expect(named).toContain(manifest.search.tables);
+  expect(named.length).toBeLessThan(manifest.chunks.length + 1);
+  const before: [string, string[]] = await answer(page);
+  await open(whole, "/");
+  expect(before).toEqual(await answer(whole));
+  expect(requested.filter((p) => p.startsWith(`${dir}/p/`) || p.startsWith(`${dir}/i/`))).toEqual([]);
+
+  for (const word of ["narkotika", "vandring", "öxnehaga polisen"]) {
+    requested.length = 0;
+    await typeInto(page, word);
+    const found = await answer(page);
+    await typeInto(whole, word);
+    expect(found, word).toEqual(await answer(whole));
+    // Only the parts of the words' beginnings (every part of the first letter, at the first
+    // key) and of their insides.
+    const parts = [...new Set(requested.filter((p) => p.startsWith(`${dir}/`) && !p.endsWith("tables.bin")))];
+    expect(parts.length, word).toBeGreaterThan(0);
+    const folded = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(" ");
+    for (const part of parts) {
+      const key = keyOf(part);
+      const inside = part.includes("/i/");
+      expect(folded.some((w) => (inside ? w.startsWith(key) && w.length >= 4 : w[0] === key[0])), `${word}: ${part} (${key})`).toBe(true);
+    }
+  }
+  // A word's parts come once: typing it again loads nothing.
+  requested.length = 0;
+  await typeInto(page, "narkotika");
+  await answer(page);
+  expect(requested.filter((p) => p.startsWith(`${dir}/`))).toEqual([]);
+  expect(errors, "console errors").toEqual([]);
+  await context.close();
+});
+
+test("the tables and the parts are named by their contents and cached for good", async ({ request }) => {
+  const manifest = await (await request.get(`${url}/data/manifest.json`)).json();
+  const part = `${manifest.search.dir}/p/${Buffer.from(manifest.search.prefixes.split(" ")[0]).toString("hex")}.bin`;
+  for (const path of [manifest.search.tables, part]) {
+    const response = await request.get(`${url}/${path}`);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+  }
+});
+
+test("offline, search covers what the device kept and says so", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const [context, page, errors] = await partsContext(browser);
+  await open(page, "/kommun/jonkoping");
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
+  await page.reload();
+  await ready(page);
+  await open(page, "/");
+  await expect(page.locator("ol.results > li").first()).toBeVisible();
+  // What was kept: the reference, the tables and Jönköping's chunks (the start page's cards'
+  // chunks were only read). The browser's own cache may drop anything; here it has.
+  const tables: string = (await (await page.request.get("/data/manifest.json")).json()).search.tables;
+  await expect.poll(() => page.evaluate(async (tables) => {
+    const cache = await caches.open("medborgarloften-data");
+    return (await cache.keys()).some((r) => r.url.endsWith(tables));
+  }, tables), { timeout: 15_000 }).toBe(true);
+  await (await context.newCDPSession(page)).send("Network.clearBrowserCache");
+  await context.setOffline(true);
+  const offline = await context.newPage();
+  const offlineErrors = watchConsole(offline);
+  await offline.goto("/?q=polisen");
+  await ready(offline);
+  await expect(offline.getByText(/Du är offline\. Du ser det som finns sparat på enheten: 1 av \d+ kommuner/)).toBeVisible();
+  await expect(offline.locator("ol.results > li").first()).toBeVisible();
+  const places = await offline.locator("ol.results .card__meta, ol.results .result").allTextContents();
+  expect(places.length).toBeGreaterThan(0);
+  for (const place of places) expect(place).toContain("Jönköping");
+  // Typing on searches the same kept data, without the network.
+  await typeInto(offline, "trygghet");
+  await expect(offline.locator("ol.results > li").first()).toBeVisible();
+  expect(offlineErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), "console errors offline").toEqual([]);
+  expect(errors, "console errors").toEqual([]);
+  await context.close();
+});

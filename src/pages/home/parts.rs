@@ -1,0 +1,121 @@
+//! Search over the index published in parts: the start page holds the index's tables, and
+//! loads the parts of the words as they are typed. Until a query's parts have come, the
+//! results stay those of the last query answered, and the page says it is searching.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use loften_core::published::SearchFiles;
+use loften_core::query::{SearchTables, Words};
+use loften_core::{Dataset, Index, Query};
+
+use crate::catalog::{fetch_words, Catalog, LoadError};
+
+/// The index with the words loaded so far, and which parts those are.
+#[derive(Clone, Copy)]
+pub struct PartsIndex {
+    index: RwSignal<Arc<Index>>,
+    /// The parts loaded into `index`.
+    loaded: RwSignal<Vec<String>>,
+    /// Why the last parts asked for did not come, until they are asked for again.
+    failed: RwSignal<Option<LoadError>>,
+    /// Parts asked for and on their way, so that typing on does not ask twice.
+    asked: StoredValue<Vec<String>>,
+    words: StoredValue<Words>,
+    files: StoredValue<SearchFiles>,
+    base: StoredValue<(Arc<Dataset>, Arc<SearchTables>)>,
+}
+
+impl PartsIndex {
+    /// For a catalog whose version publishes search in parts and which holds the tables.
+    pub fn of(catalog: &Catalog) -> Option<PartsIndex> {
+        let tables = catalog.tables.clone()?;
+        let files = catalog.coverage.search()?.clone();
+        let index = Index::assemble(&catalog.data, &tables, Words::new());
+        Some(PartsIndex {
+            index: RwSignal::new(Arc::new(index)),
+            loaded: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(None),
+            asked: StoredValue::new(Vec::new()),
+            words: StoredValue::new(Words::new()),
+            files: StoredValue::new(files),
+            base: StoredValue::new((catalog.data.clone(), tables)),
+        })
+    }
+
+    /// The parts `query` needs.
+    fn paths_for(&self, query: &Query) -> Vec<String> {
+        self.files
+            .with_value(|files| files.paths_for(&query.terms()))
+    }
+
+    /// Whether every part `query` needs has been loaded (tracked: it changes as parts come).
+    pub fn holds(&self, query: &Query) -> bool {
+        let paths = self.paths_for(query);
+        self.loaded
+            .with(|loaded| paths.iter().all(|path| loaded.contains(path)))
+    }
+
+    /// The index as loaded so far (tracked).
+    pub fn index(&self) -> Arc<Index> {
+        self.index.get()
+    }
+
+    pub fn index_untracked(&self) -> Arc<Index> {
+        self.index.get_untracked()
+    }
+
+    /// Why the parts of the last query did not come (tracked).
+    pub fn failed(&self) -> Option<LoadError> {
+        self.failed.get()
+    }
+
+    /// Load the parts `query` needs that are neither loaded nor on their way.
+    pub fn load_for(&self, query: &Query) {
+        let this = *self;
+        let missing: Vec<String> = self
+            .paths_for(query)
+            .into_iter()
+            .filter(|path| {
+                let loaded = this.loaded.with_untracked(|l| l.contains(path));
+                let asked = this.asked.with_value(|a| a.contains(path));
+                !loaded && !asked
+            })
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        self.asked
+            .update_value(|asked| asked.extend(missing.iter().cloned()));
+        self.failed.set(None);
+        leptos::task::spawn_local(async move {
+            let result = fetch_words(&missing).await;
+            // The page may be gone by now: every write is a `try_` one.
+            this.asked
+                .try_update_value(|asked| asked.retain(|path| !missing.contains(path)));
+            match result {
+                Ok(words) => this.add(missing, words),
+                Err(error) => {
+                    this.failed.try_set(Some(error));
+                }
+            }
+        });
+    }
+
+    fn add(&self, paths: Vec<String>, words: Words) {
+        let Some(all) = self.words.try_update_value(|all| {
+            all.extend(words);
+            all.clone()
+        }) else {
+            return;
+        };
+        let Some(index) = self
+            .base
+            .try_with_value(|(data, tables)| Index::assemble(data, tables, all))
+        else {
+            return;
+        };
+        self.index.try_set(Arc::new(index));
+        self.loaded.try_update(|loaded| loaded.extend(paths));
+    }
+}
