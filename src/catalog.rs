@@ -67,7 +67,7 @@ impl Catalog {
         let mut paths = self.coverage.paths_for(&need);
         if let (Route::Home(query), Some(_)) = (route, self.coverage.search()) {
             let first = self.index.search_without_facets(query).groups;
-            let cards = first.iter().take(crate::pages::home::PAGE_SIZE);
+            let cards = first.iter().take(loften_core::filters::FIRST_CARDS);
             for group in cards {
                 let id = &self.data.agreements[group.agreement].id;
                 for path in self.coverage.paths_for(&Need::Agreement(id.clone())) {

@@ -136,6 +136,11 @@ pub fn first_records(group: &Group, limit: usize) -> (Vec<usize>, Vec<usize>, us
 /// hides what they asked for when there are five.
 pub const SHORT_LIST: usize = 50;
 
+/// How many agreements the start page draws at first; "Visa fler" draws more. A phone shows
+/// about one card per screen, and every card drawn is work on every keystroke that changes the
+/// results (BENCHMARKS.md: 6 cards with 2 matches each kept typing over its budget).
+pub const FIRST_CARDS: usize = 4;
+
 /// How much of a result list the start page draws.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Fold {

@@ -19,8 +19,6 @@ mod parts;
 mod results;
 mod state;
 
-pub use state::PAGE_SIZE;
-
 use filters::{Chips, FilterSelect};
 use results::ResultList;
 use state::{use_search, SearchState};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_use::use_debounce_fn;
-use loften_core::filters::Fold;
+use loften_core::filters::{Fold, FIRST_CARDS};
 use loften_core::published::Need;
 use loften_core::query::{Facets, Group, Ignored};
 use loften_core::route::Route;
@@ -16,10 +16,8 @@ use super::parts::PartsIndex;
 use crate::catalog::{grow_for, load_catalog, use_catalog, Catalog, Held, LoadError, Want};
 use crate::navigation::same_page;
 
-/// How many agreements are drawn at first; "Visa fler" draws more. A phone shows about one
-/// card per screen, and every card drawn is work on every keystroke that changes the results
-/// (measured in BENCHMARKS.md: 6 cards with 2 matches each kept typing over its budget).
-pub const PAGE_SIZE: usize = 4;
+/// How many agreements are drawn at first, and then at each "Visa fler".
+const PAGE_SIZE: usize = FIRST_CARDS;
 /// Matching promises and activities shown per agreement in a long list, the best first, as a
 /// search engine shows one snippet; "N träffar till" and the agreement's page have the rest.
 /// A short list shows them all (`Fold`).
