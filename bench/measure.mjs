@@ -64,7 +64,8 @@ const LAUNCH = {
 //   and, should the boot script change, from WebAssembly.instantiate(Streaming) itself;
 // - when the first result (`ol.results > li`) was added, and painted;
 // - keystroke latency: keydown (event.timeStamp) to the paint after the DOM changes it causes
-//   (or the change of the search's CSS highlight, when only the painted matches change).
+//   (or the change of the search's CSS highlight, when only the painted matches change); with
+//   search in parts, to the paint of its results, not of "Söker …" while its parts come.
 //   "Painted" is requestAnimationFrame then setTimeout 0 after the last mutation, re-armed by
 //   any later mutation, so work spread over several tasks is counted to its end.
 const INIT_SCRIPT = `(() => {
@@ -114,6 +115,9 @@ const INIT_SCRIPT = `(() => {
         if (p.lastMutation > frameAt) return settle(p);
         waiting = null;
         if (p.painted !== null) return;
+        // Search in parts says "Söker …" while a word's parts are on their way: the keystroke
+        // is answered by the paint of its results, after the next change.
+        if (/Söker/.test(document.querySelector("[role=status].results-count")?.textContent ?? "")) return;
         p.painted = performance.now();
         kp.samples.push(p);
         if (kp.pending === p) kp.pending = null;

@@ -87,8 +87,9 @@ impl Catalog {
 
     /// Its own chunks and those `need` adds: what to load to show one more page.
     pub fn grown_by(&self, need: &Need) -> Want {
-        if matches!(need, Need::All) {
-            return Want::Need(Need::All);
+        // A need of every chunk is loaded as one, so that offline it takes what was kept.
+        if self.takes_every_chunk(need) {
+            return Want::Need(need.clone());
         }
         self.grown_by_all([need.clone()])
     }
@@ -105,6 +106,16 @@ impl Catalog {
             }
         }
         Want::Paths(paths.into_iter().map(str::to_string).collect())
+    }
+
+    /// Whether `need` takes every chunk of the version: the lists of everything, and search
+    /// where it is not published in parts.
+    pub fn takes_every_chunk(&self, need: &Need) -> bool {
+        match need {
+            Need::All => true,
+            Need::Search => self.coverage.search().is_none(),
+            Need::Kommun(_) | Need::Agreement(_) => false,
+        }
     }
 
     /// The agreement at a position in the version's order, if it is held.

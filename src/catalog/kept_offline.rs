@@ -35,8 +35,9 @@ pub fn keep_offline(store: Store) {
                     state.bookmarks.iter().map(|b| b.id.as_str()),
                 )
             };
-            // The page shown (`All` would be every chunk: a search keeps none of its own).
-            if page != Need::All {
+            // The page shown, unless it takes every chunk (the lists, a search over everything,
+            // which keep none of their own).
+            if !catalog.takes_every_chunk(&page) {
                 paths.extend(coverage.paths_for(&page));
             }
             paths.extend(coverage.reference_path());

@@ -238,16 +238,20 @@ impl SearchState {
 
     /// Offline, with search in parts: search what the device kept instead, whole, as a page of
     /// everything does offline (and says so). The parts of the words typed are seldom kept,
-    /// nor are the chunks of the cards they would show.
+    /// nor are the chunks of the cards they would show. (Switched once: the kept data's index
+    /// stays until the page is opened again.)
     fn search_what_is_kept_offline(&self) {
         let this = *self;
         let wanted = RwSignal::new(false);
         // On the device only (the build has no network to miss), at the start and whenever
         // parts do not come.
+        // Also where the tables were not kept, and the page has only the reference to search.
+        let in_parts = this
+            .cards_from
+            .with_untracked(|c| c.coverage.search().is_some());
         Effect::new(move |_| {
-            let parts = this.engine.with(|e| matches!(e, Engine::Parts(_)));
             this.failed.track();
-            if parts && crate::catalog::offline() {
+            if in_parts && !wanted.get_untracked() && crate::catalog::offline() {
                 wanted.set(true);
             }
         });
