@@ -626,8 +626,8 @@ impl Coverage {
     }
 
     /// The chunks of another version (`newer`) that hold what this holds: all of them when
-    /// this is whole, else the reference and those of the kommuner held; and its search
-    /// index's tables, when these were held. Switching to them
+    /// this is whole (unless the newer one publishes its search in parts), else the reference
+    /// and those of the kommuner held; and its search index's tables, when these were held. Switching to them
     /// keeps every page shown so far.
     pub fn same_in<'a>(&self, newer: &'a Manifest) -> Vec<&'a str> {
         let kommuner: Vec<&str> = self
@@ -643,11 +643,14 @@ impl Coverage {
             .as_ref()
             .filter(|_| self.tables_held)
             .map(|search| search.tables.as_str());
+        // Held whole for a search over everything: the newer version's search in parts needs
+        // no more than the kommuner held.
+        let whole = self.is_whole() && newer.search.is_none();
         newer
             .chunks
             .iter()
             .filter(|chunk| {
-                self.is_whole()
+                whole
                     || chunk.kommuner.is_empty()
                     || chunk
                         .kommuner

@@ -231,3 +231,59 @@ fn a_newer_version_brings_its_tables_when_the_old_ones_were_held() {
         .contains(&newer_search.tables.as_str()));
     assert_ne!(newer_search.dir, out.manifest.search.as_ref().unwrap().dir);
 }
+
+#[test]
+fn a_whole_copy_moves_to_a_version_in_parts_by_its_kommuner_not_the_whole_country() {
+    let data = common::real_data();
+    let small = published(&data, None);
+    let all: Vec<&str> = small
+        .manifest
+        .chunks
+        .iter()
+        .map(|c| c.path.as_str())
+        .collect();
+    let (_, whole) = assemble_part(&small.manifest, &files(&small, &all)).unwrap();
+    let mut more = data.clone();
+    more.agreements[0].summary = Some("En ny sammanfattning.".into());
+    for search in [None, Some(SearchIn::Parts)] {
+        let newer = published(&more, search);
+        let same = whole.same_in(&newer.manifest);
+        // The same kommuner's chunks either way: the newer version in parts has no more.
+        let chunks: Vec<&str> = newer
+            .manifest
+            .chunks
+            .iter()
+            .map(|c| c.path.as_str())
+            .collect();
+        assert_eq!(same, chunks, "{search:?}");
+    }
+    // The country's data would differ: a version in parts names only the kommuner held.
+    let mut country = more.clone();
+    let extra = country.agreements[0].clone();
+    country.agreements.push(loften_core::Agreement {
+        id: "ovrig-2026".into(),
+        kommuner: vec![data
+            .kommuner
+            .iter()
+            .find(|k| {
+                !data
+                    .agreements
+                    .iter()
+                    .any(|a| a.kommuner.contains(&k.short_name))
+            })
+            .unwrap()
+            .short_name
+            .clone()],
+        ..extra
+    });
+    let newer = published(&country, Some(SearchIn::Parts));
+    assert_eq!(
+        whole.same_in(&newer.manifest).len(),
+        newer.manifest.chunks.len() - 1
+    );
+    let newer_whole = published(&country, None);
+    assert_eq!(
+        whole.same_in(&newer_whole.manifest).len(),
+        newer_whole.manifest.chunks.len()
+    );
+}
