@@ -50,11 +50,14 @@ def site_files(dist: Path) -> list:
 
 
 def pages_not_kept(dist: Path) -> set:
+    """The rendered pages not precached: `page`, and the lists (`list`) once the data is too large
+    to keep whole (loften_core::route::KeptOffline)."""
     listing = dist / ".pages"
     if not listing.exists():
         return set()
+    kept = {"keep", "list"} if data_is_whole(dist) else {"keep"}
     rows = (line.split(" ", 1) for line in listing.read_text(encoding="utf-8").splitlines() if line)
-    return {name for mark, name in rows if mark != "keep"}
+    return {name for mark, name in rows if mark not in kept}
 
 
 def precache_list(dist: Path) -> list:
@@ -70,13 +73,19 @@ def precache_list(dist: Path) -> list:
 WHOLE_DATA_MAX_BYTES = int(os.environ.get("KEEP_WHOLE_DATA_UP_TO", 512 * 1024))
 
 
+def data_is_whole(dist: Path) -> bool:
+    """Whether the worker keeps all of the build's data from the first visit."""
+    manifest = json.loads((dist / "data" / "manifest.json").read_text(encoding="utf-8"))
+    return sum(chunk["bytes"] for chunk in manifest["chunks"]) <= WHOLE_DATA_MAX_BYTES
+
+
 def build_data(dist: Path) -> list:
     """The data the build's pages were rendered from that the worker keeps from the start: the
     current manifest's own copy and its chunks, or only its reference chunk when the data is
     large (a site may also hold chunks of earlier versions)."""
     manifest = json.loads((dist / "data" / "manifest.json").read_text(encoding="utf-8"))
     chunks = manifest["chunks"]
-    if sum(chunk["bytes"] for chunk in chunks) > WHOLE_DATA_MAX_BYTES:
+    if not data_is_whole(dist):
         chunks = [chunk for chunk in chunks if not chunk["kommuner"]]
     paths = [f"data/manifests/{manifest['version']}.json"] + [chunk["path"] for chunk in chunks]
     # Once each: the cache refuses a list that names a file twice.

@@ -7,8 +7,8 @@
 //! Trunk's `index.html` is the template and becomes `shell.html`, the page for every path
 //! without one of its own: its body holds only a loading notice, and there the browser mounts
 //! the app instead of hydrating. Each page's title and description come from its `PageMeta`.
-//! `.pages` lists the pages written and marks those a service worker keeps from the first
-//! visit (`scripts/write_sw.py` reads it).
+//! `.pages` lists the pages written, each marked with how a service worker keeps it from the
+//! first visit (`route::KeptOffline`; `scripts/write_sw.py` reads it).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,8 +80,7 @@ fn run(dist: &Path, public_url: &str) -> Result<usize, String> {
             std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         }
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-        let keep = if kept_offline(route) { "keep" } else { "page" };
-        listing.push_str(&format!("{keep} {file}\n"));
+        listing.push_str(&format!("{} {file}\n", kept_offline(route).mark()));
     }
     let listing_path = site.dist.join(".pages");
     std::fs::write(&listing_path, listing)

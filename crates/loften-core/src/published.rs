@@ -89,6 +89,15 @@ impl SearchFiles {
         all.extend(paths("i", infixes));
         all
     }
+
+    /// The paths of the parts a search will need at its next letter (`keys_ahead`).
+    pub fn paths_ahead(&self, terms: &[String]) -> Vec<String> {
+        let infixes: Vec<String> = self.infixes.split(' ').map(str::to_string).collect();
+        crate::search_parts::keys_ahead(terms, &infixes)
+            .into_iter()
+            .map(|key| part_path(&self.dir, "i", key))
+            .collect()
+    }
 }
 
 fn part_path(dir: &str, kind: &str, key: &str) -> String {

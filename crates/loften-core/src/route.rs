@@ -166,16 +166,40 @@ pub fn prerendered(data: &Dataset) -> Vec<Route> {
     routes
 }
 
-/// Whether a service worker keeps this page from the first visit: the start page and the
-/// lists, the pages residents open first. Every other page opens offline in the app's shell,
-/// which renders it from the kept data, so what a first visit downloads in the background stays
-/// the same however many agreements there are (with 1,500 it would otherwise be thousands of
-/// pages, and typing measurably slower while they download).
-pub fn kept_offline(route: &Route) -> bool {
-    matches!(
-        route,
-        Route::Home(_) | Route::Kommuner | Route::Areas | Route::About
-    )
+/// Whether a service worker keeps a page from the first visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptOffline {
+    /// The start page and /om, the pages residents open first.
+    Always,
+    /// The lists of every kommun and area: while the device keeps all of the data. Past that
+    /// they would name what the device does not keep (and at the country's scale the areas'
+    /// list alone weighs 49 KB brotli), so they open in the shell, like any other page.
+    WhileDataIsWhole,
+    /// Every other page opens offline in the app's shell, which renders it from the kept data,
+    /// so what a first visit downloads in the background stays the same however many
+    /// agreements there are (with 1,500 it would otherwise be thousands of pages, and typing
+    /// measurably slower while they download).
+    No,
+}
+
+impl KeptOffline {
+    /// Its mark in the build's list of pages (`DIST/.pages`, read by scripts/write_sw.py).
+    pub fn mark(self) -> &'static str {
+        match self {
+            KeptOffline::Always => "keep",
+            KeptOffline::WhileDataIsWhole => "list",
+            KeptOffline::No => "page",
+        }
+    }
+}
+
+/// How a service worker keeps this page from the first visit.
+pub fn kept_offline(route: &Route) -> KeptOffline {
+    match route {
+        Route::Home(_) | Route::About => KeptOffline::Always,
+        Route::Kommuner | Route::Areas => KeptOffline::WhileDataIsWhole,
+        _ => KeptOffline::No,
+    }
 }
 
 impl Route {

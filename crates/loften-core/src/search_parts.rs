@@ -157,3 +157,21 @@ pub fn keys_for<'a>(
     }
     (wanted_prefixes, wanted_infixes)
 }
+
+/// Parts a search will need at its next letter, to load ahead while the visitor types it: for a
+/// term of three letters, the part of the words it will be inside of at four.
+pub fn keys_ahead<'a>(terms: &[String], infixes: &'a [String]) -> Vec<&'a str> {
+    let mut ahead: Vec<&str> = Vec::new();
+    for term in terms {
+        let folded = fold(term);
+        if folded.chars().count() + 1 != MIN_INFIX_CHARS {
+            continue;
+        }
+        if let Some(key) = infixes.iter().find(|key| **key == folded) {
+            if !ahead.contains(&key.as_str()) {
+                ahead.push(key);
+            }
+        }
+    }
+    ahead
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use loften_core::kiosk::KioskConfig;
-use loften_core::route::{kept_offline, prerendered, Route};
+use loften_core::route::{kept_offline, prerendered, KeptOffline, Route};
 
 #[test]
 fn each_prerendered_page_has_its_own_file_under_its_path() {
@@ -60,19 +60,25 @@ fn searches_fragments_and_device_pages_have_no_file() {
 }
 
 #[test]
-fn a_first_visit_keeps_the_start_and_the_lists_however_large_the_data() {
+fn a_first_visit_keeps_the_start_and_while_the_data_is_whole_the_lists() {
     let data = common::real_data();
-    let kept: Vec<Route> = prerendered(&data)
-        .into_iter()
-        .filter(kept_offline)
-        .collect();
+    let kept = |how: KeptOffline| -> Vec<Route> {
+        prerendered(&data)
+            .into_iter()
+            .filter(|route| kept_offline(route) == how)
+            .collect()
+    };
+    assert_eq!(kept(KeptOffline::Always), [Route::home(), Route::About]);
     assert_eq!(
-        kept,
-        [Route::home(), Route::Kommuner, Route::Areas, Route::About]
+        kept(KeptOffline::WhileDataIsWhole),
+        [Route::Kommuner, Route::Areas]
     );
-    assert!(!kept_offline(&Route::Agreement {
-        id: "jonkoping-2020".into()
-    }));
+    assert_eq!(
+        kept_offline(&Route::Agreement {
+            id: "jonkoping-2020".into()
+        }),
+        KeptOffline::No
+    );
 }
 
 #[test]

@@ -287,3 +287,21 @@ fn a_whole_copy_moves_to_a_version_in_parts_by_its_kommuner_not_the_whole_countr
         newer_whole.manifest.chunks.len()
     );
 }
+
+#[test]
+fn a_term_of_three_letters_loads_ahead_what_its_fourth_will_need() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let search = out.manifest.search.as_ref().unwrap();
+    let terms = |q: &str| vec![q.to_string()];
+    // "van" now, "vand" next: the inside part "van" is what the fourth letter adds.
+    let ahead = search.paths_ahead(&terms("van"));
+    assert_eq!(ahead.len(), 1);
+    let next = search.paths_for(&terms("vand"));
+    assert!(next.contains(&ahead[0]));
+    assert!(!search.paths_for(&terms("van")).contains(&ahead[0]));
+    // Folded, like the search: "vän" loads the same.
+    assert_eq!(search.paths_ahead(&terms("vän")), ahead);
+    assert!(search.paths_ahead(&terms("va")).is_empty());
+    assert!(search.paths_ahead(&terms("vand")).is_empty());
+}

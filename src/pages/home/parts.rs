@@ -70,11 +70,22 @@ impl PartsIndex {
         self.failed.get()
     }
 
-    /// Load the parts `query` needs that are neither loaded nor on their way.
+    /// Load the parts `query` needs that are neither loaded nor on their way, and those its
+    /// next letter will need, apart, so that these do not hold up the answer.
     pub fn load_for(&self, query: &Query) {
+        let (needed, ahead) = self.files.with_value(|files| {
+            let terms = query.terms();
+            (files.paths_for(&terms), files.paths_ahead(&terms))
+        });
+        self.fetch(needed, true);
+        self.fetch(ahead, false);
+    }
+
+    /// Fetch the parts of `paths` that are neither loaded nor on their way; if `said`, a
+    /// failure is the search's to show.
+    fn fetch(&self, paths: Vec<String>, said: bool) {
         let this = *self;
-        let missing: Vec<String> = self
-            .paths_for(query)
+        let missing: Vec<String> = paths
             .into_iter()
             .filter(|path| {
                 let loaded = this.loaded.with_untracked(|l| l.contains(path));
@@ -87,7 +98,9 @@ impl PartsIndex {
         }
         self.asked
             .update_value(|asked| asked.extend(missing.iter().cloned()));
-        self.failed.set(None);
+        if said {
+            self.failed.set(None);
+        }
         leptos::task::spawn_local(async move {
             let result = fetch_words(&missing).await;
             // The page may be gone by now: every write is a `try_` one.
@@ -95,9 +108,10 @@ impl PartsIndex {
                 .try_update_value(|asked| asked.retain(|path| !missing.contains(path)));
             match result {
                 Ok(words) => this.add(missing, words),
-                Err(error) => {
+                Err(error) if said => {
                     this.failed.try_set(Some(error));
                 }
+                Err(_) => {}
             }
         });
     }

@@ -243,9 +243,8 @@ impl SearchState {
     fn search_what_is_kept_offline(&self) {
         let this = *self;
         let wanted = RwSignal::new(false);
-        // On the device only (the build has no network to miss), at the start and whenever
-        // parts do not come.
-        // Also where the tables were not kept, and the page has only the reference to search.
+        // On the device only (the build has no network to miss): at the start, which covers a
+        // page whose tables were not kept either, and whenever parts do not come.
         let in_parts = this
             .cards_from
             .with_untracked(|c| c.coverage.search().is_some());
@@ -310,14 +309,17 @@ impl SearchState {
             .collect();
         let want = held.grown_by_all(ids.iter().cloned().map(Need::Agreement));
         let loaded = load_catalog(Some(&held.edition.version), &want).await?;
+        let positions: std::collections::HashMap<&str, usize> = (loaded.data.agreements.iter())
+            .enumerate()
+            .map(|(position, a)| (a.id.as_str(), position))
+            .collect();
         let groups = results
             .groups
             .into_iter()
             .zip(&ids)
             .filter_map(|(group, id)| {
-                let position = loaded.data.agreements.iter().position(|a| a.id == *id)?;
                 Some(Group {
-                    agreement: position,
+                    agreement: *positions.get(id.as_str())?,
                     ..group
                 })
             })
