@@ -295,7 +295,7 @@ async fn fetch_paths(paths: &[&str], only_kept: bool) -> Result<Chunks, LoadErro
     Ok(chunks)
 }
 
-/// Fetch parts of the search index (`SearchFiles::paths_for`) and read their words.
+/// Fetch parts of the search index (`PartKeys::paths_for`) and read their words.
 pub async fn fetch_words(paths: &[String]) -> Result<Words, LoadError> {
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let mut words = Words::new();

@@ -75,11 +75,30 @@ pub struct SearchFiles {
 }
 
 impl SearchFiles {
+    /// Its keys read into lists, to find the parts of each search in.
+    pub fn keys(&self) -> PartKeys {
+        let keys = |list: &str| list.split(' ').map(str::to_string).collect();
+        PartKeys {
+            dir: self.dir.clone(),
+            prefixes: keys(&self.prefixes),
+            infixes: keys(&self.infixes),
+        }
+    }
+}
+
+/// The keys of a version's search parts, as lists: read once, searched at every keystroke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartKeys {
+    dir: String,
+    prefixes: Vec<String>,
+    infixes: Vec<String>,
+}
+
+impl PartKeys {
     /// The paths of the parts a search needs for its terms.
     pub fn paths_for(&self, terms: &[String]) -> Vec<String> {
-        let keys = |list: &str| list.split(' ').map(str::to_string).collect::<Vec<_>>();
-        let (prefixes, infixes) = (keys(&self.prefixes), keys(&self.infixes));
-        let (prefixes, infixes) = crate::search_parts::keys_for(terms, &prefixes, &infixes);
+        let (prefixes, infixes) =
+            crate::search_parts::keys_for(terms, &self.prefixes, &self.infixes);
         let paths = |kind: &str, keys: Vec<&str>| {
             keys.into_iter()
                 .map(|key| part_path(&self.dir, kind, key))
@@ -92,8 +111,7 @@ impl SearchFiles {
 
     /// The paths of the parts a search will need at its next letter (`keys_ahead`).
     pub fn paths_ahead(&self, terms: &[String]) -> Vec<String> {
-        let infixes: Vec<String> = self.infixes.split(' ').map(str::to_string).collect();
-        crate::search_parts::keys_ahead(terms, &infixes)
+        crate::search_parts::keys_ahead(terms, &self.infixes)
             .into_iter()
             .map(|key| part_path(&self.dir, "i", key))
             .collect()

@@ -563,7 +563,7 @@ impl Index {
     /// An index from published parts: the tables, the reference lists of `data` (its kommuner,
     /// län and topics; its agreements are not read), and the words loaded so far. It answers a
     /// query exactly as the whole index does when it holds every word the query's terms can
-    /// match (`published::SearchFiles::paths_for`).
+    /// match (`published::PartKeys::paths_for`).
     pub fn assemble(data: &Dataset, tables: &SearchTables, exact: Words) -> Index {
         let agreement_count = tables.agreements.len();
         let mut records = Vec::with_capacity(tables.records.len());

@@ -49,7 +49,7 @@ impl Searcher {
     /// The index with the parts `query` names: and how many parts that was.
     fn index_for(&self, out: &Published, query: &Query) -> (Index, usize) {
         let search = out.manifest.search.as_ref().unwrap();
-        let paths = search.paths_for(&query.terms());
+        let paths = search.keys().paths_for(&query.terms());
         let mut words = Words::new();
         for path in &paths {
             let part = read_part(path, &out.files[path]).unwrap();
@@ -295,13 +295,13 @@ fn a_term_of_three_letters_loads_ahead_what_its_fourth_will_need() {
     let search = out.manifest.search.as_ref().unwrap();
     let terms = |q: &str| vec![q.to_string()];
     // "van" now, "vand" next: the inside part "van" is what the fourth letter adds.
-    let ahead = search.paths_ahead(&terms("van"));
+    let ahead = search.keys().paths_ahead(&terms("van"));
     assert_eq!(ahead.len(), 1);
-    let next = search.paths_for(&terms("vand"));
+    let next = search.keys().paths_for(&terms("vand"));
     assert!(next.contains(&ahead[0]));
-    assert!(!search.paths_for(&terms("van")).contains(&ahead[0]));
+    assert!(!search.keys().paths_for(&terms("van")).contains(&ahead[0]));
     // Folded, like the search: "vän" loads the same.
-    assert_eq!(search.paths_ahead(&terms("vän")), ahead);
-    assert!(search.paths_ahead(&terms("va")).is_empty());
-    assert!(search.paths_ahead(&terms("vand")).is_empty());
+    assert_eq!(search.keys().paths_ahead(&terms("vän")), ahead);
+    assert!(search.keys().paths_ahead(&terms("va")).is_empty());
+    assert!(search.keys().paths_ahead(&terms("vand")).is_empty());
 }

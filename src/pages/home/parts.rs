@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loften_core::published::SearchFiles;
+use loften_core::published::PartKeys;
 use loften_core::query::{SearchTables, Words};
 use loften_core::{Dataset, Index, Query};
 
@@ -22,7 +22,7 @@ pub struct PartsIndex {
     /// Parts asked for and on their way, so that typing on does not ask twice.
     asked: StoredValue<Vec<String>>,
     words: StoredValue<Words>,
-    files: StoredValue<SearchFiles>,
+    keys: StoredValue<PartKeys>,
     base: StoredValue<(Arc<Dataset>, Arc<SearchTables>)>,
 }
 
@@ -30,7 +30,7 @@ impl PartsIndex {
     /// For a catalog whose version publishes search in parts and which holds the tables.
     pub fn of(catalog: &Catalog) -> Option<PartsIndex> {
         let tables = catalog.tables.clone()?;
-        let files = catalog.coverage.search()?.clone();
+        let keys = catalog.coverage.search()?.keys();
         let index = Index::assemble(&catalog.data, &tables, Words::new());
         Some(PartsIndex {
             index: RwSignal::new(Arc::new(index)),
@@ -38,15 +38,14 @@ impl PartsIndex {
             failed: RwSignal::new(None),
             asked: StoredValue::new(Vec::new()),
             words: StoredValue::new(Words::new()),
-            files: StoredValue::new(files),
+            keys: StoredValue::new(keys),
             base: StoredValue::new((catalog.data.clone(), tables)),
         })
     }
 
     /// The parts `query` needs.
     fn paths_for(&self, query: &Query) -> Vec<String> {
-        self.files
-            .with_value(|files| files.paths_for(&query.terms()))
+        self.keys.with_value(|keys| keys.paths_for(&query.terms()))
     }
 
     /// Whether every part `query` needs has been loaded (tracked: it changes as parts come).
@@ -61,6 +60,7 @@ impl PartsIndex {
         self.index.get()
     }
 
+    /// The index as loaded so far, for what is the same for every query.
     pub fn index_untracked(&self) -> Arc<Index> {
         self.index.get_untracked()
     }
@@ -73,9 +73,9 @@ impl PartsIndex {
     /// Load the parts `query` needs that are neither loaded nor on their way, and those its
     /// next letter will need, apart, so that these do not hold up the answer.
     pub fn load_for(&self, query: &Query) {
-        let (needed, ahead) = self.files.with_value(|files| {
+        let (needed, ahead) = self.keys.with_value(|keys| {
             let terms = query.terms();
-            (files.paths_for(&terms), files.paths_ahead(&terms))
+            (keys.paths_for(&terms), keys.paths_ahead(&terms))
         });
         self.fetch(needed, true);
         self.fetch(ahead, false);
