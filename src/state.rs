@@ -182,12 +182,14 @@ impl Store {
         });
     }
 
-    /// What is new in every followed kommun has been read.
-    pub fn mark_all_seen(&self, data: &loften_core::Dataset) {
+    /// What is new in every followed kommun `data` holds has been read. A kommun whose chunks
+    /// are not in it (`held` says no: still loading beside the start page, say) keeps what was
+    /// seen of it, rather than being marked as having nothing.
+    pub fn mark_all_seen(&self, data: &loften_core::Dataset, held: impl Fn(&str) -> bool) {
         self.state.update(|s| {
             let kommuner: Vec<String> = s.followed.iter().map(|f| f.kommun.clone()).collect();
-            for kommun in kommuner {
-                s.mark_seen(&kommun, loften_core::follow::seen_now(data, &kommun));
+            for kommun in kommuner.iter().filter(|k| held(k)) {
+                s.mark_seen(kommun, loften_core::follow::seen_now(data, kommun));
             }
         });
     }

@@ -143,7 +143,11 @@ pub fn WhatsNew(
     Effect::new(move |_| {
         set_app_badge(news.with(|n| n.iter().map(|(_, items)| items.len()).sum()))
     });
-    let mark_read = move |_| catalog.with_untracked(|c| store.mark_all_seen(&c.data));
+    let mark_read = move |_| {
+        catalog.with_untracked(|c| {
+            store.mark_all_seen(&c.data, |kommun| c.covers(&Need::Kommun(kommun.into())))
+        })
+    };
     let can_follow = can_follow();
     let show = move || {
         can_follow.get() && !followed.with(Vec::is_empty) && (always || !news.with(Vec::is_empty))
