@@ -14,11 +14,12 @@
 //! alone takes part in, and one for each group of kommuner that share agreements (a county's,
 //! say). A kommun's areas are in its chunks (with any other area their agreements name), and
 //! only the areas of kommuner without agreements in the reference: at the country's scale the
-//! areas would be most of what every page loads. A page needs the reference and the chunks of what it shows ([`Need`]); a
-//! dataset may be assembled from those alone ([`assemble_part`]), and says what it holds
-//! ([`Coverage`]). Each is `LOFC`, the schema as
-//! one byte, then postcard (see `bundle`: its shape is the model's, so a change of the model
-//! raises [`SCHEMA`]).
+//! areas would be most of what every page loads. A page needs the reference and the chunks of
+//! what it shows ([`Need`]); a dataset may be assembled from those alone ([`assemble_part`]),
+//! and says what it holds ([`Coverage`]). Past [`WHOLE_SEARCH_UP_TO`] the search index is
+//! published too, in parts ([`SearchFiles`], `search_parts`), so that search loads the words
+//! typed rather than every chunk. Each file is `LOFC`, the schema as one byte, then postcard
+//! (see `bundle`: its shape is the model's, so a change of the model raises [`SCHEMA`]).
 
 use std::collections::{BTreeMap, HashMap};
 
