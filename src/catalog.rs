@@ -63,21 +63,16 @@ impl Catalog {
     /// The chunks a page rendered ahead of time shows: what its route needs, and on the start
     /// page with search in parts, the chunks of the first cards.
     pub fn paths_shown(&self, route: &Route) -> Vec<&str> {
-        let need = Need::of(route);
-        let mut paths = self.coverage.paths_for(&need);
+        let mut needs = vec![Need::of(route)];
         if let (Route::Home(query), Some(_)) = (route, self.coverage.search()) {
             let first = self.index.search_without_facets(query).groups;
             let cards = first.iter().take(loften_core::filters::FIRST_CARDS);
-            for group in cards {
-                let id = &self.data.agreements[group.agreement].id;
-                for path in self.coverage.paths_for(&Need::Agreement(id.clone())) {
-                    if !paths.contains(&path) {
-                        paths.push(path);
-                    }
-                }
-            }
+            needs
+                .extend(cards.map(|group| {
+                    Need::Agreement(self.data.agreements[group.agreement].id.clone())
+                }));
         }
-        paths
+        self.coverage.paths_for_all(&needs)
     }
 
     /// Whether it holds what a page needs.
@@ -97,12 +92,11 @@ impl Catalog {
     /// Its own chunks and those these needs add (none of them `Need::All`): the agreements a
     /// search in parts shows, the kommuner followed.
     pub fn grown_by_all(&self, needs: impl IntoIterator<Item = Need>) -> Want {
+        let needs: Vec<Need> = needs.into_iter().collect();
         let mut paths = self.coverage.held_paths();
-        for need in needs {
-            for path in self.coverage.paths_for(&need) {
-                if !paths.contains(&path) {
-                    paths.push(path);
-                }
+        for path in self.coverage.paths_for_all(&needs) {
+            if !paths.contains(&path) {
+                paths.push(path);
             }
         }
         Want::Paths(paths.into_iter().map(str::to_string).collect())

@@ -709,6 +709,11 @@ impl Coverage {
                 .max_by_key(|agreement| agreement.len())
                 .map(|agreement| Need::Agreement(agreement.clone()))
         }));
+        self.paths_for_all(&needs)
+    }
+
+    /// The paths of the chunks these needs take together, each once, in the order they come.
+    pub fn paths_for_all(&self, needs: &[Need]) -> Vec<&str> {
         let mut paths: Vec<&str> = Vec::new();
         for path in needs.iter().flat_map(|need| self.paths_for(need)) {
             if !paths.contains(&path) {

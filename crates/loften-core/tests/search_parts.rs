@@ -63,12 +63,7 @@ impl Searcher {
 }
 
 fn manifest_agreements(out: &Published) -> usize {
-    let all: Vec<&str> = out
-        .manifest
-        .chunks
-        .iter()
-        .map(|c| c.path.as_str())
-        .collect();
+    let all = out.manifest.paths_for(&Need::All).unwrap();
     assemble_part(&out.manifest, &files(out, &all))
         .unwrap()
         .0
@@ -236,12 +231,7 @@ fn a_newer_version_brings_its_tables_when_the_old_ones_were_held() {
 fn a_whole_copy_moves_to_a_version_in_parts_by_its_kommuner_not_the_whole_country() {
     let data = common::real_data();
     let small = published(&data, None);
-    let all: Vec<&str> = small
-        .manifest
-        .chunks
-        .iter()
-        .map(|c| c.path.as_str())
-        .collect();
+    let all = small.manifest.paths_for(&Need::All).unwrap();
     let (_, whole) = assemble_part(&small.manifest, &files(&small, &all)).unwrap();
     let mut more = data.clone();
     more.agreements[0].summary = Some("En ny sammanfattning.".into());

@@ -91,18 +91,16 @@ impl SearchState {
             q: text.get(),
             ..address.get()
         });
-        let results = Memo::new(move |previous: Option<&Results>| {
-            query.with(|query| match engine.get() {
-                Engine::Whole(index) => index.search_without_facets(query),
-                Engine::Parts(parts) if parts.holds(query) => {
-                    parts.index().search_without_facets(query)
-                }
-                Engine::Parts(_) => previous.cloned().unwrap_or_default(),
-            })
-        });
         let searching = Memo::new(move |_| match engine.get() {
             Engine::Whole(_) => false,
             Engine::Parts(parts) => query.with(|query| !parts.holds(query)),
+        });
+        let results = Memo::new(move |previous: Option<&Results>| {
+            query.with(|query| match engine.get() {
+                Engine::Whole(index) => index.search_without_facets(query),
+                Engine::Parts(_) if searching.get() => previous.cloned().unwrap_or_default(),
+                Engine::Parts(parts) => parts.index().search_without_facets(query),
+            })
         });
         let failed = Signal::derive(move || match engine.get() {
             Engine::Whole(_) => None,
