@@ -28,10 +28,12 @@ started=$(date +%s)
 setsid make --no-print-directory -C "$work/app" serve PORT="$PORT" > "$work/serve.log" 2>&1 &
 serve_pid=$!
 
+# The reason comes last as well, where a log cut to its end still shows it.
 fail() {
   echo "test-fresh: $*" >&2
   echo "--- the last lines make serve printed:" >&2
   tail -n 40 "$work/serve.log" >&2
+  echo "--- test-fresh failed: $*" >&2
   exit 1
 }
 base=http://127.0.0.1:$PORT
@@ -42,14 +44,18 @@ until curl -fs -o /dev/null "$base/"; do
 done
 say "serving after $(($(date +%s) - started)) s"
 
-page=$(curl -fs "$base/")
+# Each answer is read whole before it is searched (`grep -m 1`, not `| head`, which could cut a
+# pipe and, under pipefail, end the script without saying why).
+page=$(curl -fs "$base/") || fail "/ stopped answering"
 grep -q 'Medborgarlöften' <<<"$page" || fail "/ is not the app's page"
-wasm=$(grep -o '[^"]*_bg\.wasm' <<<"$page" | head -n 1)
-[ -n "$wasm" ] || fail "/ names no wasm file"
-type=$(curl -fs -o /dev/null -w '%{content_type}' "$base/${wasm#/}")
+wasm=$(grep -m 1 -o '[^"]*_bg\.wasm' <<<"$page") || fail "/ names no wasm file"
+wasm=${wasm%%$'\n'*}
+type=$(curl -fs -o /dev/null -w '%{content_type}' "$base/${wasm#/}") || fail "$wasm is not served"
 [ "$type" = application/wasm ] || fail "$wasm is served as '$type', not application/wasm"
-chunk=$(curl -fs "$base/data/manifest.json" | grep -o 'data/chunks/[0-9a-f]*\.bin' | head -n 1)
-[ -n "$chunk" ] || fail "data/manifest.json is not served, or names no chunk"
+manifest=$(curl -fs "$base/data/manifest.json") || fail "data/manifest.json is not served"
+chunk=$(grep -m 1 -o 'data/chunks/[0-9a-f]*\.bin' <<<"$manifest") || fail "data/manifest.json names no chunk"
+chunk=${chunk%%$'\n'*}
 curl -fs -o /dev/null "$base/$chunk" || fail "the data chunk $chunk is not served"
-curl -fs "$base/sw.js" | grep -q 'caches' || fail "sw.js is not the service worker"
+worker=$(curl -fs "$base/sw.js") || fail "sw.js is not served"
+grep -q 'caches' <<<"$worker" || fail "sw.js is not the service worker"
 say "passed: a fresh clone with an empty cargo cache builds and serves the app"
