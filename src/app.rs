@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use loften_core::storage::{TextSize, Theme};
@@ -14,6 +14,7 @@ use crate::base::{use_base, Base};
 use crate::catalog::updates::DataUpdates;
 use crate::catalog::Catalog;
 use crate::components::layout::Layout;
+use crate::components::with_catalog::DataGate;
 use crate::device::{use_render, Render, RenderedOn};
 use crate::i18n::Lang;
 use crate::navigation::ArrivalQuery;
@@ -75,9 +76,8 @@ pub fn App(
         // again only to switch to newer data.
         {move || {
             visitors.0.track();
-            if let Some(catalog) = updates.version_to_build() {
-                provide_context(catalog);
-            }
+            // The pages' `catalog::Held` starts from the version shown.
+            updates.take_pending_for_build();
             view! { <Router base=base.0.clone()><Shell/></Router> }
         }}
     }
@@ -151,21 +151,25 @@ fn Shell() -> impl IntoView {
 }
 
 /// The pages. Their paths are a contract that shared links depend on (ARCHITECTURE.md,
-/// "Routes"); `loften_core::route::Route` writes every link to them.
+/// "Routes"); `loften_core::route::Route` writes every link to them. Every page that shows data
+/// sits under one gate that loads what the address needs (`DataGate`); the text about the app
+/// shows before any data.
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=pages::not_found::NotFoundPage>
-            <Route path=path!("/") view=pages::home::HomePage/>
-            <Route path=path!("/kommuner") view=pages::kommuner::KommunerPage/>
-            <Route path=path!("/kommun/:slug") view=pages::kommun::KommunPage/>
-            <Route path=path!("/kommun/:slug/sa-gick-det") view=pages::how_it_went::HowItWentPage/>
-            <Route path=path!("/medborgarlofte/:id") view=pages::agreement::AgreementPage/>
-            <Route path=path!("/omraden") view=pages::areas::AreasPage/>
-            <Route path=path!("/omrade/:kommun/:area") view=pages::areas::AreaPage/>
-            <Route path=path!("/sparade") view=pages::saved::SavedPage/>
+            <ParentRoute path=path!("") view=DataGate>
+                <Route path=path!("/") view=pages::home::HomePage/>
+                <Route path=path!("/kommuner") view=pages::kommuner::KommunerPage/>
+                <Route path=path!("/kommun/:slug") view=pages::kommun::KommunPage/>
+                <Route path=path!("/kommun/:slug/sa-gick-det") view=pages::how_it_went::HowItWentPage/>
+                <Route path=path!("/medborgarlofte/:id") view=pages::agreement::AgreementPage/>
+                <Route path=path!("/omraden") view=pages::areas::AreasPage/>
+                <Route path=path!("/omrade/:kommun/:area") view=pages::areas::AreaPage/>
+                <Route path=path!("/sparade") view=pages::saved::SavedPage/>
+                <Route path=path!("/kiosk") view=pages::kiosk::KioskPage/>
+            </ParentRoute>
             <Route path=path!("/om") view=pages::about::AboutPage/>
-            <Route path=path!("/kiosk") view=pages::kiosk::KioskPage/>
         </Routes>
     }
 }

@@ -470,9 +470,13 @@ pub fn grow_for(catalog: RwSignal<Catalog>, needs: Memo<Vec<Need>>) {
     });
 }
 
-/// The loaded catalog, inside `WithCatalog`.
+/// The catalog the app holds, for a page under the route's gate (`DataGate`), which shows the
+/// page only once this holds what its address needs. The newest: what other pages have loaded
+/// since is in it.
 pub fn use_catalog() -> Catalog {
-    expect_context::<Catalog>()
+    use_context::<Held>()
+        .and_then(|held| held.0.get_untracked())
+        .expect("a page that shows data sits under DataGate")
 }
 
 /// The catalog this build of the pages holds, for what shows it beside the pages (the banners,
@@ -487,6 +491,14 @@ impl Held {
     pub fn provide() {
         let shown = updates::use_data_updates().shown_untracked();
         provide_context(Held(RwSignal::new(shown)));
+    }
+
+    /// Whether the catalog held covers `need` (tracked: it changes as pages load more).
+    pub fn covers(need: &Need) -> bool {
+        use_context::<Held>().is_some_and(|held| {
+            held.0
+                .with(|catalog| catalog.as_ref().is_some_and(|c| c.covers(need)))
+        })
     }
 
     /// A page needed more, and it has loaded: the app's now, for this build and the next.

@@ -207,7 +207,7 @@ pub fn KioskOverlay() -> impl IntoView {
         </Show>
     };
     let attract = move || {
-        provide_context(loaded_catalog()?);
+        loaded_catalog()?;
         kiosk.attract.get().then(|| view! { <Attract/> })
     };
     view! { {warning} {attract} }

@@ -84,7 +84,7 @@ impl DataUpdates {
         self.shown.try_get_value().flatten()
     }
 
-    /// A page needed more than the app held, and `WithCatalog` loaded it: the pages that follow
+    /// A page needed more than the app held, and the route's gate (`DataGate`) loaded it: the pages that follow
     /// are built with it, and a newer version is fetched for all it holds.
     pub fn grew(&self, catalog: Catalog) {
         self.shown.try_update_value(|shown| *shown = Some(catalog));
@@ -165,17 +165,16 @@ impl DataUpdates {
         }
     }
 
-    /// For the app's closure that builds the pages: tracks [`DataUpdates::switch`], and gives
-    /// the version to build with, taking the pending one (so a kiosk's reset, which builds the
-    /// pages again for its next visitor, takes it too).
-    pub fn version_to_build(&self) -> Option<Catalog> {
+    /// For the app's closure that builds the pages: tracks [`DataUpdates::switch`], and takes
+    /// the pending version, if any, as the one the pages are built with (so a kiosk's reset,
+    /// which builds the pages again for its next visitor, takes it too).
+    pub fn take_pending_for_build(&self) {
         self.switched.track();
         if let Some(newer) = self.pending.try_update_untracked(Option::take).flatten() {
             self.shown.set_value(Some(newer));
             // Untracked above so this closure does not rerun itself; the notice follows here.
             self.pending.notify();
         }
-        self.shown.get_value()
     }
 }
 

@@ -134,10 +134,14 @@ fn offline_text(lang: Lang) -> String {
 #[component]
 fn DataDate() -> impl IntoView {
     let lang = page_lang();
-    crate::catalog::loaded_catalog().map(|catalog| {
-        let day = crate::i18n::date(lang, catalog.edition.date);
-        view! { <p class="data-date">{td_string!(lang, data_date, date = day).to_string()}</p> }
-    })
+    // Tracked: a page the build did not render gets its data after the frame is drawn.
+    let date = Memo::new(|_| crate::catalog::loaded_catalog().map(|c| c.edition.date));
+    move || {
+        date.get().map(|date| {
+            let day = crate::i18n::date(lang, date);
+            view! { <p class="data-date">{td_string!(lang, data_date, date = day).to_string()}</p> }
+        })
+    }
 }
 
 /// Text size and light or dark, kept with the other preferences.

@@ -3,6 +3,7 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_url;
 use loften_core::published::Need;
 
@@ -11,30 +12,41 @@ use crate::catalog::updates::{use_data_updates, DataUpdates};
 use crate::catalog::{load_catalog, Catalog, Held, LoadError, Want};
 use crate::i18n::{page_lang, td_string, Lang};
 
-/// Its children with the catalog in context (`catalog::use_catalog`), once the catalog holds
-/// what the page at the address needs (`Need::at`); meanwhile a loading notice, or a failure
-/// notice with "Försök igen".
+/// The route every page that shows data sits under (`app::AppRoutes`): the page at the address,
+/// through `<Outlet/>`, once the catalog holds what it needs. Pages do not wait for data
+/// themselves.
+#[component]
+pub fn DataGate() -> impl IntoView {
+    view! { <WithCatalog><Outlet/></WithCatalog> }
+}
+
+/// Its children, once the catalog the app holds (`catalog::use_catalog`) has what the page at
+/// the address needs (`Need::at`); meanwhile a loading notice, or a failure notice with "Försök
+/// igen". The route gate, and the one text page that shows a few facts of the data (`/om`).
 #[component]
 pub fn WithCatalog(children: ChildrenFn) -> impl IntoView {
-    // This route's address (`use_url` in a route is the route's own): the need changes with
-    // another kommun on the same route, not with the query, nor when the visitor leaves for
-    // another route, whose page loads what it needs itself.
+    // The address within this route (`use_url` in a route is the route's own): leaving for a
+    // route outside it does not count as a need here, nor does a change of query.
     let url = use_url();
     let base = use_base();
     let need = Memo::new(move |_| url.with(|url| Need::at(base.path_within(url.path()))));
-    let updates = use_data_updates();
+    // The need last loaded here: offline, what the device kept answers it even where that is
+    // not all of it.
+    let answered = RwSignal::new(None::<Need>);
+    // What is still to load. Pages rendered ahead of time and their hydration hold what they
+    // need from the start: no loading state, so the build's HTML is the page itself. The
+    // children are built again only when a load ends, never on a navigation the catalog
+    // already covers: then the router alone swaps the page.
+    let waiting = Memo::new(move |_| {
+        need.with(|need| {
+            let ready = Held::covers(need) || answered.with(|a| a.as_ref() == Some(need));
+            (!ready).then(|| need.clone())
+        })
+    });
     let children = StoredValue::new(children);
-    move || {
-        let need = need.get();
-        // Pages rendered ahead of time and their hydration hold what they need from the start:
-        // no loading state, so the build's HTML is the page itself.
-        match updates.shown_untracked().filter(|c| c.covers(&need)) {
-            Some(catalog) => {
-                provide_context(catalog);
-                Either::Left(children.with_value(|children| children()))
-            }
-            None => Either::Right(view! { <Loading need=need children=children/> }),
-        }
+    move || match waiting.get() {
+        None => Either::Left(children.with_value(|children| children())),
+        Some(need) => Either::Right(view! { <Loading need=need answered=answered/> }),
     }
 }
 
@@ -52,17 +64,23 @@ async fn grow(updates: DataUpdates, need: Need) -> Result<Catalog, LoadError> {
     }
 }
 
+/// Loads what `need` adds; once it has, the app holds it and the gate shows its children.
 #[component]
-fn Loading(need: Need, children: StoredValue<ChildrenFn>) -> impl IntoView {
+fn Loading(need: Need, answered: RwSignal<Option<Need>>) -> impl IntoView {
     let lang = page_lang();
     let updates = use_data_updates();
-    let resource = LocalResource::new(move || grow(updates, need.clone()));
-    // Made the app's here, in the page's owner, which the future no longer is after an await.
+    let resource = LocalResource::new({
+        let need = need.clone();
+        move || grow(updates, need.clone())
+    });
+    // Made the app's here, in the gate's owner, which the future no longer is after an await.
     Effect::new(move |_| {
         if let Some(Ok(catalog)) = resource.get() {
             Held::grew(catalog);
+            answered.set(Some(need.clone()));
         }
     });
+    let notice = move || view! { <p class="notice" role="status">{td_string!(lang, loading)}</p> };
     let failed = move |errors: ArcRwSignal<Errors>| {
         // The visitor's words for what failed, then the technical detail for whoever helps.
         let said = move |part: fn(&LoadError, Lang) -> String| {
@@ -82,16 +100,9 @@ fn Loading(need: Need, children: StoredValue<ChildrenFn>) -> impl IntoView {
         }
     };
     view! {
-        <Suspense fallback=move || view! { <p class="notice" role="status">{td_string!(lang, loading)}</p> }>
+        <Suspense fallback=notice>
             <ErrorBoundary fallback=failed>
-                {move || {
-                    resource.get().map(|loaded| {
-                        loaded.map(|catalog: Catalog| {
-                            provide_context(catalog);
-                            children.with_value(|children| children())
-                        })
-                    })
-                }}
+                {move || resource.get().map(|loaded| loaded.map(|_| notice()))}
             </ErrorBoundary>
         </Suspense>
     }

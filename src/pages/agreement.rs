@@ -18,7 +18,6 @@ use crate::components::page_meta::PageMeta;
 use crate::components::qr::TakeAway;
 use crate::components::record::{ActivityItem, PromiseItem};
 use crate::components::save::SaveButton;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string};
 use crate::pages::not_found::NotFound;
 
@@ -34,16 +33,14 @@ pub fn AgreementPage() -> impl IntoView {
     let params = use_params::<AgreementParams>();
     let lang = page_lang();
     view! {
-        <WithCatalog>
-            {move || {
-                let id = params.read().as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default();
-                match use_catalog().data.agreement(&id).cloned() {
-                    Some(agreement) => view! { <AgreementView agreement=agreement/> }.into_any(),
-                    None => view! { <NotFound detail=td_string!(lang, not_found_agreement, id = &id).to_string()/> }
-                        .into_any(),
-                }
-            }}
-        </WithCatalog>
+        {move || {
+            let id = params.read().as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default();
+            match use_catalog().data.agreement(&id).cloned() {
+                Some(agreement) => view! { <AgreementView agreement=agreement/> }.into_any(),
+                None => view! { <NotFound detail=td_string!(lang, not_found_agreement, id = &id).to_string()/> }
+                    .into_any(),
+            }
+        }}
     }
 }
 

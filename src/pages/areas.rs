@@ -12,7 +12,6 @@ use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::record::{ActivityItem, PromiseItem};
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string, Lang};
 
 fn kind_name(lang: Lang, kind: AreaKind) -> &'static str {
@@ -73,7 +72,7 @@ pub fn AreasPage() -> impl IntoView {
     view! {
         <PageMeta title=td_string!(lang, areas_heading) description=td_string!(lang, areas_intro)/>
         <PageFrame class="page--areas" heading=td_string!(lang, areas_heading) lead=td_string!(lang, areas_intro)>
-            <WithCatalog><AreaListing/></WithCatalog>
+            <AreaListing/>
         </PageFrame>
     }
 }
@@ -130,13 +129,11 @@ fn AreaListing() -> impl IntoView {
 pub fn AreaPage() -> impl IntoView {
     let params = use_params::<AreaParams>();
     view! {
-        <WithCatalog>
-            {move || {
-                let AreaParams { kommun, area } = params.get().unwrap_or_default();
-                let id = format!("{}/{}", kommun.unwrap_or_default(), area.unwrap_or_default());
-                view! { <AreaView id=id/> }
-            }}
-        </WithCatalog>
+        {move || {
+            let AreaParams { kommun, area } = params.get().unwrap_or_default();
+            let id = format!("{}/{}", kommun.unwrap_or_default(), area.unwrap_or_default());
+            view! { <AreaView id=id/> }
+        }}
     }
 }
 

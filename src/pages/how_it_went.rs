@@ -14,7 +14,6 @@ use crate::components::follow_up::{AgreementOutcome, Detail};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
 use crate::components::qr::QrCode;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string};
 use crate::pages::not_found::NotFound;
 
@@ -30,16 +29,14 @@ pub fn HowItWentPage() -> impl IntoView {
     let params = use_params::<HowItWentParams>();
     let lang = page_lang();
     view! {
-        <WithCatalog>
-            {move || {
-                let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
-                match use_catalog().data.kommun_by_slug(&slug).cloned() {
-                    Some(kommun) => view! { <HowItWentView kommun=kommun/> }.into_any(),
-                    None => view! { <NotFound detail=td_string!(lang, not_found_kommun, id = &slug).to_string()/> }
-                        .into_any(),
-                }
-            }}
-        </WithCatalog>
+        {move || {
+            let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+            match use_catalog().data.kommun_by_slug(&slug).cloned() {
+                Some(kommun) => view! { <HowItWentView kommun=kommun/> }.into_any(),
+                None => view! { <NotFound detail=td_string!(lang, not_found_kommun, id = &slug).to_string()/> }
+                    .into_any(),
+            }
+        }}
     }
 }
 

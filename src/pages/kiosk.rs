@@ -15,7 +15,6 @@ use crate::components::agreement_card::{AgreementCard, TitleLevel};
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string};
 use crate::kiosk::use_kiosk;
 
@@ -31,7 +30,7 @@ pub fn KioskPage() -> impl IntoView {
     let lang = page_lang();
     view! {
         <PageMeta title=td_string!(lang, kiosk_heading) description=td_string!(lang, kiosk_intro)/>
-        <WithCatalog><KioskStart/></WithCatalog>
+        <KioskStart/>
     }
 }
 

@@ -13,7 +13,6 @@ use crate::components::follow::FollowButton;
 use crate::components::follow_up::{AgreementOutcome, Detail, ReportList};
 use crate::components::link::Link;
 use crate::components::page_meta::PageMeta;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string, topic_name, Lang};
 use crate::pages::not_found::NotFound;
 
@@ -28,12 +27,10 @@ struct KommunParams {
 pub fn KommunPage() -> impl IntoView {
     let params = use_params::<KommunParams>();
     view! {
-        <WithCatalog>
-            {move || {
-                let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone());
-                view! { <KommunView slug=slug.unwrap_or_default()/> }
-            }}
-        </WithCatalog>
+        {move || {
+            let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone());
+            view! { <KommunView slug=slug.unwrap_or_default()/> }
+        }}
     }
 }
 

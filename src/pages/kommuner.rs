@@ -12,7 +12,6 @@ use crate::components::follow::FollowButton;
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string, Lang};
 use crate::navigation::same_page;
 
@@ -52,7 +51,7 @@ pub fn KommunerPage() -> impl IntoView {
                 <label for="hitta">{td_string!(lang, find_kommun)}</label>
                 <input id="hitta" type="search" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input=on_input/>
             </div>
-            <WithCatalog><KommunList typed=typed/></WithCatalog>
+            <KommunList typed=typed/>
         </PageFrame>
     }
 }

@@ -11,7 +11,6 @@ use crate::components::follow::WhatsNew;
 use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, result_summary, td_string};
 
 mod filters;
@@ -32,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
     let lang = page_lang();
     view! {
         <PageMeta title="" description=td_string!(lang, site_description)/>
-        <WithCatalog><Search/></WithCatalog>
+        <Search/>
     }
 }
 

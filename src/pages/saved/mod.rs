@@ -16,7 +16,6 @@ use crate::components::link::Link;
 use crate::components::page_frame::PageFrame;
 use crate::components::page_meta::PageMeta;
 use crate::components::save::SaveButton;
-use crate::components::with_catalog::WithCatalog;
 use crate::i18n::{page_lang, td_string, Lang};
 use crate::state::use_store;
 
@@ -77,15 +76,13 @@ pub fn SavedPage() -> impl IntoView {
     };
     view! {
         <PageMeta title=td_string!(lang, saved_heading) description=td_string!(lang, saved_intro)/>
-        <WithCatalog>
-            <PageFrame class="page--saved" heading=td_string!(lang, saved_heading) lead=td_string!(lang, saved_intro)>
-                {move || shared().map(|shared| view! { <SharedPreview shared=shared/> })}
-                <WhatsNew always=true/>
-                <SavedList/>
-                <FollowedList/>
-                {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/><KeepOffline/> }.into_any() }}
-            </PageFrame>
-        </WithCatalog>
+        <PageFrame class="page--saved" heading=td_string!(lang, saved_heading) lead=td_string!(lang, saved_intro)>
+            {move || shared().map(|shared| view! { <SharedPreview shared=shared/> })}
+            <WhatsNew always=true/>
+            <SavedList/>
+            <FollowedList/>
+            {if crate::kiosk::use_kiosk().enabled { view! { <KioskTakeAway/> }.into_any() } else { view! { <ShareAndMove/><KeepOffline/> }.into_any() }}
+        </PageFrame>
     }
 }
 
