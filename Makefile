@@ -8,7 +8,7 @@ PORT ?= 8080
 # down: when size work lands, set it about 1 % above the new measurement. (It rose for the data
 # published apart from the app, for follow-ups and following a kommun, for pages that load the
 # data they show, and for search over an index in parts, each measured in bench/STACK.md.)
-SIZE_CEILING := 466000
+SIZE_CEILING := 470000
 
 .PHONY: setup serve dev dist dist-sub test test-lint test-native test-wasm test-size test-e2e test-fresh validate bench clean
 

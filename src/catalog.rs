@@ -12,10 +12,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use loften_core::published::{
-    assemble_part, read_manifest, read_part, read_tables, versioned_manifest_path, Chunks,
-    Coverage, Manifest, Need, PublishedError, MANIFEST_PATH,
+    assemble_part, read_manifest, read_part, read_records, read_tables, versioned_manifest_path,
+    Chunks, Coverage, Manifest, Need, PublishedError, MANIFEST_PATH,
 };
-use loften_core::query::{SearchTables, Words};
+use loften_core::query::{RecordTable, SearchTables, Words};
 use loften_core::route::Route;
 use loften_core::{Dataset, Index};
 use wasm_bindgen::JsCast;
@@ -289,14 +289,33 @@ async fn fetch_paths(paths: &[&str], only_kept: bool) -> Result<Chunks, LoadErro
     Ok(chunks)
 }
 
-/// Fetch parts of the search index (`PartKeys::paths_for`) and read their words.
-pub async fn fetch_words(paths: &[String]) -> Result<Words, LoadError> {
+/// Parts of the search index as fetched: their words, and the records' table if it was one of
+/// them.
+pub struct SearchParts {
+    pub words: Words,
+    pub records: Option<RecordTable>,
+}
+
+/// Fetch parts of the search index (`PartKeys::paths_for`, and `records`' path where a search
+/// reads the records) and read them.
+pub async fn fetch_search_parts(
+    paths: &[String],
+    records: &str,
+    tables: &SearchTables,
+) -> Result<SearchParts, LoadError> {
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let mut words = Words::new();
+    let mut fetched = SearchParts {
+        words: Words::new(),
+        records: None,
+    };
     for (path, bytes) in fetch_paths(&paths, false).await? {
-        words.extend(read_part(&path, &bytes)?.into_words());
+        if path == records {
+            fetched.records = Some(read_records(&path, &bytes, tables)?);
+        } else {
+            fetched.words.extend(read_part(&path, &bytes)?.into_words());
+        }
     }
-    Ok(words)
+    Ok(fetched)
 }
 
 /// Whether the browser says it is offline.

@@ -1,12 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { test, expect, open, ready, requestedUnder, watchConsole } from "./fixtures/app";
+import { SearchPage } from "./fixtures/search-page";
 import { SwappableSite, publishData } from "./fixtures/site";
 import type { BrowserContext, Page } from "@playwright/test";
 
 // Search published in parts, as it is at the country's scale (`loften publish` chooses it past
-// 512 KB of data): the start page loads the index's tables, each word typed loads the parts of
-// its beginning and inside, and each card the chunk of its agreement. Here the real data,
+// 512 KB of data): the start page loads the index's tables, the first search with words or a
+// filter by topic, actor or status the records' table, each word typed the parts of its
+// beginning and inside, and each card the chunk of its agreement. Here the real data,
 // published in parts, on a site whose service worker does not keep all of it (as at that
 // scale), against the app's own site, where search loads everything.
 
@@ -63,6 +65,10 @@ test("each word typed loads the parts it needs, and search answers as over all t
   await open(whole, "/");
   expect(before).toEqual(await answer(whole));
   expect(requested.filter((p) => p.startsWith(`${dir}/p/`) || p.startsWith(`${dir}/i/`))).toEqual([]);
+  // The filters' counts came with the page; the promises' and activities' table comes with the
+  // first search that reads them.
+  expect(requested).not.toContain(manifest.search.records);
+  const asked = requestedUnder(page, manifest.search.records);
 
   for (const word of ["narkotika", "vandring", "öxnehaga polisen"]) {
     requested.length = 0;
@@ -72,7 +78,8 @@ test("each word typed loads the parts it needs, and search answers as over all t
     expect(found, word).toEqual(await answer(whole));
     // Only the parts of the words' beginnings (every part of the first letter, at the first
     // key) and of their insides.
-    const parts = [...new Set(requested.filter((p) => p.startsWith(`${dir}/`) && !p.endsWith("tables.bin")))];
+    const tables = [manifest.search.tables, manifest.search.records];
+    const parts = [...new Set(requested.filter((p) => p.startsWith(`${dir}/`) && !tables.includes(p)))];
     expect(parts.length, word).toBeGreaterThan(0);
     const folded = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(" ");
     for (const part of parts) {
@@ -86,6 +93,29 @@ test("each word typed loads the parts it needs, and search answers as over all t
   await typeInto(page, "narkotika");
   await answer(page);
   expect(requested.filter((p) => p.startsWith(`${dir}/`))).toEqual([]);
+  expect(asked).toEqual([manifest.search.records]);
+  expect(errors, "console errors").toEqual([]);
+  await context.close();
+});
+
+test("a filter by actor or status alone loads the records' table, and counts as over all the data", async ({ browser, page: whole }) => {
+  const [context, page, errors] = await partsContext(browser);
+  await open(page, "/");
+  await open(whole, "/");
+  const manifest = await (await page.request.get("/data/manifest.json")).json();
+  const asked = requestedUnder(page, manifest.search.records);
+  const counts = (p: Page) => p.locator("section.filters option").allTextContents();
+  expect(await counts(page)).toEqual(await counts(whole));
+  expect(asked).toEqual([]);
+  // Chosen as a visitor does, on both sites: the same cards, then the same counts (which a
+  // filter's focus brings up to date at once).
+  for (const [name, value] of [["Aktör", "kommunen"], ["Uppföljning", "ingen"]] as const) {
+    for (const p of [page, whole]) await new SearchPage(p).choose(name, value);
+    expect(await answer(page), `${name}: ${value}`).toEqual(await answer(whole));
+    for (const p of [page, whole]) await new SearchPage(p).filter("Kommun").focus();
+    expect(await counts(page), `${name}: ${value}`).toEqual(await counts(whole));
+  }
+  expect(asked).toEqual([manifest.search.records]);
   expect(errors, "console errors").toEqual([]);
   await context.close();
 });
@@ -93,7 +123,7 @@ test("each word typed loads the parts it needs, and search answers as over all t
 test("the tables and the parts are named by their contents and cached for good", async ({ request }) => {
   const manifest = await (await request.get(`${url}/data/manifest.json`)).json();
   const part = `${manifest.search.dir}/p/${Buffer.from(manifest.search.prefixes.split(" ")[0]).toString("hex")}.bin`;
-  for (const path of [manifest.search.tables, part]) {
+  for (const path of [manifest.search.tables, manifest.search.records, part]) {
     const response = await request.get(`${url}/${path}`);
     expect(response.status(), path).toBe(200);
     expect(response.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");

@@ -30,12 +30,12 @@ use serde_json::Value;
 use crate::bundle::{read_framed, write_framed, BundleError};
 use crate::dataset::Dataset;
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
-use crate::query::SearchTables;
+use crate::query::{RecordTable, SearchTables};
 use crate::route::Route;
 use crate::search_parts::{Parts, WordPart};
 
 /// The published data's schema: the manifest's shape and the chunks' postcard layout.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 /// Where the current manifest is, relative to the site's root.
 pub const MANIFEST_PATH: &str = "data/manifest.json";
 const CHUNK_MAGIC: &[u8; 4] = b"LOFC";
@@ -60,15 +60,20 @@ pub struct Manifest {
 }
 
 /// The search index of a version, in parts (`search_parts`), under a folder named by a hash
-/// of them all: `tables.bin`, and each part as `p/<key>.bin` (a word beginning) or
-/// `i/<key>.bin` (a word inside), the key's UTF-8 in hex.
+/// of them all: `tables.bin` (the agreements'), `records.bin` (the promises' and activities'),
+/// and each part as `p/<key>.bin` (a word beginning) or `i/<key>.bin` (a word inside), the
+/// key's UTF-8 in hex.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchFiles {
     /// `data/search/<hash>`.
     pub dir: String,
-    /// The tables' path (in `dir`) and size.
+    /// The tables' path (in `dir`) and size: what the start page opens with.
     pub tables: String,
     pub tables_bytes: u64,
+    /// The records' table's path (in `dir`) and size: what a search with words or a record
+    /// filter loads besides.
+    pub records: String,
+    pub records_bytes: u64,
     /// The keys of the parts published, each list in one string, the keys apart by spaces
     /// (a key is letters and digits): this is most of the manifest.
     pub prefixes: String,
@@ -81,6 +86,7 @@ impl SearchFiles {
         let keys = |list: &str| list.split(' ').map(str::to_string).collect();
         PartKeys {
             dir: self.dir.clone(),
+            records: self.records.clone(),
             prefixes: keys(&self.prefixes),
             infixes: keys(&self.infixes),
         }
@@ -91,6 +97,7 @@ impl SearchFiles {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartKeys {
     dir: String,
+    records: String,
     prefixes: Vec<String>,
     infixes: Vec<String>,
 }
@@ -108,6 +115,12 @@ impl PartKeys {
         let mut all = paths("p", prefixes);
         all.extend(paths("i", infixes));
         all
+    }
+
+    /// The path of the records' table, which a search that reads records needs
+    /// (`Index::needs_records`).
+    pub fn records_path(&self) -> &str {
+        &self.records
     }
 
     /// The paths of the parts a search will need at its next letter (`keys_ahead`).
@@ -297,6 +310,8 @@ pub fn read_manifest(text: &str) -> Result<Manifest, PublishedError> {
                     dir: text_of(search, "dir")?,
                     tables: text_of(search, "tables")?,
                     tables_bytes: search.get("tables_bytes")?.as_u64()?,
+                    records: text_of(search, "records")?,
+                    records_bytes: search.get("records_bytes")?.as_u64()?,
                     prefixes: text_of(search, "prefixes")?,
                     infixes: text_of(search, "infixes")?,
                 })
@@ -435,10 +450,12 @@ fn publish_search(
     hash: &impl Fn(&[u8]) -> String,
     files: &mut BTreeMap<String, Vec<u8>>,
 ) -> SearchFiles {
-    let (tables, words) = SearchTables::of(data);
+    let (tables, records, words) = SearchTables::of(data);
     let parts = Parts::of(&words);
-    let tables = write_chunk(&tables);
-    let mut named: Vec<(String, Vec<u8>)> = vec![("tables.bin".into(), tables)];
+    let mut named: Vec<(String, Vec<u8>)> = vec![
+        ("tables.bin".into(), write_chunk(&tables)),
+        ("records.bin".into(), write_chunk(&records)),
+    ];
     for (kind, map) in [("p", &parts.prefixes), ("i", &parts.infixes)] {
         for (key, part) in map {
             named.push((part_path("", kind, key)[1..].to_string(), write_chunk(part)));
@@ -449,7 +466,7 @@ fn publish_search(
         .map(|(name, bytes)| format!("{name} {}\n", hash(bytes)))
         .collect();
     let dir = format!("data/search/{}", hash(listing.as_bytes()));
-    let tables_bytes = named[0].1.len() as u64;
+    let (tables_bytes, records_bytes) = (named[0].1.len() as u64, named[1].1.len() as u64);
     for (name, bytes) in named {
         files.insert(format!("{dir}/{name}"), bytes);
     }
@@ -459,6 +476,8 @@ fn publish_search(
     SearchFiles {
         tables: format!("{dir}/tables.bin"),
         tables_bytes,
+        records: format!("{dir}/records.bin"),
+        records_bytes,
         prefixes: keys(&parts.prefixes),
         infixes: keys(&parts.infixes),
         dir,
@@ -488,6 +507,20 @@ pub fn read_tables(
 /// A part of the search index, as fetched.
 pub fn read_part(path: &str, bytes: &[u8]) -> Result<WordPart, PublishedError> {
     read_chunk(path, bytes)
+}
+
+/// The records' table of the search index, as fetched: damaged unless it holds as many records
+/// as `tables` describe.
+pub fn read_records(
+    path: &str,
+    bytes: &[u8],
+    tables: &SearchTables,
+) -> Result<RecordTable, PublishedError> {
+    let records: RecordTable = read_chunk(path, bytes)?;
+    if !records.fits(tables) {
+        return Err(PublishedError::Unfitting(path.to_string()));
+    }
+    Ok(records)
 }
 
 impl Published {

@@ -309,6 +309,13 @@ impl Bitset {
 #[derive(Debug)]
 pub struct Index {
     agreement_count: usize,
+    /// Whether the records' table was read: without it, only a query that needs no records
+    /// is answered (`answers`), and `records` is empty.
+    records_held: bool,
+    /// Agreements and records, as numbered in the words' postings.
+    documents: usize,
+    /// Per agreement, what its records have among them.
+    summaries: Vec<RecordSummary>,
     records: Vec<Record>,
     /// The records of agreement `a` are `records[record_start[a]..record_start[a + 1]]`.
     record_start: Vec<usize>,
@@ -373,12 +380,19 @@ struct TermMatch {
     any: Bitset,
 }
 
-/// What the index knows of each agreement and its records apart from their words: enough to
-/// filter, rank and count once a query's words are found. Published apart from the words
-/// (`published`), so that a search loads only the words typed.
+/// What the index knows of each agreement apart from its words: enough to list, filter by
+/// kommun, län and year, and count the filters' options for a search without words or a
+/// promise's or activity's filter (the start page as it opens). Published apart from the words
+/// and the records (`published`), so that a first visit loads neither.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchTables {
     agreements: Vec<AgreementRow>,
+}
+
+/// What the index knows of each promise and activity apart from its words: their topics,
+/// actors and statuses, which a search with words or with such a filter needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordTable {
     /// Each agreement's promises, then its activities, agreement after agreement.
     records: Vec<RecordRow>,
 }
@@ -391,6 +405,29 @@ struct AgreementRow {
     years: (i32, i32),
     promises: u32,
     activities: u32,
+    /// What its records have among them, for the counts of the filters' options.
+    summary: RecordSummary,
+}
+
+/// The options of the record filters that some record of an agreement takes: the topics, the
+/// actor options (bit i for `ActorFilter::ALL[i]`) and the statuses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+struct RecordSummary {
+    topics: u64,
+    actor_options: u8,
+    status: u8,
+}
+
+impl RecordSummary {
+    fn add(&mut self, row: &RecordRow) {
+        self.topics |= row.topics;
+        for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
+            if actor.accepts(row.actors) {
+                self.actor_options |= 1 << i;
+            }
+        }
+        self.status |= row.status;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -404,8 +441,8 @@ struct RecordRow {
 pub type Words = HashMap<String, Vec<u32>>;
 
 impl SearchTables {
-    /// The tables of a dataset, and every word of it with its documents.
-    pub fn of(data: &Dataset) -> (SearchTables, Words) {
+    /// The tables of a dataset, its records' table, and every word of it with its documents.
+    pub fn of(data: &Dataset) -> (SearchTables, RecordTable, Words) {
         let kommun_by_name: HashMap<&str, u16> = data
             .kommuner
             .iter()
@@ -471,7 +508,9 @@ impl SearchTables {
                 years: (agreement.period.from, agreement.period.to),
                 promises: agreement.promises.len() as u32,
                 activities: agreement.activities.len() as u32,
+                summary: RecordSummary::default(),
             });
+            let first_record = records.len();
 
             let place_names = |areas: &[String]| {
                 areas
@@ -511,14 +550,13 @@ impl SearchTables {
                         .bit(),
                 });
             }
+            if let Some(row) = agreements.last_mut() {
+                records[first_record..]
+                    .iter()
+                    .for_each(|record| row.summary.add(record));
+            }
         }
-        (
-            SearchTables {
-                agreements,
-                records,
-            },
-            exact,
-        )
+        (SearchTables { agreements }, RecordTable { records }, exact)
     }
 
     /// How many agreements they describe.
@@ -526,21 +564,31 @@ impl SearchTables {
         self.agreements.len()
     }
 
-    /// Whether they fit a dataset's reference lists and describe as many records as they say: a
-    /// published file is read as the index's own only when it does.
+    /// Whether they fit a dataset's reference lists: a published file is read as the index's
+    /// own only when it does.
     pub fn fits(&self, data: &Dataset) -> bool {
-        let described: u64 = self
-            .agreements
+        self.agreements.iter().all(|a| {
+            a.kommuner
+                .iter()
+                .all(|&k| (k as usize) < data.kommuner.len())
+                && a.lan.iter().all(|&l| (l as usize) < data.lan.len())
+        })
+    }
+
+    /// How many promises and activities they describe.
+    fn record_count(&self) -> usize {
+        self.agreements
             .iter()
-            .map(|a| u64::from(a.promises) + u64::from(a.activities))
-            .sum();
-        described == self.records.len() as u64
-            && self.agreements.iter().all(|a| {
-                a.kommuner
-                    .iter()
-                    .all(|&k| (k as usize) < data.kommuner.len())
-                    && a.lan.iter().all(|&l| (l as usize) < data.lan.len())
-            })
+            .map(|a| a.promises as usize + a.activities as usize)
+            .sum()
+    }
+}
+
+impl RecordTable {
+    /// Whether it holds as many records as `tables` describe: a published file is read as
+    /// theirs only when it does.
+    pub fn fits(&self, tables: &SearchTables) -> bool {
+        self.records.len() == tables.record_count()
     }
 }
 
@@ -556,19 +604,26 @@ fn topic_positions(data: &Dataset) -> HashMap<String, u32> {
 
 impl Index {
     pub fn new(data: &Dataset) -> Index {
-        let (tables, words) = SearchTables::of(data);
-        Index::assemble(data, &tables, words)
+        let (tables, records, words) = SearchTables::of(data);
+        Index::assemble(data, &tables, Some(&records), words)
     }
 
     /// An index from published parts: the tables, the reference lists of `data` (its kommuner,
-    /// län and topics; its agreements are not read), and the words loaded so far. It answers a
-    /// query exactly as the whole index does when it holds every word the query's terms can
-    /// match (`published::PartKeys::paths_for`).
-    pub fn assemble(data: &Dataset, tables: &SearchTables, exact: Words) -> Index {
+    /// län and topics; its agreements are not read), the records' table if it was loaded, and
+    /// the words loaded so far. It answers a query exactly as the whole index does when it holds
+    /// every word the query's terms can match (`published::PartKeys::paths_for`) and, for a
+    /// query that reads them (`needs_records`), the records.
+    pub fn assemble(
+        data: &Dataset,
+        tables: &SearchTables,
+        record_table: Option<&RecordTable>,
+        exact: Words,
+    ) -> Index {
         let agreement_count = tables.agreements.len();
-        let mut records = Vec::with_capacity(tables.records.len());
+        let rows = record_table.map_or(&[][..], |t| &t.records[..]);
+        let mut records = Vec::with_capacity(rows.len());
         let mut record_start = Vec::with_capacity(agreement_count + 1);
-        let mut rows = tables.records.iter();
+        let mut rows = rows.iter();
         for (a, agreement) in tables.agreements.iter().enumerate() {
             record_start.push(records.len());
             let kinds = std::iter::repeat_n(RecordKind::Promise, agreement.promises as usize)
@@ -589,8 +644,9 @@ impl Index {
             }
         }
         record_start.push(records.len());
-        // A document past the tables' (words of another version) would index past the bitsets.
-        let documents = (agreement_count + records.len()) as u32;
+        // Numbered as published whether or not the records are held. A document past the
+        // tables' (words of another version) would index past the bitsets.
+        let documents = (agreement_count + tables.record_count()) as u32;
         let mut exact = exact;
         for postings in exact.values_mut() {
             postings.retain(|&doc| doc < documents);
@@ -619,6 +675,9 @@ impl Index {
 
         Index {
             agreement_count,
+            records_held: record_table.is_some(),
+            documents: documents as usize,
+            summaries: tables.agreements.iter().map(|a| a.summary).collect(),
             records,
             record_start,
             agreement_kommuner: tables
@@ -673,7 +732,19 @@ impl Index {
     }
 
     fn doc_count(&self) -> usize {
-        self.agreement_count + self.records.len()
+        self.documents
+    }
+
+    /// Whether `query` reads the promises' and activities' own data: their words, or a filter
+    /// by topic, actor or status. Without it, the agreements' tables answer.
+    pub fn needs_records(&self, query: &Query) -> bool {
+        !query.terms().is_empty() || CompiledFilter::new(self, query).filters_records()
+    }
+
+    /// Whether it answers `query` as the whole index would, as far as the records go (the
+    /// words are the caller's to have loaded).
+    pub fn answers(&self, query: &Query) -> bool {
+        self.records_held || !self.needs_records(query)
     }
 
     fn match_term(&self, term: &str) -> TermMatch {
@@ -826,6 +897,7 @@ impl Index {
             status: [0; 7],
         };
         let text_only = |a: usize| !terms.is_empty() && terms.iter().all(|t| t.any.get(a));
+        let by_summary = terms.is_empty() && !filter.filters_records();
         for a in 0..self.agreement_count {
             let records = self.record_start[a]..self.record_start[a + 1];
             // Records that satisfy the text; choosing a tema, aktor or status lists them all.
@@ -866,8 +938,18 @@ impl Index {
             }
             // One pass over the records for the three record filters' options: each option
             // counts the agreement when a record would be listed with that option chosen.
+            // Without words or a record filter, every record would be: the agreement's summary
+            // says which options its records take.
             let (mut topics, mut actors, mut statuses) = (0u64, [false; 3], 0u8);
-            for r in candidates() {
+            if by_summary {
+                let summary = &self.summaries[a];
+                topics = summary.topics;
+                for (i, found) in actors.iter_mut().enumerate() {
+                    *found = summary.actor_options & (1 << i) != 0;
+                }
+                statuses = summary.status;
+            }
+            for r in candidates().filter(|_| !by_summary) {
                 if filter.record_ok(r, Some(Dimension::Tema)) {
                     topics |= r.topics;
                 }

@@ -5,10 +5,10 @@ mod common;
 
 use chrono::NaiveDate;
 use loften_core::published::{
-    assemble_part, publish, read_manifest, read_part, read_tables, Chunks, Need, Published,
-    PublishedError, SearchIn, MANIFEST_PATH,
+    assemble_part, publish, read_manifest, read_part, read_records, read_tables, Chunks, Need,
+    Published, PublishedError, SearchIn, MANIFEST_PATH,
 };
-use loften_core::query::{StatusFilter, Words};
+use loften_core::query::{RecordTable, SearchTables, StatusFilter, Words};
 use loften_core::{ActorFilter, Dataset, Index, Query};
 
 fn published(data: &Dataset, search: Option<SearchIn>) -> Published {
@@ -27,10 +27,12 @@ fn files(out: &Published, paths: &[&str]) -> Chunks {
         .collect()
 }
 
-/// What the start page holds before anything is typed: the reference and the tables.
+/// What the start page holds before anything is typed: the reference and the tables; and the
+/// records' table, which a search with words or a record filter loads.
 struct Searcher {
     data: Dataset,
-    tables: loften_core::query::SearchTables,
+    tables: SearchTables,
+    records: RecordTable,
 }
 
 impl Searcher {
@@ -43,10 +45,17 @@ impl Searcher {
         let tables = read_tables(&coverage, &data, &given)
             .unwrap()
             .expect("the tables were given");
-        Searcher { data, tables }
+        let records = &manifest.search.as_ref().unwrap().records;
+        let records = read_records(records, &out.files[records], &tables).unwrap();
+        Searcher {
+            data,
+            tables,
+            records,
+        }
     }
 
-    /// The index with the parts `query` names: and how many parts that was.
+    /// The index with the parts `query` names, and the records where it needs them: and how
+    /// many parts that was.
     fn index_for(&self, out: &Published, query: &Query) -> (Index, usize) {
         let search = out.manifest.search.as_ref().unwrap();
         let paths = search.keys().paths_for(&query.terms());
@@ -55,10 +64,12 @@ impl Searcher {
             let part = read_part(path, &out.files[path]).unwrap();
             words.extend(part.into_words());
         }
-        (
-            Index::assemble(&self.data, &self.tables, words),
-            paths.len(),
-        )
+        let without_records = Index::assemble(&self.data, &self.tables, None, words.clone());
+        if without_records.answers(query) {
+            return (without_records, paths.len());
+        }
+        let index = Index::assemble(&self.data, &self.tables, Some(&self.records), words);
+        (index, paths.len())
     }
 }
 
@@ -73,7 +84,7 @@ fn manifest_agreements(out: &Published) -> usize {
 
 /// Every word of the data, each beginning of it, and each inside of four letters or more.
 fn terms_of(data: &Dataset) -> Vec<String> {
-    let (_, words) = loften_core::query::SearchTables::of(data);
+    let (_, _, words) = SearchTables::of(data);
     let mut terms: Vec<String> = Vec::new();
     for word in words.keys() {
         let chars: Vec<char> = word.chars().collect();
@@ -141,21 +152,78 @@ fn an_index_of_the_parts_a_query_names_answers_it_as_the_whole_index() {
 }
 
 #[test]
-fn with_no_words_loaded_the_index_lists_and_counts_without_text() {
+fn with_the_tables_alone_the_index_lists_and_counts_as_the_start_page_opens() {
     let data = common::real_data();
     let out = published(&data, Some(SearchIn::Parts));
     let searcher = Searcher::of(&out);
-    let index = Index::assemble(&searcher.data, &searcher.tables, Words::new());
+    let index = Index::assemble(&searcher.data, &searcher.tables, None, Words::new());
     let whole = Index::new(&data);
-    let query = Query {
+    // Without words or a record filter: the same list and the same counts of every filter's
+    // options, which the page rendered ahead of time shows.
+    let kommun = data
+        .kommuner
+        .iter()
+        .find(|k| k.slug == "jonkoping")
+        .unwrap();
+    for query in [
+        Query::default(),
+        Query {
+            kommun: vec![kommun.slug.clone()],
+            ..Query::default()
+        },
+        Query {
+            lan: vec![kommun.lan_code.clone()],
+            ar: vec![whole.years()[0]],
+            ..Query::default()
+        },
+    ] {
+        assert!(index.answers(&query), "{query:?}");
+        assert_eq!(index.search(&query), whole.search(&query), "{query:?}");
+    }
+    assert_eq!(index.years(), whole.years());
+    assert_eq!(index.kommun_groups(), whole.kommun_groups());
+    // Words or a record filter read the records: not answered until they come.
+    let by_topic = Query {
         tema: vec![data.topics[0].id.clone()],
         ..Query::default()
     };
-    assert_eq!(index.search(&query), whole.search(&query));
-    assert_eq!(index.years(), whole.years());
-    assert_eq!(index.kommun_groups(), whole.kommun_groups());
+    let by_actor = Query {
+        aktor: vec![ActorFilter::Kommunen],
+        ..Query::default()
+    };
+    let by_word = Query {
+        q: "trygghet".into(),
+        ..Query::default()
+    };
+    for query in [&by_topic, &by_actor, &by_word] {
+        assert!(!index.answers(query), "{query:?}");
+    }
+    let with_records = Index::assemble(
+        &searcher.data,
+        &searcher.tables,
+        Some(&searcher.records),
+        Words::new(),
+    );
+    assert!(with_records.answers(&by_topic));
+    assert_eq!(with_records.search(&by_topic), whole.search(&by_topic));
     // The start page loads the reference and the tables, not one agreement's chunk.
     assert!(searcher.data.agreements.is_empty());
+}
+
+#[test]
+fn records_of_other_agreements_do_not_read() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let mut fewer = data.clone();
+    fewer.agreements[0].activities.pop();
+    let other = published(&fewer, Some(SearchIn::Parts));
+    let searcher = Searcher::of(&out);
+    let records = out.manifest.search.as_ref().unwrap().records.clone();
+    let other_records = &other.manifest.search.as_ref().unwrap().records;
+    assert_eq!(
+        read_records(&records, &other.files[other_records], &searcher.tables),
+        Err(PublishedError::Unfitting(records.clone()))
+    );
 }
 
 #[test]
@@ -173,16 +241,23 @@ fn small_data_is_searched_whole_and_large_data_in_parts() {
     let parts = published(&data, Some(SearchIn::Parts));
     let search = parts.manifest.search.clone().unwrap();
     let reference = parts.manifest.reference().unwrap().path.as_str();
+    // The start page: the reference and the tables, not the records.
     assert_eq!(
         parts.manifest.paths_for(&Need::Search),
         Some(vec![reference, search.tables.as_str()])
+    );
+    let in_folder = |path: &str| path.starts_with(&format!("{}/", search.dir));
+    assert!(in_folder(&search.records) && parts.files.contains_key(&search.records));
+    assert_eq!(
+        search.records_bytes,
+        parts.files[&search.records].len() as u64
     );
     // Every part the manifest names is published, in the search's folder.
     let named = search.prefixes.split(' ').count() + search.infixes.split(' ').count();
     let published_parts = parts
         .files
         .keys()
-        .filter(|p| p.starts_with(&format!("{}/", search.dir)) && !p.ends_with("tables.bin"))
+        .filter(|p| in_folder(p) && **p != search.tables && **p != search.records)
         .count();
     assert_eq!(named, published_parts);
     // The version names the search: the same chunks with search whole are another version.

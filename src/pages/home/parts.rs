@@ -1,15 +1,16 @@
 //! Search over the index published in parts: the start page holds the index's tables, and
-//! loads the parts of the words as they are typed. Until a query's parts have come, the
-//! results stay those of the last query answered, and the page says it is searching.
+//! loads the parts of the words as they are typed (with the records' table, the first time a
+//! search reads promises and activities). Until a query's parts have come, the results stay
+//! those of the last query answered, and the page says it is searching.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use loften_core::published::PartKeys;
-use loften_core::query::{SearchTables, Words};
+use loften_core::query::{RecordTable, SearchTables, Words};
 use loften_core::{Dataset, Index, Query};
 
-use crate::catalog::{fetch_words, Catalog, LoadError};
+use crate::catalog::{fetch_search_parts, Catalog, LoadError, SearchParts};
 
 /// The index with the words loaded so far, and which parts those are.
 #[derive(Clone, Copy)]
@@ -22,6 +23,7 @@ pub struct PartsIndex {
     /// Parts asked for and on their way, so that typing on does not ask twice.
     asked: StoredValue<Vec<String>>,
     words: StoredValue<Words>,
+    records: StoredValue<Option<Arc<RecordTable>>>,
     keys: StoredValue<PartKeys>,
     base: StoredValue<(Arc<Dataset>, Arc<SearchTables>)>,
 }
@@ -31,21 +33,31 @@ impl PartsIndex {
     pub fn of(catalog: &Catalog) -> Option<PartsIndex> {
         let tables = catalog.tables.clone()?;
         let keys = catalog.coverage.search()?.keys();
-        let index = Index::assemble(&catalog.data, &tables, Words::new());
+        let index = Index::assemble(&catalog.data, &tables, None, Words::new());
         Some(PartsIndex {
             index: RwSignal::new(Arc::new(index)),
             loaded: RwSignal::new(Vec::new()),
             failed: RwSignal::new(None),
             asked: StoredValue::new(Vec::new()),
             words: StoredValue::new(Words::new()),
+            records: StoredValue::new(None),
             keys: StoredValue::new(keys),
             base: StoredValue::new((catalog.data.clone(), tables)),
         })
     }
 
-    /// The parts `query` needs.
+    /// The parts `query` needs: those of its words, and the records' table if it reads them.
     fn paths_for(&self, query: &Query) -> Vec<String> {
-        self.keys.with_value(|keys| keys.paths_for(&query.terms()))
+        self.keys.with_value(|keys| {
+            let mut paths = keys.paths_for(&query.terms());
+            if self
+                .index
+                .with_untracked(|index| index.needs_records(query))
+            {
+                paths.push(keys.records_path().to_string());
+            }
+            paths
+        })
     }
 
     /// Whether every part `query` needs has been loaded (tracked: it changes as parts come).
@@ -73,11 +85,10 @@ impl PartsIndex {
     /// Load the parts `query` needs that are neither loaded nor on their way, and those its
     /// next letter will need, apart, so that these do not hold up the answer.
     pub fn load_for(&self, query: &Query) {
-        let (needed, ahead) = self.keys.with_value(|keys| {
-            let terms = query.terms();
-            (keys.paths_for(&terms), keys.paths_ahead(&terms))
-        });
-        self.fetch(needed, true);
+        let ahead = self
+            .keys
+            .with_value(|keys| keys.paths_ahead(&query.terms()));
+        self.fetch(self.paths_for(query), true);
         self.fetch(ahead, false);
     }
 
@@ -101,13 +112,17 @@ impl PartsIndex {
         if said {
             self.failed.set(None);
         }
+        let (records, tables) = (
+            self.keys.with_value(|keys| keys.records_path().to_string()),
+            self.base.with_value(|(_, tables)| tables.clone()),
+        );
         leptos::task::spawn_local(async move {
-            let result = fetch_words(&missing).await;
+            let result = fetch_search_parts(&missing, &records, &tables).await;
             // The page may be gone by now: every write is a `try_` one.
             this.asked
                 .try_update_value(|asked| asked.retain(|path| !missing.contains(path)));
             match result {
-                Ok(words) => this.add(missing, words),
+                Ok(parts) => this.add(missing, parts),
                 Err(error) if said => {
                     this.failed.try_set(Some(error));
                 }
@@ -116,17 +131,25 @@ impl PartsIndex {
         });
     }
 
-    fn add(&self, paths: Vec<String>, words: Words) {
+    fn add(&self, paths: Vec<String>, parts: SearchParts) {
+        let SearchParts { words, records } = parts;
         let Some(all) = self.words.try_update_value(|all| {
             all.extend(words);
             all.clone()
         }) else {
             return;
         };
-        let Some(index) = self
-            .base
-            .try_with_value(|(data, tables)| Index::assemble(data, tables, all))
-        else {
+        let Some(records) = self.records.try_update_value(|held| {
+            if let Some(records) = records {
+                *held = Some(Arc::new(records));
+            }
+            held.clone()
+        }) else {
+            return;
+        };
+        let Some(index) = self.base.try_with_value(|(data, tables)| {
+            Index::assemble(data, tables, records.as_deref(), all)
+        }) else {
             return;
         };
         self.index.try_set(Arc::new(index));
