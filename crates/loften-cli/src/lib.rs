@@ -1,10 +1,12 @@
 //! The logic behind `loften` commands that deserves tests of its own: importing a published
 //! page's text as draft agreements, taking in follow-up reports, publishing the data apart
-//! from the app, with its Atom feeds. `main.rs` stays the thin command line around it.
+//! from the app, with its Atom feeds, and taking earlier versions off a site. `main.rs` stays
+//! the thin command line around it.
 
 pub mod feeds;
 pub mod followup;
 pub mod import;
+pub mod prune;
 pub mod publish;
 pub mod rng;
 pub mod synth;

@@ -57,6 +57,21 @@ enum Command {
         #[arg(long, value_enum)]
         search: Option<SearchArg>,
     },
+    /// Take earlier versions of the data off the site OUT: every version but the current one,
+    /// the RECENT newest before it and those the site's pages were rendered from, with the
+    /// chunks and search folders no version kept needs. A client that read a version taken off
+    /// moves to the current one.
+    Prune {
+        /// The site's folder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// How many of the newest earlier versions stay besides the current one.
+        #[arg(long, value_name = "RECENT", default_value_t = 2)]
+        keep: usize,
+        /// Say what would be removed, and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     #[command(
         long_about = IMPORT_ABOUT,
         after_long_help = IMPORT_EXAMPLES,
@@ -282,6 +297,7 @@ fn main() -> ExitCode {
             site_url.as_deref(),
             search.map(SearchArg::into),
         ),
+        Command::Prune { out, keep, dry_run } => prune_command(&out, keep, dry_run),
         Command::Import(args) => import_command(&args),
         Command::Followup(FollowupCommand::Template { agreement, sheet }) => {
             followup_template_command(&agreement, &sheet)
@@ -314,6 +330,34 @@ fn load(dir: &Path) -> Result<Dataset, String> {
         }
         message
     })
+}
+
+fn prune_command(site: &Path, keep: usize, dry_run: bool) -> Result<(), String> {
+    use loften_cli::prune::Reason;
+    let pruned = loften_cli::prune::prune(site, keep, dry_run)?;
+    for (version, reason) in &pruned.plan.kept {
+        let why = match reason {
+            Reason::Current => "the current version",
+            Reason::Rendered => "a page of the site was rendered from it",
+            Reason::Recent => "among the newest",
+        };
+        println!("keeps {} of {}: {why}", version.version, version.date);
+    }
+    for version in &pruned.plan.dropped {
+        println!("takes off {} of {}", version.version, version.date);
+    }
+    println!(
+        "{} {} files and folders, {} bytes{}",
+        if dry_run { "would remove" } else { "removed" },
+        pruned.plan.remove.len(),
+        pruned.bytes,
+        if dry_run {
+            " (nothing was removed)"
+        } else {
+            ""
+        }
+    );
+    Ok(())
 }
 
 fn validate(dir: &Path) -> Result<(), String> {

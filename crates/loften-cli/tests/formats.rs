@@ -154,3 +154,99 @@ fn pack_turns_a_json_dataset_into_the_binary_bundle() {
     assert!(!out.join("bad.bin").exists());
     std::fs::remove_dir_all(out).unwrap();
 }
+
+#[test]
+fn prune_takes_earlier_versions_off_and_keeps_what_pages_and_recent_clients_read() {
+    let out = scratch("prune");
+    let manifest_of = |out: &std::path::Path| {
+        read_manifest(&std::fs::read_to_string(out.join("data/manifest.json")).unwrap()).unwrap()
+    };
+    // Three versions, each with one agreement fewer than the last, in parts (a search folder
+    // each); the site's one page was rendered from the first.
+    let mut versions = Vec::new();
+    let mut data = real_data();
+    for date in ["2026-01-10", "2026-06-01", "2026-12-05"] {
+        let json = out.join(format!("{date}.json"));
+        std::fs::write(&json, serde_json::to_string(&data).unwrap()).unwrap();
+        common::publish(
+            &out,
+            &[
+                "--dataset",
+                json.to_str().unwrap(),
+                "--date",
+                date,
+                "--search",
+                "parts",
+            ],
+        );
+        versions.push(manifest_of(&out));
+        data.agreements.pop();
+    }
+    let [first, second, current] = [&versions[0], &versions[1], &versions[2]];
+    std::fs::create_dir_all(out.join("kommun/eslov")).unwrap();
+    std::fs::write(
+        out.join("kommun/eslov/index.html"),
+        format!(
+            r#"<head><meta name="data-version" content="{}"></head>"#,
+            first.version
+        ),
+    )
+    .unwrap();
+    let chunks_of = |m: &loften_core::published::Manifest| -> Vec<(String, Vec<u8>)> {
+        m.chunks
+            .iter()
+            .map(|c| (c.path.clone(), std::fs::read(out.join(&c.path)).unwrap()))
+            .collect()
+    };
+    let only_second: Vec<&str> = second
+        .chunks
+        .iter()
+        .map(|c| c.path.as_str())
+        .filter(|p| {
+            ![first, current]
+                .iter()
+                .any(|m| m.chunks.iter().any(|c| c.path == *p))
+        })
+        .collect();
+    assert!(!only_second.is_empty());
+    let second_search = &second.search.as_ref().unwrap().dir;
+
+    // A dry run removes nothing.
+    let site = out.to_str().unwrap();
+    let said = loften(&["prune", "--out", site, "--keep", "0", "--dry-run"]);
+    assert!(String::from_utf8_lossy(&said.stdout).contains("would remove"));
+    assert!(out.join(only_second[0]).is_file() && out.join(second_search).is_dir());
+
+    // Kept: the current version and the page's; the second, only the recent one, goes.
+    let said = String::from_utf8(loften(&["prune", "--out", site, "--keep", "0"]).stdout).unwrap();
+    assert!(
+        said.contains(&format!("takes off {}", second.version)),
+        "{said}"
+    );
+    for path in &only_second {
+        assert!(!out.join(path).exists(), "{path}");
+    }
+    assert!(!out.join(second_search).exists());
+    assert!(!out
+        .join(format!("data/manifests/{}.json", second.version))
+        .exists());
+    // What stays reads whole, as the clients and the page read it.
+    for kept in [first, current] {
+        assert!(assemble(kept, &chunks_of(kept)).is_ok(), "{}", kept.version);
+        assert!(out.join(&kept.search.as_ref().unwrap().dir).is_dir());
+    }
+    assert_eq!(&manifest_of(&out), current);
+    // Nothing more to take off.
+    let again = String::from_utf8(loften(&["prune", "--out", site, "--keep", "0"]).stdout).unwrap();
+    assert!(again.contains("removed 0 files"), "{again}");
+
+    // A manifest that does not read leaves everything as it is.
+    std::fs::write(out.join("data/manifests/ffffffffffffffff.json"), "{").unwrap();
+    let failed = Command::new(env!("CARGO_BIN_EXE_loften"))
+        .args(["prune", "--out", site])
+        .output()
+        .unwrap();
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("nothing was removed"));
+    std::fs::remove_dir_all(out).unwrap();
+}
