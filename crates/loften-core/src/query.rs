@@ -421,13 +421,18 @@ struct RecordSummary {
 impl RecordSummary {
     fn add(&mut self, row: &RecordRow) {
         self.topics |= row.topics;
-        for (i, actor) in ActorFilter::ALL.into_iter().enumerate() {
-            if actor.accepts(row.actors) {
-                self.actor_options |= 1 << i;
-            }
-        }
+        self.actor_options |= actor_options(row.actors);
         self.status |= row.status;
     }
+}
+
+/// The actor options (bit i for `ActorFilter::ALL[i]`) that a record's actors take.
+fn actor_options(actors: u8) -> u8 {
+    ActorFilter::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|(_, actor)| actor.accepts(actors))
+        .fold(0, |options, (i, _)| options | 1 << i)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -940,36 +945,31 @@ impl Index {
             // counts the agreement when a record would be listed with that option chosen.
             // Without words or a record filter, every record would be: the agreement's summary
             // says which options its records take.
-            let (mut topics, mut actors, mut statuses) = (0u64, [false; 3], 0u8);
-            if by_summary {
-                let summary = &self.summaries[a];
-                topics = summary.topics;
-                for (i, found) in actors.iter_mut().enumerate() {
-                    *found = summary.actor_options & (1 << i) != 0;
-                }
-                statuses = summary.status;
-            }
-            for r in candidates().filter(|_| !by_summary) {
-                if filter.record_ok(r, Some(Dimension::Tema)) {
-                    topics |= r.topics;
-                }
-                if filter.record_ok(r, Some(Dimension::Aktor)) {
-                    for (found, actor) in actors.iter_mut().zip(ActorFilter::ALL) {
-                        *found |= actor.accepts(r.actors);
+            let taken = if by_summary {
+                self.summaries[a]
+            } else {
+                let mut taken = RecordSummary::default();
+                for r in candidates() {
+                    if filter.record_ok(r, Some(Dimension::Tema)) {
+                        taken.topics |= r.topics;
+                    }
+                    if filter.record_ok(r, Some(Dimension::Aktor)) {
+                        taken.actor_options |= actor_options(r.actors);
+                    }
+                    if filter.record_ok(r, Some(Dimension::Status)) {
+                        taken.status |= r.status;
                     }
                 }
-                if filter.record_ok(r, Some(Dimension::Status)) {
-                    statuses |= r.status;
-                }
-            }
+                taken
+            };
             for (t, count) in facets.tema.iter_mut().enumerate() {
-                *count += usize::from(topics & (1 << t) != 0);
+                *count += usize::from(taken.topics & (1 << t) != 0);
             }
-            for (count, found) in facets.aktor.iter_mut().zip(actors) {
-                *count += usize::from(found);
+            for (i, count) in facets.aktor.iter_mut().enumerate() {
+                *count += usize::from(taken.actor_options & (1 << i) != 0);
             }
             for (count, status) in facets.status.iter_mut().zip(StatusFilter::ALL) {
-                *count += usize::from(statuses & status.bit() != 0);
+                *count += usize::from(taken.status & status.bit() != 0);
             }
         }
         facets
