@@ -10,9 +10,10 @@
 //! rendered from.
 //!
 //! The chunks: the reference data (kommuner, län, topics, and every agreement's id in the
-//! dataset's order with the chunk that holds it), one chunk per kommun with the agreements it
-//! alone takes part in, and one for each group of kommuner that share agreements (a county's,
-//! say). A kommun's areas are in its chunks (with any other area their agreements name), and
+//! dataset's order with the chunk that holds it), then the agreements of each kommun that it
+//! alone takes part in, and of each group of kommuner that share agreements (a county's, say):
+//! the newest in a chunk of its own, the earlier ones in another. A kommun's areas are in its
+//! chunks (with any other area their agreements name), and
 //! only the areas of kommuner without agreements in the reference: at the country's scale the
 //! areas would be most of what every page loads. A page needs the reference and the chunks of
 //! what it shows ([`Need`]); a dataset may be assembled from those alone ([`assemble_part`]),
@@ -214,11 +215,12 @@ pub struct ReferenceChunk {
     pub homes: Vec<u32>,
 }
 
-/// The agreements of one kommun, or of one group of kommuner together.
+/// Agreements of one kommun, or of one group of kommuner together: its newest, or its earlier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KommunChunk {
     pub agreements: Vec<Agreement>,
-    /// The areas of its kommuner, and any other its agreements name.
+    /// The areas its agreements name, and those of its kommuner unless another chunk of theirs
+    /// (the earlier agreements') holds them.
     pub areas: Vec<PlacedArea>,
 }
 
@@ -364,8 +366,28 @@ pub fn publish(
             .or_default()
             .push(agreement.clone());
     }
-    // The manifest lists the reference first, then the groups in the map's order.
-    let place: HashMap<&Vec<&str>, u32> = by_kommuner.keys().zip(1..).collect();
+    // A group's newest agreement (the dataset is newest first) is a chunk of its own, the
+    // earlier ones another: the start page's cards and most readers open the newest, and at the
+    // country's scale a group's every year would cost a first visit several times as much. The
+    // kommun's own areas go with the earlier years, which its pages load too.
+    let groups: Vec<ChunkOf> = by_kommuner
+        .into_iter()
+        .flat_map(|(kommuner, mut agreements)| {
+            let earlier = agreements.split_off(agreements.len().min(1));
+            let alone = earlier.is_empty();
+            let newest = ChunkOf {
+                kommuner: kommuner.clone(),
+                agreements,
+                kommun_areas: alone,
+            };
+            let earlier = (!alone).then_some(ChunkOf {
+                kommuner,
+                agreements: earlier,
+                kommun_areas: true,
+            });
+            std::iter::once(newest).chain(earlier)
+        })
+        .collect();
     let placed_areas = || {
         data.areas
             .iter()
@@ -373,54 +395,47 @@ pub fn publish(
             .zip(0..)
             .map(|(area, i)| (i, area))
     };
-    let area_in = |area: &Area, kommuner: &[&str], agreements: &[Agreement]| {
-        let kommun = area.id.split('/').next().unwrap_or_default();
-        kommuner.contains(&kommun)
-            || agreements.iter().any(|a| {
-                let named = |areas: &[String]| areas.contains(&area.id);
-                a.promises.iter().any(|p| named(&p.areas))
-                    || a.activities.iter().any(|x| named(&x.areas))
-            })
-    };
+    // The manifest lists the reference first, then the groups in order.
+    let homes: HashMap<&str, u32> = groups
+        .iter()
+        .zip(1..)
+        .flat_map(|(group, place)| group.agreements.iter().map(move |a| (a.id.as_str(), place)))
+        .collect();
     let reference = ReferenceChunk {
         kommuner: data.kommuner.clone(),
         lan: data.lan.clone(),
         topics: data.topics.clone(),
         areas: placed_areas()
-            .filter(|(_, area)| {
-                !by_kommuner
-                    .iter()
-                    .any(|(kommuner, agreements)| area_in(area, kommuner, agreements))
-            })
+            .filter(|(_, area)| !groups.iter().any(|group| group.holds(area)))
             .collect(),
         agreements: data.agreements.iter().map(|a| a.id.clone()).collect(),
         homes: data
             .agreements
             .iter()
-            .map(|a| place[&slugs_of(data, a)])
+            .map(|a| homes[a.id.as_str()])
             .collect(),
     };
     let mut files = BTreeMap::new();
     let mut chunks = Vec::new();
-    let mut add = |kommuner: Vec<&str>, bytes: Vec<u8>| {
+    let mut add = |kommuner: &[&str], bytes: Vec<u8>| {
         let path = format!("data/chunks/{}.bin", hash(&bytes));
         chunks.push(Chunk {
-            kommuner: kommuner.into_iter().map(str::to_string).collect(),
+            kommuner: kommuner.iter().map(|k| k.to_string()).collect(),
             path: path.clone(),
             bytes: bytes.len() as u64,
         });
         files.insert(path, bytes);
     };
-    add(Vec::new(), write_chunk(&reference));
-    for (kommuner, agreements) in &by_kommuner {
+    add(&[], write_chunk(&reference));
+    for group in &groups {
         let areas = placed_areas()
-            .filter(|(_, area)| area_in(area, kommuner, agreements))
+            .filter(|(_, area)| group.holds(area))
             .collect();
         let chunk = KommunChunk {
-            agreements: agreements.clone(),
+            agreements: group.agreements.clone(),
             areas,
         };
-        add(kommuner.clone(), write_chunk(&chunk));
+        add(&group.kommuner, write_chunk(&chunk));
     }
     let data_bytes: u64 = chunks.iter().map(|c| c.bytes).sum();
     let in_parts = search.unwrap_or(if data_bytes > WHOLE_SEARCH_UP_TO {
@@ -442,6 +457,26 @@ pub fn publish(
     let mut out = Published { manifest, files };
     out.write_manifests();
     out
+}
+
+/// The agreements of one chunk of a kommun, or of a group of kommuner together.
+struct ChunkOf<'a> {
+    kommuner: Vec<&'a str>,
+    agreements: Vec<Agreement>,
+    /// Whether it holds the areas of its kommuner, beside those its agreements name.
+    kommun_areas: bool,
+}
+
+impl ChunkOf<'_> {
+    fn holds(&self, area: &Area) -> bool {
+        let kommun = area.id.split('/').next().unwrap_or_default();
+        let named = |areas: &[String]| areas.contains(&area.id);
+        (self.kommun_areas && self.kommuner.contains(&kommun))
+            || self.agreements.iter().any(|a| {
+                a.promises.iter().any(|p| named(&p.areas))
+                    || a.activities.iter().any(|x| named(&x.areas))
+            })
+    }
 }
 
 /// Write the search index of `data` in parts into `files`, in a folder named by them all.

@@ -38,35 +38,59 @@ fn the_chunks_give_back_the_very_dataset() {
     assert_eq!(out.files[&kept], out.files[MANIFEST_PATH]);
 }
 
+/// Each agreement's kommuner by their slugs, sorted: the group whose chunks hold it.
+fn group_of<'a>(data: &'a Dataset, agreement: &'a loften_core::Agreement) -> Vec<&'a str> {
+    let mut slugs: Vec<&str> = agreement
+        .kommuner
+        .iter()
+        .map(|name| data.kommun_by_name(name).unwrap().slug.as_str())
+        .collect();
+    slugs.sort();
+    slugs
+}
+
 #[test]
-fn one_reference_chunk_and_one_for_each_kommun_or_group_of_kommuner() {
+fn a_reference_chunk_then_each_groups_newest_agreement_alone_and_its_earlier_ones_together() {
     let data = common::real_data();
     let out = published(&data);
-    let mut groups: Vec<Vec<&str>> = data
-        .agreements
-        .iter()
-        .map(|a| {
-            let mut slugs: Vec<&str> = a
-                .kommuner
-                .iter()
-                .map(|name| data.kommun_by_name(name).unwrap().slug.as_str())
-                .collect();
-            slugs.sort();
-            slugs
-        })
-        .collect();
-    groups.sort();
-    groups.dedup();
+    // The groups in order of their slugs, each with its agreements newest first.
+    let mut groups: std::collections::BTreeMap<Vec<&str>, Vec<&str>> = Default::default();
+    for agreement in &data.agreements {
+        let group = groups.entry(group_of(&data, agreement)).or_default();
+        group.push(agreement.id.as_str());
+    }
     assert!(
-        groups.iter().any(|g| g.len() > 1),
+        groups.keys().any(|g| g.len() > 1),
         "the real data has a shared agreement"
     );
-    let listed: Vec<Vec<&str>> = out.manifest.chunks[1..]
-        .iter()
-        .map(|c| c.kommuner.iter().map(String::as_str).collect())
+    assert!(
+        groups.values().any(|ids| ids.len() > 2),
+        "the real data has a kommun with several earlier agreements"
+    );
+    let expected: Vec<(Vec<&str>, Vec<&str>)> = groups
+        .into_iter()
+        .flat_map(|(kommuner, ids)| {
+            let (newest, earlier) = ids.split_at(1);
+            let earlier = (!earlier.is_empty()).then(|| (kommuner.clone(), earlier.to_vec()));
+            std::iter::once((kommuner, newest.to_vec())).chain(earlier)
+        })
         .collect();
-    assert_eq!(listed, groups);
     assert!(out.manifest.chunks[0].kommuner.is_empty());
+    let reference = out.manifest.chunks[0].path.as_str();
+    let listed: Vec<(Vec<&str>, Vec<String>)> = out.manifest.chunks[1..]
+        .iter()
+        .map(|c| {
+            let (alone, _) =
+                assemble_part(&out.manifest, &only(&out, &[reference, &c.path])).unwrap();
+            let ids = alone.agreements.into_iter().map(|a| a.id).collect();
+            (c.kommuner.iter().map(String::as_str).collect(), ids)
+        })
+        .collect();
+    let listed: Vec<(Vec<&str>, Vec<&str>)> = listed
+        .iter()
+        .map(|(kommuner, ids)| (kommuner.clone(), ids.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(listed, expected);
     for chunk in &out.manifest.chunks {
         assert_eq!(chunk.bytes as usize, out.files[&chunk.path].len());
         assert_eq!(
@@ -87,7 +111,43 @@ fn one_reference_chunk_and_one_for_each_kommun_or_group_of_kommuner() {
 }
 
 #[test]
-fn the_same_data_gives_the_same_names_and_a_change_renames_only_its_kommun() {
+fn the_newest_agreements_chunk_holds_the_areas_it_names_and_the_earlier_ones_the_kommuns() {
+    let data = common::real_data();
+    let out = published(&data);
+    let reference = out.manifest.chunks[0].path.as_str();
+    let mut seen = Vec::new();
+    for chunk in &out.manifest.chunks[1..] {
+        let (alone, _) =
+            assemble_part(&out.manifest, &only(&out, &[reference, &chunk.path])).unwrap();
+        let newest = !seen.contains(&&chunk.kommuner);
+        seen.push(&chunk.kommuner);
+        let has_earlier = out
+            .manifest
+            .chunks
+            .iter()
+            .filter(|c| c.kommuner == chunk.kommuner)
+            .count()
+            > 1;
+        for area in &data.areas {
+            let named = alone.agreements.iter().any(|a| {
+                a.promises.iter().any(|p| p.areas.contains(&area.id))
+                    || a.activities.iter().any(|x| x.areas.contains(&area.id))
+            });
+            let kommun = area.id.split('/').next().unwrap();
+            let own = chunk.kommuner.iter().any(|k| k == kommun) && !(newest && has_earlier);
+            assert_eq!(
+                alone.areas.contains(area),
+                named || own,
+                "{} in {:?}",
+                area.id,
+                chunk.kommuner
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_data_gives_the_same_names_and_a_change_renames_only_the_chunk_that_holds_it() {
     let data = common::real_data();
     let first = published(&data);
     assert_eq!(published(&data).manifest, first.manifest);
@@ -98,19 +158,24 @@ fn the_same_data_gives_the_same_names_and_a_change_renames_only_its_kommun() {
         .find(|a| a.kommuner.len() == 1 && !a.activities.is_empty())
         .expect("an agreement of one kommun with activities");
     agreement.activities[0].text.push_str(" (ändrad)");
-    let name = agreement.kommuner[0].clone();
-    let kommun = data.kommun_by_name(&name).unwrap().slug.clone();
+    let id = agreement.id.clone();
     let second = published(&changed);
     assert_ne!(second.manifest.version, first.manifest.version);
+    let (_, coverage) = assemble_part(&first.manifest, &chunks_of(&first)).unwrap();
+    let home = coverage.paths_for(&Need::Agreement(id.clone()));
+    let home = home.last().unwrap();
+    let mut renamed = 0;
     for (before, after) in first.manifest.chunks.iter().zip(&second.manifest.chunks) {
         assert_eq!(before.kommuner, after.kommuner);
         assert_eq!(
             before.path != after.path,
-            before.kommuner == [kommun.as_str()],
+            before.path == *home,
             "{:?}",
             before.kommuner
         );
+        renamed += usize::from(before.path != after.path);
     }
+    assert_eq!(renamed, 1, "{id}");
 }
 
 #[test]
