@@ -7,7 +7,7 @@ pub mod kept_copy;
 pub mod kept_offline;
 pub mod updates;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -25,7 +25,10 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Clone)]
 pub struct Catalog {
     pub data: Arc<Dataset>,
-    pub index: Arc<Index>,
+    /// Its search index, built the first time a search over the catalog itself needs it: with
+    /// search in parts the start page searches the published index, and a catalog that grows
+    /// by the chunks of its cards would otherwise index every agreement it holds again each time.
+    index: Arc<OnceLock<Arc<Index>>>,
     /// Which published version this is.
     pub edition: Edition,
     /// Loaded from the copy kept on the device because the network failed: may be old.
@@ -48,10 +51,9 @@ pub struct Edition {
 
 impl Catalog {
     pub fn new(data: Dataset, coverage: Coverage, edition: Edition) -> Catalog {
-        let index = Index::new(&data);
         Catalog {
             data: Arc::new(data),
-            index: Arc::new(index),
+            index: Arc::default(),
             edition,
             from_copy: false,
             coverage: Arc::new(coverage),
@@ -60,12 +62,18 @@ impl Catalog {
         }
     }
 
+    /// The search index over all it holds.
+    pub fn index(&self) -> Arc<Index> {
+        let index = self.index.get_or_init(|| Arc::new(Index::new(&self.data)));
+        index.clone()
+    }
+
     /// The chunks a page rendered ahead of time shows: what its route needs, and on the start
     /// page with search in parts, the chunks of the first cards.
     pub fn paths_shown(&self, route: &Route) -> Vec<&str> {
         let mut needs = vec![Need::of(route)];
         if let (Route::Home(query), Some(_)) = (route, self.coverage.search()) {
-            let first = self.index.search_without_facets(query).groups;
+            let first = self.index().search_without_facets(query).groups;
             let cards = first.iter().take(loften_core::filters::FIRST_CARDS);
             needs
                 .extend(cards.map(|group| {

@@ -73,7 +73,7 @@ impl SearchState {
         let data = catalog.data.clone();
         let engine = RwSignal::new(match PartsIndex::of(&catalog) {
             Some(parts) => Engine::Parts(parts),
-            None => Engine::Whole(catalog.index.clone()),
+            None => Engine::Whole(catalog.index()),
         });
         let pairs = use_query_map();
         let parsed = Memo::new(move |_| pairs.with(|pairs| Query::from_pairs(pairs, &data)));
@@ -264,7 +264,7 @@ impl SearchState {
         });
         Effect::new(move |_| {
             if let Some(Some(Ok(catalog))) = kept.get() {
-                this.engine.set(Engine::Whole(catalog.index.clone()));
+                this.engine.set(Engine::Whole(catalog.index()));
                 this.cards_from.set(catalog.clone());
                 Held::grew(catalog);
             }
