@@ -40,6 +40,22 @@ async function answer(page: Page): Promise<[string, string[]]> {
   return [(await page.locator(".results-count").textContent())!, await page.locator("ol.results h2").allTextContents()];
 }
 
+/** The filters' options with their counts. */
+const counts = (p: Page) => p.locator("section.filters option").allTextContents();
+
+/** The filters' counts for a search as the site of all the data shows them, opened at its
+ * address. Its page was rendered with no search, whose counts it shows until a filter's focus
+ * counts again: they are this search's once they differ (a search with words always differs). */
+async function countsOf(whole: Page, words: string): Promise<string[]> {
+  await open(whole, "/");
+  const unsearched = await counts(whole);
+  await open(whole, `/?q=${encodeURIComponent(words)}`);
+  await answer(whole);
+  await new SearchPage(whole).filter("Kommun").focus();
+  await expect.poll(() => counts(whole), words).not.toEqual(unsearched);
+  return counts(whole);
+}
+
 async function typeInto(page: Page, text: string): Promise<void> {
   await page.locator("#q").fill("");
   await page.locator("#q").pressSequentially(text, { delay: 30 });
@@ -76,6 +92,9 @@ test("each word typed loads the parts it needs, and search answers as over all t
     const found = await answer(page);
     await typeInto(whole, word);
     expect(found, word).toEqual(await answer(whole));
+    // Listed before the records' table need come; the filters' counts follow it, as over all
+    // the data (a filter's focus brings them up to date at once, else typing's pause does).
+    await expect.poll(() => counts(page), word).toEqual(await countsOf(whole, word));
     // Only the parts of the words' beginnings (every part of the first letter, at the first
     // key) and of their insides.
     const tables = [manifest.search.tables, manifest.search.records];
@@ -98,13 +117,35 @@ test("each word typed loads the parts it needs, and search answers as over all t
   await context.close();
 });
 
+test("words are listed while the records' table is on its way, and their counts follow it", async ({ browser, page: whole }) => {
+  const [context, page, errors] = await partsContext(browser);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const asked: string[] = [];
+  // Held back on the network, the service worker's requests included.
+  await context.route("**/records.bin", async (route) => {
+    asked.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  await open(page, "/");
+  await open(whole, "/");
+  for (const p of [page, whole]) await typeInto(p, "narkotika");
+  expect(await answer(page)).toEqual(await answer(whole));
+  expect(asked, "asked for, and not come").toHaveLength(1);
+  release();
+  await new SearchPage(page).filter("Kommun").focus();
+  await expect.poll(() => counts(page)).toEqual(await countsOf(whole, "narkotika"));
+  expect(errors, "console errors").toEqual([]);
+  await context.close();
+});
+
 test("a filter by actor or status alone loads the records' table, and counts as over all the data", async ({ browser, page: whole }) => {
   const [context, page, errors] = await partsContext(browser);
   await open(page, "/");
   await open(whole, "/");
   const manifest = await (await page.request.get("/data/manifest.json")).json();
   const asked = requestedUnder(page, manifest.search.records);
-  const counts = (p: Page) => p.locator("section.filters option").allTextContents();
   expect(await counts(page)).toEqual(await counts(whole));
   expect(asked).toEqual([]);
   // Chosen as a visitor does, on both sites: the same cards, then the same counts (which a

@@ -71,8 +71,8 @@ pub struct SearchFiles {
     /// The tables' path (in `dir`) and size: what the start page opens with.
     pub tables: String,
     pub tables_bytes: u64,
-    /// The records' table's path (in `dir`) and size: what a search with words or a record
-    /// filter loads besides.
+    /// The records' table's path (in `dir`) and size: what a search with words (for its
+    /// filters' counts) or a record filter (for its results too) loads besides.
     pub records: String,
     pub records_bytes: u64,
     /// The keys of the parts published, each list in one string, the keys apart by spaces
@@ -119,7 +119,7 @@ impl PartKeys {
     }
 
     /// The path of the records' table, which a search that reads records needs
-    /// (`Index::needs_records`).
+    /// (`Index::needs_records`; for its results, `Index::lists_by_records`).
     pub fn records_path(&self) -> &str {
         &self.records
     }

@@ -309,8 +309,9 @@ impl Bitset {
 #[derive(Debug)]
 pub struct Index {
     agreement_count: usize,
-    /// Whether the records' table was read: without it, only a query that needs no records
-    /// is answered (`answers`), and `records` is empty.
+    /// Whether the records' table was read: without it `records` says where each record is
+    /// but not its topics, actors or status, so a query that filters by them is not listed
+    /// (`lists`), nor are the counts of one with words (`answers`).
     records_held: bool,
     /// Agreements and records, as numbered in the words' postings.
     documents: usize,
@@ -625,10 +626,12 @@ impl Index {
         exact: Words,
     ) -> Index {
         let agreement_count = tables.agreements.len();
-        let rows = record_table.map_or(&[][..], |t| &t.records[..]);
-        let mut records = Vec::with_capacity(rows.len());
+        // Where each record is comes from the tables' counts: words alone are answered
+        // without the records' table. What it says of each (topics, actors, status) is read
+        // only when it is held (`records_held`).
+        let mut records = Vec::with_capacity(tables.record_count());
         let mut record_start = Vec::with_capacity(agreement_count + 1);
-        let mut rows = rows.iter();
+        let mut rows = record_table.map(|table| table.records.iter());
         for (a, agreement) in tables.agreements.iter().enumerate() {
             record_start.push(records.len());
             let kinds = std::iter::repeat_n(RecordKind::Promise, agreement.promises as usize)
@@ -637,14 +640,15 @@ impl Index {
                     std::iter::repeat_n(RecordKind::Activity, agreement.activities as usize)
                         .zip(0..),
                 );
-            for ((kind, index), row) in kinds.zip(rows.by_ref()) {
+            for (kind, index) in kinds {
+                let row = rows.as_mut().and_then(Iterator::next);
                 records.push(Record {
                     agreement: a as u32,
                     kind,
                     index,
-                    topics: row.topics,
-                    actors: row.actors,
-                    status: row.status,
+                    topics: row.map_or(0, |row| row.topics),
+                    actors: row.map_or(0, |row| row.actors),
+                    status: row.map_or(0, |row| row.status),
                 });
             }
         }
@@ -747,9 +751,20 @@ impl Index {
     }
 
     /// Whether it answers `query` as the whole index would, as far as the records go (the
-    /// words are the caller's to have loaded).
+    /// words are the caller's to have loaded): its results and the filters' counts.
     pub fn answers(&self, query: &Query) -> bool {
         self.records_held || !self.needs_records(query)
+    }
+
+    /// Whether it lists `query`'s results (`search_without_facets`) as the whole index would:
+    /// words alone read no record's topics, actors or status, a filter by them does.
+    pub fn lists(&self, query: &Query) -> bool {
+        self.records_held || !self.lists_by_records(query)
+    }
+
+    /// Whether `query`'s results read the records' topics, actors or status: a filter by them.
+    pub fn lists_by_records(&self, query: &Query) -> bool {
+        CompiledFilter::new(self, query).filters_records()
     }
 
     fn match_term(&self, term: &str) -> TermMatch {

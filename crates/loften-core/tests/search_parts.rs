@@ -54,9 +54,8 @@ impl Searcher {
         }
     }
 
-    /// The index with the parts `query` names, and the records where it needs them: and how
-    /// many parts that was.
-    fn index_for(&self, out: &Published, query: &Query) -> (Index, usize) {
+    /// The words of the parts `query` names, and how many parts that was.
+    fn words_for(&self, out: &Published, query: &Query) -> (Words, usize) {
         let search = out.manifest.search.as_ref().unwrap();
         let paths = search.keys().paths_for(&query.terms());
         let mut words = Words::new();
@@ -64,12 +63,14 @@ impl Searcher {
             let part = read_part(path, &out.files[path]).unwrap();
             words.extend(part.into_words());
         }
-        let without_records = Index::assemble(&self.data, &self.tables, None, words.clone());
-        if without_records.answers(query) {
-            return (without_records, paths.len());
-        }
-        let index = Index::assemble(&self.data, &self.tables, Some(&self.records), words);
-        (index, paths.len())
+        (words, paths.len())
+    }
+
+    /// The index with the parts `query` names, with the records or without them.
+    fn index_for(&self, out: &Published, query: &Query, with_records: bool) -> Index {
+        let (words, _) = self.words_for(out, query);
+        let records = with_records.then_some(&self.records);
+        Index::assemble(&self.data, &self.tables, records, words)
     }
 }
 
@@ -141,8 +142,26 @@ fn an_index_of_the_parts_a_query_names_answers_it_as_the_whole_index() {
     queries.push(Query::default());
     let mut most_parts = 0;
     for query in &queries {
-        let (index, parts) = searcher.index_for(&out, query);
+        // Its results and counts with the records; without them, the results of a query that
+        // filters by no record's topic, actor or status, and not the counts of one with words.
+        let index = searcher.index_for(&out, query, true);
         assert_eq!(index.search(query), whole.search(query), "{query:?}");
+        let without_records = searcher.index_for(&out, query, false);
+        let by_records = query.status.len() + query.aktor.len() + query.tema.len() > 0;
+        assert_eq!(without_records.lists(query), !by_records, "{query:?}");
+        assert_eq!(
+            without_records.answers(query),
+            query.terms().is_empty() && !by_records,
+            "{query:?}"
+        );
+        if without_records.lists(query) {
+            assert_eq!(
+                without_records.search_without_facets(query),
+                whole.search_without_facets(query),
+                "{query:?}"
+            );
+        }
+        let (_, parts) = searcher.words_for(&out, query);
         if query.q.chars().count() > 1 && !query.q.contains(' ') {
             most_parts = most_parts.max(parts);
         }
@@ -198,6 +217,10 @@ fn with_the_tables_alone_the_index_lists_and_counts_as_the_start_page_opens() {
     for query in [&by_topic, &by_actor, &by_word] {
         assert!(!index.answers(query), "{query:?}");
     }
+    // Words alone are listed without the records (their counts wait for them); a filter by
+    // topic or actor is not.
+    assert!(index.lists(&by_word));
+    assert!(!index.lists(&by_topic) && !index.lists(&by_actor));
     let with_records = Index::assemble(
         &searcher.data,
         &searcher.tables,

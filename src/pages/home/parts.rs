@@ -1,7 +1,9 @@
 //! Search over the index published in parts: the start page holds the index's tables, and
-//! loads the parts of the words as they are typed (with the records' table, the first time a
-//! search reads promises and activities). Until a query's parts have come, the results stay
-//! those of the last query answered, and the page says it is searching.
+//! loads the parts of the words as they are typed, and the records' table the first time a
+//! search reads promises and activities. Until a query's parts have come, the results stay
+//! those of the last query answered, and the page says it is searching. The records' table
+//! holds up only a filter by topic, actor or status: the results of words are listed without
+//! it, and their filters' counts follow when it comes.
 
 use std::sync::Arc;
 
@@ -46,13 +48,14 @@ impl PartsIndex {
         })
     }
 
-    /// The parts `query` needs: those of its words, and the records' table if it reads them.
+    /// The parts `query`'s results need: those of its words, and the records' table if it
+    /// filters by them.
     fn paths_for(&self, query: &Query) -> Vec<String> {
         self.keys.with_value(|keys| {
             let mut paths = keys.paths_for(&query.terms());
             if self
                 .index
-                .with_untracked(|index| index.needs_records(query))
+                .with_untracked(|index| index.lists_by_records(query))
             {
                 paths.push(keys.records_path().to_string());
             }
@@ -60,11 +63,28 @@ impl PartsIndex {
         })
     }
 
-    /// Whether every part `query` needs has been loaded (tracked: it changes as parts come).
-    pub fn holds(&self, query: &Query) -> bool {
-        let paths = self.paths_for(query);
+    /// The records' table, if `query`'s filters' counts need it.
+    fn counts_path(&self, query: &Query) -> Option<String> {
+        let needed = self
+            .index
+            .with_untracked(|index| index.needs_records(query));
+        needed.then(|| self.keys.with_value(|keys| keys.records_path().to_string()))
+    }
+
+    fn loaded_all(&self, paths: &[String]) -> bool {
         self.loaded
             .with(|loaded| paths.iter().all(|path| loaded.contains(path)))
+    }
+
+    /// Whether every part `query`'s results need has been loaded (tracked: it changes as
+    /// parts come).
+    pub fn holds(&self, query: &Query) -> bool {
+        self.loaded_all(&self.paths_for(query))
+    }
+
+    /// Whether the index counts `query`'s filters as the whole index would (tracked).
+    pub fn counts(&self, query: &Query) -> bool {
+        self.holds(query) && self.loaded_all(&Vec::from_iter(self.counts_path(query)))
     }
 
     /// The index as loaded so far (tracked).
@@ -82,13 +102,15 @@ impl PartsIndex {
         self.failed.get()
     }
 
-    /// Load the parts `query` needs that are neither loaded nor on their way, and those its
-    /// next letter will need, apart, so that these do not hold up the answer.
+    /// Load the parts `query` needs that are neither loaded nor on their way; apart, so that
+    /// these do not hold up its results, the records' table for its counts and the parts its
+    /// next letter will need.
     pub fn load_for(&self, query: &Query) {
         let ahead = self
             .keys
             .with_value(|keys| keys.paths_ahead(&query.terms()));
         self.fetch(self.paths_for(query), true);
+        self.fetch(Vec::from_iter(self.counts_path(query)), false);
         self.fetch(ahead, false);
     }
 

@@ -152,9 +152,14 @@ impl SearchState {
         let facets = RwSignal::new(
             engine.with_untracked(|engine| engine.index().facets_of(&query.get_untracked())),
         );
-        // Counted once the search's parts are in: until then the counts are the last search's.
+        // Counted once the search's parts are in, the records' table too where the counts read
+        // it: until then the counts are the last search's.
+        let counted = Memo::new(move |_| match engine.get() {
+            Engine::Whole(_) => true,
+            Engine::Parts(parts) => query.with(|query| parts.counts(query)),
+        });
         let settle = move || {
-            if searching.try_get_untracked() != Some(false) {
+            if counted.try_get_untracked() != Some(true) {
                 return;
             }
             if let Some(latest) = query
@@ -170,6 +175,7 @@ impl SearchState {
         // Not on the first run: the counts above are already this query's.
         Effect::new(move |first: Option<()>| {
             results.track();
+            counted.track();
             if first.is_some() {
                 settle_later();
             }
