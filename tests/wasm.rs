@@ -76,7 +76,7 @@ fn validation_and_swedish_search_work_in_wasm() {
         .expect("the published data reads");
     let search = |url: &str| {
         let (query, _) = Query::from_pairs(loften_core::url::parse_query(url), &catalog.data);
-        catalog.index.search(&query)
+        catalog.index().search(&query)
     };
     let folded = search("q=oxnehaga");
     assert_eq!(folded.groups.len(), 1);
