@@ -12,7 +12,8 @@
 //! The chunks: the reference data (kommuner, län, topics, and every agreement's id in the
 //! dataset's order with the chunk that holds it), then the agreements of each kommun that it
 //! alone takes part in, and of each group of kommuner that share agreements (a county's, say):
-//! the newest in a chunk of its own, the earlier ones in another. A kommun's areas are in its
+//! in one chunk, or with search in parts the newest in a chunk of its own and the earlier ones
+//! in another. A kommun's areas are in its
 //! chunks (with any other area their agreements name), and
 //! only the areas of kommuner without agreements in the reference: at the country's scale the
 //! areas would be most of what every page loads. A page needs the reference and the chunks of
@@ -148,8 +149,8 @@ pub enum SearchIn {
     Parts,
 }
 
-/// Up to this much data in chunks, search is published whole: the figure up to which the
-/// service worker keeps all the data offline too.
+/// Up to this much data (the dataset's bytes as the chunks write them), search is published
+/// whole: the figure up to which the service worker keeps all the data offline too.
 pub const WHOLE_SEARCH_UP_TO: u64 = 512 * 1024;
 
 impl Manifest {
@@ -215,7 +216,8 @@ pub struct ReferenceChunk {
     pub homes: Vec<u32>,
 }
 
-/// Agreements of one kommun, or of one group of kommuner together: its newest, or its earlier.
+/// Agreements of one kommun, or of one group of kommuner together: all of them, or with search
+/// in parts its newest or its earlier ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KommunChunk {
     pub agreements: Vec<Agreement>,
@@ -366,14 +368,22 @@ pub fn publish(
             .or_default()
             .push(agreement.clone());
     }
-    // A group's newest agreement (the dataset is newest first) is a chunk of its own, the
-    // earlier ones another: the start page's cards and most readers open the newest, and at the
-    // country's scale a group's every year would cost a first visit several times as much. The
-    // kommun's own areas go with the earlier years, which its pages load too.
+    let in_parts = search.unwrap_or(if write_chunk(data).len() as u64 > WHOLE_SEARCH_UP_TO {
+        SearchIn::Parts
+    } else {
+        SearchIn::Whole
+    }) == SearchIn::Parts;
+    // With search in parts, a group's newest agreement (the dataset is newest first) is a chunk
+    // of its own and the earlier ones another: the start page's cards load the chunks of the
+    // agreements they show, most readers open the newest, and at the country's scale a group's
+    // every year would cost a first visit several times as much. The kommun's own areas go with
+    // the earlier years, which its pages load too. With search whole, every list loads every
+    // chunk, and a group in one chunk is fewer requests and compresses better.
     let groups: Vec<ChunkOf> = by_kommuner
         .into_iter()
         .flat_map(|(kommuner, mut agreements)| {
-            let earlier = agreements.split_off(agreements.len().min(1));
+            let first_holds = if in_parts { 1 } else { agreements.len() };
+            let earlier = agreements.split_off(first_holds.min(agreements.len()));
             let alone = earlier.is_empty();
             let newest = ChunkOf {
                 kommuner: kommuner.clone(),
@@ -437,12 +447,6 @@ pub fn publish(
         };
         add(&group.kommuner, write_chunk(&chunk));
     }
-    let data_bytes: u64 = chunks.iter().map(|c| c.bytes).sum();
-    let in_parts = search.unwrap_or(if data_bytes > WHOLE_SEARCH_UP_TO {
-        SearchIn::Parts
-    } else {
-        SearchIn::Whole
-    }) == SearchIn::Parts;
     let search = in_parts.then(|| publish_search(data, &hash, &mut files));
     let mut names: Vec<&str> = chunks.iter().map(|c| c.path.as_str()).collect();
     names.extend(search.as_ref().map(|s| s.dir.as_str()));

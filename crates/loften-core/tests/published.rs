@@ -5,7 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use loften_core::published::{
     assemble, assemble_part, pack, publish, read_manifest, unpack, Chunks, Need, Published,
-    PublishedError, MANIFEST_PATH, SCHEMA,
+    PublishedError, SearchIn, MANIFEST_PATH, SCHEMA,
 };
 use loften_core::Dataset;
 
@@ -50,9 +50,18 @@ fn group_of<'a>(data: &'a Dataset, agreement: &'a loften_core::Agreement) -> Vec
 }
 
 #[test]
-fn a_reference_chunk_then_each_groups_newest_agreement_alone_and_its_earlier_ones_together() {
+fn a_reference_chunk_then_a_chunk_for_each_group_or_with_search_in_parts_two() {
     let data = common::real_data();
-    let out = published(&data);
+    for search in [SearchIn::Whole, SearchIn::Parts] {
+        chunks_as_published(&data, search);
+    }
+}
+
+/// The chunks of `data` published with its search `search`: each group's agreements together,
+/// or in parts its newest alone and its earlier ones together.
+fn chunks_as_published(data: &Dataset, search: SearchIn) {
+    let out = publish(data, day(), common::hash, Some(search));
+    let data = data.clone();
     // The groups in order of their slugs, each with its agreements newest first.
     let mut groups: std::collections::BTreeMap<Vec<&str>, Vec<&str>> = Default::default();
     for agreement in &data.agreements {
@@ -70,7 +79,12 @@ fn a_reference_chunk_then_each_groups_newest_agreement_alone_and_its_earlier_one
     let expected: Vec<(Vec<&str>, Vec<&str>)> = groups
         .into_iter()
         .flat_map(|(kommuner, ids)| {
-            let (newest, earlier) = ids.split_at(1);
+            let first_holds = if search == SearchIn::Parts {
+                1
+            } else {
+                ids.len()
+            };
+            let (newest, earlier) = ids.split_at(first_holds);
             let earlier = (!earlier.is_empty()).then(|| (kommuner.clone(), earlier.to_vec()));
             std::iter::once((kommuner, newest.to_vec())).chain(earlier)
         })
@@ -90,7 +104,7 @@ fn a_reference_chunk_then_each_groups_newest_agreement_alone_and_its_earlier_one
         .iter()
         .map(|(kommuner, ids)| (kommuner.clone(), ids.iter().map(String::as_str).collect()))
         .collect();
-    assert_eq!(listed, expected);
+    assert_eq!(listed, expected, "{search:?}");
     for chunk in &out.manifest.chunks {
         assert_eq!(chunk.bytes as usize, out.files[&chunk.path].len());
         assert_eq!(
@@ -113,7 +127,7 @@ fn a_reference_chunk_then_each_groups_newest_agreement_alone_and_its_earlier_one
 #[test]
 fn the_newest_agreements_chunk_holds_the_areas_it_names_and_the_earlier_ones_the_kommuns() {
     let data = common::real_data();
-    let out = published(&data);
+    let out = publish(&data, day(), common::hash, Some(SearchIn::Parts));
     let reference = out.manifest.chunks[0].path.as_str();
     let mut seen = Vec::new();
     for chunk in &out.manifest.chunks[1..] {
