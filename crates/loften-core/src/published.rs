@@ -13,15 +13,15 @@
 //! dataset's order with the chunk that holds it), then the agreements of each kommun that it
 //! alone takes part in, and of each group of kommuner that share agreements (a county's, say):
 //! in one chunk, or with search in parts the newest in a chunk of its own and the earlier ones
-//! in another. A kommun's areas are in its
-//! chunks (with any other area their agreements name), and
-//! only the areas of kommuner without agreements in the reference: at the country's scale the
-//! areas would be most of what every page loads. A page needs the reference and the chunks of
-//! what it shows ([`Need`]); a dataset may be assembled from those alone ([`assemble_part`]),
-//! and says what it holds ([`Coverage`]). Past [`WHOLE_SEARCH_UP_TO`] the search index is
-//! published too, in parts ([`SearchFiles`], `search_parts`), so that search loads the words
-//! typed rather than every chunk. Each file is `LOFC`, the schema as one byte, then postcard
-//! (see `bundle`: its shape is the model's, so a change of the model raises [`SCHEMA`]).
+//! in another. A kommun's areas are in its chunks (with any other area their agreements name),
+//! and only the areas of kommuner without agreements in the reference: at the country's scale
+//! the areas would be most of what every page loads. A page needs the reference and the
+//! chunks of what it shows ([`Need`]); a dataset may be assembled from those alone
+//! ([`assemble_part`]), and says what it holds ([`Coverage`]). Past [`WHOLE_SEARCH_UP_TO`]
+//! the search index is published too, in parts ([`SearchFiles`], `search_parts`), so that
+//! search loads the words typed rather than every chunk. Each file is `LOFC`, the schema as
+//! one byte, then postcard (see `bundle`: its shape is the model's, so a change of the model
+//! raises [`SCHEMA`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -383,7 +383,7 @@ pub fn publish(
         .into_iter()
         .flat_map(|(kommuner, mut agreements)| {
             let first_holds = if in_parts { 1 } else { agreements.len() };
-            let earlier = agreements.split_off(first_holds.min(agreements.len()));
+            let earlier = agreements.split_off(first_holds);
             let alone = earlier.is_empty();
             let newest = ChunkOf {
                 kommuner: kommuner.clone(),
