@@ -61,11 +61,10 @@ fn a_reference_chunk_then_a_chunk_for_each_group_or_with_search_in_parts_two() {
 /// or in parts its newest alone and its earlier ones together.
 fn chunks_as_published(data: &Dataset, search: SearchIn) {
     let out = publish(data, day(), common::hash, Some(search));
-    let data = data.clone();
     // The groups in order of their slugs, each with its agreements newest first.
     let mut groups: std::collections::BTreeMap<Vec<&str>, Vec<&str>> = Default::default();
     for agreement in &data.agreements {
-        let group = groups.entry(group_of(&data, agreement)).or_default();
+        let group = groups.entry(group_of(data, agreement)).or_default();
         group.push(agreement.id.as_str());
     }
     assert!(
