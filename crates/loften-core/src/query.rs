@@ -311,7 +311,7 @@ pub struct Index {
     agreement_count: usize,
     /// Whether the records' table was read: without it `records` says where each record is
     /// but not its topics, actors or status, so a query that filters by them is not listed
-    /// (`lists`), nor are the counts of one with words (`answers`).
+    /// (`lists_by_records`), nor are the counts of one with words (`answers`).
     records_held: bool,
     /// Agreements and records, as numbered in the words' postings.
     documents: usize,
@@ -756,13 +756,9 @@ impl Index {
         self.records_held || !self.needs_records(query)
     }
 
-    /// Whether it lists `query`'s results (`search_without_facets`) as the whole index would:
-    /// words alone read no record's topics, actors or status, a filter by them does.
-    pub fn lists(&self, query: &Query) -> bool {
-        self.records_held || !self.lists_by_records(query)
-    }
-
-    /// Whether `query`'s results read the records' topics, actors or status: a filter by them.
+    /// Whether `query`'s results (`search_without_facets`) read the records' topics, actors or
+    /// status: a filter by them does, words alone do not. Without the records' table, only a
+    /// query that does not is listed as the whole index would list it.
     pub fn lists_by_records(&self, query: &Query) -> bool {
         CompiledFilter::new(self, query).filters_records()
     }

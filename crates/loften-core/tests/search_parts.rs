@@ -66,9 +66,8 @@ impl Searcher {
         (words, paths.len())
     }
 
-    /// The index with the parts `query` names, with the records or without them.
-    fn index_for(&self, out: &Published, query: &Query, with_records: bool) -> Index {
-        let (words, _) = self.words_for(out, query);
+    /// The index of `words`, with the records or without them.
+    fn index_of(&self, words: Words, with_records: bool) -> Index {
         let records = with_records.then_some(&self.records);
         Index::assemble(&self.data, &self.tables, records, words)
     }
@@ -144,24 +143,28 @@ fn an_index_of_the_parts_a_query_names_answers_it_as_the_whole_index() {
     for query in &queries {
         // Its results and counts with the records; without them, the results of a query that
         // filters by no record's topic, actor or status, and not the counts of one with words.
-        let index = searcher.index_for(&out, query, true);
+        let (words, parts) = searcher.words_for(&out, query);
+        let index = searcher.index_of(words.clone(), true);
         assert_eq!(index.search(query), whole.search(query), "{query:?}");
-        let without_records = searcher.index_for(&out, query, false);
+        let without_records = searcher.index_of(words, false);
         let by_records = query.status.len() + query.aktor.len() + query.tema.len() > 0;
-        assert_eq!(without_records.lists(query), !by_records, "{query:?}");
+        assert_eq!(
+            without_records.lists_by_records(query),
+            by_records,
+            "{query:?}"
+        );
         assert_eq!(
             without_records.answers(query),
             query.terms().is_empty() && !by_records,
             "{query:?}"
         );
-        if without_records.lists(query) {
+        if !by_records {
             assert_eq!(
                 without_records.search_without_facets(query),
                 whole.search_without_facets(query),
                 "{query:?}"
             );
         }
-        let (_, parts) = searcher.words_for(&out, query);
         if query.q.chars().count() > 1 && !query.q.contains(' ') {
             most_parts = most_parts.max(parts);
         }
@@ -219,8 +222,8 @@ fn with_the_tables_alone_the_index_lists_and_counts_as_the_start_page_opens() {
     }
     // Words alone are listed without the records (their counts wait for them); a filter by
     // topic or actor is not.
-    assert!(index.lists(&by_word));
-    assert!(!index.lists(&by_topic) && !index.lists(&by_actor));
+    assert!(!index.lists_by_records(&by_word));
+    assert!(index.lists_by_records(&by_topic) && index.lists_by_records(&by_actor));
     let with_records = Index::assemble(
         &searcher.data,
         &searcher.tables,

@@ -64,11 +64,12 @@ impl PartsIndex {
     }
 
     /// The records' table, if `query`'s filters' counts need it.
-    fn counts_path(&self, query: &Query) -> Option<String> {
+    fn count_paths(&self, query: &Query) -> Vec<String> {
         let needed = self
             .index
             .with_untracked(|index| index.needs_records(query));
-        needed.then(|| self.keys.with_value(|keys| keys.records_path().to_string()))
+        let records = needed.then(|| self.keys.with_value(|keys| keys.records_path().to_string()));
+        records.into_iter().collect()
     }
 
     fn loaded_all(&self, paths: &[String]) -> bool {
@@ -82,9 +83,10 @@ impl PartsIndex {
         self.loaded_all(&self.paths_for(query))
     }
 
-    /// Whether the index counts `query`'s filters as the whole index would (tracked).
-    pub fn counts(&self, query: &Query) -> bool {
-        self.holds(query) && self.loaded_all(&Vec::from_iter(self.counts_path(query)))
+    /// Whether the records' table `query`'s filters' counts read, if they do, has been loaded
+    /// (tracked): with every part its results need (`holds`), it counts as the whole index.
+    pub fn holds_counts(&self, query: &Query) -> bool {
+        self.loaded_all(&self.count_paths(query))
     }
 
     /// The index as loaded so far (tracked).
@@ -110,7 +112,7 @@ impl PartsIndex {
             .keys
             .with_value(|keys| keys.paths_ahead(&query.terms()));
         self.fetch(self.paths_for(query), true);
-        self.fetch(Vec::from_iter(self.counts_path(query)), false);
+        self.fetch(self.count_paths(query), false);
         self.fetch(ahead, false);
     }
 

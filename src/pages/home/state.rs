@@ -156,7 +156,7 @@ impl SearchState {
         // it: until then the counts are the last search's.
         let counted = Memo::new(move |_| match engine.get() {
             Engine::Whole(_) => true,
-            Engine::Parts(parts) => query.with(|query| parts.counts(query)),
+            Engine::Parts(parts) => !searching.get() && query.with(|q| parts.holds_counts(q)),
         });
         let settle = move || {
             if counted.try_get_untracked() != Some(true) {
