@@ -65,7 +65,8 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "VERSION") event.source.postMessage({ type: "VERSION", version: VERSION });
 });
 
-/** The current manifest from the network (a 304 when unchanged), else the last one held. */
+/** The current manifest from the network (a 304 when unchanged), else the last one held,
+ * marked as such: the app's check for newer data then knows the server was not reached. */
 async function currentManifest(request) {
   const data = await caches.open(DATA_CACHE);
   try {
@@ -78,7 +79,11 @@ async function currentManifest(request) {
   } catch {
     // Offline: the last manifest held, below.
   }
-  return (await data.match(MANIFEST, { ignoreVary: true })) || fetch(request);
+  const held = await data.match(MANIFEST, { ignoreVary: true });
+  if (!held) return fetch(request);
+  const headers = new Headers(held.headers);
+  headers.set("X-Offline-Copy", "yes");
+  return new Response(held.body, { status: held.status, statusText: held.statusText, headers });
 }
 
 /** Keep the chunks of the current manifest and of this build's pages; the rest is no one's.

@@ -219,8 +219,8 @@ fn start_fetch_to_keep(path: &str) -> Result<JsFuture, LoadError> {
     Ok(JsFuture::from(window.fetch_with_str_and_init(path, &init)))
 }
 
-/// The bytes of a fetch begun with [`start_fetch`].
-async fn bytes_of(path: &str, fetch: JsFuture) -> Result<Vec<u8>, LoadError> {
+/// The response to a fetch begun with [`start_fetch`], if it is a file.
+async fn response_of(path: &str, fetch: JsFuture) -> Result<web_sys::Response, LoadError> {
     let response: web_sys::Response = fetch
         .await
         .map_err(unreachable)?
@@ -232,10 +232,20 @@ async fn bytes_of(path: &str, fetch: JsFuture) -> Result<Vec<u8>, LoadError> {
             response.status()
         )));
     }
+    Ok(response)
+}
+
+/// The body of a response.
+async fn bytes_in(response: web_sys::Response) -> Result<Vec<u8>, LoadError> {
     let buffer = JsFuture::from(response.array_buffer().map_err(unreachable)?)
         .await
         .map_err(unreachable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The bytes of a fetch begun with [`start_fetch`].
+async fn bytes_of(path: &str, fetch: JsFuture) -> Result<Vec<u8>, LoadError> {
+    bytes_in(response_of(path, fetch).await?).await
 }
 
 /// One version as fetched: its manifest, as text and read, and the chunks fetched, by path.
@@ -270,9 +280,30 @@ fn edition_of(manifest: &Manifest) -> Edition {
 
 /// Fetch the manifest at `path`.
 pub async fn fetch_manifest(path: &str) -> Result<(Vec<u8>, Manifest), LoadError> {
-    let text = bytes_of(path, start_fetch(path)?).await?;
+    with_manifest_read(bytes_of(path, start_fetch(path)?).await?)
+}
+
+/// A manifest's text, and the manifest it reads as.
+fn with_manifest_read(text: Vec<u8>) -> Result<(Vec<u8>, Manifest), LoadError> {
     let manifest = read_manifest(&String::from_utf8_lossy(&text))?;
     Ok((text, manifest))
+}
+
+/// The header the service worker puts on the manifest it answers with from its own cache when
+/// the server cannot be reached (public/sw.js).
+const OFFLINE_COPY: &str = "X-Offline-Copy";
+
+/// The current manifest from the server itself: the service worker's offline copy of it is
+/// [`LoadError::Unreachable`] here, so that a check for newer data knows it has not yet
+/// reached the server and asks again.
+pub async fn fetch_current_manifest() -> Result<(Vec<u8>, Manifest), LoadError> {
+    let response = response_of(MANIFEST_PATH, start_fetch(MANIFEST_PATH)?).await?;
+    if response.headers().has(OFFLINE_COPY).unwrap_or(false) {
+        return Err(LoadError::Unreachable(
+            "offline: the service worker's copy".into(),
+        ));
+    }
+    with_manifest_read(bytes_in(response).await?)
 }
 
 /// Fetch these chunks, all at once. A chunk's name is its content, so the browser's cache (or

@@ -141,6 +141,28 @@ test("offline, a client keeps the data it has, and moves to new data when back",
   });
 });
 
+test("back online before the server can be reached, a client asks again until it is", async ({ browser }) => {
+  test.setTimeout(90_000);
+  await withSite(browser, async (_site, root, page) => {
+    await open(page, "/medborgarlofte/jonkoping-2020");
+    await page.waitForFunction(() => navigator.serviceWorker?.controller);
+    const cut = (route: Route) => route.abort("internetdisconnected");
+    await page.context().route("**/*", cut);
+    await page.context().setOffline(true);
+    publishChanged(root, version2(root), "2026-12-24");
+    // The network is back, but the first requests for the manifest (the worker's, answered
+    // from its copy) still fail, as on a network that is only just reconnecting.
+    let failed = 0;
+    await page.context().route("**/data/manifest.json", (route) => (failed++ < 4 ? route.abort("internetdisconnected") : route.fallback()));
+    await page.context().unroute("**/*", cut);
+    await page.context().setOffline(false);
+    const news = page.getByRole("status").filter({ hasText: "Nya uppgifter från 24 december 2026 har hämtats." });
+    await expect(news).toBeVisible({ timeout: 40_000 });
+    expect(failed).toBeGreaterThan(4);
+    await expect(footer(page)).not.toHaveText("Uppgifter från 24 december 2026");
+  });
+});
+
 test("data published for a newer app is not read: the client keeps its data and says the app needs an update", async ({ browser }) => {
   test.setTimeout(60_000);
   await withSite(browser, async (_site, root, page) => {

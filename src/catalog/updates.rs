@@ -8,12 +8,17 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use loften_core::published::MANIFEST_PATH;
+use std::time::Duration;
 
-use super::{fetch_chunks, fetch_manifest, Catalog, LoadError, Want};
+use super::{fetch_chunks, fetch_current_manifest, Catalog, LoadError, Want};
 
 /// How often an open app asks for the manifest.
 const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
+
+/// How long a check after the network's return waits before it asks again, the first time and
+/// at most (1, 2, 4 … 64 s: about two minutes in all).
+const FIRST_RETRY: Duration = Duration::from_secs(1);
+const LAST_RETRY: Duration = Duration::from_secs(64);
 
 #[derive(Clone, Copy)]
 pub struct DataUpdates {
@@ -51,7 +56,7 @@ impl DataUpdates {
         // A page that has just opened switches at once, unless the visitor has begun (a search
         // typed but not yet in the address would be lost): it may have been rendered, or kept
         // offline, from an older version.
-        self.check_then(true);
+        self.check_with(true, None);
         let touched = move || self.untouched.set_value(false);
         let listening = [
             window_event_listener(ev::keydown, move |_| touched()),
@@ -61,19 +66,14 @@ impl DataUpdates {
                     self.check();
                 }
             }),
-            // The browser may say it is online a moment before its requests (the service
-            // worker's too) get through: ask again a little later.
-            window_event_listener(ev::online, move |_| {
-                self.check();
-                set_timeout(move || self.check(), std::time::Duration::from_secs(5));
-            }),
+            window_event_listener(ev::online, move |_| self.check_until_reached(FIRST_RETRY)),
         ];
         listening
             .into_iter()
             .for_each(crate::device::listen_while_mounted);
         if let Ok(interval) = set_interval_with_handle(
             move || self.check(),
-            std::time::Duration::from_millis(CHECK_EVERY_MS.into()),
+            Duration::from_millis(CHECK_EVERY_MS.into()),
         ) {
             on_cleanup(move || interval.clear());
         }
@@ -99,11 +99,20 @@ impl DataUpdates {
     /// Ask for the manifest; fetch and read a newer version whole. Every read is `try_`: a
     /// check can finish after the app that began it has gone (a kiosk's visitor).
     pub fn check(&self) {
-        self.check_then(false);
+        self.check_with(false, None);
     }
 
-    /// [`DataUpdates::check`], switching as soon as a newer version is read if `switch`.
-    fn check_then(&self, switch: bool) {
+    /// Check now, and while the server is not reached, again, waiting twice as long each time
+    /// up to [`LAST_RETRY`]: the browser says it is online a moment before its requests (the
+    /// service worker's too) get through, and a network that has just come back may take a
+    /// while.
+    fn check_until_reached(self, wait: Duration) {
+        self.check_with(false, Some(wait));
+    }
+
+    /// [`DataUpdates::check`], switching as soon as a newer version is read if `switch`, and
+    /// if the server was not reached, again after the wait `retry` names (if it names one).
+    fn check_with(&self, switch: bool, retry: Option<Duration>) {
         let updates = *self;
         // Checks may overlap (the network returning while the page's first check waits on
         // it): each is whole, and one dropped could be the one that finds the news.
@@ -114,23 +123,29 @@ impl DataUpdates {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
-            let newer = match fetch_manifest(MANIFEST_PATH).await {
-                Ok((_, manifest)) if manifest.version == shown => None,
+            let newer = match fetch_current_manifest().await {
+                Ok((_, manifest)) if manifest.version == shown => Ok(None),
                 Ok((text, manifest)) => {
                     let same = coverage.same_in(&manifest);
                     let want = Want::Paths(same.into_iter().map(str::to_string).collect());
                     fetch_chunks(text, manifest, &want)
                         .await
                         .and_then(|fetched| fetched.catalog().map(|catalog| (fetched, catalog)))
-                        .ok()
+                        .map(Some)
                 }
                 Err(LoadError::NeedsUpdate) => {
                     updates.needs_app_update.try_set(true);
-                    None
+                    Ok(None)
                 }
-                // Offline, or a deployment half done: the version shown stays; ask later.
-                Err(_) => None,
+                Err(error) => Err(error),
             };
+            // Offline, or a deployment half done: the version shown stays; ask later.
+            let newer = newer.unwrap_or_else(|_| {
+                if let Some(wait) = retry.filter(|wait| *wait <= LAST_RETRY) {
+                    set_timeout(move || updates.check_until_reached(wait * 2), wait);
+                }
+                None
+            });
             if let Some((fetched, catalog)) = newer {
                 if !crate::pwa::controlled_by_service_worker() {
                     super::kept_copy::keep_dataset_copy(&fetched);
