@@ -15,10 +15,10 @@ use super::{fetch_chunks, fetch_current_manifest, Catalog, LoadError, Want};
 /// How often an open app asks for the manifest.
 const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
 
-/// How long a check after the network's return waits before it asks again, the first time and
-/// at most (1, 2, 4 … 64 s: about two minutes in all).
-const FIRST_RETRY: Duration = Duration::from_secs(1);
-const LAST_RETRY: Duration = Duration::from_secs(64);
+/// How long a check after the network's return waits before it asks again, in milliseconds,
+/// the first time and at most (1, 2, 4 … 64 s: about two minutes in all).
+const FIRST_RETRY_MS: u32 = 1000;
+const LAST_RETRY_MS: u32 = 64_000;
 
 #[derive(Clone, Copy)]
 pub struct DataUpdates {
@@ -66,7 +66,9 @@ impl DataUpdates {
                     self.check();
                 }
             }),
-            window_event_listener(ev::online, move |_| self.check_until_reached(FIRST_RETRY)),
+            window_event_listener(ev::online, move |_| {
+                self.check_until_reached(FIRST_RETRY_MS)
+            }),
         ];
         listening
             .into_iter()
@@ -103,16 +105,16 @@ impl DataUpdates {
     }
 
     /// Check now, and while the server is not reached, again, waiting twice as long each time
-    /// up to [`LAST_RETRY`]: the browser says it is online a moment before its requests (the
+    /// up to [`LAST_RETRY_MS`]: the browser says it is online a moment before its requests (the
     /// service worker's too) get through, and a network that has just come back may take a
     /// while.
-    fn check_until_reached(self, wait: Duration) {
-        self.check_with(false, Some(wait));
+    fn check_until_reached(self, wait_ms: u32) {
+        self.check_with(false, Some(wait_ms));
     }
 
     /// [`DataUpdates::check`], switching as soon as a newer version is read if `switch`, and
-    /// if the server was not reached, again after the wait `retry` names (if it names one).
-    fn check_with(&self, switch: bool, retry: Option<Duration>) {
+    /// if the server was not reached, again after the milliseconds `retry_ms` names (if any).
+    fn check_with(&self, switch: bool, retry_ms: Option<u32>) {
         let updates = *self;
         // Checks may overlap (the network returning while the page's first check waits on
         // it): each is whole, and one dropped could be the one that finds the news.
@@ -141,8 +143,9 @@ impl DataUpdates {
             };
             // Offline, or a deployment half done: the version shown stays; ask later.
             let newer = newer.unwrap_or_else(|_| {
-                if let Some(wait) = retry.filter(|wait| *wait <= LAST_RETRY) {
-                    set_timeout(move || updates.check_until_reached(wait * 2), wait);
+                if let Some(wait_ms) = retry_ms.filter(|wait_ms| *wait_ms <= LAST_RETRY_MS) {
+                    let wait = Duration::from_millis(wait_ms.into());
+                    set_timeout(move || updates.check_until_reached(wait_ms * 2), wait);
                 }
                 None
             });
