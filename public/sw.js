@@ -65,8 +65,9 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "VERSION") event.source.postMessage({ type: "VERSION", version: VERSION });
 });
 
-/** The current manifest from the network (a 304 when unchanged), else the last one held,
- * marked as such: the app's check for newer data then knows the server was not reached. */
+/** The current manifest from the network (a 304 when unchanged), else the last one held, as
+ * a 203 (a copy, not the server's answer): the app's check for newer data then knows that it
+ * has not reached the server. */
 async function currentManifest(request) {
   const data = await caches.open(DATA_CACHE);
   try {
@@ -81,9 +82,7 @@ async function currentManifest(request) {
   }
   const held = await data.match(MANIFEST, { ignoreVary: true });
   if (!held) return fetch(request);
-  const headers = new Headers(held.headers);
-  headers.set("X-Offline-Copy", "yes");
-  return new Response(held.body, { status: held.status, statusText: held.statusText, headers });
+  return new Response(held.body, { status: 203, headers: held.headers });
 }
 
 /** Keep the chunks of the current manifest and of this build's pages; the rest is no one's.

@@ -289,16 +289,16 @@ fn with_manifest_read(text: Vec<u8>) -> Result<(Vec<u8>, Manifest), LoadError> {
     Ok((text, manifest))
 }
 
-/// The header the service worker puts on the manifest it answers with from its own cache when
-/// the server cannot be reached (public/sw.js).
-const OFFLINE_COPY: &str = "X-Offline-Copy";
+/// The status the service worker answers with when the server cannot be reached and it sends
+/// the manifest it holds instead (public/sw.js): 203, a copy's answer, not the server's.
+const OFFLINE_COPY: u16 = 203;
 
 /// The current manifest from the server itself: the service worker's offline copy of it is
 /// [`LoadError::Unreachable`] here, so that a check for newer data knows it has not yet
 /// reached the server and asks again.
 pub async fn fetch_current_manifest() -> Result<(Vec<u8>, Manifest), LoadError> {
     let response = response_of(MANIFEST_PATH, start_fetch(MANIFEST_PATH)?).await?;
-    if response.headers().has(OFFLINE_COPY).unwrap_or(false) {
+    if response.status() == OFFLINE_COPY {
         return Err(LoadError::Unreachable(
             "offline: the service worker's copy".into(),
         ));
