@@ -38,6 +38,10 @@ SKIP_FOLDERS = ("feeds/",)
 # The published data has a cache of its own that outlives the app's versions (public/sw.js).
 DATA_PREFIXES = ("data/manifest.json", "data/manifests/", "data/chunks/", "data/search/")
 META = re.compile(r'<meta name="app-version" content="[^"]*">')
+# A line of public/sw.js that is all comment (`//`, or a `/** … */` block, whose lines start
+# with `*`): written for whoever reads the template, left out of dist/sw.js, which every first
+# visit downloads. (public/sw.js keeps its comments on lines of their own for this.)
+COMMENT_LINE = re.compile(r"^\s*(//|/\*|\*)")
 
 
 def site_files(dist: Path) -> list:
@@ -124,7 +128,8 @@ def stamp(dist: Path) -> str:
 def write(dist: Path) -> str:
     current = stamp(dist)
     # Paths relative to the worker's scope, so hosting under a sub-path needs no change.
-    worker = TEMPLATE.read_text(encoding="utf-8")
+    lines = TEMPLATE.read_text(encoding="utf-8").splitlines(keepends=True)
+    worker = "".join(line for line in lines if not COMMENT_LINE.match(line))
     worker = (
         worker.replace('"__VERSION__"', json.dumps(current))
         .replace("__PRECACHE__", json.dumps(precache_list(dist), indent=2))
