@@ -94,6 +94,23 @@ test("a deep link opens fresh with its search and filters in place", async ({ pa
   await search.expectCount(1);
 });
 
+test("a search opened at its address shows its own filters' counts at once, not the last search's", async ({ page }) => {
+  const search = new SearchPage(page);
+  const counts = () => page.locator("section.filters option").allTextContents();
+  await search.goto();
+  const unsearched = await counts();
+  // With the page's timers stopped, counts that waited for typing to pause would never come.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await search.goto("?q=narkotika");
+  await search.expectCount(2);
+  await expect.poll(counts).not.toEqual(unsearched);
+  const shown = await counts();
+  // What a filter counts when it gets focus, which counts again there and then.
+  await search.filter("Kommun").focus();
+  await expect.poll(counts).toEqual(shown);
+});
+
 test("back and forward walk through searches and pages", async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto();

@@ -172,12 +172,26 @@ impl SearchState {
             }
         };
         let settle_later = use_debounce_fn(settle, COUNTS_DELAY_MS);
+        // While the text shown is being typed over the address's, the counts wait for a pause;
+        // a search the address brings (a link opened, Back, a filter chosen) is counted at
+        // once, or its filters would show the last search's counts beside its results.
+        let typing = move || {
+            typed.with_untracked(|typed| {
+                typed.as_ref().is_some_and(|(over, _)| {
+                    address.try_with_untracked(|a| a.q == *over) == Some(true)
+                })
+            })
+        };
         // Not on the first run: the counts above are already this query's.
         Effect::new(move |first: Option<()>| {
             results.track();
             counted.track();
             if first.is_some() {
-                settle_later();
+                if typing() {
+                    settle_later();
+                } else {
+                    settle();
+                }
             }
         });
 
