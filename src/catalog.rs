@@ -351,7 +351,7 @@ pub async fn fetch_search_parts(
         if path == records {
             fetched.records = Some(read_records(&path, &bytes, tables)?);
         } else {
-            fetched.words.extend(read_part(&path, &bytes)?.into_words());
+            read_part(&path, &bytes)?.merge_into(&mut fetched.words);
         }
     }
     Ok(fetched)

@@ -80,7 +80,7 @@ test("each word typed loads the parts it needs, and search answers as over all t
   await open(whole, "/");
   expect(before).toEqual(await answer(whole));
   const unsearched = await counts(whole);
-  expect(requested.filter((p) => p.startsWith(`${dir}/p/`) || p.startsWith(`${dir}/i/`))).toEqual([]);
+  expect(requested.filter((p) => /\/[pil]\//.test(p.slice(dir.length)))).toEqual([]);
   // The filters' counts came with the page; the promises' and activities' table comes with the
   // first search that reads them.
   expect(requested).not.toContain(manifest.search.records);
@@ -162,10 +162,40 @@ test("a filter by actor or status alone loads the records' table, and counts as 
   await context.close();
 });
 
+test("a word's first letter is answered by its letter's part alone, and the parts of the letter's words follow", async ({ browser, page: whole }) => {
+  const [context, page, errors] = await partsContext(browser);
+  const requested = requestedUnder(page, "data/");
+  await open(page, "/");
+  const manifest = await (await page.request.get("/data/manifest.json")).json();
+  const dir: string = manifest.search.dir;
+  const letter = `${dir}/l/${Buffer.from("n").toString("hex")}.bin`;
+  const beginnings = () => requested.filter((p) => p.startsWith(`${dir}/p/`));
+  requested.length = 0;
+  await typeInto(page, "n");
+  const found = await answer(page);
+  await open(whole, "/");
+  await typeInto(whole, "n");
+  expect(found).toEqual(await answer(whole));
+  expect(requested).toContain(letter);
+  // Then, for the next key, every part of the words beginning with "n", and only those; asked
+  // for once the letter's part was in.
+  await expect.poll(() => beginnings().length).toBeGreaterThan(1);
+  expect(requested.indexOf(letter)).toBeLessThan(requested.indexOf(beginnings()[0]));
+  for (const part of beginnings()) expect(keyOf(part)[0], part).toBe("n");
+  await page.locator("#q").pressSequentially("ar", { delay: 30 });
+  await typeInto(whole, "nar");
+  expect(await answer(page)).toEqual(await answer(whole));
+  expect(errors, "console errors").toEqual([]);
+  await context.close();
+});
+
 test("the tables and the parts are named by their contents and cached for good", async ({ request }) => {
   const manifest = await (await request.get(`${url}/data/manifest.json`)).json();
-  const part = `${manifest.search.dir}/p/${Buffer.from(manifest.search.prefixes.split(" ")[0]).toString("hex")}.bin`;
-  for (const path of [manifest.search.tables, manifest.search.records, part]) {
+  const first: string = manifest.search.prefixes.split(" ")[0];
+  const hex = (key: string) => Buffer.from(key).toString("hex");
+  const part = `${manifest.search.dir}/p/${hex(first)}.bin`;
+  const letter = `${manifest.search.dir}/l/${hex([...first][0])}.bin`;
+  for (const path of [manifest.search.tables, manifest.search.records, part, letter]) {
     const response = await request.get(`${url}/${path}`);
     expect(response.status(), path).toBe(200);
     expect(response.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");

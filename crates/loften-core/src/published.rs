@@ -34,7 +34,7 @@ use crate::dataset::Dataset;
 use crate::model::{Agreement, Area, Kommun, Lan, Topic};
 use crate::query::{RecordTable, SearchTables};
 use crate::route::Route;
-use crate::search_parts::{Parts, WordPart};
+use crate::search_parts::{keys_ahead, keys_for, letters_of, Parts, Wanted, WordPart};
 
 /// The published data's schema: the manifest's shape and the chunks' postcard layout.
 pub const SCHEMA: u32 = 4;
@@ -63,8 +63,8 @@ pub struct Manifest {
 
 /// The search index of a version, in parts (`search_parts`), under a folder named by a hash
 /// of them all: `tables.bin` (the agreements'), `records.bin` (the promises' and activities'),
-/// and each part as `p/<key>.bin` (a word beginning) or `i/<key>.bin` (a word inside), the
-/// key's UTF-8 in hex.
+/// and each part as `p/<key>.bin` (a word beginning), `i/<key>.bin` (a word inside) or
+/// `l/<key>.bin` (a letter, for a term of one letter), the key's UTF-8 in hex.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchFiles {
     /// `data/search/<hash>`.
@@ -80,16 +80,25 @@ pub struct SearchFiles {
     /// (a key is letters and digits): this is most of the manifest.
     pub prefixes: String,
     pub infixes: String,
+    /// Whether each first letter of `prefixes` has a part of its own (`l/`). Versions
+    /// published before the letters had parts have none, and load every part of the letter.
+    pub letters: bool,
 }
 
 impl SearchFiles {
     /// Its keys read into lists, to find the parts of each search in.
     pub fn keys(&self) -> PartKeys {
-        let keys = |list: &str| list.split(' ').map(str::to_string).collect();
+        let keys = |list: &str| list.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let prefixes = keys(&self.prefixes);
         PartKeys {
             dir: self.dir.clone(),
             records: self.records.clone(),
-            prefixes: keys(&self.prefixes),
+            letters: if self.letters {
+                letters_of(&prefixes)
+            } else {
+                Vec::new()
+            },
+            prefixes,
             infixes: keys(&self.infixes),
         }
     }
@@ -100,6 +109,7 @@ impl SearchFiles {
 pub struct PartKeys {
     dir: String,
     records: String,
+    letters: Vec<String>,
     prefixes: Vec<String>,
     infixes: Vec<String>,
 }
@@ -107,16 +117,25 @@ pub struct PartKeys {
 impl PartKeys {
     /// The paths of the parts a search needs for its terms.
     pub fn paths_for(&self, terms: &[String]) -> Vec<String> {
-        let (prefixes, infixes) =
-            crate::search_parts::keys_for(terms, &self.prefixes, &self.infixes);
-        let paths = |kind: &str, keys: Vec<&str>| {
-            keys.into_iter()
-                .map(|key| part_path(&self.dir, kind, key))
-                .collect::<Vec<_>>()
-        };
-        let mut all = paths("p", prefixes);
-        all.extend(paths("i", infixes));
-        all
+        self.paths_of(keys_for(
+            terms,
+            &self.letters,
+            &self.prefixes,
+            &self.infixes,
+        ))
+    }
+
+    fn paths_of(&self, wanted: Wanted) -> Vec<String> {
+        let Wanted {
+            letters,
+            prefixes,
+            infixes,
+        } = wanted;
+        [("l", letters), ("p", prefixes), ("i", infixes)]
+            .into_iter()
+            .flat_map(|(kind, keys)| keys.into_iter().map(move |key| (kind, key)))
+            .map(|(kind, key)| part_path(&self.dir, kind, key))
+            .collect()
     }
 
     /// The path of the records' table, which a search that reads records needs
@@ -127,10 +146,12 @@ impl PartKeys {
 
     /// The paths of the parts a search will need at its next letter (`keys_ahead`).
     pub fn paths_ahead(&self, terms: &[String]) -> Vec<String> {
-        crate::search_parts::keys_ahead(terms, &self.infixes)
-            .into_iter()
-            .map(|key| part_path(&self.dir, "i", key))
-            .collect()
+        self.paths_of(keys_ahead(
+            terms,
+            &self.letters,
+            &self.prefixes,
+            &self.infixes,
+        ))
     }
 }
 
@@ -318,6 +339,7 @@ pub fn read_manifest(text: &str) -> Result<Manifest, PublishedError> {
                     records_bytes: search.get("records_bytes")?.as_u64()?,
                     prefixes: text_of(search, "prefixes")?,
                     infixes: text_of(search, "infixes")?,
+                    letters: search.get("letters").and_then(Value::as_bool) == Some(true),
                 })
             })()
             .ok_or_else(|| not_one("a search without its files"))?,
@@ -495,7 +517,11 @@ fn publish_search(
         ("tables.bin".into(), write_chunk(&tables)),
         ("records.bin".into(), write_chunk(&records)),
     ];
-    for (kind, map) in [("p", &parts.prefixes), ("i", &parts.infixes)] {
+    for (kind, map) in [
+        ("p", &parts.prefixes),
+        ("i", &parts.infixes),
+        ("l", &parts.letters),
+    ] {
         for (key, part) in map {
             named.push((part_path("", kind, key)[1..].to_string(), write_chunk(part)));
         }
@@ -519,6 +545,7 @@ fn publish_search(
         records_bytes,
         prefixes: keys(&parts.prefixes),
         infixes: keys(&parts.infixes),
+        letters: true,
         dir,
     }
 }

@@ -6,6 +6,13 @@
 //! first three letters, which holds every word with those three letters somewhere after its
 //! start and at least four letters from there to its end). So an index assembled from the parts
 //! a query names answers it exactly as the whole index would.
+//!
+//! A term of one letter begins a word in every part of that letter: a dozen parts, the largest
+//! share of the index, at a search's first key. Its letter's part answers it instead: for each
+//! letter that folds to it, one word, the letter itself, found in every document a word
+//! beginning with that letter is. A term finds a word of one letter only if it is that letter,
+//! so the letter's documents are exactly what the term finds; the parts of the letter's words
+//! are loaded after it, for the next key.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +55,11 @@ impl WordPart {
         WordPart { words }
     }
 
+    /// Add its words to `words` ([`merge_words`]).
+    pub fn merge_into(self, words: &mut Words) {
+        merge_words(words, self.into_words());
+    }
+
     /// Its words with their documents, as `Index::assemble` takes them.
     pub fn into_words(self) -> impl Iterator<Item = (String, Vec<u32>)> {
         self.words.into_iter().map(|(word, gaps)| {
@@ -63,9 +75,25 @@ impl WordPart {
     }
 }
 
+/// Add `more` to `words`, a word both hold with the documents of both: a letter's word and a
+/// word of one letter are one and the same (see the module's note), and either may come first.
+pub fn merge_words(words: &mut Words, more: impl IntoIterator<Item = (String, Vec<u32>)>) {
+    for (word, documents) in more {
+        let held = words.entry(word).or_default();
+        held.extend(documents);
+        held.sort_unstable();
+        held.dedup();
+    }
+}
+
 /// The key of the part that holds the words a folded term begins.
 fn prefix_key(folded: &str) -> String {
     folded.chars().take(PREFIX_CHARS).collect()
+}
+
+/// The key of the letter's part a folded word or term is found under: its first letter.
+fn letter_key(folded: &str) -> String {
+    folded.chars().take(1).collect()
 }
 
 /// The keys of the parts that hold a word (folded) for the terms inside it.
@@ -85,10 +113,11 @@ fn infix_keys(folded: &str) -> Vec<String> {
 }
 
 /// The whole vocabulary cut into parts: those of word beginnings and those of word insides,
-/// each by its key.
+/// each by its key, and the letters' parts, by the letter folded.
 pub struct Parts {
     pub prefixes: BTreeMap<String, WordPart>,
     pub infixes: BTreeMap<String, WordPart>,
+    pub letters: BTreeMap<String, WordPart>,
 }
 
 impl Parts {
@@ -97,8 +126,17 @@ impl Parts {
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut prefixes: BTreeMap<String, Vec<(&String, &Vec<u32>)>> = BTreeMap::new();
         let mut infixes: BTreeMap<String, Vec<(&String, &Vec<u32>)>> = BTreeMap::new();
+        // Folded letter → its letters as written → every document a word of theirs is in.
+        let mut letters: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
         for (word, documents) in sorted {
             let folded = fold(word);
+            let written: String = word.chars().take(1).collect();
+            letters
+                .entry(letter_key(&folded))
+                .or_default()
+                .entry(written)
+                .or_default()
+                .extend(documents);
             prefixes
                 .entry(prefix_key(&folded))
                 .or_default()
@@ -112,31 +150,66 @@ impl Parts {
                 .map(|(key, entries)| (key, WordPart::of(entries)))
                 .collect()
         };
+        let letters = letters
+            .into_iter()
+            .map(|(key, written)| {
+                let mut written: Vec<(String, Vec<u32>)> = written.into_iter().collect();
+                for (_, documents) in &mut written {
+                    documents.sort_unstable();
+                    documents.dedup();
+                }
+                (key, WordPart::of(written.iter().map(|(w, d)| (w, d))))
+            })
+            .collect();
         Parts {
             prefixes: into_parts(prefixes),
             infixes: into_parts(infixes),
+            letters,
         }
     }
 }
 
+/// The parts of a search, by their keys among those published.
+#[derive(Debug, Default, PartialEq)]
+pub struct Wanted<'a> {
+    pub letters: Vec<&'a str>,
+    pub prefixes: Vec<&'a str>,
+    pub infixes: Vec<&'a str>,
+}
+
+fn want<'a>(list: &mut Vec<&'a str>, key: &'a str) {
+    if !list.contains(&key) {
+        list.push(key);
+    }
+}
+
+/// The letters with a part of their own, among the keys of the word beginnings published.
+pub fn letters_of(prefixes: &[String]) -> Vec<String> {
+    // The keys are published in order, so each letter's come together.
+    let mut letters: Vec<String> = prefixes.iter().map(|key| letter_key(key)).collect();
+    letters.dedup();
+    letters
+}
+
 /// Which parts a search's terms need, among the keys published: for each term, the part of its
-/// beginning (for a one-letter term, every part that begins with the letter) and, from four
-/// letters on, the part of its first three.
+/// beginning (for a one-letter term, its letter's part, or where the letters have none, every
+/// part that begins with the letter) and, from four letters on, the part of its first three.
 pub fn keys_for<'a>(
     terms: &[String],
+    letters: &'a [String],
     prefixes: &'a [String],
     infixes: &'a [String],
-) -> (Vec<&'a str>, Vec<&'a str>) {
-    let mut wanted_prefixes: Vec<&str> = Vec::new();
-    let mut wanted_infixes: Vec<&str> = Vec::new();
-    let want = |list: &mut Vec<&'a str>, key: &'a String| {
-        if !list.contains(&key.as_str()) {
-            list.push(key);
-        }
-    };
+) -> Wanted<'a> {
+    let mut wanted = Wanted::default();
     for term in terms {
         let folded = fold(term);
         let length = folded.chars().count();
+        if length < PREFIX_CHARS {
+            if let Some(letter) = letters.iter().find(|letter| **letter == folded) {
+                want(&mut wanted.letters, letter);
+                continue;
+            }
+        }
         let beginning = prefix_key(&folded);
         for key in prefixes {
             let takes = if length < PREFIX_CHARS {
@@ -145,31 +218,40 @@ pub fn keys_for<'a>(
                 *key == beginning
             };
             if takes {
-                want(&mut wanted_prefixes, key);
+                want(&mut wanted.prefixes, key);
             }
         }
         if length >= MIN_INFIX_CHARS {
             let inside: String = folded.chars().take(INFIX_CHARS).collect();
             if let Some(key) = infixes.iter().find(|key| **key == inside) {
-                want(&mut wanted_infixes, key);
+                want(&mut wanted.infixes, key);
             }
         }
     }
-    (wanted_prefixes, wanted_infixes)
+    wanted
 }
 
-/// Parts a search will need at its next letter, to load ahead while the visitor types it: for a
+/// Parts a search will need at its next letter, to load once it has its own: for a term of one
+/// letter answered by the letter's part, every part of words beginning with the letter; for a
 /// term of three letters, the part of the words it will be inside of at four.
-pub fn keys_ahead<'a>(terms: &[String], infixes: &'a [String]) -> Vec<&'a str> {
-    let mut ahead: Vec<&str> = Vec::new();
+pub fn keys_ahead<'a>(
+    terms: &[String],
+    letters: &[String],
+    prefixes: &'a [String],
+    infixes: &'a [String],
+) -> Wanted<'a> {
+    let mut ahead = Wanted::default();
     for term in terms {
         let folded = fold(term);
-        if folded.chars().count() + 1 != MIN_INFIX_CHARS {
-            continue;
+        let length = folded.chars().count();
+        if length < PREFIX_CHARS && letters.contains(&folded) {
+            for key in prefixes.iter().filter(|key| key.starts_with(&folded)) {
+                want(&mut ahead.prefixes, key);
+            }
         }
-        if let Some(key) = infixes.iter().find(|key| **key == folded) {
-            if !ahead.contains(&key.as_str()) {
-                ahead.push(key);
+        if length + 1 == MIN_INFIX_CHARS {
+            if let Some(key) = infixes.iter().find(|key| **key == folded) {
+                want(&mut ahead.infixes, key);
             }
         }
     }

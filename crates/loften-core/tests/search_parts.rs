@@ -9,6 +9,7 @@ use loften_core::published::{
     Published, PublishedError, SearchIn, MANIFEST_PATH,
 };
 use loften_core::query::{RecordTable, SearchTables, StatusFilter, Words};
+use loften_core::search_parts::letters_of;
 use loften_core::{ActorFilter, Dataset, Index, Query};
 
 fn published(data: &Dataset, search: Option<SearchIn>) -> Published {
@@ -58,12 +59,18 @@ impl Searcher {
     fn words_for(&self, out: &Published, query: &Query) -> (Words, usize) {
         let search = out.manifest.search.as_ref().unwrap();
         let paths = search.keys().paths_for(&query.terms());
+        (self.words_of(out, &paths), paths.len())
+    }
+
+    /// The words of these parts, read in this order.
+    fn words_of(&self, out: &Published, paths: &[String]) -> Words {
         let mut words = Words::new();
-        for path in &paths {
-            let part = read_part(path, &out.files[path]).unwrap();
-            words.extend(part.into_words());
+        for path in paths {
+            read_part(path, &out.files[path])
+                .unwrap()
+                .merge_into(&mut words);
         }
-        (words, paths.len())
+        words
     }
 
     /// The index of `words`, with the records or without them.
@@ -165,12 +172,68 @@ fn an_index_of_the_parts_a_query_names_answers_it_as_the_whole_index() {
                 "{query:?}"
             );
         }
-        if query.q.chars().count() > 1 && !query.q.contains(' ') {
-            most_parts = most_parts.max(parts);
+        match query.q.chars().count() {
+            // Its letter's part alone.
+            1 => assert_eq!(parts, 1, "{query:?}"),
+            _ if !query.q.contains(' ') => most_parts = most_parts.max(parts),
+            _ => {}
         }
     }
     // One part for a word's beginning, one for its inside.
     assert_eq!(most_parts, 2);
+}
+
+#[test]
+fn a_letters_part_and_the_parts_of_its_words_answer_together_in_either_order() {
+    let data = common::real_data();
+    let out = published(&data, Some(SearchIn::Parts));
+    let whole = Index::new(&data);
+    let searcher = Searcher::of(&out);
+    let keys = out.manifest.search.as_ref().unwrap().keys();
+    // Letters that fold (å, ä, ö to a and o) and one that does not; a word of one letter ("i").
+    for letter in ["a", "å", "ä", "o", "ö", "t", "i"] {
+        let terms = vec![letter.to_string()];
+        let (own, ahead) = (keys.paths_for(&terms), keys.paths_ahead(&terms));
+        assert_eq!(own.len(), 1, "{letter}: {own:?}");
+        assert!(own[0].contains("/l/"), "{letter}: {own:?}");
+        // Ahead: every part of words beginning with the letter, folded, and nothing else.
+        assert!(ahead.len() > 1, "{letter}: {ahead:?}");
+        assert!(ahead.iter().all(|path| path.contains("/p/")), "{ahead:?}");
+        let mut both_orders = [own.clone(), ahead.clone()].concat();
+        let query = Query {
+            q: letter.to_string(),
+            ..Query::default()
+        };
+        for _ in 0..2 {
+            let index = searcher.index_of(searcher.words_of(&out, &both_orders), true);
+            assert_eq!(index.search(&query), whole.search(&query), "{letter}");
+            // The next key, answered by the parts loaded ahead.
+            for next in ["r", "n", "k"] {
+                let longer = Query {
+                    q: format!("{letter}{next}"),
+                    ..Query::default()
+                };
+                assert!(
+                    keys.paths_for(&longer.terms())
+                        .iter()
+                        .all(|path| both_orders.contains(path)),
+                    "{longer:?}"
+                );
+                assert_eq!(index.search(&longer), whole.search(&longer), "{longer:?}");
+            }
+            both_orders.reverse();
+        }
+    }
+    // A version published before the letters had parts of their own: every part of the letter.
+    let text = std::str::from_utf8(&out.files[MANIFEST_PATH]).unwrap();
+    let mut older: serde_json::Value = serde_json::from_str(text).unwrap();
+    older["search"].as_object_mut().unwrap().remove("letters");
+    let older = read_manifest(&older.to_string()).unwrap();
+    let paths = older.search.unwrap().keys().paths_for(&["t".to_string()]);
+    assert!(
+        paths.len() > 1 && paths.iter().all(|path| path.contains("/p/")),
+        "{paths:?}"
+    );
 }
 
 #[test]
@@ -278,8 +341,11 @@ fn small_data_is_searched_whole_and_large_data_in_parts() {
         search.records_bytes,
         parts.files[&search.records].len() as u64
     );
-    // Every part the manifest names is published, in the search's folder.
-    let named = search.prefixes.split(' ').count() + search.infixes.split(' ').count();
+    // Every part the manifest names is published, in the search's folder: the word beginnings,
+    // the word insides, and a part for each first letter of the beginnings.
+    let prefixes: Vec<String> = search.prefixes.split(' ').map(str::to_string).collect();
+    assert!(search.letters);
+    let named = prefixes.len() + search.infixes.split(' ').count() + letters_of(&prefixes).len();
     let published_parts = parts
         .files
         .keys()

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use loften_core::published::PartKeys;
 use loften_core::query::{RecordTable, SearchTables, Words};
+use loften_core::search_parts::merge_words;
 use loften_core::{Dataset, Index, Query};
 
 use crate::catalog::{fetch_search_parts, Catalog, LoadError, SearchParts};
@@ -104,16 +105,21 @@ impl PartsIndex {
         self.failed.get()
     }
 
-    /// Load the parts `query` needs that are neither loaded nor on their way; apart, so that
-    /// these do not hold up its results, the records' table for its counts and the parts its
-    /// next letter will need.
+    /// Load the parts `query` needs that are neither loaded nor on their way; then, apart and
+    /// once those are in (tracked: the caller runs again as they come), so as not to share the
+    /// network with them, the records' table for its counts and the parts its next letter will
+    /// need.
     pub fn load_for(&self, query: &Query) {
-        let ahead = self
-            .keys
-            .with_value(|keys| keys.paths_ahead(&query.terms()));
-        self.fetch(self.paths_for(query), true);
-        self.fetch(self.count_paths(query), false);
-        self.fetch(ahead, false);
+        let own = self.paths_for(query);
+        let held = self.loaded_all(&own);
+        self.fetch(own, true);
+        if held {
+            let ahead = self
+                .keys
+                .with_value(|keys| keys.paths_ahead(&query.terms()));
+            self.fetch(self.count_paths(query), false);
+            self.fetch(ahead, false);
+        }
     }
 
     /// Fetch the parts of `paths` that are neither loaded nor on their way; if `said`, a
@@ -158,7 +164,7 @@ impl PartsIndex {
     fn add(&self, paths: Vec<String>, parts: SearchParts) {
         let SearchParts { words, records } = parts;
         let Some(all) = self.words.try_update_value(|all| {
-            all.extend(words);
+            merge_words(all, words);
             all.clone()
         }) else {
             return;
