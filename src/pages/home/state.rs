@@ -80,12 +80,18 @@ impl SearchState {
         let address = Memo::new(move |_| parsed.get().0);
         let ignored = Memo::new(move |_| parsed.get().1);
         let typed = RwSignal::new(None::<(String, String)>);
-        let text = Memo::new(move |_| {
-            let written = address.with(|q| q.q.clone());
-            typed.with(|typed| match typed {
-                Some((over, text)) if *over == written => text.clone(),
-                _ => written,
+        // What was typed, while the address still has the text it was typed over.
+        let typed_over_address = move || {
+            typed.with(|typed| {
+                let over_address = |(over, _): &&(String, String)| address.with(|a| a.q == *over);
+                typed
+                    .as_ref()
+                    .filter(over_address)
+                    .map(|(_, text)| text.clone())
             })
+        };
+        let text = Memo::new(move |_| {
+            typed_over_address().unwrap_or_else(|| address.with(|q| q.q.clone()))
         });
         let query = Memo::new(move |_| Query {
             q: text.get(),
@@ -175,13 +181,7 @@ impl SearchState {
         // While the text shown is being typed over the address's, the counts wait for a pause;
         // a search the address brings (a link opened, Back, a filter chosen) is counted at
         // once, or its filters would show the last search's counts beside its results.
-        let typing = move || {
-            typed.with_untracked(|typed| {
-                typed.as_ref().is_some_and(|(over, _)| {
-                    address.try_with_untracked(|a| a.q == *over) == Some(true)
-                })
-            })
-        };
+        let typing = move || untrack(typed_over_address).is_some();
         // Not on the first run: the counts above are already this query's.
         Effect::new(move |first: Option<()>| {
             results.track();
