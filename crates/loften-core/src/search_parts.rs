@@ -91,7 +91,8 @@ fn prefix_key(folded: &str) -> String {
     folded.chars().take(PREFIX_CHARS).collect()
 }
 
-/// The key of the letter's part a folded word or term is found under: its first letter.
+/// The first letter of a word: folded, the key of the letter's part it is found under; as
+/// written, its word in that part.
 fn letter_key(folded: &str) -> String {
     folded.chars().take(1).collect()
 }
@@ -130,11 +131,10 @@ impl Parts {
         let mut letters: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
         for (word, documents) in sorted {
             let folded = fold(word);
-            let written: String = word.chars().take(1).collect();
             letters
                 .entry(letter_key(&folded))
                 .or_default()
-                .entry(written)
+                .entry(letter_key(word))
                 .or_default()
                 .extend(documents);
             prefixes
