@@ -154,7 +154,7 @@ pub fn FilterSelect(
     let search = use_search();
     let (address, facets) = (search.address, search.facets);
     let catalog = use_catalog();
-    let on_device = crate::device::use_on_device();
+    let painted = crate::device::use_painted();
     let counts = Memo::new(move |_| facets.with(|f| key.counts(f)));
     // From the address, not the search as typed: typing changes the text on every key and
     // the filters never, and every option's `selected` reads this.
@@ -179,8 +179,9 @@ pub fn FilterSelect(
                 </Show>
                 // The options only the app can use come once it runs: the build's page hides
                 // the filters without JavaScript, and 290 kommuner would be most of the HTML a
-                // phone parses before the first result.
-                <Show when=move || on_device.get()>
+                // phone parses before the first result. They come after the app's first
+                // frame, which they would only delay: no one sees inside a closed select.
+                <Show when=move || painted.get()>
                 {grouped_choices(key, &catalog.data, lang).into_iter().map(|(group, choices)| {
                     let options = choices.into_iter().map(|(value, label, at)| {
                         let selected = {
