@@ -23,49 +23,46 @@ pub fn use_render() -> Render {
     use_context::<Render>().unwrap_or(Render::Mount)
 }
 
-/// Whether the device's own state is showing yet: false at build time and until hydration has
-/// finished, then true for the rest of the visit.
+/// Where the page stands on the device, each flag false at build time and turning true once.
 #[derive(Clone, Copy)]
-pub struct OnDevice(pub RwSignal<bool>);
-
-/// Whether the app's first frame on the device has been painted: false at build time and until
-/// the frame after hydration or mounting, then true for the rest of the visit.
-#[derive(Clone, Copy)]
-struct Painted(RwSignal<bool>);
+struct OnDevice {
+    /// The device's own state is showing: from the end of hydration (or from mounting) on.
+    showing: RwSignal<bool>,
+    /// The app's first frame on the device has been painted.
+    painted: RwSignal<bool>,
+}
 
 /// Context for `on_device`, `use_on_device` and `use_painted`; `App` calls it once.
 pub fn provide_device() {
     let render = use_render();
-    let on_device = OnDevice(RwSignal::new(render == Render::Mount));
-    let painted = Painted(RwSignal::new(false));
-    provide_context(on_device);
-    provide_context(painted);
+    let device = OnDevice {
+        showing: RwSignal::new(render == Render::Mount),
+        painted: RwSignal::new(false),
+    };
+    provide_context(device);
     // An effect's first run comes after hydration (which is synchronous) or mounting. From
     // then on the page answers: `<html data-ready>` says so to scripts and tests.
     Effect::new(move |_| {
-        on_device.0.set(true);
+        device.showing.set(true);
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-ready", "");
         }
-        // A task queued from the frame's callback runs once that frame is painted. A kiosk may
-        // have replaced this app by then: the write is a `try_` one.
+        // The next frame's callbacks run once this frame is painted. A kiosk may have replaced
+        // this app by then: the write is a `try_` one.
         request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    painted.0.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            );
+            request_animation_frame(move || {
+                device.painted.try_set(true);
+            })
         });
     });
 }
 
-/// A flag that turns true once, read the way that leaves no reader behind: a page drawn after
-/// it has turned gets a constant, as a signal that never changes again keeps every reader it
-/// ever had (reactive_graph lets go of a reader only when its source changes), and each page
-/// drawn would leave one behind for as long as the app runs.
-fn once_true(flag: Option<RwSignal<bool>>) -> Signal<bool> {
-    match flag {
+/// One of `OnDevice`'s flags, read the way that leaves no reader behind: a page drawn after it
+/// has turned gets a constant, as a signal that never changes again keeps every reader it ever
+/// had (reactive_graph lets go of a reader only when its source changes), and each page drawn
+/// would leave one behind for as long as the app runs.
+fn device_flag(flag: fn(&OnDevice) -> RwSignal<bool>) -> Signal<bool> {
+    match use_context::<OnDevice>().map(|device| flag(&device)) {
         Some(flag) if flag.get_untracked() => Signal::stored(true),
         Some(flag) => flag.into(),
         None => Signal::stored(use_render() == Render::Mount),
@@ -74,14 +71,14 @@ fn once_true(flag: Option<RwSignal<bool>>) -> Signal<bool> {
 
 /// Whether the device's own state is showing yet (see `OnDevice`).
 pub fn use_on_device() -> Signal<bool> {
-    once_true(use_context::<OnDevice>().map(|OnDevice(flag)| flag))
+    device_flag(|device| device.showing)
 }
 
-/// Whether the app's first frame on the device has been painted (see `Painted`): for what no
+/// Whether the app's first frame on the device has been painted (see `OnDevice`): for what no
 /// one sees at first, such as the options inside a closed select, so that drawing it does not
 /// hold back that frame, nor the results of what was typed before the app started.
 pub fn use_painted() -> Signal<bool> {
-    once_true(use_context::<Painted>().map(|Painted(flag)| flag))
+    device_flag(|device| device.painted)
 }
 
 /// Run `apply` once the page belongs to the device: at once when mounting, just after
