@@ -6,7 +6,8 @@
    (open data) and data/sources/. With LOFTEN_BUNDLE (a synthetic dataset in JSON from
    `loften synth`) it publishes that instead, for benchmarks.
 2. Moves Trunk's inline module script into boot-<hash>.js, so the Content-Security-Policy can
-   forbid inline scripts, and moves Trunk's preloads of the app's code to the top of <head>.
+   forbid inline scripts, moves Trunk's preloads of the app's code to the top of <head>, and
+   leaves out index.html's comments.
 3. Minifies the inlined stylesheet (scripts/minify-css.cjs, lightningcss from tools/), then
    writes the page's own Content-Security-Policy, which allows it by its hash (index.html
    explains why the stylesheet is inlined).
@@ -85,6 +86,16 @@ def preload_app_first() -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def drop_prose_comments() -> None:
+    """index.html explains itself to maintainers in comments; every page rendered from it would
+    carry them to every visitor. A prose comment opens with a space, unlike the markers Leptos
+    writes, which the prerender adds after this."""
+    index = STAGING / "index.html"
+    html = index.read_text(encoding="utf-8")
+    html = re.sub(r"[ \t]*<!--\s.*?-->[ \t]*\n?", "", html, flags=re.S)
+    index.write_text(html, encoding="utf-8")
+
+
 def minify_inline_stylesheet() -> None:
     result = subprocess.run(["node", str(ROOT / "scripts" / "minify-css.cjs"), str(STAGING / "index.html")])
     if result.returncode != 0:
@@ -117,6 +128,7 @@ if __name__ == "__main__":
     publish_data()
     externalise_boot_script()
     preload_app_first()
+    drop_prose_comments()
     minify_inline_stylesheet()
     allow_inline_stylesheet()
     sys.path.insert(0, str(ROOT / "scripts"))
