@@ -18,10 +18,11 @@
 // (--kommun SLUG to choose another; chooseKommun below says what happens otherwise).
 // Everything is written as JSON; bench/report.mjs turns it into BENCHMARKS.md.
 
-import { chromium, devices } from "playwright-core";
+import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CPU_SLOWDOWN, LAUNCH, PHONE, SLOW_4G } from "./conditions.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -44,17 +45,6 @@ if (!REAL || !SYNTH || !OUT) {
   console.error("usage: node bench/measure.mjs --real URL --synth URL --plain URL [--national URL [--kommun SLUG]] --out FILE [--runs N] [--only bytes,lcp,paint,search,keys,memory,peer,offline]");
   process.exit(2);
 }
-
-// Slow 4G as DESIGN.md states it: 150 ms round trip, 1.6 Mbit/s both ways (bytes per second).
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 1_600_000 / 8, connectionType: "cellular4g" };
-const CPU_SLOWDOWN = 4;
-const PHONE = { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, locale: "sv-SE", timezoneId: "Europe/Stockholm" };
-
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-};
 
 // ---- what runs in every page before its own scripts --------------------------------------
 
