@@ -14,7 +14,7 @@
 // page's), so parts fetched through it after it takes control arrive sooner here than on a
 // slow network.
 import { chromium } from "playwright-core";
-import { CPU_SLOWDOWN, LAUNCH, PHONE, SLOW_4G } from "./conditions.mjs";
+import { ANSWERED, CPU_SLOWDOWN, LAUNCH, PHONE, SLOW_4G, pressFirstKey } from "./conditions.mjs";
 
 const args = process.argv.slice(2);
 const bases = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs");
@@ -26,7 +26,7 @@ if (bases.length === 0 || !(runs > 0)) {
 }
 
 // Runs in the page before its own scripts: the moments of the app's start and of the answer.
-const WATCH = () => {
+const WATCH = (answered) => {
   const W = (window.__waterfall = { instantiated: null, ready: null, answered: null });
   const original = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = function (...a) {
@@ -35,7 +35,7 @@ const WATCH = () => {
   const check = () => {
     if (W.ready === null && document.documentElement.hasAttribute("data-ready")) W.ready = performance.now();
     const status = document.querySelector("[role=status].results-count")?.textContent ?? "";
-    if (W.answered === null && /träff/.test(status)) W.answered = performance.now();
+    if (W.answered === null && status.includes(answered)) W.answered = performance.now();
     if (W.answered === null) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -45,7 +45,7 @@ const ms = (t) => (t == null ? "" : t.toFixed(0));
 
 async function run(browser, base) {
   const context = await browser.newContext(PHONE);
-  await context.addInitScript(WATCH);
+  await context.addInitScript(WATCH, ANSWERED);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -66,11 +66,7 @@ async function run(browser, base) {
     const r = requests.get(e.requestId);
     if (r) Object.assign(r, { end: at(e.timestamp), bytes: e.encodedDataLength });
   });
-  await page.goto(base + "/", { waitUntil: "commit", timeout: 120_000 });
-  const field = page.getByLabel("Sök", { exact: true });
-  await field.waitFor({ state: "visible", timeout: 120_000 });
-  const fieldAt = await page.evaluate(() => performance.now());
-  await field.press("p");
+  const fieldAt = await pressFirstKey(page, base);
   await page.waitForFunction(() => window.__waterfall.answered !== null, null, { timeout: 120_000 });
   const moments = await page.evaluate(() => window.__waterfall);
   await context.close();
